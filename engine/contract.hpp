@@ -1,0 +1,26 @@
+// The JSON contract shared by the CLI and the WebAssembly binding: request text in, response text out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "estimate.hpp"
+#include "json_reader.hpp"
+#include "ruleset.hpp"
+
+namespace yibao {
+
+// Checks the request's shape and values; every problem goes to `issues` with its JSON path.
+std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
+
+Json result_json(const Result& result);
+Json errors_json(const Issues& issues);
+// What a page needs to offer a ruleset: its groups, tiers, fee table, deadline, channels and sources.
+Json ruleset_summary(const Ruleset& ruleset);
+Json rulesets_json(const Catalog& catalog);
+
+// The whole round trip; never throws, bad input gives {"ok": false, "errors": [...]}.
+Json estimate_json(const Catalog& catalog, std::string_view request_text);
+
+}  // namespace yibao

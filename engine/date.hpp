@@ -1,0 +1,53 @@
+// Civil (proleptic Gregorian) dates with the month arithmetic the rules use.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace yibao {
+
+struct Date {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+
+    static constexpr Date ymd(int y, int m, int d) { return Date{y, m, d}; }
+
+    // Strict "YYYY-MM-DD"; nullopt for anything else, including 2023-02-30.
+    static std::optional<Date> parse(std::string_view text);
+    std::string iso() const;
+    // "2024年1月1日", the form citizens read.
+    std::string chinese() const;
+
+    // Days since 1970-01-01, so dates compare and subtract as integers.
+    long serial() const;
+    static Date from_serial(long days);
+
+    Date add_days(long days) const { return from_serial(serial() + days); }
+    // Same day N months on, clamped to the end of a shorter month (01-31 + 1 → 02-28/29).
+    Date add_months(int months) const;
+    Date first_of_month() const { return Date{year, month, 1}; }
+    Date first_of_next_month() const { return Date{year, month, 1}.add_months(1); }
+    Date end_of_year() const { return Date{year, 12, 31}; }
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+// Whole years completed on `on` by someone born on `birth` (a 29 February birthday counts on 1 March).
+int age_on(const Date& birth, const Date& on);
+
+inline bool operator==(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+inline bool operator!=(const Date& a, const Date& b) { return !(a == b); }
+inline bool operator<(const Date& a, const Date& b) {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day < b.day;
+}
+inline bool operator>(const Date& a, const Date& b) { return b < a; }
+inline bool operator<=(const Date& a, const Date& b) { return !(b < a); }
+inline bool operator>=(const Date& a, const Date& b) { return !(a < b); }
+
+}  // namespace yibao

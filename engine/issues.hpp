@@ -1,0 +1,23 @@
+// Problems found in input, each tied to a JSON pointer (or a CSV line) so the user can find it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace yibao {
+
+struct Issue {
+    std::string path;     // JSON pointer into the input, "" for the whole document
+    std::string code;     // stable machine-readable reason, e.g. "invalid_date"
+    std::string message;  // what is wrong, in words a person reads
+};
+
+using Issues = std::vector<Issue>;
+
+// Appends one JSON-pointer token, escaped as RFC 6901 asks.
+std::string pointer_join(const std::string& base, const std::string& token);
+inline std::string pointer_join(const std::string& base, size_t index) {
+    return base + "/" + std::to_string(index);
+}
+
+}  // namespace yibao

@@ -1,0 +1,156 @@
+#include "json_reader.hpp"
+
+#include <algorithm>
+
+namespace yibao {
+
+std::string pointer_join(const std::string& base, const std::string& token) {
+    std::string out = base + "/";
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string json_type_name(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::object: return "对象";
+        case Json::value_t::array: return "数组";
+        case Json::value_t::string: return "字符串";
+        case Json::value_t::boolean: return "布尔值";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "整数";
+        case Json::value_t::number_float: return "小数";
+        default: return "无法识别的值";
+    }
+}
+
+bool JsonReader::is_object(const Json& value, const std::string& path) {
+    if (value.is_object()) return true;
+    fail(path, "wrong_type", "应为对象(JSON object),实际是" + json_type_name(value));
+    return false;
+}
+
+bool JsonReader::is_array(const Json& value, const std::string& path, bool non_empty) {
+    if (!value.is_array()) {
+        fail(path, "wrong_type", "应为数组(JSON array),实际是" + json_type_name(value));
+        return false;
+    }
+    if (non_empty && value.empty()) {
+        fail(path, "empty", "不能为空,至少需要一项");
+        return false;
+    }
+    return true;
+}
+
+void JsonReader::only_keys(const Json& object, const std::string& path,
+                           std::initializer_list<const char*> allowed) {
+    for (const auto& item : object.items()) {
+        const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                       [&](const char* key) { return item.key() == key; });
+        if (!known) {
+            std::string names;
+            for (const char* key : allowed) names += std::string(names.empty() ? "" : ", ") + key;
+            fail(pointer_join(path, item.key()), "unknown_field",
+                 "未知字段“" + item.key() + "”;可用字段: " + names);
+        }
+    }
+}
+
+const Json* JsonReader::member(const Json& object, const std::string& path, const char* key, Need need) {
+    const auto found = object.find(key);
+    // An optional field given as null is taken as left out, as forms send it.
+    if (found != object.end() && !(found->is_null() && need == Need::optional)) return &*found;
+    if (need == Need::required) fail(pointer_join(path, key), "missing", std::string("缺少必填字段“") + key + "”");
+    return nullptr;
+}
+
+std::optional<std::string> JsonReader::text(const Json& object, const std::string& path, const char* key,
+                                            Need need) {
+    const Json* value = member(object, path, key, need);
+    if (!value) return std::nullopt;
+    if (!value->is_string()) {
+        fail(pointer_join(path, key), "wrong_type", "应为字符串,实际是" + json_type_name(*value));
+        return std::nullopt;
+    }
+    return value->get<std::string>();
+}
+
+std::optional<Date> JsonReader::date_value(const Json& value, const std::string& path) {
+    if (!value.is_string()) {
+        fail(path, "wrong_type", "日期应为“YYYY-MM-DD”格式的字符串,实际是" + json_type_name(value));
+        return std::nullopt;
+    }
+    const auto& raw = value.get_ref<const std::string&>();
+    auto parsed = Date::parse(raw);
+    if (!parsed) fail(path, "invalid_date", "“" + raw + "”不是有效日期,应为“YYYY-MM-DD”格式的真实日期");
+    return parsed;
+}
+
+std::optional<Date> JsonReader::date(const Json& object, const std::string& path, const char* key, Need need) {
+    const Json* value = member(object, path, key, need);
+    if (!value) return std::nullopt;
+    return date_value(*value, pointer_join(path, key));
+}
+
+std::optional<std::int64_t> JsonReader::integer(const Json& object, const std::string& path, const char* key,
+                                                Need need, std::int64_t min, std::int64_t max) {
+    const Json* value = member(object, path, key, need);
+    if (!value) return std::nullopt;
+    const std::string at = pointer_join(path, key);
+    if (!value->is_number_integer()) {
+        fail(at, "wrong_type", "应为整数,实际是" + json_type_name(*value));
+        return std::nullopt;
+    }
+    // Unsigned values above INT64_MAX must not wrap into negatives.
+    if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+        fail(at, "out_of_range", "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间");
+        return std::nullopt;
+    }
+    const auto number = value->get<std::int64_t>();
+    if (number < min || number > max) {
+        fail(at, "out_of_range", "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间,实际是" +
+                                     std::to_string(number));
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<bool> JsonReader::boolean(const Json& object, const std::string& path, const char* key, Need need) {
+    const Json* value = member(object, path, key, need);
+    if (!value) return std::nullopt;
+    if (!value->is_boolean()) {
+        fail(pointer_join(path, key), "wrong_type", "应为 true 或 false,实际是" + json_type_name(*value));
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
+std::optional<size_t> JsonReader::choice_value(const Json& value, const std::string& path,
+                                               const std::vector<std::string>& names) {
+    std::string listed;
+    for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
+    if (!value.is_string()) {
+        fail(path, "wrong_type", "应为以下之一: " + listed + ";实际是" + json_type_name(value));
+        return std::nullopt;
+    }
+    const auto& raw = value.get_ref<const std::string&>();
+    const auto found = std::find(names.begin(), names.end(), raw);
+    if (found == names.end()) {
+        fail(path, "unknown_value", "未知取值“" + raw + "”,应为以下之一: " + listed);
+        return std::nullopt;
+    }
+    return static_cast<size_t>(found - names.begin());
+}
+
+std::optional<size_t> JsonReader::choice(const Json& object, const std::string& path, const char* key, Need need,
+                                         const std::vector<std::string>& names) {
+    const Json* value = member(object, path, key, need);
+    if (!value) return std::nullopt;
+    return choice_value(*value, pointer_join(path, key), names);
+}
+
+}  // namespace yibao

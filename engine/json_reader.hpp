@@ -1,0 +1,56 @@
+// Typed reads from a JSON document that record every problem with its JSON pointer
+// instead of stopping at the first, so a user sees all that is wrong at once.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "date.hpp"
+#include "issues.hpp"
+
+namespace yibao {
+
+using Json = nlohmann::ordered_json;  // keeps the contract's field order in output
+
+enum class Need : bool { optional, required };
+
+class JsonReader {
+public:
+    explicit JsonReader(Issues& issues) : issues_(issues) {}
+
+    void fail(const std::string& path, const std::string& code, const std::string& message) {
+        issues_.push_back({path, code, message});
+    }
+
+    bool is_object(const Json& value, const std::string& path);
+    bool is_array(const Json& value, const std::string& path, bool non_empty = false);
+    // Each key of `object` not in `allowed` is an issue: a misspelt key must not be silently ignored.
+    void only_keys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed);
+
+    // The member `key` of `object`, or nullptr when absent (an issue when required). `object` must be an object.
+    const Json* member(const Json& object, const std::string& path, const char* key, Need need);
+
+    std::optional<std::string> text(const Json& object, const std::string& path, const char* key, Need need);
+    std::optional<Date> date(const Json& object, const std::string& path, const char* key, Need need);
+    std::optional<Date> date_value(const Json& value, const std::string& path);
+    std::optional<std::int64_t> integer(const Json& object, const std::string& path, const char* key, Need need,
+                                        std::int64_t min, std::int64_t max);
+    std::optional<bool> boolean(const Json& object, const std::string& path, const char* key, Need need);
+    // Index of the value within `names`.
+    std::optional<size_t> choice(const Json& object, const std::string& path, const char* key, Need need,
+                                 const std::vector<std::string>& names);
+    std::optional<size_t> choice_value(const Json& value, const std::string& path,
+                                       const std::vector<std::string>& names);
+
+private:
+    Issues& issues_;
+};
+
+std::string json_type_name(const Json& value);
+
+}  // namespace yibao

@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "date.hpp"
+
+using yibao::Date;
+
+TEST_CASE("dates parse only real calendar days in YYYY-MM-DD", "[date]") {
+    CHECK(Date::parse("2024-02-29") == Date{2024, 2, 29});
+    CHECK_FALSE(Date::parse("2023-02-29"));
+    CHECK_FALSE(Date::parse("1900-02-29"));
+    CHECK(Date::parse("2000-02-29"));
+    CHECK_FALSE(Date::parse("2024-04-31"));
+    CHECK_FALSE(Date::parse("2024-13-01"));
+    CHECK_FALSE(Date::parse("2024-00-10"));
+    CHECK_FALSE(Date::parse("2024-1-01"));
+    CHECK_FALSE(Date::parse("2024/01/01"));
+    CHECK_FALSE(Date::parse("2024-01-01T00:00"));
+    CHECK_FALSE(Date::parse(""));
+    CHECK_FALSE(Date::parse("２０２４-01-01"));
+}
+
+TEST_CASE("dates print as ISO and as Chinese", "[date]") {
+    CHECK(Date{2024, 1, 5}.iso() == "2024-01-05");
+    CHECK(Date{2024, 1, 5}.chinese() == "2024年1月5日");
+}
+
+TEST_CASE("serial days round-trip across centuries and leap days", "[date]") {
+    CHECK(Date{1970, 1, 1}.serial() == 0);
+    CHECK(Date{2024, 3, 1}.serial() - Date{2024, 2, 28}.serial() == 2);
+    CHECK(Date{2023, 3, 1}.serial() - Date{2023, 2, 28}.serial() == 1);
+    for (long day = -800000; day < 800000; day += 997) CHECK(Date::from_serial(day).serial() == day);
+    CHECK(Date{2023, 12, 31}.add_days(1) == Date{2024, 1, 1});
+    CHECK(Date{2024, 1, 1}.add_days(-1) == Date{2023, 12, 31});
+}
+
+TEST_CASE("adding months keeps the day or clamps it to the month's end", "[date]") {
+    CHECK(Date{2024, 1, 10}.add_months(3) == Date{2024, 4, 10});
+    CHECK(Date{2024, 1, 31}.add_months(1) == Date{2024, 2, 29});
+    CHECK(Date{2023, 1, 31}.add_months(1) == Date{2023, 2, 28});
+    CHECK(Date{2024, 1, 31}.add_months(3) == Date{2024, 4, 30});
+    CHECK(Date{2024, 3, 31}.add_months(6) == Date{2024, 9, 30});
+    CHECK(Date{2024, 11, 15}.add_months(3) == Date{2025, 2, 15});
+    CHECK(Date{2024, 12, 1}.add_months(12) == Date{2025, 12, 1});
+    CHECK(Date{2024, 3, 15}.add_months(-3) == Date{2023, 12, 15});
+}
+
+TEST_CASE("month starts and year ends", "[date]") {
+    CHECK(Date{2024, 2, 15}.first_of_month() == Date{2024, 2, 1});
+    CHECK(Date{2024, 2, 15}.first_of_next_month() == Date{2024, 3, 1});
+    CHECK(Date{2023, 12, 21}.first_of_next_month() == Date{2024, 1, 1});
+    CHECK(Date{2024, 6, 6}.end_of_year() == Date{2024, 12, 31});
+}
+
+TEST_CASE("age counts whole years completed on the day", "[date]") {
+    CHECK(yibao::age_on({2005, 12, 1}, {2023, 11, 30}) == 17);
+    CHECK(yibao::age_on({2005, 12, 1}, {2023, 12, 1}) == 18);
+    CHECK(yibao::age_on({2005, 12, 1}, {2023, 12, 2}) == 18);
+    CHECK(yibao::age_on({2004, 2, 29}, {2022, 2, 28}) == 17);
+    CHECK(yibao::age_on({2004, 2, 29}, {2022, 3, 1}) == 18);
+    CHECK(yibao::age_on({2024, 3, 10}, {2024, 3, 10}) == 0);
+}
+
+TEST_CASE("dates order as the calendar does", "[date]") {
+    CHECK(Date{2023, 12, 31} < Date{2024, 1, 1});
+    CHECK(Date{2024, 1, 2} > Date{2024, 1, 1});
+    CHECK(Date{2024, 2, 1} > Date{2024, 1, 31});
+    CHECK(Date{2024, 1, 1} <= Date{2024, 1, 1});
+}
