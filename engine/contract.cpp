@@ -54,6 +54,7 @@ Json member_json(const Ruleset& r, const MemberResult& m) {
             {"category_label", m.category->label},
             {"tier", m.tier ? Json(m.tier->id) : Json(nullptr)},
             {"tier_label", m.tier ? Json(m.tier->label) : Json(nullptr)},
+            {"tier_applies", m.tier_applies},
             {"age", m.age},
             {"newborn", m.newborn},
             {"payment_date", m.payment_date.iso()},

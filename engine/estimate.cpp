@@ -86,6 +86,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         if (holds(r.categories[i].when, f)) f.category = static_cast<int>(i);
     m.category = &r.categories[static_cast<size_t>(f.category)];  // the loader guarantees a fallback category
 
+    m.tier_applies = !r.tiers.empty() && holds(r.tier_applies, f);
     if (member.tier) {
         if (r.tiers.empty()) {
             m.warnings.push_back({"tier_not_in_rules", r.silent_on_tier});
@@ -94,14 +95,14 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
             for (const auto& t : r.tiers) ids += (ids.empty() ? "" : "、") + std::to_string(t.id) + "(" + t.label + ")";
             issues.push_back({pointer_join(path, "tier"), "unknown_tier",
                               "缴费档次" + std::to_string(*member.tier) + "不存在,可选: " + ids});
-        } else if (!holds(r.tier_applies, f)) {
+        } else if (!m.tier_applies) {
             m.warnings.push_back({"tier_not_applicable", "缴费档次不适用于" + m.category->label + ",已按" +
                                                              m.category->label + "的统一标准估算"});
         } else {
             f.tier = *member.tier;
             m.tier = r.tier(f.tier);
         }
-    } else if (!r.tiers.empty() && holds(r.tier_applies, f)) {
+    } else if (m.tier_applies) {
         std::string labels;
         for (const auto& t : r.tiers) labels += (labels.empty() ? "" : "或") + t.label;
         issues.push_back({pointer_join(path, "tier"), "tier_required",

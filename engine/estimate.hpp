@@ -34,6 +34,7 @@ struct MemberResult {
     Facts facts;  // as the rules saw the member
     const Category* category = nullptr;
     const Tier* tier = nullptr;
+    bool tier_applies = false;  // the ruleset has tiers and this member must choose one
     Date payment_date;
     int age = 0;
     bool newborn = false;  // born inside the benefit year
