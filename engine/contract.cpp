@@ -41,6 +41,43 @@ Json channel_json(const Ruleset& r, const Channel& c) {
     return out;
 }
 
+Json channels_json(const Ruleset& r, const std::vector<Channel>& channels) {
+    Json list = Json::array();
+    for (const Channel& c : channels) list.push_back(channel_json(r, c));
+    return list;
+}
+
+Json sources_json(const Ruleset& r) {
+    Json list = Json::array();
+    for (const Source& s : r.sources)
+        list.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}, {"publisher", s.publisher},
+                        {"date", s.date}, {"url", s.url}});
+    return list;
+}
+
+Json contacts_json(const Ruleset& r) {
+    Json list = Json::array();
+    for (const Contact& c : r.contacts) list.push_back({{"name", c.name}, {"phone", c.phone}, {"detail", c.detail}});
+    return list;
+}
+
+Json benefit_year_json(const Ruleset& r) {
+    return {{"start", r.benefit_year_start.iso()}, {"end", r.benefit_year_end.iso()}};
+}
+
+Json collection_json(const Ruleset& r) {
+    Json collection = explained_json(r, r.collection.text, r.collection.basis);
+    collection["opens"] = r.payable_from.iso();
+    collection["closes"] = r.payable_to.iso();
+    return collection;
+}
+
+Json deadline_json(const Ruleset& r) {
+    Json deadline = explained_json(r, r.deadline.text, r.deadline.basis);
+    deadline["date"] = r.continuity_deadline.iso();
+    return deadline;
+}
+
 Json member_json(const Ruleset& r, const MemberResult& m) {
     Json explanation = Json::array();
     for (const Step& step : m.explanation) {
@@ -120,23 +157,21 @@ Json result_json(const Result& result) {
     for (const MemberResult& m : result.members) members.push_back(member_json(r, m));
     Json registration = Json::array();
     for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
-    Json deadline = explained_json(r, r.deadline.text, r.deadline.basis);
-    deadline["date"] = r.continuity_deadline.iso();
+    Json deadline = deadline_json(r);
     deadline["met"] = result.deadline_met;
-    Json summary = ruleset_summary(r);
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
-                         {"benefit_year", summary["benefit_year"]}, {"collection", summary["collection"]},
-                         {"sources", summary["sources"]}}},
+                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r)},
+                         {"sources", sources_json(r)}}},
             {"payment_date", result.payment_date.iso()},
             {"members", std::move(members)},
             {"totals", {{"individual_fen", result.individual_total.fen}, {"subsidy_fen", result.subsidy_total.fen},
                         {"total_fen", (result.individual_total + result.subsidy_total).fen}}},
             {"deadline", std::move(deadline)},
             {"registration", std::move(registration)},
-            {"payment_channels", summary["payment_channels"]},
-            {"contacts", summary["contacts"]},
-            {"websites", summary["websites"]},
+            {"payment_channels", channels_json(r, r.payment)},
+            {"contacts", contacts_json(r)},
+            {"websites", r.websites},
             {"warnings", warnings_json(result.warnings)}};
 }
 
@@ -147,10 +182,6 @@ Json errors_json(const Issues& issues) {
 }
 
 Json ruleset_summary(const Ruleset& r) {
-    Json sources = Json::array();
-    for (const Source& s : r.sources)
-        sources.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}, {"publisher", s.publisher},
-                           {"date", s.date}, {"url", s.url}});
     Json categories = Json::array();
     for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
     Json tiers = Json::array();
@@ -168,34 +199,23 @@ Json ruleset_summary(const Ruleset& r) {
         row["subsidy_fen"] = c.subsidy.fen;
         fees.push_back(std::move(row));
     }
-    Json registration = Json::array();
-    for (const Channel& c : r.registration) registration.push_back(channel_json(r, c));
-    Json payment = Json::array();
-    for (const Channel& c : r.payment) payment.push_back(channel_json(r, c));
-    Json contacts = Json::array();
-    for (const Contact& c : r.contacts) contacts.push_back({{"name", c.name}, {"phone", c.phone}, {"detail", c.detail}});
-    Json collection = explained_json(r, r.collection.text, r.collection.basis);
-    collection["opens"] = r.payable_from.iso();
-    collection["closes"] = r.payable_to.iso();
-    Json deadline = explained_json(r, r.deadline.text, r.deadline.basis);
-    deadline["date"] = r.continuity_deadline.iso();
     return {{"id", r.id},
             {"region", r.region},
             {"year", r.year},
             {"title", r.title},
-            {"benefit_year", {{"start", r.benefit_year_start.iso()}, {"end", r.benefit_year_end.iso()}}},
-            {"collection", std::move(collection)},
-            {"continuity_deadline", std::move(deadline)},
+            {"benefit_year", benefit_year_json(r)},
+            {"collection", collection_json(r)},
+            {"continuity_deadline", deadline_json(r)},
             {"categories", std::move(categories)},
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
             {"fees", std::move(fees)},
-            {"registration", std::move(registration)},
-            {"payment_channels", std::move(payment)},
-            {"contacts", std::move(contacts)},
+            {"registration", channels_json(r, r.registration)},
+            {"payment_channels", channels_json(r, r.payment)},
+            {"contacts", contacts_json(r)},
             {"websites", r.websites},
             {"unconfirmed_note", r.unconfirmed_note},
-            {"sources", std::move(sources)}};
+            {"sources", sources_json(r)}};
 }
 
 Json rulesets_json(const Catalog& catalog) {
