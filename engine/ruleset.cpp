@@ -55,7 +55,7 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
     // The non-throwing parse gives no position, so catch parse_error to tell the user where the syntax breaks.
     try {
         return Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& error) {
+    } catch (const Json::exception& error) {  // parse_error, and out_of_range for numbers like 1e999
         std::string what = error.what();
         const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
         issues.push_back({"", "malformed_json", "JSON 格式错误: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))});
