@@ -103,10 +103,9 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
             m.tier = r.tier(f.tier);
         }
     } else if (m.tier_applies) {
-        std::string labels;
-        for (const auto& t : r.tiers) labels += (labels.empty() ? "" : "或") + t.label;
-        issues.push_back({pointer_join(path, "tier"), "tier_required",
-                          m.category->label + "须选择缴费档次(" + labels + "),两档的个人缴费和政府补助不同"});
+        f.tier = r.default_tier;
+        m.tier = r.tier(f.tier);
+        m.warnings.push_back({"tier_assumed", "未选择缴费档次,已按" + m.tier->label + "估算;各档的个人缴费和政府补助不同,请按实际选择的档次核对"});
     }
     if (issues.size() != issues_before) return std::nullopt;
 

@@ -148,6 +148,7 @@ struct Ruleset {
     Explained deadline;
     std::vector<Category> categories;
     std::vector<Tier> tiers;
+    int default_tier = 0;  // assumed, with a warning, when a member who must choose a tier gives none
     Condition tier_applies;
     std::vector<AssistanceGroup> assistance_groups;
     std::vector<ContributionRule> contributions;

@@ -256,7 +256,7 @@ private:
 
     void load_tiers(const Json& tiers, Ruleset& r) {
         if (!read_.is_object(tiers, "/tiers")) return;
-        read_.only_keys(tiers, "/tiers", {"applies_to", "levels"});
+        read_.only_keys(tiers, "/tiers", {"applies_to", "default", "levels"});
         if (const Json* applies = read_.member(tiers, "/tiers", "applies_to", Need::required))
             r.tier_applies = condition(*applies, "/tiers/applies_to");
         const Json* levels = read_.member(tiers, "/tiers", "levels", Need::required);
@@ -270,6 +270,9 @@ private:
             tier.label = read_.text((*levels)[i], at, "label", Need::required).value_or("");
             r.tiers.push_back(tier);
         }
+        r.default_tier = static_cast<int>(read_.integer(tiers, "/tiers", "default", Need::required, 1, 31).value_or(0));
+        if (r.default_tier && !r.tier(r.default_tier))
+            read_.fail("/tiers/default", "unknown_value", "默认档次" + std::to_string(r.default_tier) + "不在 /tiers/levels 中");
     }
 
     Channel channel(const Json& item, const std::string& at) {
