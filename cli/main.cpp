@@ -1,4 +1,5 @@
 // yibao: the command line over the engine. It only reads files, calls the engine and prints.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -6,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "builtin.hpp"
 #include "contract.hpp"
 
@@ -15,10 +17,18 @@ constexpr const char* kUsageText = R"(usage:
   yibao rulesets [--rules FILE]...             list the rulesets (JSON)
   yibao estimate [--rules FILE]... [FILE|-]    estimate a household: request JSON in, response JSON out
   yibao validate RULESET.json...               check ruleset files; errors name the JSON path
+  yibao batch --ruleset ID [--payment-date YYYY-MM-DD] [--summary FILE] [--encoding utf-8|gbk] [--bom]
+              [--rules FILE]... [FILE|-]       estimate a roster (CSV, one member a row): the roster with
+                                               figures added on stdout, a summary (JSON) on stderr or in FILE
 
-  --rules FILE   also load this ruleset file; it replaces a built-in ruleset with the same id
+  --rules FILE         also load this ruleset file; it replaces a built-in ruleset with the same id
+  --ruleset ID         the ruleset a batch is estimated with
+  --payment-date DATE  the payment date of roster rows whose 缴费日期 is empty
+  --summary FILE       write the batch summary there instead of to stderr
+  --encoding ENC       read the roster as utf-8 or gbk (default: detected)
+  --bom                start the output with a UTF-8 BOM (it does when the input has one)
 
-exit status: 0 success, 1 invalid input (error JSON on stdout), 2 wrong usage
+exit status: 0 success, 1 invalid input (error JSON on stdout; for batch: a row or the header failed), 2 wrong usage
 )";
 
 enum Exit { kOk = 0, kInvalid = 1, kUsage = 2 };
@@ -80,10 +90,14 @@ int main(int argc, char** argv) {
     }
     const std::string command = args[0];
     std::vector<std::string> rules_files, operands;
+    BatchOptions batch;
     for (size_t i = 1; i < args.size(); ++i) {
+        std::string problem;
         if (args[i] == "--rules") {
             if (i + 1 == args.size()) return usage_error("--rules needs a file");
             rules_files.push_back(args[++i]);
+        } else if (command == "batch" && take_batch_option(args, i, batch, problem)) {
+            if (!problem.empty()) return usage_error(problem);
         } else if (args[i].size() > 1 && args[i][0] == '-' && args[i] != "-") {
             return usage_error("unknown option " + args[i]);
         } else {
@@ -115,6 +129,18 @@ int main(int argc, char** argv) {
         if (!read_all(source, text)) return print(unreadable(source), false);
         const yibao::Json response = yibao::estimate_json(catalog, text);
         return print(response, response["ok"].get<bool>());
+    }
+    if (command == "batch") {
+        if (batch.ruleset.empty()) return usage_error("batch needs --ruleset ID");
+        if (operands.size() > 1) return usage_error("batch takes one roster file (or - for standard input)");
+        const yibao::Ruleset* ruleset = catalog.find(batch.ruleset);
+        if (!ruleset) return print(yibao::errors_json({yibao::unknown_ruleset(catalog, "--ruleset", batch.ruleset)}), false);
+        const std::string source = operands.empty() ? "-" : operands[0];
+        std::FILE* input = source == "-" ? stdin : std::fopen(source.c_str(), "rb");
+        if (!input) return print(unreadable(source), false);
+        const int status = run_batch(*ruleset, batch, input);
+        if (input != stdin) std::fclose(input);
+        return status;
     }
     return usage_error("unknown command " + command);
 }

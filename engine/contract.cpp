@@ -127,6 +127,12 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
 
 }  // namespace
 
+Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
+    std::string known;
+    for (const auto& r : catalog.all()) known += (known.empty() ? "" : ", ") + r.id;
+    return {path, "unknown_ruleset", "没有规则集“" + id + "”;可用: " + known};
+}
+
 std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues) {
     const size_t before = issues.size();
     JsonReader read(issues);
@@ -135,11 +141,7 @@ std::optional<Household> parse_request(const Json& request, const Catalog& catal
     Household h;
     if (auto id = read.text(request, "", "ruleset", Need::required)) {
         h.ruleset_id = *id;
-        if (!catalog.find(*id)) {
-            std::string known;
-            for (const auto& r : catalog.all()) known += (known.empty() ? "" : ", ") + r.id;
-            read.fail("/ruleset", "unknown_ruleset", "没有规则集“" + *id + "”;可用: " + known);
-        }
+        if (!catalog.find(*id)) issues.push_back(unknown_ruleset(catalog, "/ruleset", *id));
     }
     if (auto date = read.date(request, "", "payment_date", Need::required)) h.payment_date = *date;
     if (const Json* members = read.member(request, "", "members", Need::required);

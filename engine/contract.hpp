@@ -11,6 +11,9 @@
 
 namespace yibao {
 
+// "No ruleset X; known: …" at `path`, shared by every front end that takes a ruleset id.
+Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id);
+
 // Checks the request's shape and values; every problem goes to `issues` with its JSON path.
 std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
 

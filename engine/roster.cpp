@@ -1,0 +1,424 @@
+#include "roster.hpp"
+
+#include <charconv>
+
+namespace yibao {
+
+namespace {
+
+// Header names by field, in RosterField order.
+constexpr std::array<std::string_view, kRosterFields> kChineseNames{
+    "姓名", "出生日期", "在校情况", "特殊人群", "缴费档次", "上年度参保情况", "缴费日期"};
+constexpr std::array<std::string_view, kRosterFields> kEnglishNames{
+    "id", "birth_date", "student", "assistance", "tier", "history", "payment_date"};
+// The columns a run adds after the roster's own.
+constexpr std::array<std::string_view, 6> kAddedChinese{"类别", "个人缴费", "政府补助", "待遇开始", "待遇结束", "提示"};
+constexpr std::array<std::string_view, 6> kAddedEnglish{"category",      "individual_yuan", "subsidy_yuan",
+                                                        "benefit_start", "benefit_end",     "notes"};
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kNoteSeparator = "；";
+
+template <typename E>
+struct Word {
+    std::string_view text;
+    E value;
+};
+
+// Words people write in these cells, besides the contract's own values.
+constexpr Word<Student> kStudentWords[] = {
+    {"", Student::none}, {"否", Student::none}, {"无", Student::none}, {"不在校", Student::none},
+    {"非在校", Student::none},
+    // Kindergarten children are not pupils in the sources' sense: Shenyang's student rate names primary
+    // school upwards only, and Qingdao counts them among 少年儿童 by their age anyway.
+    {"幼儿园", Student::none},
+    {"中小学", Student::school}, {"小学", Student::school}, {"初中", Student::school}, {"高中", Student::school},
+    {"中职", Student::school}, {"中专", Student::school}, {"技校", Student::school}, {"职高", Student::school},
+    {"大学", Student::college}, {"大学生", Student::college}, {"大专", Student::college}, {"高职", Student::college},
+    {"本科", Student::college}, {"研究生", Student::college}};
+constexpr Word<Assistance> kAssistanceWords[] = {
+    {"", Assistance::none}, {"无", Assistance::none}, {"否", Assistance::none},
+    {"低保", Assistance::dibao}, {"低保对象", Assistance::dibao}, {"低保户", Assistance::dibao},
+    {"特困", Assistance::tekun}, {"特困人员", Assistance::tekun}, {"特困供养人员", Assistance::tekun},
+    {"孤儿", Assistance::orphan},
+    {"重度残疾", Assistance::severe_disability}, {"重度残疾人", Assistance::severe_disability},
+    {"重度残疾(二级及以上)人员", Assistance::severe_disability},
+    {"监测对象", Assistance::poverty_monitored}, {"脱贫返贫致贫人口", Assistance::poverty_monitored},
+    {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
+    {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭", Assistance::dibao_edge},
+    {"低保边缘家庭成员", Assistance::dibao_edge}};
+constexpr Word<History> kHistoryWords[] = {
+    {"", History::continuous}, {"连续", History::continuous}, {"连续参保", History::continuous},
+    {"首次", History::new_enrollee}, {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
+    {"断保", History::lapsed}, {"断保后续保", History::lapsed}};
+constexpr Word<int> kTierWords[] = {{"一档", 1}, {"二档", 2}, {"1档", 1}, {"2档", 2}};
+
+template <typename E, size_t N>
+bool choose(std::string_view cell, const Word<E> (&words)[N], const std::vector<std::string>& contract, E& value) {
+    for (const auto& word : words) {
+        if (word.text == cell) {
+            value = word.value;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < contract.size(); ++i) {
+        if (contract[i] == cell) {
+            value = static_cast<E>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+// An empty cell chooses no tier; digits are passed on for the estimate to check against the ruleset.
+bool read_tier(std::string_view cell, std::optional<int>& tier) {
+    tier.reset();
+    if (cell.empty()) return true;
+    int value = 0;
+    if (choose(cell, kTierWords, {}, value)) {
+        tier = value;
+        return true;
+    }
+    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (error != std::errc() || end != cell.data() + cell.size() || value < 1 || value > 31) return false;
+    tier = value;
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::string quoted(std::string_view cell) { return "“" + std::string(cell) + "”"; }
+
+std::string row_message(long line, std::string_view column, std::string_view what) {
+    std::string out = "第" + std::to_string(line) + "行";
+    if (!column.empty()) out.append(" ").append(column);
+    return out.append(": ").append(what);
+}
+
+// The column as the roster names it, or its usual name when the roster has no such column.
+std::string_view column_name(const RosterLayout& layout, RosterField field) {
+    const size_t f = static_cast<size_t>(field);
+    if (layout.column[f] >= 0) return layout.header[static_cast<size_t>(layout.column[f])];
+    return layout.english ? kEnglishNames[f] : kChineseNames[f];
+}
+
+void append_number(std::string& out, long value) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+// Plain yuan for a spreadsheet: "462", or "104.50" when there are fen.
+void append_yuan(std::string& out, Money money) {
+    std::int64_t fen = money.fen;
+    if (fen < 0) {
+        out += '-';
+        fen = -fen;
+    }
+    append_number(out, static_cast<long>(fen / 100));
+    if (const auto cents = static_cast<int>(fen % 100)) {
+        out += '.';
+        out += static_cast<char>('0' + cents / 10);
+        out += static_cast<char>('0' + cents % 10);
+    }
+}
+
+void append_date(std::string& out, const Date& date) {
+    char buffer[10] = {static_cast<char>('0' + date.year / 1000 % 10), static_cast<char>('0' + date.year / 100 % 10),
+                       static_cast<char>('0' + date.year / 10 % 10),   static_cast<char>('0' + date.year % 10),
+                       '-',
+                       static_cast<char>('0' + date.month / 10),       static_cast<char>('0' + date.month % 10),
+                       '-',
+                       static_cast<char>('0' + date.day / 10),         static_cast<char>('0' + date.day % 10)};
+    out.append(buffer, sizeof buffer);
+}
+
+std::string_view note_text(const std::string& note) { return note; }
+std::string_view note_text(const Warning& note) { return note.message; }
+
+// Joins the notes into one cell; `joined` is a buffer kept from row to row.
+template <typename Notes>
+void append_notes(std::string& out, const Notes& notes, std::string& joined) {
+    joined.clear();
+    for (const auto& note : notes) {
+        if (!joined.empty()) joined += kNoteSeparator;
+        joined += note_text(note);
+    }
+    append_csv_field(out, joined);
+}
+
+}  // namespace
+
+std::optional<Date> parse_roster_date(std::string_view text) {
+    text = trim(text);
+    auto digits = [&](size_t least, size_t most, int& value) {
+        size_t count = 0;
+        for (value = 0; count < most && !text.empty() && text[0] >= '0' && text[0] <= '9'; ++count) {
+            value = value * 10 + (text[0] - '0');
+            text.remove_prefix(1);
+        }
+        return count >= least;
+    };
+    auto literal = [&](std::string_view word) {
+        if (text.substr(0, word.size()) != word) return false;
+        text.remove_prefix(word.size());
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(4, 4, y)) return std::nullopt;
+    if (text.size() == 4 && text[0] >= '0' && text[0] <= '9') {  // YYYYMMDD
+        if (!digits(2, 2, m) || !digits(2, 2, d)) return std::nullopt;
+    } else {
+        std::string_view between, after;  // what follows the month, and what may follow the day
+        if (literal("年")) {
+            between = "月";
+            after = "日";
+        } else {
+            for (const std::string_view separator : {"-", "/", "."})
+                if (literal(separator)) between = separator;
+        }
+        if (between.empty() || !digits(1, 2, m) || !literal(between) || !digits(1, 2, d)) return std::nullopt;
+        if (!after.empty()) literal(after);
+    }
+    if (!text.empty() || y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return Date{y, m, d};
+}
+
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vector<std::string>& errors) {
+    const size_t errors_before = errors.size();
+    RosterLayout layout;
+    layout.column.fill(-1);
+    for (size_t i = 0; i < header.size(); ++i) {
+        layout.header.emplace_back(header[i]);
+        const std::string_view name = trim(header[i]);
+        for (size_t f = 0; f < kRosterFields; ++f) {
+            const bool english = name == kEnglishNames[f];
+            if (!english && name != kChineseNames[f]) continue;
+            if (layout.column[f] >= 0) {
+                errors.push_back(row_message(header.line(), "表头", "“" + std::string(kChineseNames[f]) +
+                                                                      "”列出现了不止一次,请只保留一列"));
+                continue;
+            }
+            layout.column[f] = static_cast<int>(i);
+            if (f == static_cast<size_t>(RosterField::birth_date)) layout.english = english;
+        }
+    }
+    if (layout.column[static_cast<size_t>(RosterField::birth_date)] < 0)
+        errors.push_back(row_message(header.line(), "表头", "缺少“出生日期”列(也可写作birth_date),无法测算"));
+    if (errors.size() != errors_before) return std::nullopt;
+    return layout;
+}
+
+bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
+                        Member& member, std::vector<std::string>& errors) {
+    const size_t errors_before = errors.size();
+    auto cell = [&](RosterField field) {
+        const int column = layout.column[static_cast<size_t>(field)];
+        return column >= 0 && static_cast<size_t>(column) < row.size() ? trim(row[static_cast<size_t>(column)])
+                                                                          : std::string_view();
+    };
+    auto fail = [&](RosterField field, const std::string& what) {
+        errors.push_back(row_message(row.line(), column_name(layout, field), what));
+    };
+    auto unknown = [&](RosterField field, std::string_view choices) {
+        fail(field, quoted(cell(field)) + "无法识别,可填: " + std::string(choices));
+    };
+    auto date = [&](RosterField field) -> std::optional<Date> {
+        const auto parsed = parse_roster_date(cell(field));
+        if (!parsed) fail(field, quoted(cell(field)) + "不是有效日期");
+        return parsed;
+    };
+
+    if (cell(RosterField::birth_date).empty()) {
+        fail(RosterField::birth_date, "未填写");
+    } else if (const auto birth = date(RosterField::birth_date)) {
+        if (birth->year < 1880) fail(RosterField::birth_date, quoted(cell(RosterField::birth_date)) + "不合常理,请检查年份");
+        member.birth_date = *birth;
+    }
+    if (!choose(cell(RosterField::student), kStudentWords, student_names(), member.student))
+        unknown(RosterField::student, "否、中小学、大学(或小学、初中、高中、中职、大专、本科、研究生)");
+    if (!choose(cell(RosterField::assistance), kAssistanceWords, assistance_names(), member.assistance))
+        unknown(RosterField::assistance, "无、低保、特困、孤儿、重度残疾、监测对象、低保边缘");
+    if (!read_tier(cell(RosterField::tier), member.tier))
+        unknown(RosterField::tier, "一档、二档(或1、2),不分档的留空");
+    if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
+        unknown(RosterField::history, "连续、首次、断保(留空即连续)");
+    if (!cell(RosterField::payment_date).empty()) member.payment_date = date(RosterField::payment_date);
+    else if (default_payment) member.payment_date = default_payment;
+    else fail(RosterField::payment_date, "未填写,也没有给出默认缴费日期");
+    return errors.size() == errors_before;
+}
+
+void RosterSummary::add(const MemberResult& m) {
+    ++rows_estimated;
+    CategoryTotals& totals = categories[static_cast<size_t>(m.category - ruleset->categories.data())];
+    ++totals.count;
+    totals.individual += m.individual;
+    totals.subsidy += m.subsidy;
+    individual += m.individual;
+    subsidy += m.subsidy;
+    // A payment that buys no cover this year is counted as such, not as a wait.
+    if (!m.benefit_start) ++no_cover;
+    else if (m.waiting_period) ++waiting_period;
+}
+
+void RosterSummary::add_errors(long line, const std::vector<std::string>& messages) {
+    if (errors.size() < kErrorsKept) errors.push_back({line, messages});
+    else ++errors_not_kept;
+}
+
+Json roster_summary_json(const RosterSummary& s) {
+    Json categories = Json::array();
+    for (size_t i = 0; i < s.categories.size(); ++i) {
+        const Category& c = s.ruleset->categories[i];
+        const CategoryTotals& t = s.categories[i];
+        categories.push_back({{"id", c.id}, {"label", c.label}, {"count", t.count},
+                              {"individual_fen", t.individual.fen}, {"subsidy_fen", t.subsidy.fen}});
+    }
+    Json errors = Json::array();
+    for (const RowErrors& e : s.errors) errors.push_back({{"line", e.line}, {"messages", e.messages}});
+    return {{"ok", s.ok()},
+            {"ruleset", s.ruleset->id},
+            {"payment_date", s.default_payment ? Json(s.default_payment->iso()) : Json(nullptr)},
+            {"rows_read", s.rows_read},
+            {"rows_estimated", s.rows_estimated},
+            {"rows_failed", s.rows_failed},
+            {"categories", std::move(categories)},
+            {"totals", {{"count", s.rows_estimated}, {"individual_fen", s.individual.fen},
+                        {"subsidy_fen", s.subsidy.fen}, {"total_fen", (s.individual + s.subsidy).fen}}},
+            {"waiting_period", s.waiting_period},
+            {"no_cover", s.no_cover},
+            {"errors", std::move(errors)},
+            {"errors_not_kept", s.errors_not_kept}};
+}
+
+RosterRun::RosterRun(const Ruleset& ruleset, const RosterOptions& options) : ruleset_(ruleset), options_(options) {
+    summary_.ruleset = &ruleset;
+    summary_.default_payment = options.payment_date;
+    summary_.categories.resize(ruleset.categories.size());
+}
+
+void RosterRun::feed(std::string_view utf8, std::string& out) {
+    reader_.feed(utf8);
+    drain(out);
+}
+
+void RosterRun::finish(std::string& out) {
+    reader_.finish();
+    drain(out);
+    if (const auto& error = reader_.error()) {
+        if (!header_seen_) {
+            header_seen_ = true;
+            summary_.add_errors(error->line, {error->message});
+        } else if (summary_.header_ok) {
+            // The cells of the unclosed record cannot be trusted; an empty row carries the reason instead.
+            for (size_t i = 1; i < layout_.header.size(); ++i) out += ',';
+            ++summary_.rows_read;
+            errors_.assign({error->message});
+            fail_row(error->line, out);
+        }
+    }
+    if (!header_seen_) summary_.add_errors(1, {row_message(1, "表头", "文件是空的,没有表头行")});
+}
+
+void RosterRun::drain(std::string& out) {
+    while (const CsvRecord* record = reader_.next()) {
+        if (!header_seen_) header(*record, out);
+        else if (summary_.header_ok) row(*record, out);
+    }
+}
+
+void RosterRun::header(const CsvRecord& record, std::string& out) {
+    header_seen_ = true;
+    errors_.clear();
+    auto layout = read_roster_header(record, errors_);
+    if (!layout) {
+        summary_.add_errors(record.line(), errors_);
+        return;
+    }
+    layout_ = std::move(*layout);
+    summary_.header_ok = true;
+    if (options_.bom || reader_.had_bom()) out += kBom;
+    for (size_t i = 0; i < layout_.header.size(); ++i) {
+        if (i > 0) out += ',';
+        append_csv_field(out, layout_.header[i]);
+    }
+    for (const std::string_view name : layout_.english ? kAddedEnglish : kAddedChinese) out.append(",").append(name);
+    out += "\r\n";
+}
+
+std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
+    errors_.clear();
+    const size_t width = layout_.header.size();
+    for (size_t i = width; i < record.size(); ++i) {
+        if (!trim(record[i]).empty()) {
+            errors_.push_back(row_message(record.line(), "",
+                                          "本行比表头多出" + std::to_string(record.size() - width) +
+                                              "个单元格,可能是某个单元格里的逗号没有加引号"));
+            break;
+        }
+    }
+    if (!read_roster_member(layout_, record, options_.payment_date, member_, errors_) || !errors_.empty())
+        return std::nullopt;
+    issues_.clear();
+    auto result = estimate_member(ruleset_, member_, *member_.payment_date, std::string(), Detail::figures, issues_);
+    for (const Issue& issue : issues_) {
+        // The estimate names a field by its contract key at the end of the issue's path.
+        const std::string_view key = std::string_view(issue.path).substr(issue.path.rfind('/') + 1);
+        std::string_view column;
+        for (size_t f = 0; f < kRosterFields; ++f)
+            if (key == kEnglishNames[f]) column = column_name(layout_, static_cast<RosterField>(f));
+        errors_.push_back(row_message(record.line(), column, issue.message));
+    }
+    return result;
+}
+
+void RosterRun::row(const CsvRecord& record, std::string& out) {
+    bool empty = true;
+    for (size_t i = 0; i < record.size() && empty; ++i) empty = trim(record[i]).empty();
+    if (empty) return;  // spreadsheets leave rows of empty cells below a table
+    ++summary_.rows_read;
+
+    const std::optional<MemberResult> result = estimate_row(record);
+    for (size_t i = 0; i < layout_.header.size(); ++i) {
+        if (i > 0) out += ',';
+        if (i < record.size()) append_csv_field(out, record[i]);
+    }
+    if (!result) {
+        fail_row(record.line(), out);
+        return;
+    }
+    const MemberResult& m = *result;
+    out += ',';
+    append_csv_field(out, layout_.english ? m.category->id : m.category->label);
+    out += ',';
+    append_yuan(out, m.individual);
+    out += ',';
+    append_yuan(out, m.subsidy);
+    out += ',';
+    if (m.benefit_start) {
+        append_date(out, *m.benefit_start);
+        out += ',';
+        append_date(out, m.benefit_end);
+    } else {
+        out += ',';
+    }
+    out += ',';
+    append_notes(out, m.warnings, notes_);
+    out += "\r\n";
+    summary_.add(m);
+}
+
+// Ends a row whose cells are written with empty figures and the reasons in the notes.
+void RosterRun::fail_row(long line, std::string& out) {
+    out += ",,,,,,";
+    append_notes(out, errors_, notes_);
+    out += "\r\n";
+    ++summary_.rows_failed;
+    summary_.add_errors(line, errors_);
+}
+
+}  // namespace yibao

@@ -1,0 +1,114 @@
+// The roster: a CSV table of members, one a row, estimated row by row into the same table with the
+// figures added. Its header may be in Chinese (姓名, 出生日期, …) or use the contract's keys (id, birth_date, …).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "csv.hpp"
+#include "estimate.hpp"
+#include "json_reader.hpp"
+#include "model.hpp"
+
+namespace yibao {
+
+// The member's fields a roster column may hold, in the order of their contract keys.
+enum class RosterField : std::uint8_t { id, birth_date, student, assistance, tier, history, payment_date };
+constexpr size_t kRosterFields = 7;
+
+struct RosterLayout {
+    std::array<int, kRosterFields> column{};  // each field's column, -1 when the roster has none
+    bool english = false;                     // the header used contract keys: added columns get English names
+    std::vector<std::string> header;          // the header's cells as written
+};
+
+// Maps a header row; problems (no birth date column, a field given twice) go to `errors`.
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vector<std::string>& errors);
+
+// The date forms spreadsheets write: 2023-11-01, 2023/11/1, 2023-1-5, 2023年11月1日, 20231101.
+std::optional<Date> parse_roster_date(std::string_view text);
+
+// Reads a data row into `member`, which is reused from row to row. Its payment date is the row's own or
+// `default_payment`. false, with each problem in `errors` as "第N行 列名: …", when a cell cannot be read.
+bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
+                        Member& member, std::vector<std::string>& errors);
+
+struct CategoryTotals {
+    long count = 0;
+    Money individual;
+    Money subsidy;
+};
+
+struct RowErrors {
+    long line = 0;
+    std::vector<std::string> messages;
+};
+
+struct RosterSummary {
+    static constexpr size_t kErrorsKept = 1000;  // beyond this only the count grows, so memory stays flat
+
+    const Ruleset* ruleset = nullptr;
+    std::optional<Date> default_payment;
+    bool header_ok = false;
+    long rows_read = 0;
+    long rows_estimated = 0;
+    long rows_failed = 0;
+    std::vector<CategoryTotals> categories;  // by index into the ruleset's categories
+    Money individual;
+    Money subsidy;
+    long waiting_period = 0;  // members covered this year, but only after a waiting period
+    long no_cover = 0;        // members whose payment buys no cover in the benefit year
+    std::vector<RowErrors> errors;
+    long errors_not_kept = 0;
+
+    bool ok() const { return header_ok && rows_failed == 0; }
+    void add(const MemberResult& estimated);
+    void add_errors(long line, const std::vector<std::string>& messages);
+};
+
+Json roster_summary_json(const RosterSummary& summary);
+
+struct RosterOptions {
+    std::optional<Date> payment_date;  // for rows whose 缴费日期 is empty
+    bool bom = false;                  // write a UTF-8 BOM even when the input had none
+};
+
+// A whole roster, streamed: UTF-8 text in as it arrives, the output CSV (CRLF line ends) out as each
+// record completes. Nothing is kept per row but the summary's counts, so memory does not grow with the file.
+class RosterRun {
+public:
+    RosterRun(const Ruleset& ruleset, const RosterOptions& options);
+
+    // Appends to `out` the output of every record the text completes.
+    void feed(std::string_view utf8, std::string& out);
+    // End of input: the last record, an unclosed quote or a missing header is dealt with.
+    void finish(std::string& out);
+
+    const RosterSummary& summary() const { return summary_; }
+
+private:
+    void drain(std::string& out);
+    void header(const CsvRecord& record, std::string& out);
+    void row(const CsvRecord& record, std::string& out);
+    // Reads and estimates a row; its problems are left in errors_.
+    std::optional<MemberResult> estimate_row(const CsvRecord& record);
+    void fail_row(long line, std::string& out);
+
+    const Ruleset& ruleset_;
+    RosterOptions options_;
+    CsvReader reader_;
+    bool header_seen_ = false;
+    RosterLayout layout_;
+    RosterSummary summary_;
+    // Reused from row to row, so a row costs no allocation beyond what the estimate itself makes.
+    Member member_;
+    Issues issues_;
+    std::vector<std::string> errors_;
+    std::string notes_;
+};
+
+}  // namespace yibao

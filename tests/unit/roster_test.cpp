@@ -1,0 +1,389 @@
+// Rosters: header and cell mapping, row errors with their lines, the summary, and the CLI's decoding of
+// GBK or UTF-8 input that arrives in chunks.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "batch.hpp"
+#include "builtin.hpp"
+#include "roster.hpp"
+
+namespace {
+
+const yibao::Ruleset& ruleset(const char* id) {
+    static const yibao::Catalog catalog = [] {
+        yibao::Issues issues;
+        return yibao::builtin_catalog(issues);
+    }();
+    return *catalog.find(id);
+}
+
+constexpr yibao::Date kDefaultPayment{2023, 11, 1};
+
+struct Run {
+    std::string out;
+    yibao::RosterSummary summary;
+};
+
+// Runs a roster given as text, fed `chunk` bytes at a time.
+Run run_roster(const char* ruleset_id, std::string_view text, yibao::RosterOptions options = {kDefaultPayment, false},
+               size_t chunk = std::string_view::npos) {
+    yibao::RosterRun run(ruleset(ruleset_id), options);
+    Run result;
+    for (size_t at = 0; at < text.size(); at += chunk) run.feed(text.substr(at, chunk), result.out);
+    run.finish(result.out);
+    result.summary = run.summary();
+    return result;
+}
+
+std::vector<std::string> lines_of(const std::string& out) {
+    std::vector<std::string> lines;
+    for (size_t at = 0; at < out.size();) {
+        const size_t end = out.find("\r\n", at);
+        lines.push_back(out.substr(at, end - at));
+        if (end == std::string::npos) break;
+        at = end + 2;
+    }
+    return lines;
+}
+
+struct MemberRead {
+    bool ok = false;
+    yibao::Member member;
+    std::vector<std::string> errors;
+};
+
+// Reads the one data row of a roster with the given header.
+MemberRead read_member(const std::string& header, const std::string& row,
+                       std::optional<yibao::Date> default_payment = kDefaultPayment) {
+    const std::string text = header + "\n" + row + "\n";
+    yibao::CsvReader reader;
+    reader.feed(text);
+    reader.finish();
+    std::vector<std::string> errors;
+    const auto layout = yibao::read_roster_header(*reader.next(), errors);
+    REQUIRE(layout);
+    const yibao::CsvRecord* record = reader.next();
+    REQUIRE(record);
+    MemberRead read;
+    read.ok = yibao::read_roster_member(*layout, *record, default_payment, read.member, read.errors);
+    return read;
+}
+
+std::optional<yibao::RosterLayout> header_of(const std::string& header, std::vector<std::string>& errors) {
+    yibao::CsvReader reader;
+    reader.feed(header);
+    reader.finish();
+    return yibao::read_roster_header(*reader.next(), errors);
+}
+
+constexpr const char* kChineseHeader = "姓名,出生日期,在校情况,特殊人群,缴费档次,上年度参保情况,缴费日期";
+
+}  // namespace
+
+TEST_CASE("Chinese headers and contract keys map their columns in any order", "[roster]") {
+    std::vector<std::string> errors;
+    const auto chinese = header_of("备注,出生日期,姓名,在校情况", errors);
+    REQUIRE(chinese);
+    CHECK(chinese->column[static_cast<size_t>(yibao::RosterField::birth_date)] == 1);
+    CHECK(chinese->column[static_cast<size_t>(yibao::RosterField::id)] == 2);
+    CHECK(chinese->column[static_cast<size_t>(yibao::RosterField::student)] == 3);
+    CHECK(chinese->column[static_cast<size_t>(yibao::RosterField::tier)] == -1);
+    CHECK_FALSE(chinese->english);
+    CHECK(chinese->header == std::vector<std::string>{"备注", "出生日期", "姓名", "在校情况"});
+
+    const auto english = header_of("payment_date,x,birth_date,history", errors);
+    REQUIRE(english);
+    CHECK(english->english);
+    CHECK(english->column[static_cast<size_t>(yibao::RosterField::payment_date)] == 0);
+    CHECK(english->column[static_cast<size_t>(yibao::RosterField::history)] == 3);
+    CHECK(errors.empty());
+}
+
+TEST_CASE("a header without a birth date column, or with a column twice, is unusable", "[roster]") {
+    std::vector<std::string> errors;
+    CHECK_FALSE(header_of("姓名,生日", errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "第1行 表头: 缺少“出生日期”列(也可写作birth_date),无法测算");
+
+    errors.clear();
+    CHECK_FALSE(header_of("出生日期,姓名,birth_date", errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "第1行 表头: “出生日期”列出现了不止一次,请只保留一列");
+}
+
+TEST_CASE("dates in the forms spreadsheets write", "[roster][date]") {
+    using yibao::Date;
+    CHECK(yibao::parse_roster_date("2023-11-01") == Date{2023, 11, 1});
+    CHECK(yibao::parse_roster_date("2023/11/1") == Date{2023, 11, 1});
+    CHECK(yibao::parse_roster_date("2023/1/5") == Date{2023, 1, 5});
+    CHECK(yibao::parse_roster_date("2023-1-5") == Date{2023, 1, 5});
+    CHECK(yibao::parse_roster_date("2023.01.05") == Date{2023, 1, 5});
+    CHECK(yibao::parse_roster_date("2024年2月29日") == Date{2024, 2, 29});
+    CHECK(yibao::parse_roster_date("2024年12月1") == Date{2024, 12, 1});
+    CHECK(yibao::parse_roster_date("20231101") == Date{2023, 11, 1});
+    CHECK(yibao::parse_roster_date(" 2023-11-01 ") == Date{2023, 11, 1});
+    for (const char* bad : {"", "2023-02-30", "2023年2月29日", "2023/13/1", "2023-11", "202311", "2023-11-01x",
+                            "2023-11/01", "23-11-01", "2023110", "20231301", "2023/11/1/", "二〇二三年"}) {
+        INFO(bad);
+        CHECK_FALSE(yibao::parse_roster_date(bad));
+    }
+}
+
+TEST_CASE("cell words map to the contract's values", "[roster]") {
+    using yibao::Assistance;
+    using yibao::History;
+    using yibao::Student;
+    const std::string header = "出生日期,在校情况,特殊人群,缴费档次,上年度参保情况";
+    auto read = [&](const std::string& cells) {
+        const MemberRead r = read_member(header, "1990-01-01," + cells);
+        INFO(cells << ": " << (r.errors.empty() ? "" : r.errors[0]));
+        REQUIRE(r.ok);
+        return r.member;
+    };
+    for (const char* none : {"", "否", "无", "none", "幼儿园"})
+        CHECK(read(std::string(none) + ",,,").student == Student::none);
+    for (const char* school : {"中小学", "小学", "初中", "高中", "中职", "school"})
+        CHECK(read(std::string(school) + ",,,").student == Student::school);
+    for (const char* college : {"大学", "大专", "本科", "研究生", "college"})
+        CHECK(read(std::string(college) + ",,,").student == Student::college);
+
+    const std::vector<std::pair<const char*, Assistance>> groups{
+        {"", Assistance::none},           {"无", Assistance::none},
+        {"低保", Assistance::dibao},       {"低保对象", Assistance::dibao},
+        {"特困", Assistance::tekun},       {"特困供养人员", Assistance::tekun},
+        {"孤儿", Assistance::orphan},      {"重度残疾", Assistance::severe_disability},
+        {"监测对象", Assistance::poverty_monitored},
+        {"脱贫返贫致贫人口", Assistance::poverty_monitored},
+        {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
+        {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭成员", Assistance::dibao_edge},
+        {"dibao_edge", Assistance::dibao_edge}, {"severe_disability", Assistance::severe_disability}};
+    for (const auto& [word, group] : groups) CHECK(read("," + std::string(word) + ",,").assistance == group);
+
+    CHECK(read(",,一档,").tier == 1);
+    CHECK(read(",,1,").tier == 1);
+    CHECK(read(",,二档,").tier == 2);
+    CHECK(read(",,2,").tier == 2);
+    CHECK_FALSE(read(",,,").tier);
+
+    const std::vector<std::pair<const char*, History>> histories{
+        {"", History::continuous},       {"连续", History::continuous},   {"连续参保", History::continuous},
+        {"首次", History::new_enrollee},  {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
+        {"new", History::new_enrollee},  {"断保", History::lapsed},       {"断保后续保", History::lapsed},
+        {"lapsed", History::lapsed}};
+    for (const auto& [word, history] : histories) CHECK(read(",,," + std::string(word)).history == history);
+}
+
+TEST_CASE("an unreadable cell is an error naming the line and the column as the header writes it", "[roster]") {
+    const MemberRead dates = read_member(kChineseHeader, "张三,1980-02-30,,,,,2023/13/1");
+    CHECK_FALSE(dates.ok);
+    CHECK(dates.errors == std::vector<std::string>{"第2行 出生日期: “1980-02-30”不是有效日期",
+                                                   "第2行 缴费日期: “2023/13/1”不是有效日期"});
+
+    const MemberRead words = read_member("birth_date,student,assistance,tier,history", "1990-01-01,在家,有钱,三档,很久");
+    REQUIRE(words.errors.size() == 4);
+    CHECK(words.errors[0].rfind("第2行 student: “在家”无法识别,可填: 否、中小学、大学", 0) == 0);
+    CHECK(words.errors[1].rfind("第2行 assistance: “有钱”无法识别", 0) == 0);
+    CHECK(words.errors[2].rfind("第2行 tier: “三档”无法识别", 0) == 0);
+    CHECK(words.errors[3].rfind("第2行 history: “很久”无法识别", 0) == 0);
+
+    CHECK(read_member(kChineseHeader, "张三,,,,,,").errors == std::vector<std::string>{"第2行 出生日期: 未填写"});
+    CHECK(read_member(kChineseHeader, "张三,1870-01-01,,,,,").errors ==
+          std::vector<std::string>{"第2行 出生日期: “1870-01-01”不合常理,请检查年份"});
+}
+
+TEST_CASE("an empty payment date takes the default, and without one it is an error", "[roster]") {
+    CHECK(read_member(kChineseHeader, "张三,1980-01-01,,,,,").member.payment_date == kDefaultPayment);
+    CHECK(read_member(kChineseHeader, "张三,1980-01-01,,,,,2024年2月15日").member.payment_date ==
+          yibao::Date{2024, 2, 15});
+    CHECK(read_member("出生日期", "1980-01-01").member.payment_date == kDefaultPayment);
+    const MemberRead none = read_member("出生日期", "1980-01-01", std::nullopt);
+    CHECK(none.errors == std::vector<std::string>{"第2行 缴费日期: 未填写,也没有给出默认缴费日期"});
+}
+
+TEST_CASE("a roster comes back with its cells and the figures added", "[roster]") {
+    const Run run = run_roster("shenyang-2024",
+                               "姓名,出生日期,在校情况,特殊人群,备注\n"
+                               "张伟,1975-03-08,否,无,\"住址:和平区,三好街\"\n"
+                               "李婷,2003年5月20日,本科,低保边缘,\n");
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "姓名,出生日期,在校情况,特殊人群,备注,类别,个人缴费,政府补助,待遇开始,待遇结束,提示");
+    CHECK(lines[1] == "张伟,1975-03-08,否,无,\"住址:和平区,三好街\",成年居民,450,640,2024-01-01,2024-12-31,");
+    CHECK(lines[2] == "李婷,2003年5月20日,本科,低保边缘,,在校学生,104,796,2024-01-01,2024-12-31,");
+    CHECK(run.summary.ok());
+}
+
+TEST_CASE("an English header gets English added columns and category ids", "[roster]") {
+    const Run run =
+        run_roster("qingdao-2024", "id,birth_date,tier,payment_date\r\ngrandma,1958-04-02,1,2024-02-15\r\n");
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] ==
+          "id,birth_date,tier,payment_date,category,individual_yuan,subsidy_yuan,benefit_start,benefit_end,notes");
+    CHECK(lines[1].rfind("grandma,1958-04-02,1,2024-02-15,adult,462,850,2024-05-01,2024-12-31,\"待遇等待期:", 0) == 0);
+}
+
+TEST_CASE("a bad row is reported with its line and reason and the others go on", "[roster]") {
+    const Run run = run_roster("shenyang-2024",
+                               "姓名,出生日期,缴费日期\n"
+                               "好人,1980-01-01,\n"
+                               "\n"
+                               "日期错,1980-02-30,\n"
+                               "太早,1990-01-01,2023-08-31\n"
+                               "多列,1990-01-01,,x\n"
+                               ",,\n"
+                               "好人二,1981-01-01,\n"
+                               "未闭合,\"1990-01-01\n"
+                               "好人三,1982-01-01,\n");
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[2] == "日期错,1980-02-30,,,,,,,第4行 出生日期: “1980-02-30”不是有效日期");
+    CHECK(lines[3].rfind("太早,1990-01-01,2023-08-31,,,,,,\"第5行 缴费日期: 缴费日期2023-08-31不在", 0) == 0);
+    CHECK(lines[4] == "多列,1990-01-01,,,,,,,\"第6行: 本行比表头多出1个单元格,可能是某个单元格里的逗号没有加引号\"");
+    CHECK(lines[5].rfind("好人二,1981-01-01,,成年居民,450,640,", 0) == 0);
+    CHECK(lines[6].rfind(",,,,,,,,\"第9行: 引号没有闭合", 0) == 0);
+
+    const yibao::RosterSummary& s = run.summary;
+    CHECK_FALSE(s.ok());
+    CHECK(s.header_ok);
+    CHECK(s.rows_read == 6);
+    CHECK(s.rows_estimated == 2);
+    CHECK(s.rows_failed == 4);
+    REQUIRE(s.errors.size() == 4);
+    CHECK(s.errors[0].line == 4);
+    CHECK(s.errors[1].line == 5);
+    CHECK(s.errors[2].line == 6);
+    CHECK(s.errors[3].line == 9);
+    CHECK(s.errors[0].messages == std::vector<std::string>{"第4行 出生日期: “1980-02-30”不是有效日期"});
+}
+
+TEST_CASE("the summary counts and sums by category, waiting periods and rows without cover", "[roster]") {
+    const Run run = run_roster("shenyang-2024",
+                               "姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期\n"
+                               "成人,1975-03-08,,,,\n"                         // 450 + 640
+                               "低保成人,1960-01-01,,低保,断保,2024-02-15\n"    // 0 + 1090, waits to 06-01
+                               "学生,2010-01-01,初中,,,\n"                       // 260 + 640
+                               "边缘学生,2003-05-20,本科,低保边缘,,\n"           // 104 + 796
+                               "孩子,2015-01-01,,,首次,2024-02-15\n"            // 450 + 640, waits to 03-01
+                               "晚缴,1985-06-15,,,,2024-11-20\n");              // 450 + 640, no cover
+    const yibao::RosterSummary& s = run.summary;
+    CHECK(s.ok());
+    CHECK(s.rows_read == 6);
+    CHECK(s.rows_estimated == 6);
+    REQUIRE(s.categories.size() == 3);  // student, minor, adult
+    CHECK(s.categories[0].count == 2);
+    CHECK(s.categories[0].individual.fen == 36400);
+    CHECK(s.categories[0].subsidy.fen == 143600);
+    CHECK(s.categories[1].count == 1);
+    CHECK(s.categories[1].individual.fen == 45000);
+    CHECK(s.categories[2].count == 3);
+    CHECK(s.categories[2].individual.fen == 90000);
+    CHECK(s.categories[2].subsidy.fen == 64000 + 109000 + 64000);
+    CHECK(s.individual.fen == 36400 + 45000 + 90000);
+    CHECK(s.subsidy.fen == 143600 + 64000 + 237000);
+    CHECK(s.waiting_period == 2);
+    CHECK(s.no_cover == 1);
+
+    const yibao::Json json = yibao::roster_summary_json(s);
+    CHECK(json["ok"] == true);
+    CHECK(json["categories"][0]["label"] == "在校学生");
+    CHECK(json["totals"]["individual_fen"] == 171400);
+    CHECK(json["errors"].empty());
+}
+
+TEST_CASE("the summary keeps the first thousand failed rows and counts the rest", "[roster]") {
+    std::string text = "出生日期\n";
+    for (int i = 0; i < 1005; ++i) text += "不是日期\n";
+    const Run run = run_roster("shenyang-2024", text);
+    CHECK(run.summary.rows_failed == 1005);
+    CHECK(run.summary.errors.size() == yibao::RosterSummary::kErrorsKept);
+    CHECK(run.summary.errors_not_kept == 5);
+    CHECK(run.summary.errors.back().line == 1001);
+}
+
+TEST_CASE("fed in chunks of any size, a roster gives the same output", "[roster]") {
+    const std::string text = "\xEF\xBB\xBF姓名,出生日期,备注\r\n张三,1980-01-01,\"多\r\n行\"\r\n\r\n李四,2015年6月1日,\r\n错,x,\r\n";
+    const Run whole = run_roster("qingdao-2024", text);
+    CHECK(whole.out.rfind("\xEF\xBB\xBF姓名,出生日期,备注,类别,", 0) == 0);
+    for (size_t chunk = 1; chunk < text.size(); ++chunk) {
+        INFO("chunk " << chunk);
+        const Run split = run_roster("qingdao-2024", text, {kDefaultPayment, false}, chunk);
+        CHECK(split.out == whole.out);
+        CHECK(split.summary.rows_failed == whole.summary.rows_failed);
+    }
+}
+
+TEST_CASE("the output starts with a BOM when the input had one or when asked", "[roster]") {
+    CHECK(run_roster("shenyang-2024", "出生日期\n1980-01-01\n").out.rfind("出生日期,", 0) == 0);
+    CHECK(run_roster("shenyang-2024", "\xEF\xBB\xBF出生日期\n1980-01-01\n").out.rfind("\xEF\xBB\xBF出生日期,", 0) == 0);
+    CHECK(run_roster("shenyang-2024", "出生日期\n1980-01-01\n", {kDefaultPayment, true}).out.rfind("\xEF\xBB\xBF", 0) == 0);
+}
+
+TEST_CASE("an empty input or an unusable header gives no output and a failed summary", "[roster]") {
+    const Run empty = run_roster("shenyang-2024", "\xEF\xBB\xBF\r\n");
+    CHECK(empty.out.empty());
+    CHECK_FALSE(empty.summary.ok());
+    REQUIRE(empty.summary.errors.size() == 1);
+    CHECK(empty.summary.errors[0].messages[0] == "第1行 表头: 文件是空的,没有表头行");
+
+    const Run bad = run_roster("shenyang-2024", "姓名,生日\n张三,1980-01-01\n");
+    CHECK(bad.out.empty());
+    CHECK_FALSE(bad.summary.ok());
+    CHECK(bad.summary.rows_read == 0);
+}
+
+// The CLI's decoding: bytes cut anywhere between two chunks must give the same UTF-8 text.
+namespace {
+std::string decode(Encoding encoding, std::string_view bytes, size_t cut) {
+    Utf8Source source(encoding);
+    std::string text;
+    const auto first = source.decode(bytes.substr(0, cut), false);
+    REQUIRE(first);
+    text += *first;
+    const auto second = source.decode(bytes.substr(cut), true);
+    REQUIRE(second);
+    text += *second;
+    return text;
+}
+
+// "姓名,出生日期\n王小明,2015年6月1日\n" and "😀" (a four-byte GB18030 character) in GB18030.
+constexpr std::string_view kGbk =
+    "\xd0\xd5\xc3\xfb,\xb3\xf6\xc9\xfa\xc8\xd5\xc6\xda\n\xcd\xf5\xd0\xa1\xc3\xf7,2015\xc4\xea"
+    "6\xd4\xc2"
+    "1\xc8\xd5\n\x94\x39\xfc\x36\n";
+constexpr std::string_view kUtf8 = "姓名,出生日期\n王小明,2015年6月1日\n😀\n";
+}  // namespace
+
+TEST_CASE("GBK input is detected and converted wherever a chunk cuts a character", "[batch][encoding]") {
+    for (size_t cut = 0; cut <= kGbk.size(); ++cut) {
+        INFO("cut at " << cut);
+        CHECK(decode(Encoding::detect, kGbk, cut) == kUtf8);
+        CHECK(decode(Encoding::gbk, kGbk, cut) == kUtf8);
+    }
+}
+
+TEST_CASE("UTF-8 input is detected wherever a chunk cuts a character, and kept as it is", "[batch][encoding]") {
+    for (size_t cut = 0; cut <= kUtf8.size(); ++cut) {
+        INFO("cut at " << cut);
+        CHECK(decode(Encoding::detect, kUtf8, cut) == kUtf8);
+    }
+    Utf8Source source(Encoding::detect);
+    CHECK(*source.decode("id,birth_date\n", false) == "id,birth_date\n");
+    CHECK(source.encoding() == Encoding::detect);  // only ASCII so far: still undecided
+    CHECK(*source.decode("\xe7\x8e\x8b,1980-01-01\n", true) == "\xe7\x8e\x8b,1980-01-01\n");
+    CHECK(source.encoding() == Encoding::utf8);
+}
+
+TEST_CASE("GBK after an ASCII-only first chunk is still detected", "[batch][encoding]") {
+    Utf8Source source(Encoding::detect);
+    CHECK(*source.decode("id,birth_date\n", false) == "id,birth_date\n");
+    CHECK(*source.decode("\xcd\xf5,1980-01-01\n", true) == "王,1980-01-01\n");
+    CHECK(source.encoding() == Encoding::gbk);
+}
+
+TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encoding]") {
+    Utf8Source source(Encoding::gbk);
+    CHECK(*source.decode("a\xff" "b\xcd", true) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
