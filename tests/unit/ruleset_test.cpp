@@ -54,7 +54,7 @@ TEST_CASE("level-A quotes appear word for word in the primary sources", "[rulese
             if (source.level != "A") continue;
             // The sources break lines mid-sentence; quotes are matched with line breaks removed.
             std::string joined;
-            for (char ch : golden::read_file(YIBAO_SOURCE_DIR "/../shared/sources/" + source.id + ".txt"))
+            for (char ch : golden::read_file(YIBAO_SOURCE_DIR "/rules/sources/" + source.id + ".txt"))
                 if (ch != '\n') joined += ch;
             for_each_basis(r, [&](const std::vector<yibao::Basis>& basis) {
                 for (const auto& b : basis) {
