@@ -3,29 +3,55 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 JOBS ?= $(shell nproc)
 NATIVE := build/native
+PAGE := dist/yibao.html
+# Emscripten's optimiser needs Debian's node-acorn, which Node does not look for by itself.
+export NODE_PATH := /usr/share/nodejs
 
-.PHONY: build native run test test-native bench clean
+.PHONY: build native wasm page run test test-native test-web bench clean
 
-build: native
+build: page
 
 native:
 	@tools/ensure-deps native
 	@cmake --preset native -G "Unix Makefiles" >/dev/null
 	@cmake --build --preset native -j $(JOBS)
 
+## make wasm: the engine as build/wasm/yibao-engine.js (wasm inlined).
+wasm:
+	@tools/ensure-deps wasm
+	@emcmake cmake --preset wasm >/dev/null
+	@cmake --build --preset wasm -j $(JOBS)
+
+## make page: the single-file page dist/yibao.html.
+page: native wasm
+	@node web/build.mjs
+
+# npm ci only when node_modules is missing or older than the lock file.
+node_modules/.package-lock.json: package-lock.json
+	@npm ci --no-audit --no-fund
+	@touch $@
+
 ## make run: build and serve the page.
-run: native
+run: page
 	@echo "CLI: $(NATIVE)/yibao (try: $(NATIVE)/yibao estimate tests/cli/household.json)"
+	@node web/serve.mjs
 
 ## make test: everything CI checks.
-test: test-native
+test: test-native test-web
 
 test-native: native
 	@ctest --preset native -j $(JOBS)
 
+# The wasm engine against the CLI on every golden case, then the page in Chromium.
+test-web: page node_modules/.package-lock.json
+	@tools/ensure-deps browser
+	@node --test tests/web/
+
 ## make bench: speed and size figures (see README).
-bench: native
+bench: page node_modules/.package-lock.json
+	@tools/ensure-deps browser
 	@$(NATIVE)/yibao_bench
+	@node tests/web/bench-page.mjs
 
 clean:
 	rm -rf build dist

@@ -1,0 +1,80 @@
+// make bench, page part: the single file's size, and in Chromium the time from navigation to the first shown
+// result next to the load time of an empty page, medians over a few runs. Also the wasm engine's time per call.
+// usage: node tests/web/bench-page.mjs [runs]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch, openPage } from './browser.mjs';
+
+const runs = Number(process.argv[2] || 5);
+const budgetGzip = 120 * 1024;
+const root = new URL('../../', import.meta.url);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+const html = readFileSync(new URL('dist/yibao.html', root));
+const engineJs = readFileSync(new URL('build/wasm/yibao-engine.js', root));
+const gz = gzipSync(html, { level: 9 }).length;
+const over = gz > budgetGzip ? ': OVER' : '';
+console.log(`page dist/yibao.html: ${kb(html.length)} raw, ${kb(gz)} gzip (budget ${kb(budgetGzip)}${over})`);
+const engineGz = gzipSync(engineJs, { level: 9 }).length;
+console.log(`engine build/wasm/yibao-engine.js: ${kb(engineJs.length)} raw, ${kb(engineGz)} gzip`);
+
+// The wasm engine alone, in Node: one household estimate per call.
+const engine = await createRequire(import.meta.url)(new URL('build/wasm/yibao-engine.js', root).pathname)();
+const household = readFileSync(new URL('tests/cli/household.json', root), 'utf8');
+const calls = 2000;
+engine.estimate(household);
+const started = performance.now();
+for (let i = 0; i < calls; i++) engine.estimate(household);
+const perCall = ((performance.now() - started) * 1000) / calls;
+console.log(`wasm estimate() in Node: ${perCall.toFixed(1)} µs per two-member household`);
+
+// Today's date is pinned inside the 2024 collection window so that the first answer is a result, not an error;
+// an observer notes when the page marks its first result, and the frame after it is when it is shown.
+const pinDateAndWatch = () => {
+  const fixed = Date.parse('2024-02-15T10:00:00+08:00');
+  const RealDate = Date;
+  globalThis.Date = class extends RealDate {
+    constructor(...args) { super(...(args.length ? args : [fixed])); }
+    static now() { return fixed; }
+  };
+  new MutationObserver((records, observer) => {
+    if (document.body && document.body.dataset.state === 'result') {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.firstResultShown = performance.now(); });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+const emptyFile = join(dir, 'empty.html');
+writeFileSync(emptyFile, '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>empty</title></html>\n');
+const emptyUrl = pathToFileURL(emptyFile).href;
+const browser = await launch();
+const loadEnd = (page) => page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+const times = { empty: [], load: [], result: [] };
+try {
+  for (let i = 0; i < runs; i++) {
+    const empty = await openPage(browser, { url: emptyUrl });
+    times.empty.push(await loadEnd(empty.page));
+    await empty.context.close();
+
+    const { context, page } = await openPage(browser, { init: pinDateAndWatch });
+    await page.waitForFunction(() => window.firstResultShown !== undefined);
+    times.load.push(await loadEnd(page));
+    times.result.push(await page.evaluate(() => window.firstResultShown));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`Chromium, median of ${runs} runs from navigation start:`);
+console.log(`  empty page loaded:         ${ms(median(times.empty))}`);
+console.log(`  yibao.html loaded:         ${ms(median(times.load))}`);
+console.log(`  yibao.html result shown:   ${ms(median(times.result))}`);

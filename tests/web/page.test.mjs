@@ -1,0 +1,251 @@
+// dist/yibao.html in Chromium, from file:// with the network cut off: numbers, dates, errors, keyboard, phone width,
+// a saved copy, http, accessibility, size, and the fallbacks without WebAssembly or JavaScript.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch, openPage, pageUrl } from './browser.mjs';
+
+const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
+
+const card = (page, n) => page.locator('#members > li').nth(n);
+
+// A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
+function figures(scope) {
+  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
+    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+}
+
+// Opens the page, waits for `wait` (by default its first answer) and runs `check`; then every request must have
+// been the page itself and nothing may have logged an error (a CSP violation would be one).
+async function withPage(browser, { wait = 'body[data-state]', ...options }, check) {
+  const { context, page, requests, problems } = await openPage(browser, options);
+  try {
+    await page.waitForSelector(wait);
+    await check(page);
+    assert.deepEqual([...new Set(requests)], [options.url || pageUrl], `requests: ${requests.join(', ')}`);
+    assert.deepEqual(problems, [], `console: ${problems.join(' | ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url));
+
+test('the single file stays within its 120 KB gzip budget', () => {
+  const gzipped = gzipSync(html, { level: 9 }).length;
+  assert.ok(gzipped <= 120 * 1024, `${gzipped} bytes gzipped`);
+});
+
+test('its CSP allows only its own hashed scripts and style, and no eval', () => {
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html.toString())[1];
+  for (const rule of ["default-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    assert.ok(csp.includes(rule), rule);
+  }
+  assert.match(csp, /script-src ('sha256-[^']+' )+'wasm-unsafe-eval'/);
+  assert.match(csp, /style-src 'sha256-[^']+'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+});
+
+describe('the page', () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(() => browser.close());
+  // Most checks run on 15 February 2024, inside both cities' collection windows.
+  const onFeb15 = (check, options = {}) => withPage(browser, { now: FEB_15, ...options }, check);
+
+  test('Qingdao household, paid 2024-02-15: an adult on tier 1 and a pupil', () => onFeb15(async (page) => {
+    assert.equal(await page.getByLabel('参保城市').inputValue(), 'qingdao-2024');
+    assert.equal(await page.getByLabel('缴费日期', { exact: true }).inputValue(), '2024-02-15', 'defaults to today');
+
+    const adult = card(page, 0);
+    assert.equal(await adult.getByLabel('缴费档次').inputValue(), '1', 'the adult preset shows tier 1');
+    await adult.getByLabel('出生日期').fill('1958-04-02');
+    assert.deepEqual(await figures(adult), {
+      类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元', 待遇开始: '2024年5月1日', 待遇结束: '2024年12月31日',
+    });
+    assert.match(await adult.locator('.alert').textContent(), /等待期/);
+
+    await page.getByRole('button', { name: '+ 中小学生' }).click();
+    const pupil = card(page, 1);
+    assert.equal(await pupil.getByLabel('在校情况').inputValue(), 'school');
+    assert.equal(await pupil.getByLabel('缴费档次').isVisible(), false, 'a pupil chooses no tier');
+    assert.equal((await figures(pupil)).个人缴费, '395元');
+    assert.deepEqual(await figures(page.locator('.totals')), { 个人缴费: '857元', 政府补助: '1620元', '合计(个人+补助)': '2477元' });
+    assert.match(await page.locator('.deadline').textContent(), /2023年12月31日[\s\S]*晚于这个截止日期/);
+    await page.waitForFunction(() => document.getElementById('summary').textContent.includes('合计个人缴费857元'));
+  }));
+
+  test('Shenyang household, paid 2023-12-10: a new adult and a dibao adult', () => onFeb15(async (page) => {
+    await page.getByLabel('参保城市').selectOption('shenyang-2024');
+    await page.getByLabel('缴费日期', { exact: true }).fill('2023-12-10');
+    const fresh = card(page, 0);
+    assert.equal(await fresh.getByLabel('缴费档次').isVisible(), false, 'Shenyang has no tiers');
+    await fresh.getByLabel('上年度参保情况').selectOption('new');
+    const first = await figures(fresh);
+    assert.deepEqual([first.个人缴费, first.政府补助, first.待遇开始], ['450元', '640元', '2024年4月1日']);
+
+    await page.getByRole('button', { name: '+ 成人' }).click();
+    const dibao = card(page, 1);
+    await dibao.getByLabel('特殊人群').selectOption('dibao');
+    const second = await figures(dibao);
+    assert.deepEqual([second.个人缴费, second.政府补助], ['0元', '1090元']);
+    assert.match(await page.locator('.deadline').textContent(), /2023年12月20日[\s\S]*没有晚于/);
+    const phones = page.locator('#howto a[href^="tel:"]');
+    assert.ok(await phones.count() >= 15, 'the hotline and the district lines are listed');
+    assert.equal(await phones.first().getAttribute('href'), 'tel:02412345,1,7', 'menu keys are dialled after a pause');
+  }));
+
+  test('a member who turns out an adult gets the tier control; without a choice the engine assumes one and says so',
+    () => onFeb15(async (page) => {
+      await page.getByRole('button', { name: '+ 未成年人(不在校)' }).click();
+      const grown = card(page, 1);
+      const tier = grown.getByLabel('缴费档次');
+      assert.equal(await tier.isVisible(), false, 'a minor chooses no tier');
+      await grown.getByLabel('出生日期').fill('1990-01-01');
+      assert.ok(await tier.isVisible());
+      assert.equal(await tier.inputValue(), '', 'nothing is chosen for the user');
+      assert.equal((await figures(grown)).类别, '成年居民(一档)');
+      assert.match(await grown.locator('.outcome').textContent(), /未选择缴费档次,已按一档估算/);
+      await tier.selectOption('2');
+      assert.equal((await figures(grown)).个人缴费, '395元');
+      assert.doesNotMatch(await grown.locator('.outcome').textContent(), /未选择缴费档次/);
+    }));
+
+  test('an impossible birth date is flagged in Chinese at the field, keeping the text', () => onFeb15(async (page) => {
+    const field = card(page, 0).getByLabel('出生日期');
+    await field.fill('1958-02-30');
+    const errorId = (await field.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
+    assert.ok(errorId, 'aria-describedby names the error');
+    const error = page.locator(`#${errorId}`);
+    assert.match(await error.textContent(), /不是有效日期/);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await field.inputValue(), '1958-02-30');
+    assert.equal(await page.locator('body').getAttribute('data-state'), 'pending');
+
+    await field.fill('1958-02-28');
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    assert.equal(await error.isVisible(), false);
+  }));
+
+  test('when today is outside every collection window the date field says so and shows the window',
+    () => withPage(browser, { now: new Date('2020-01-01T10:00:00+08:00') }, async (page) => {
+      const field = page.getByLabel('缴费日期', { exact: true });
+      assert.equal(await field.inputValue(), '2020-01-01');
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('#payment-date-error').textContent(), /可以缴费的日期:2023年9月1日至2024年12月31日/);
+    }));
+
+  test('on a 360px phone nothing scrolls sideways, even with the reasons open',
+    () => onFeb15(async (page) => {
+      for (const name of ['+ 老人', '+ 大学生', '+ 新生儿', '+ 未成年人(不在校)']) await page.getByRole('button', { name }).click();
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
+      const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      assert.ok(fontSize >= 18, `base font ${fontSize}px`);
+    }, { viewport: { width: 360, height: 740 } }));
+
+  test('keyboard only: add a member, type its birth date, read the result and reasons', () => onFeb15(async (page) => {
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return { text: e.textContent.trim(), id: e.id, outline: getComputedStyle(e).outlineStyle };
+    });
+    let now;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      now = await focused();
+      assert.notEqual(now.outline, 'none', `focus on #${now.id || now.text} is visible`);
+      if (now.text === '+ 老人') break;
+    }
+    assert.equal(now.text, '+ 老人');
+    await page.keyboard.press('Enter');
+    const elder = card(page, 1);
+    const birth = elder.getByLabel('出生日期');
+    assert.equal(await birth.evaluate((e) => e === document.activeElement), true, 'focus moves to the new birth date');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('1950-06-01');
+    const result = await figures(elder);
+    assert.deepEqual([result.类别, result.个人缴费], ['成年居民(一档)', '462元']);
+
+    for (let i = 0; i < 10 && !(await focused()).text.startsWith('依据'); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await elder.locator('details').evaluate((d) => d.open), true);
+    assert.ok(await elder.locator('details blockquote').first().isVisible());
+  }));
+
+  test('a copy saved from the DOM still works from file://', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-saved-'));
+    const file = join(dir, '医保测算.html');
+    try {
+      await onFeb15(async (page) => {
+        await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+        writeFileSync(file, await page.content());
+      });
+      await onFeb15(async (page) => {
+        assert.equal(await page.locator('#members > li').count(), 1, 'the saved cards are rebuilt, not doubled');
+        await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+        assert.equal((await figures(card(page, 0))).个人缴费, '462元');
+      }, { url: pathToFileURL(file).href, wait: 'body[data-state="result"]' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('served over http by web/serve.mjs it works the same', async () => {
+    const server = spawn(process.execPath, [new URL('../../web/serve.mjs', import.meta.url).pathname],
+      { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [line] = await once(server.stdout, 'data');
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line.toString())[0];
+      await onFeb15(async (page) => {
+        assert.equal((await figures(card(page, 0))).个人缴费, '462元');
+      }, { url, wait: 'body[data-state="result"]' });
+    } finally {
+      server.kill();
+    }
+  });
+
+  test('with JavaScript off the noscript note and the fee tables show', async () => {
+    // getByText does not look inside <noscript>, so the note is found by CSS.
+    await withPage(browser, { javaScriptEnabled: false, wait: 'noscript p' }, async (page) => {
+      assert.match(await page.locator('noscript p').textContent(), /需要浏览器开启 JavaScript/);
+      assert.ok(await page.getByRole('cell', { name: '1090元' }).isVisible());
+      assert.equal(await page.locator('#app').isVisible(), false);
+    });
+  });
+
+  test('axe finds no accessibility violations (contrast, labels, names)', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // bypassCSP lets axe's own script run; the page itself is checked under its CSP by every other test.
+    await onFeb15(async (page) => {
+      await page.getByRole('button', { name: '+ 新生儿' }).click();
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+      await page.evaluate(axe);
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+    }, { bypassCSP: true });
+  });
+});
+
+describe('the page without WebAssembly', () => {
+  test('with WebAssembly disabled (--jitless) it says so and the fee tables show', async () => {
+    const browser = await launch(['--js-flags=--jitless']);
+    try {
+      await withPage(browser, { wait: '#unsupported:not([hidden])' }, async (page) => {
+        assert.match(await page.locator('#unsupported').textContent(), /WebAssembly/);
+        assert.equal(await page.locator('#app').isVisible(), false);
+        assert.equal(await page.locator('.fee-tables table').count(), 2);
+        assert.ok(await page.getByRole('cell', { name: '462元' }).isVisible());
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+
+});

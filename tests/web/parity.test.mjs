@@ -1,0 +1,68 @@
+// The WebAssembly engine must answer every golden case exactly as the native CLI does, and as the case expects.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const casesDir = `${root}tests/cases/`;
+const createYibaoEngine = createRequire(import.meta.url)(`${root}build/wasm/yibao-engine.js`);
+const engine = await createYibaoEngine();
+
+function native(text) {
+  const run = spawnSync(`${root}build/native/yibao`, ['estimate', '-'], { input: text, encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, `CLI exit ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+// Objects: every expected key matches; arrays: same length, element by element; anything else: equal.
+function assertSubset(actual, expected, at = '') {
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${at}: expected an array`);
+    assert.equal(actual.length, expected.length, `${at}: array length`);
+    expected.forEach((item, i) => assertSubset(actual[i], item, `${at}/${i}`));
+  } else if (expected !== null && typeof expected === 'object') {
+    assert.ok(actual !== null && typeof actual === 'object' && !Array.isArray(actual), `${at}: expected an object`);
+    for (const [key, value] of Object.entries(expected)) {
+      assert.ok(key in actual, `${at}/${key}: missing`);
+      assertSubset(actual[key], value, `${at}/${key}`);
+    }
+  } else {
+    assert.equal(actual, expected, at || '/');
+  }
+}
+
+test('rulesets() answers ok with every built-in ruleset', () => {
+  const answer = JSON.parse(engine.rulesets());
+  assert.equal(answer.ok, true);
+  const cli = spawnSync(`${root}build/native/yibao`, ['rulesets'], { encoding: 'utf8' });
+  assert.deepEqual(answer, JSON.parse(cli.stdout));
+});
+
+test('hostile input is answered with errors like the CLI, never an abort', () => {
+  const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
+  for (const text of ['', deep, '{"members":[{"tier":1e400}]}', '{"ruleset":"a\u0000b"}']) {
+    const wasm = JSON.parse(engine.estimate(text));
+    assert.equal(wasm.ok, false);
+    assert.deepEqual(wasm, native(text));
+  }
+});
+
+test('the engine script uses neither eval nor new Function (the page CSP has no unsafe-eval)', () => {
+  const script = readFileSync(`${root}build/wasm/yibao-engine.js`, 'utf8');
+  assert.doesNotMatch(script, /\beval\s*\(|new\s+Function\b/);
+});
+
+for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.json')).sort()) {
+  const { cases } = JSON.parse(readFileSync(casesDir + file, 'utf8'));
+  for (const { name, request, expect } of cases) {
+    test(`${file}: ${name}`, () => {
+      const text = typeof request === 'string' ? request : JSON.stringify(request);
+      const wasm = JSON.parse(engine.estimate(text));
+      assert.deepEqual(wasm, native(text));
+      assertSubset(wasm, expect);
+    });
+  }
+}

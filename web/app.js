@@ -1,0 +1,471 @@
+// The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
+// All user text goes through textContent (via el()), never innerHTML.
+(function () {
+  'use strict';
+
+  const PRESETS = [
+    { label: '成人', years: 35, tier: 1 },
+    { label: '老人', years: 68, tier: 1 },
+    { label: '中小学生', years: 10, student: 'school' },
+    { label: '大学生', years: 20, student: 'college' },
+    { label: '新生儿', months: 1, history: 'new' },
+    { label: '未成年人(不在校)', years: 16 },
+  ];
+  const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
+  const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保']];
+  const LABELS = {
+    id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
+    tier: '缴费档次', history: '上年度参保情况', payment_date: '缴费日期',
+  };
+  // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
+  const COVER_WARNINGS = ['waiting_period', 'no_cover', 'coverage_gap'];
+
+  const $ = (id) => document.getElementById(id);
+  let engine = null;
+  let rulesets = [];
+  let nextKey = 1;
+  let announceTimer = 0;
+  const state = { ruleset: null, payment: { value: '', touched: false }, members: [] };
+
+  // ---- small helpers ----
+
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    return fill(node, children);
+  }
+
+  // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
+  function fill(node, ...children) {
+    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
+
+  const pad = (n) => String(n).padStart(2, '0');
+  const isoOf = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const todayIso = () => isoOf(new Date());
+
+  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else goes to the engine as typed.
+  function normalizeDate(text) {
+    const t = text.trim();
+    const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
+  }
+  const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
+
+  function zhDate(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  }
+  const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
+
+  // A preset's birth date, counted back from the payment date (or today) and never after it.
+  function presetBirth(preset) {
+    const base = looksComplete(state.payment.value) ? normalizeDate(state.payment.value) : todayIso();
+    const [y, m, d] = base.split('-').map(Number);
+    const back = new Date(y - (preset.years || 0), m - 1 - (preset.months || 0), d);
+    const iso = isoOf(back);
+    return iso > base ? base : iso;
+  }
+
+  const ruleset = () => rulesets.find((r) => r.id === state.ruleset);
+  const tiered = () => ruleset().tiers.length > 0;
+
+  // ---- form ----
+
+  function options(select, pairs, value) {
+    fill(select, pairs.map(([v, text]) => el('option', { value: String(v) }, text)));
+    select.value = String(value);
+  }
+
+  function field(prefix, name, control, hint) {
+    control.id = `${prefix}-${name.replace('_', '-')}`;
+    const hintNode = hint ? el('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
+    const error = el('p', { class: 'error', id: `${control.id}-error`, hidden: true });
+    const label = el('label', { for: control.id }, LABELS[name]);
+    const wrap = el('div', { class: 'field' }, label, control, hintNode, error);
+    describe({ control, hint: hintNode, error });
+    return { wrap, control, hint: hintNode, error };
+  }
+
+  function describe(f) {
+    const ids = [f.hint && f.hint.id, !f.error.hidden && f.error.id].filter(Boolean);
+    if (ids.length) f.control.setAttribute('aria-describedby', ids.join(' '));
+    else f.control.removeAttribute('aria-describedby');
+  }
+
+  function memberTitle(member, index) {
+    const name = member.id.trim();
+    return `成员${index + 1}:${name || member.preset}`;
+  }
+
+  function buildCard(member, index) {
+    const prefix = `m${member.key}`;
+    const r = ruleset();
+    const fields = {
+      id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如:奶奶' }), '可不填'),
+      birth_date: field(prefix, 'birth_date',
+        el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }),
+        '年-月-日,例如 1958-04-02'),
+      student: field(prefix, 'student', el('select')),
+      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免,没有请选“无”'),
+      tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档,个人缴费和政府补助不同'),
+      history: field(prefix, 'history', el('select')),
+    };
+    fields.id.control.value = member.id;
+    fields.birth_date.control.value = member.birth_date;
+    options(fields.student.control, STUDENT, member.student);
+    const groups = r.assistance_groups.map((g) => [g.id, g.label]);
+    options(fields.assistance.control, [['none', '无'], ...groups], member.assistance);
+    options(fields.tier.control, [['', '请选择'], ...r.tiers.map((t) => [t.id, t.label])], member.tier ?? '');
+    options(fields.history.control, HISTORY, member.history);
+    fields.assistance.wrap.hidden = r.assistance_groups.length === 0;
+    fields.tier.wrap.hidden = !member.tierShown;
+
+    const title = el('h3', { id: `${prefix}-title`, tabindex: '-1' }, memberTitle(member, index));
+    const remove = el('button', { type: 'button', 'aria-describedby': title.id }, '删除此成员');
+    remove.addEventListener('click', () => removeMember(member));
+    const cardError = el('p', { class: 'error', hidden: true, role: 'alert' });
+    const outcome = el('div', { class: 'outcome' });
+    const card = el('li', { class: 'member', 'aria-labelledby': title.id },
+      el('div', { class: 'member-head' }, title, remove),
+      el('div', { class: 'member-fields' }, Object.values(fields).map((f) => f.wrap)),
+      cardError, outcome);
+
+    for (const [name, f] of Object.entries(fields)) {
+      f.control.addEventListener('input', () => {
+        member[name] = name === 'tier' ? (f.control.value === '' ? null : Number(f.control.value)) : f.control.value;
+        if (name === 'id') title.textContent = memberTitle(member, state.members.indexOf(member));
+        update();
+      });
+    }
+    fields.birth_date.control.addEventListener('change', () => { member.touched = true; update(); });
+    member.ui = { card, title, fields, cardError, outcome };
+    return card;
+  }
+
+  function renderMembers() {
+    fill($('members'), state.members.map(buildCard));
+  }
+
+  function addMember(preset) {
+    const member = {
+      key: nextKey++, preset: preset.label, id: '', birth_date: presetBirth(preset),
+      student: preset.student || 'none', assistance: 'none', tier: preset.tier ?? null,
+      history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false,
+    };
+    state.members.push(member);
+    $('members').append(buildCard(member, state.members.length - 1));
+    update();
+    return member;
+  }
+
+  function removeMember(member) {
+    const index = state.members.indexOf(member);
+    state.members.splice(index, 1);
+    renderMembers();
+    update();
+    const neighbour = state.members[Math.min(index, state.members.length - 1)];
+    (neighbour ? neighbour.ui.title : $('presets').firstElementChild).focus();
+  }
+
+  // ---- engine round trip ----
+
+  function request() {
+    const r = ruleset();
+    const req = { ruleset: r.id, members: [] };
+    if (state.payment.value.trim()) req.payment_date = normalizeDate(state.payment.value);
+    for (const m of state.members) {
+      const item = { student: m.student, history: m.history };
+      if (m.id.trim()) item.id = m.id.trim();
+      if (m.birth_date.trim()) item.birth_date = normalizeDate(m.birth_date);
+      if (r.assistance_groups.length) item.assistance = m.assistance;
+      if (m.tierShown && m.tier !== null) item.tier = m.tier;
+      req.members.push(item);
+    }
+    return req;
+  }
+
+  // The tier control shows where the engine says a tier applies or is missing; a change means asking again.
+  function settleTiers(answer) {
+    let changed = false;
+    state.members.forEach((m, i) => {
+      let shown = m.tierShown;
+      if (!tiered()) shown = false;
+      else if (answer.ok) shown = answer.members[i].tier_applies;
+      else if (answer.errors.some((e) => e.path === `/members/${i}/tier` && e.code === 'tier_required')) shown = true;
+      if (shown !== m.tierShown) {
+        m.tierShown = shown;
+        m.ui.fields.tier.wrap.hidden = !shown;
+        changed = true;
+      }
+    });
+    return changed;
+  }
+
+  function ask() {
+    let answer;
+    for (let pass = 0; pass < 3; pass++) {
+      answer = JSON.parse(engine.estimate(JSON.stringify(request())));
+      if (!settleTiers(answer)) break;
+    }
+    return answer;
+  }
+
+  function update() {
+    const answer = ask();
+    const shown = showErrors(answer.ok ? [] : answer.errors);
+    if (answer.ok) showResults(answer);
+    else showPending(shown);
+    renderHowto(answer.ok ? answer : ruleset());
+  }
+
+  // ---- errors, at the field they belong to ----
+
+  function fieldFor(path) {
+    if (path === '/payment_date') return { f: paymentField, dateOf: state.payment };
+    const m = /^\/members\/(\d+)(?:\/(\w+))?$/.exec(path);
+    const member = m && state.members[Number(m[1])];
+    if (!member) return null;
+    const f = m[2] && member.ui.fields[m[2]];
+    if (f && !f.wrap.hidden) return { f, dateOf: m[2] === 'birth_date' ? member : null };
+    return { f: { error: member.ui.cardError } };
+  }
+
+  function message(e) {
+    const label = LABELS[e.path.split('/').pop()];
+    if (e.code === 'missing' && label) return `请填写${label}。`;
+    if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
+    if (e.code === 'outside_collection') {
+      const c = ruleset().collection;
+      return `${e.message}。可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。`;
+    }
+    return e.message;
+  }
+
+  function setError(f, text) {
+    f.error.textContent = text;
+    f.error.hidden = !text;
+    if (f.control) {
+      if (text) f.control.setAttribute('aria-invalid', 'true');
+      else f.control.removeAttribute('aria-invalid');
+      describe(f);
+    }
+  }
+
+  // Returns how many errors are on screen; a date still being typed is not flagged until it looks complete.
+  function showErrors(errors) {
+    const cards = state.members.flatMap((m) => [...Object.values(m.ui.fields), { error: m.ui.cardError }]);
+    const all = [paymentField, ...cards];
+    all.forEach((f) => setError(f, ''));
+    const general = [];
+    let shown = 0;
+    for (const e of errors) {
+      const target = fieldFor(e.path);
+      if (!target) { general.push(message(e)); continue; }
+      const d = target.dateOf;
+      if (d && !d.touched && !looksComplete(d === state.payment ? d.value : d.birth_date)) continue;
+      const f = target.f;
+      setError(f, f.error.hidden ? message(e) : `${f.error.textContent} ${message(e)}`);
+      shown++;
+    }
+    fill($('household'), general.map((text) => el('p', { class: 'error', role: 'alert' }, text)));
+    return shown + general.length;
+  }
+
+  // ---- results ----
+
+  function figures(rows) {
+    const pairs = rows.map(([term, value, cls]) => [el('dt', null, term), el('dd', { class: cls }, value)]);
+    return el('dl', { class: 'figures' }, pairs);
+  }
+
+  function basisList(step) {
+    return step.basis.map((b) => [
+      el('blockquote', null, b.quote),
+      el('p', { class: 'cite' }, `——《${b.source_title}》${b.level === 'B' ? '(往年或转载资料)' : ''}`),
+    ]);
+  }
+
+  function coverAlert(m) {
+    if (m.benefit_start && !m.uncovered) return null;
+    const title = !m.benefit_start ? '注意:本年度享受不到医保待遇'
+      : m.waiting_period ? '注意:有待遇等待期' : '注意:有一段时间不能报销';
+    const notes = m.warnings.filter((w) => COVER_WARNINGS.includes(w.code)).map((w) => el('p', null, w.message));
+    if (!notes.length && m.uncovered) {
+      notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用,医保不报销。`));
+    }
+    return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
+  }
+
+  function memberOutcome(m) {
+    const rows = [
+      ['类别', m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
+      ['个人缴费', yuan(m.individual_fen), 'money'],
+      ['政府补助', yuan(m.subsidy_fen), 'money'],
+      ['待遇开始', m.benefit_start ? zhDate(m.benefit_start) : '本年度没有待遇'],
+      ['待遇结束', zhDate(m.benefit_end)],
+    ];
+    const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code))
+      .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
+    const steps = el('ol', { class: 'steps' }, m.explanation.map((step) => el('li', null,
+      el('p', null, step.text), basisList(step), step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null)));
+    return [figures(rows), coverAlert(m), notes, el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
+  }
+
+  function fillTemplate(text, values) {
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  }
+
+  function deadlineBlock(answer) {
+    const d = answer.deadline;
+    const year = answer.ruleset.benefit_year;
+    const rule = fillTemplate(d.text,
+      { deadline: zhDate(d.date), year_start: zhDate(year.start), year_end: zhDate(year.end) });
+    const verdict = d.met
+      ? el('p', { class: 'ok' }, `✓ 您的缴费日期${zhDate(answer.payment_date)}没有晚于这个截止日期。`)
+      : el('p', { class: 'alert' }, el('strong', null, `⚠ 您的缴费日期${zhDate(answer.payment_date)}晚于这个截止日期。`));
+    const heading = el('h3', null, `保持待遇连续的缴费截止日期:${zhDate(d.date)}`);
+    return el('div', { class: 'deadline' }, heading, el('p', null, rule), verdict);
+  }
+
+  function showResults(answer) {
+    answer.members.forEach((m, i) => fill(state.members[i].ui.outcome, memberOutcome(m)));
+    const t = answer.totals;
+    const others = answer.warnings.filter((w) => w.code !== 'deadline_missed');  // the deadline block says it
+    fill($('household'),
+      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计`), figures([
+        ['个人缴费', yuan(t.individual_fen), 'money'],
+        ['政府补助', yuan(t.subsidy_fen), 'money'],
+        ['合计(个人+补助)', yuan(t.total_fen)],
+      ])),
+      deadlineBlock(answer),
+      others.map((w) => el('p', { class: 'hint' }, `提示:${w.message}`)));
+    const waiting = answer.members.filter((m) => coverAlert(m)).length;
+    announce(`${answer.members.length}位成员,合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}` +
+      (waiting ? `;${waiting}人有一段时间不能报销。` : '。'));
+    document.body.dataset.state = 'result';
+  }
+
+  function showPending(errorsShown) {
+    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后,这里会显示结果。'));
+    if (!errorsShown) fill($('household'), el('p', null, '请把日期填写完整。'));
+    announce(errorsShown ? `有${errorsShown}处需要改正,见红色提示。` : '');
+    document.body.dataset.state = 'pending';
+  }
+
+  // Screen readers hear a short summary once typing pauses, not on every keystroke.
+  function announce(text) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => { $('summary').textContent = text; }, 400);
+  }
+
+  // ---- where to go, whom to call, and the sources ----
+
+  function section(title, items) {
+    return items.length ? [el('h3', null, title), el('ul', { class: 'list' }, items)] : [];
+  }
+
+  // 024-12345-1-7 is area code, number, then menu keys: dial 02412345, pause, 1, pause, 7.
+  function dialString(phone) {
+    const [area, number, ...keys] = phone.split('-').map((part) => part.replace(/\D/g, ''));
+    return [area + (number || ''), ...keys].join(',');
+  }
+
+  function renderHowto(from) {
+    const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
+      c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
+      c.detail ? `(${c.detail})` : '');
+    fill($('howto'),
+      section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
+      section('怎么缴费', from.payment_channels.map((x) => el('li', null, x.name, x.detail ? `(${x.detail})` : ''))),
+      section('咨询电话', from.contacts.map(contact)),
+      section('官方网站', from.websites.map((w) => el('li', null, w))));
+  }
+
+  function renderRuleset() {
+    const r = ruleset();
+    const c = r.collection;
+    $('ruleset-hint').textContent = `${r.title}。${c.text}可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。`;
+    const level = { A: '本年度资料', B: '往年规定或转载资料,请电话核实' };
+    fill($('sources'),
+      el('p', null, `${r.title}(待遇期:${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)})`),
+      el('ul', { class: 'list' }, r.sources.map((s) => el('li', null,
+        `《${s.title}》,${s.publisher}${s.date ? `,${s.date}` : ''}(${s.level}级:${level[s.level] || ''})`))));
+  }
+
+  // ---- start ----
+
+  let paymentField = null;
+
+  function start() {
+    rulesets = JSON.parse(engine.rulesets()).rulesets;
+    const today = todayIso();
+    const open = rulesets.find((r) => r.collection.opens <= today && today <= r.collection.closes);
+    state.ruleset = (open || rulesets[0]).id;
+    state.payment.value = today;
+
+    const select = $('ruleset');
+    options(select, rulesets.map((r) => [r.id, `${r.region}(${r.year}年度)`]), state.ruleset);
+    select.addEventListener('input', () => {
+      state.ruleset = select.value;
+      for (const m of state.members) m.tierShown = tiered() && m.tier !== null;
+      renderRuleset();
+      renderMembers();
+      update();
+    });
+
+    const input = $('payment-date');
+    input.value = state.payment.value;
+    paymentField = { control: input, hint: $('payment-date-hint'), error: $('payment-date-error') };
+    input.addEventListener('input', () => { state.payment.value = input.value; update(); });
+    input.addEventListener('change', () => { state.payment.touched = true; update(); });
+
+    fill($('presets'), PRESETS.map((preset) => {
+      const button = el('button', { type: 'button' }, `+ ${preset.label}`);
+      button.addEventListener('click', () => {
+        const member = addMember(preset);
+        member.ui.fields.birth_date.control.focus();
+      });
+      return button;
+    }));
+
+    renderRuleset();
+    state.members = [];
+    fill($('members'));
+    addMember(PRESETS[0]);
+    $('app').hidden = false;
+  }
+
+  function unsupported(reason) {
+    const note = $('unsupported');
+    note.textContent = `抱歉,您的浏览器无法运行本页的测算程序(${reason})。请换用较新版本的浏览器,或查看下方各城市的缴费标准表。`;
+    note.hidden = false;
+    document.body.dataset.state = 'unsupported';
+  }
+
+  // The wasm travels gzip-compressed and base64-encoded in #engine-wasm; the browser inflates it.
+  async function loadEngine() {
+    const text = $('engine-wasm').textContent.trim();
+    const bytes = Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const wasmBinary = await new Response(stream).arrayBuffer();
+    return createYibaoEngine({ wasmBinary });
+  }
+
+  // A saved copy of the page holds the last screen: start from a clean one.
+  delete document.body.dataset.state;
+  $('app').hidden = true;
+  $('unsupported').hidden = true;
+
+  if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
+  else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
+  else {
+    loadEngine().then((instance) => { engine = instance; start(); })
+      .catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+  }
+})();

@@ -1,0 +1,75 @@
+// Builds dist/yibao.html: one file holding the page, its style, the engine and its wasm, and static fee tables
+// for readers without JavaScript. It makes no other request, so it works from file://, offline and when saved.
+// usage: node web/build.mjs   (after the native and wasm builds)
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+// Base64 of raw wasm gzips poorly; gzip first (the page inflates it with DecompressionStream) to stay in budget.
+function splitEngine(engineJs) {
+  const dataUri = /(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)/;
+  const found = dataUri.exec(engineJs);
+  if (!found) throw new Error('build/wasm/yibao-engine.js holds no inlined wasm: was it linked with -sSINGLE_FILE=1?');
+  const wasm = Buffer.from(found[2], 'base64');
+  return { engine: engineJs.replace(dataUri, '$1'), payload: gzipSync(wasm, { level: 9 }).toString('base64') };
+}
+
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
+const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
+
+function feeTables(rulesets) {
+  return rulesets.map((r) => {
+    const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${yuan(f.individual_fen)}</td>` +
+      `<td class="num">${yuan(f.subsidy_fen)}</td></tr>`).join('\n');
+    const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
+    return `<table>
+<caption>${escapeHtml(r.title)}</caption>
+<thead><tr><th scope="col">人员类别</th><th scope="col">个人每年缴费</th><th scope="col">政府每年补助</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<p class="hint">${escapeHtml(r.collection.text)} 依据:${sources}</p>`;
+  }).join('\n');
+}
+
+// An inline script or style ending early would break the page and its CSP hash.
+function inline(name, text) {
+  if (/<\/(script|style)|<!--/i.test(text)) throw new Error(`${name} holds a sequence that would end its inline tag`);
+  return text;
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const { engine, payload } = splitEngine(read('build/wasm/yibao-engine.js'));
+const scripts = { ENGINE: inline('engine', engine), APP: inline('app', read('web/app.js')) };
+const style = inline('style', read('web/style.css'));
+const cli = fileURLToPath(new URL('build/native/yibao', root));
+const listing = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' }));
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${Object.values(scripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(style)}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing.rulesets), WASM: payload, ...scripts };
+const html = read('web/index.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
+  if (!(key in parts)) throw new Error(`web/index.html: unknown placeholder ${whole}`);
+  return parts[key];
+});
+
+mkdirSync(new URL('dist/', root), { recursive: true });
+writeFileSync(new URL('dist/yibao.html', root), html);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`dist/yibao.html: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
