@@ -7,7 +7,7 @@ PAGE := dist/yibao.html
 # Emscripten's optimiser needs Debian's node-acorn, which Node does not look for by itself.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: build native wasm page run test test-native test-web bench clean
+.PHONY: build native wasm page run test test-native test-asan test-fuzz test-web fuzz bench clean
 
 build: page
 
@@ -37,10 +37,24 @@ run: page
 	@node web/serve.mjs
 
 ## make test: everything CI checks.
-test: test-native test-web
+test: test-native test-asan test-fuzz test-web
 
 test-native: native
 	@ctest --preset native -j $(JOBS)
+
+# The unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan:
+	@tools/ensure-deps native
+	@cmake --preset asan -G "Unix Makefiles" >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS)
+
+# Each fuzzer briefly, after replaying every regression input; `make fuzz` runs them for longer.
+test-fuzz:
+	@tools/fuzz 15
+
+fuzz:
+	@tools/fuzz 600
 
 # The wasm engine against the CLI on every golden case, then the page in Chromium.
 test-web: page node_modules/.package-lock.json
@@ -51,6 +65,7 @@ test-web: page node_modules/.package-lock.json
 bench: page node_modules/.package-lock.json
 	@tools/ensure-deps browser
 	@$(NATIVE)/yibao_bench
+	@$(NATIVE)/yibao_batch_bench
 	@node tests/web/bench-page.mjs
 
 clean:
