@@ -66,14 +66,14 @@ Json benefit_year_json(const Ruleset& r) {
 }
 
 Json collection_json(const Ruleset& r) {
-    Json collection = explained_json(r, r.collection.text, r.collection.basis);
+    Json collection = explained_json(r, ruleset_text(r, r.collection.text), r.collection.basis);
     collection["opens"] = r.payable_from.iso();
     collection["closes"] = r.payable_to.iso();
     return collection;
 }
 
 Json deadline_json(const Ruleset& r) {
-    Json deadline = explained_json(r, r.deadline.text, r.deadline.basis);
+    Json deadline = explained_json(r, ruleset_text(r, r.deadline.text), r.deadline.basis);
     deadline["date"] = r.continuity_deadline.iso();
     return deadline;
 }

@@ -16,24 +16,9 @@ const char* assistance_label(const Ruleset& r, Assistance a) {
     return group ? group->label.c_str() : "";
 }
 
-// Replaces {name} placeholders; the loader has checked that every name is known.
-std::string fill(const std::string& text, const Ruleset& r, const MemberResult& m, const Facts& f) {
-    auto value = [&](const std::string& name) -> std::string {
-        if (name == "payment_date") return f.payment_date.chinese();
-        if (name == "birth_date") return f.birth_date.chinese();
-        if (name == "age") return std::to_string(f.age);
-        if (name == "category") return m.category ? m.category->label : "";
-        if (name == "tier") return m.tier ? m.tier->label : "";
-        if (name == "assistance") return assistance_label(r, f.assistance);
-        if (name == "individual") return m.individual.yuan_text();
-        if (name == "subsidy") return m.subsidy.yuan_text();
-        if (name == "start") return m.benefit_start ? m.benefit_start->chinese() : "(本年度无待遇)";
-        if (name == "end") return m.benefit_end.chinese();
-        if (name == "year_start") return r.benefit_year_start.chinese();
-        if (name == "year_end") return r.benefit_year_end.chinese();
-        if (name == "deadline") return r.continuity_deadline.chinese();
-        return "";
-    };
+// Replaces each {name} with value(name); the loader has checked that every name is known where it stands.
+template <typename Value>
+std::string fill(const std::string& text, Value value) {
     std::string out;
     out.reserve(text.size() + 32);
     size_t at = 0;
@@ -47,7 +32,34 @@ std::string fill(const std::string& text, const Ruleset& r, const MemberResult& 
     return out;
 }
 
+std::string ruleset_value(const Ruleset& r, const std::string& name) {
+    if (name == "year_start") return r.benefit_year_start.chinese();
+    if (name == "year_end") return r.benefit_year_end.chinese();
+    if (name == "deadline") return r.continuity_deadline.chinese();
+    return "";
+}
+
+std::string member_text(const std::string& text, const Ruleset& r, const MemberResult& m, const Facts& f) {
+    return fill(text, [&](const std::string& name) -> std::string {
+        if (name == "payment_date") return f.payment_date.chinese();
+        if (name == "birth_date") return f.birth_date.chinese();
+        if (name == "age") return std::to_string(f.age);
+        if (name == "category") return m.category ? m.category->label : "";
+        if (name == "tier") return m.tier ? m.tier->label : "";
+        if (name == "assistance") return assistance_label(r, f.assistance);
+        if (name == "individual") return m.individual.yuan_text();
+        if (name == "subsidy") return m.subsidy.yuan_text();
+        if (name == "start") return m.benefit_start ? m.benefit_start->chinese() : "(本年度无待遇)";
+        if (name == "end") return m.benefit_end.chinese();
+        return ruleset_value(r, name);
+    });
+}
+
 }  // namespace
+
+std::string ruleset_text(const Ruleset& r, const std::string& text) {
+    return fill(text, [&](const std::string& name) { return ruleset_value(r, name); });
+}
 
 std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& member, const Date& household_payment,
                                             const std::string& path, Detail detail, Issues& issues) {
@@ -140,10 +152,10 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
 
     m.facts = f;
     if (detail == Detail::full) {
-        m.explanation.push_back({"category", m.category->id, fill(m.category->explain.text, r, m, f),
+        m.explanation.push_back({"category", m.category->id, member_text(m.category->explain.text, r, m, f),
                                  &m.category->explain.basis});
-        m.explanation.push_back({"contribution", fee->id, fill(fee->explain.text, r, m, f), &fee->explain.basis});
-        m.explanation.push_back({"benefit", benefit->id, fill(benefit->explain.text, r, m, f), &benefit->explain.basis});
+        m.explanation.push_back({"contribution", fee->id, member_text(fee->explain.text, r, m, f), &fee->explain.basis});
+        m.explanation.push_back({"benefit", benefit->id, member_text(benefit->explain.text, r, m, f), &benefit->explain.basis});
     }
     return m;
 }

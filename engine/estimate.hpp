@@ -68,4 +68,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& ruleset, const Member
                                             const std::string& path, Detail detail, Issues& issues);
 std::optional<Result> estimate(const Ruleset& ruleset, const Household& household, Issues& issues);
 
+// A ruleset-level text (collection, continuity deadline) with its {year_start}, {year_end}, {deadline} filled.
+std::string ruleset_text(const Ruleset& ruleset, const std::string& text);
+
 }  // namespace yibao

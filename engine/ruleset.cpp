@@ -65,7 +65,9 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
 
 namespace {
 
-const std::set<std::string> kPlaceholders{
+// Texts about the whole ruleset know only its dates; texts about a member also know the member's facts.
+const std::set<std::string> kRulesetPlaceholders{"year_start", "year_end", "deadline"};
+const std::set<std::string> kMemberPlaceholders{
     "payment_date", "birth_date", "age",   "category",   "tier",       "assistance",
     "individual",   "subsidy",    "start", "end",        "year_start", "year_end", "deadline"};
 
@@ -105,14 +107,14 @@ public:
             read_.only_keys(*collection, "/collection", {"opens", "closes", "text", "basis"});
             ordered_dates(*collection, "/collection", "opens", "closes", r.payable_from, r.payable_to,
                           "缴费截止日期早于开始日期");
-            r.collection = explained(*collection, "/collection");
+            r.collection = explained(*collection, "/collection", kRulesetPlaceholders);
         }
         if (const Json* deadline = read_.member(doc, "", "continuity_deadline", Need::required);
             deadline && read_.is_object(*deadline, "/continuity_deadline")) {
             read_.only_keys(*deadline, "/continuity_deadline", {"date", "text", "basis"});
             r.continuity_deadline =
                 read_.date(*deadline, "/continuity_deadline", "date", Need::required).value_or(Date{});
-            r.deadline = explained(*deadline, "/continuity_deadline");
+            r.deadline = explained(*deadline, "/continuity_deadline", kRulesetPlaceholders);
         }
 
         if (const Json* categories = read_.member(doc, "", "categories", Need::required);
@@ -151,7 +153,7 @@ public:
             rule.when = condition_member(item, at);
             rule.individual = Money::from_fen(read_.integer(item, at, "individual_fen", Need::required, 0, 100000000).value_or(0));
             rule.subsidy = Money::from_fen(read_.integer(item, at, "subsidy_fen", Need::required, 0, 100000000).value_or(0));
-            rule.explain = explained(item, at);
+            rule.explain = explained(item, at, kMemberPlaceholders);
             r.contributions.push_back(std::move(rule));
         });
         load_list(doc, "benefit_rules", [&](const Json& item, const std::string& at) {
@@ -165,7 +167,7 @@ public:
             if (const Json* end = read_.member(item, at, "end", Need::optional))
                 rule.end = date_expr(*end, pointer_join(at, "end"));
             rule.waiting = read_.boolean(item, at, "waiting", Need::optional).value_or(false);
-            rule.explain = explained(item, at);
+            rule.explain = explained(item, at, kMemberPlaceholders);
             r.benefit_rules.push_back(std::move(rule));
         });
         load_list(doc, "registration", [&](const Json& item, const std::string& at) {
@@ -250,7 +252,7 @@ private:
         in_category_ = true;
         category.when = condition_member(c, at);
         in_category_ = false;
-        category.explain = explained(c, at);
+        category.explain = explained(c, at, kMemberPlaceholders);
         r.categories.push_back(std::move(category));
     }
 
@@ -286,10 +288,10 @@ private:
         return c;
     }
 
-    Explained explained(const Json& item, const std::string& at) {
+    Explained explained(const Json& item, const std::string& at, const std::set<std::string>& placeholders) {
         Explained e;
         e.text = read_.text(item, at, "text", Need::required).value_or("");
-        check_placeholders(e.text, pointer_join(at, "text"));
+        check_placeholders(e.text, pointer_join(at, "text"), placeholders);
         e.basis = basis(item, at);
         return e;
     }
@@ -317,7 +319,7 @@ private:
         return out;
     }
 
-    void check_placeholders(const std::string& text, const std::string& at) {
+    void check_placeholders(const std::string& text, const std::string& at, const std::set<std::string>& known) {
         for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
             const size_t close = text.find('}', open);
             if (close == std::string::npos) {
@@ -325,7 +327,7 @@ private:
                 return;
             }
             const std::string name = text.substr(open + 1, close - open - 1);
-            if (!kPlaceholders.count(name)) read_.fail(at, "bad_placeholder", "未知占位符{" + name + "}");
+            if (!known.count(name)) read_.fail(at, "bad_placeholder", "此处不能用占位符{" + name + "}");
         }
     }
 

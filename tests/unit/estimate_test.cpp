@@ -114,3 +114,13 @@ TEST_CASE("the rulesets listing offers tiers, groups and fee tables", "[estimate
         }
     }
 }
+
+TEST_CASE("ruleset-level texts come with their dates filled in", "[estimate]") {
+    const auto listing = yibao::rulesets_json(catalog());
+    for (const auto& r : listing["rulesets"]) {
+        const std::string deadline = r["continuity_deadline"]["text"];
+        INFO(deadline);
+        CHECK(deadline.find('{') == std::string::npos);
+        CHECK(deadline.find("2023年12月") != std::string::npos);
+    }
+}
