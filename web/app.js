@@ -317,20 +317,13 @@
     return [figures(rows), coverAlert(m), notes, el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
   }
 
-  function fillTemplate(text, values) {
-    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
-  }
-
   function deadlineBlock(answer) {
     const d = answer.deadline;
-    const year = answer.ruleset.benefit_year;
-    const rule = fillTemplate(d.text,
-      { deadline: zhDate(d.date), year_start: zhDate(year.start), year_end: zhDate(year.end) });
     const verdict = d.met
       ? el('p', { class: 'ok' }, `✓ 您的缴费日期${zhDate(answer.payment_date)}没有晚于这个截止日期。`)
       : el('p', { class: 'alert' }, el('strong', null, `⚠ 您的缴费日期${zhDate(answer.payment_date)}晚于这个截止日期。`));
     const heading = el('h3', null, `保持待遇连续的缴费截止日期:${zhDate(d.date)}`);
-    return el('div', { class: 'deadline' }, heading, el('p', null, rule), verdict);
+    return el('div', { class: 'deadline' }, heading, el('p', null, d.text), verdict);
   }
 
   function showResults(answer) {
