@@ -51,16 +51,46 @@ const Ruleset* Catalog::find(const std::string& id) const {
     return nullptr;
 }
 
-std::optional<Json> parse_json(std::string_view text, Issues& issues) {
-    // The non-throwing parse gives no position, so catch parse_error to tell the user where the syntax breaks.
-    try {
-        return Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& error) {  // parse_error, and out_of_range for numbers like 1e999
-        std::string what = error.what();
+namespace {
+
+// nlohmann's own DOM builder behind a SAX handler that keeps a syntax error (with its line and column, or a
+// number like 1e999 out of range) as a message instead of throwing it: the engine needs no exceptions.
+class DomBuilder {
+public:
+    explicit DomBuilder(Json& result) : dom_(result, false) {}
+    bool null() { return dom_.null(); }
+    bool boolean(bool value) { return dom_.boolean(value); }
+    bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
+    bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+    bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
+    bool string(Json::string_t& value) { return dom_.string(value); }
+    bool binary(Json::binary_t& value) { return dom_.binary(value); }
+    bool start_object(std::size_t size) { return dom_.start_object(size); }
+    bool key(Json::string_t& value) { return dom_.key(value); }
+    bool end_object() { return dom_.end_object(); }
+    bool start_array(std::size_t size) { return dom_.start_array(size); }
+    bool end_array() { return dom_.end_array(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) {
+        const std::string what = error.what();
         const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
-        issues.push_back({"", "malformed_json", "JSON 格式错误: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))});
-        return std::nullopt;
+        message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        return false;
     }
+
+    std::string message;
+
+private:
+    nlohmann::detail::json_sax_dom_parser<Json> dom_;
+};
+
+}  // namespace
+
+std::optional<Json> parse_json(std::string_view text, Issues& issues) {
+    Json document;
+    DomBuilder builder(document);
+    if (Json::sax_parse(text.begin(), text.end(), &builder)) return document;
+    issues.push_back({"", "malformed_json", "JSON 格式错误: " + builder.message});
+    return std::nullopt;
 }
 
 namespace {
