@@ -490,8 +490,10 @@ private:
             e.args.push_back(date_expr(arg, a_at));
         } else if (op == "add_months") {
             e.op = Op::add_months;
-            if (!arg.is_array() || arg.size() != 2 || !arg[1].is_number_integer()) {
-                read_.fail(a_at, "bad_date_expr", "add_months 应为 [日期表达式, 月数]");
+            // A month count beyond a century is a typo, and bounding it keeps the date arithmetic in range.
+            if (!arg.is_array() || arg.size() != 2 || !arg[1].is_number_integer() || arg[1].get<std::int64_t>() < -1200 ||
+                arg[1].get<std::int64_t>() > 1200) {
+                read_.fail(a_at, "bad_date_expr", "add_months 应为 [日期表达式, 月数],月数在 -1200 到 1200 之间");
                 return e;
             }
             e.args.push_back(date_expr(arg[0], pointer_join(a_at, size_t{0})));
