@@ -22,8 +22,8 @@ wasm:
 	@emcmake cmake --preset wasm >/dev/null
 	@cmake --build --preset wasm -j $(JOBS)
 
-## make page: the single-file page dist/yibao.html.
-page: native wasm
+## make page: the single-file page dist/yibao.html (it inlines the QR encoder from node_modules).
+page: native wasm node_modules/.package-lock.json
 	@node web/build.mjs
 
 # npm ci only when node_modules is missing or older than the lock file.
@@ -67,6 +67,7 @@ bench: page node_modules/.package-lock.json
 	@$(NATIVE)/yibao_bench
 	@$(NATIVE)/yibao_batch_bench
 	@node tests/web/bench-page.mjs
+	@node tests/web/bench-batch.mjs
 
 clean:
 	rm -rf build dist

@@ -26,6 +26,8 @@
   let nextKey = 1;
   let announceTimer = 0;
   const state = { ruleset: null, payment: { value: '', touched: false }, members: [] };
+  let lastAnswer = null;  // the last estimate that succeeded, for the reminder; null while the form has errors
+  let lockedCity = null;  // a ruleset id fixed by the embedding site (city= in the fragment)
 
   // ---- small helpers ----
 
@@ -77,8 +79,11 @@
 
   // ---- form ----
 
+  // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
   function options(select, pairs, value) {
-    fill(select, pairs.map(([v, text]) => el('option', { value: String(v) }, text)));
+    const offered = pairs.some(([v]) => String(v) === String(value));
+    const extra = offered ? [] : [[value, `${value}(无效)`]];
+    fill(select, [...pairs, ...extra].map(([v, text]) => el('option', { value: String(v) }, text)));
     select.value = String(value);
   }
 
@@ -98,9 +103,10 @@
     else f.control.removeAttribute('aria-describedby');
   }
 
+  // A member restored from a link has no preset: without a name it is just 成员N.
   function memberTitle(member, index) {
-    const name = member.id.trim();
-    return `成员${index + 1}:${name || member.preset}`;
+    const name = member.id.trim() || member.preset;
+    return name ? `成员${index + 1}:${name}` : `成员${index + 1}`;
   }
 
   function buildCard(member, index) {
@@ -222,6 +228,10 @@
     if (answer.ok) showResults(answer);
     else showPending(shown);
     renderHowto(answer.ok ? answer : ruleset());
+    lastAnswer = answer.ok ? answer : null;
+    showPrintSummary(lastAnswer);
+    showReminder(lastAnswer);
+    remember();
   }
 
   // ---- errors, at the field they belong to ----
@@ -302,14 +312,17 @@
     return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
   }
 
+  // A member's figures: a list in the member's card on screen, a row of the summary table in print.
+  const MEMBER_FIGURES = [
+    ['类别', (m) => m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
+    ['个人缴费', (m) => yuan(m.individual_fen), 'money'],
+    ['政府补助', (m) => yuan(m.subsidy_fen), 'money'],
+    ['待遇开始', (m) => (m.benefit_start ? zhDate(m.benefit_start) : '本年度没有待遇')],
+    ['待遇结束', (m) => zhDate(m.benefit_end)],
+  ];
+
   function memberOutcome(m) {
-    const rows = [
-      ['类别', m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
-      ['个人缴费', yuan(m.individual_fen), 'money'],
-      ['政府补助', yuan(m.subsidy_fen), 'money'],
-      ['待遇开始', m.benefit_start ? zhDate(m.benefit_start) : '本年度没有待遇'],
-      ['待遇结束', zhDate(m.benefit_end)],
-    ];
+    const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m), cls]);
     const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code))
       .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
     const steps = el('ol', { class: 'steps' }, m.explanation.map((step) => el('li', null,
@@ -369,21 +382,43 @@
     return [area + (number || ''), ...keys].join(',');
   }
 
+  const channelText = (x) => x.name + (x.detail ? `(${x.detail})` : '');
+
+  const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
+    c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
+    c.detail ? `(${c.detail})` : '');
+
   function renderHowto(from) {
-    const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
-      c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
-      c.detail ? `(${c.detail})` : '');
     fill($('howto'),
       section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
-      section('怎么缴费', from.payment_channels.map((x) => el('li', null, x.name, x.detail ? `(${x.detail})` : ''))),
+      section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x)))),
       section('咨询电话', from.contacts.map(contact)),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
   }
 
+  // A saved page outlives its rules: once the device's date is past the chosen ruleset's collection window, the
+  // first thing on the page says so, and whom to ask about the year that is open now.
+  function renderStale(r) {
+    const today = todayIso();
+    const stale = today > r.collection.closes;
+    $('stale').hidden = !stale;
+    if (!stale) return;
+    $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的,已经过期`;
+    const first = r.contacts.slice(0, 2);
+    fill($('stale-text'),
+      el('p', null, `本页按${r.title}的规定测算,这一年度的缴费期是${zhDate(r.collection.opens)}至` +
+        `${zhDate(r.collection.closes)}。今天是${zhDate(today)},已经过了这个缴费期,本页的金额和日期不能用于现在的缴费。` +
+        '现在能交哪一年度的医保费、交多少、到哪里交,请以当地医保部门公布的为准,可以咨询:'),
+      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站:${w}`))),
+      r.contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
+  }
+
   function renderRuleset() {
     const r = ruleset();
+    renderStale(r);
     const c = r.collection;
-    $('ruleset-hint').textContent = `${r.title}。${c.text}可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。`;
+    $('ruleset-hint').textContent = `${r.title}。${c.text}可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。` +
+      (lockedCity ? '本页的城市由所在网站设定。' : '');
     const level = { A: '本年度资料', B: '往年规定或转载资料,请电话核实' };
     fill($('sources'),
       el('p', null, `${r.title}(待遇期:${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)})`),
@@ -391,19 +426,160 @@
         `《${s.title}》,${s.publisher}${s.date ? `,${s.date}` : ''}(${s.level}级:${level[s.level] || ''})`))));
   }
 
+  // ---- the household in the link, its QR code, print and the calendar reminder ----
+
+  // The address bar always holds the household on screen, in the fragment, which no server receives; the link
+  // to share is the same page without the embedding options.
+  function remember() {
+    const household = { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members };
+    const fragment = YibaoLink.write({ embed: fromLink.embed, city: lockedCity, household });
+    history.replaceState(null, '', `#${fragment}`);
+    const link = `${location.href.replace(/[?#].*$/, '')}#${YibaoLink.write({ household })}`;
+    $('link-text').value = link;
+    drawQr(link);
+  }
+
+  // The link as a QR code, drawn on a canvas and shown as a PNG: WeChat reads an image by long-press. White
+  // behind it, and the standard's four modules of margin, so that it scans on a dark screen too.
+  function drawQr(link) {
+    let code = null;
+    try {
+      code = leanQr.generate(link, { minCorrectionLevel: leanQr.correction.M });
+    } catch {
+      // longer than a QR code holds (2,331 bytes at level M)
+    }
+    $('qr-figure').hidden = !code;
+    $('qr-too-long').hidden = Boolean(code);
+    if (code) $('qr').src = code.toDataURL({ type: 'image/png', scale: 4, pad: 4, off: [255, 255, 255, 255] });
+  }
+
+  function tell(text) {
+    $('share-status').textContent = text;
+  }
+
+  function copyLink() {
+    const link = $('link-text').value;
+    const copying = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error('no clipboard'));
+    copying.then(() => {
+      $('link-fallback').hidden = true;
+      tell('链接已复制,可以粘贴到微信等处发给家人。');
+    }, () => {
+      $('link-fallback').hidden = false;
+      $('link-text').focus();
+      $('link-text').select();
+      tell('没能自动复制:链接已选中,在下面的框里长按(手机)或按 Ctrl+C(电脑)即可复制。');
+    });
+  }
+
+  // The print-only summary: one row a member, with the date the estimate was made.
+  function showPrintSummary(answer) {
+    const table = $('print-table');
+    if (!answer) {
+      fill(table);
+      fill($('print-meta'));
+      return;
+    }
+    const head = ['成员', '出生日期', ...MEMBER_FIGURES.map(([term]) => term), '不能报销的时间'];
+    const row = (m, i) => el('tr', null,
+      el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
+      el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
+      MEMBER_FIGURES.map(([, value]) => el('td', null, value(m))),
+      el('td', null, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
+    fill(table, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col' }, text)))),
+      el('tbody', null, answer.members.map(row)));
+    fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
+      el('span', null, `测算日期:${zhDate(todayIso())}`));
+  }
+
+  // The reminder is for the continuity deadline while the chosen payment date meets it. Past it, the deadline
+  // can no longer be met, and what matters is paying by the chosen date: the figures shown assume it, and
+  // paying later moves the benefit start later still.
+  const reminderDate = (answer) => (answer.deadline.met ? answer.deadline.date : answer.payment_date);
+
+  function showReminder(answer) {
+    $('reminder').disabled = !answer;
+    let hint = '算出结果后可以添加。';
+    if (answer && answer.deadline.met) {
+      hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)},提前3天提醒。`;
+    } else if (answer) {
+      hint = `已过保持待遇连续的截止日期,提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
+        '(上面的结果按这一天缴费算出,再晚缴费,待遇开始还会推后),提前3天提醒。';
+    }
+    $('reminder-hint').textContent = hint;
+  }
+
+  function saveReminder() {
+    const a = lastAnswer;
+    const t = a.totals;
+    const description = [
+      `全家${a.members.length}人合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}。`,
+      ...a.members.map((m, i) => `${memberTitle(state.members[i], i)}:个人缴费${yuan(m.individual_fen)}`),
+      `缴费渠道:${a.payment_channels.map(channelText).join(';')}。`,
+      a.deadline.text,
+      '估算仅供参考,以医保经办机构核定为准。',
+    ].join('\n');
+    const text = YibaoCalendar.reminder({
+      date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费(${a.ruleset.region})`, description,
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    el('a', { href: url, download: '医保缴费提醒.ics' }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    tell('已生成日历文件“医保缴费提醒.ics”,打开它即可把提醒加到手机或电脑的日历里。');
+  }
+
+  // Embedded in another site's iframe: the estimator alone, and its height posted to the host page whenever it
+  // changes (web/embed-host.js sizes the iframe to it).
+  function embed() {
+    document.documentElement.classList.add('embed');
+    if (window.parent === window) return;
+    let last = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+    }).observe(document.documentElement);
+  }
+
   // ---- start ----
 
   let paymentField = null;
 
-  function start() {
-    rulesets = JSON.parse(engine.rulesets()).rulesets;
+  // The ruleset whose collection window holds today, else the first.
+  function defaultRuleset() {
     const today = todayIso();
     const open = rulesets.find((r) => r.collection.opens <= today && today <= r.collection.closes);
-    state.ruleset = (open || rulesets[0]).id;
-    state.payment.value = today;
+    return (open || rulesets[0]).id;
+  }
+
+  // Fills the form from a link, or with one adult when it holds no household, and says what it could not use.
+  function load(link) {
+    const known = (id) => rulesets.some((r) => r.id === id);
+    const h = link.household;
+    const notices = [...link.notices, ...[link.city, h && h.ruleset].filter((id) => id && !known(id))
+      .map((id) => `链接中的城市“${id}”本页没有,请核对所选城市。`)];
+    lockedCity = known(link.city) ? link.city : null;
+    state.ruleset = lockedCity || (h && known(h.ruleset) ? h.ruleset : defaultRuleset());
+    state.payment = { value: (h && h.payment_date) || todayIso(), touched: Boolean(h) };
+    state.members = h ? h.members.map((m) => ({
+      ...m, key: nextKey++, preset: '', tierShown: tiered() && m.tier !== null, touched: true,
+    })) : [];
+    $('ruleset').value = state.ruleset;
+    $('ruleset').disabled = Boolean(lockedCity);
+    $('payment-date').value = state.payment.value;
+    fill($('link-notice'), notices.map((text) => el('p', null, text)));
+    $('link-notice').hidden = !notices.length;
+    renderRuleset();
+    renderMembers();
+    if (h) update();
+    else addMember(PRESETS[0]);
+  }
+
+  function start() {
+    rulesets = JSON.parse(engine.rulesets()).rulesets;
 
     const select = $('ruleset');
-    options(select, rulesets.map((r) => [r.id, `${r.region}(${r.year}年度)`]), state.ruleset);
+    options(select, rulesets.map((r) => [r.id, `${r.region}(${r.year}年度)`]), defaultRuleset());
     select.addEventListener('input', () => {
       state.ruleset = select.value;
       for (const m of state.members) m.tierShown = tiered() && m.tier !== null;
@@ -413,7 +589,6 @@
     });
 
     const input = $('payment-date');
-    input.value = state.payment.value;
     paymentField = { control: input, hint: $('payment-date-hint'), error: $('payment-date-error') };
     input.addEventListener('input', () => { state.payment.value = input.value; update(); });
     input.addEventListener('change', () => { state.payment.touched = true; update(); });
@@ -427,10 +602,13 @@
       return button;
     }));
 
-    renderRuleset();
-    state.members = [];
-    fill($('members'));
-    addMember(PRESETS[0]);
+    $('copy-link').addEventListener('click', copyLink);
+    $('print').addEventListener('click', () => window.print());
+    $('reminder').addEventListener('click', saveReminder);
+    // A link pasted into the address bar of the open page changes only the fragment: read it as a new link.
+    window.addEventListener('hashchange', () => load(YibaoLink.read(location.hash)));
+
+    load(fromLink);
     $('app').hidden = false;
   }
 
@@ -450,15 +628,23 @@
     return createYibaoEngine({ wasmBinary });
   }
 
+  const fromLink = YibaoLink.read(location.hash);
+  if (fromLink.embed || new URLSearchParams(location.search).get('embed') === '1') embed();
+
   // A saved copy of the page holds the last screen: start from a clean one.
   delete document.body.dataset.state;
   $('app').hidden = true;
+  $('stale').hidden = true;
   $('unsupported').hidden = true;
 
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
   else {
-    loadEngine().then((instance) => { engine = instance; start(); })
-      .catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+    loadEngine().then((instance) => {
+      engine = instance;
+      start();
+      // Other parts of the page (web/batch.js) use the same engine.
+      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets } }));
+    }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
   }
 })();

@@ -3,7 +3,8 @@
 // usage: node web/build.mjs   (after the native and wasm builds)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -48,7 +49,13 @@ function inline(name, text) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const { engine, payload } = splitEngine(read('build/wasm/yibao-engine.js'));
-const scripts = { ENGINE: inline('engine', engine), APP: inline('app', read('web/app.js')) };
+// The QR encoder is the npm package lean-qr (MIT, under 4 KB gzip): its CommonJS build, given an `exports` that
+// becomes the global leanQr.
+const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
+const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
+const scripts = { DISPLAY: inline('display', read('web/display.js')), ENGINE: inline('engine', engine), QR: inline('lean-qr', qr),
+  LINK: inline('link', read('web/link.js')), CALENDAR: inline('calendar', read('web/calendar.js')),
+  APP: inline('app', read('web/app.js')), BATCH: inline('batch', read('web/batch.js')) };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
 const listing = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' }));
@@ -63,7 +70,10 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing.rulesets), WASM: payload, ...scripts };
+// The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
+const template = read('tests/rosters/template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing.rulesets), WASM: payload,
+  ROSTER_TEMPLATE: inline('template', template), ...scripts };
 const html = read('web/index.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
   if (!(key in parts)) throw new Error(`web/index.html: unknown placeholder ${whole}`);
   return parts[key];
@@ -71,5 +81,7 @@ const html = read('web/index.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) =
 
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/yibao.html', root), html);
+// The embedding example and its host script go beside the page (README, "Embedding").
+for (const name of ['embed-host.js', 'embed-example.html']) copyFileSync(new URL(`web/${name}`, root), new URL(`dist/${name}`, root));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`dist/yibao.html: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);

@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, with nothing allowed off the machine (see shared TOOLCHAIN.md).
+import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -12,14 +13,19 @@ export function launch(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...quietFlags, ...extraArgs] });
 }
 
-// Opens `url` in a new context where every other request is aborted and recorded, and console errors are kept.
-// `now` fixes the page's clock (and so the default payment date); `init` runs in the page before its own
-// scripts; other options go to newContext.
-export async function openPage(browser, { url = pageUrl, now, init, ...options } = {}) {
+// A request never carries the fragment.
+const withoutFragment = (address) => address.replace(/#.*$/, '');
+
+// Opens `url` in a new context where every other request (but those in `allow`) is aborted and recorded, and
+// console errors are kept. `now` fixes the page's clock (and so the default payment date); `init` runs in the
+// page before its own scripts; other options go to newContext.
+export async function openPage(browser, { url = pageUrl, allow = [], now, init, ...options } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  const allowed = new Set([url, ...allow].map(withoutFragment));
+  await context.route('**/*', (route) => (allowed.has(withoutFragment(route.request().url()))
+    ? route.continue() : route.abort()));
   if (now) await context.clock.setFixedTime(now);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
@@ -28,4 +34,21 @@ export async function openPage(browser, { url = pageUrl, now, init, ...options }
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(url);
   return { context, page, requests, problems };
+}
+
+// Opens the page (see openPage), waits for `wait` (by default its first answer) and runs `check`; then every
+// request must have been the page itself (and those in `allow`) and nothing may have logged an error (a CSP
+// violation would be one).
+export async function withPage(browser, { wait = 'body[data-state]', ...options }, check) {
+  const { context, page, requests, problems } = await openPage(browser, options);
+  try {
+    await page.waitForSelector(wait);
+    await check(page, context);
+    const expected = [options.url || pageUrl, ...(options.allow || [])].map(withoutFragment);
+    assert.deepEqual([...new Set(requests.map(withoutFragment))].sort(), [...new Set(expected)].sort(),
+      `requests: ${requests.join(', ')}`);
+    assert.deepEqual(problems, [], `console: ${problems.join(' | ')}`);
+  } finally {
+    await context.close();
+  }
 }

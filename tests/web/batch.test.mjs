@@ -1,0 +1,176 @@
+// 批量测算: the wasm roster run against the CLI's golden outputs, then the page's batch section in Chromium from
+// file:// with the network cut off: a roster with bad rows, a GBK roster, the template, and the downloads.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, pageUrl } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const rosters = `${root}tests/rosters/`;
+const engine = await createRequire(import.meta.url)(`${root}build/wasm/yibao-engine.js`)();
+const BOM = [0xef, 0xbb, 0xbf];
+
+// The CLI runs of tests/batch_contract.cmake: batch(CODE INPUT EXPECTED ${options} [more options]).
+function contractRuns() {
+  const cmake = readFileSync(`${root}tests/batch_contract.cmake`, 'utf8');
+  const sets = Object.fromEntries([...cmake.matchAll(/^set\((\w+) ([^)]*)\)/gm)].map((m) => [m[1], m[2].split(' ')]));
+  return [...cmake.matchAll(/^batch\((\d) (\S+) (\S+) \$\{(\w+)\}([^)]*)\)/gm)].map(([, code, input, expected, set, more]) => {
+    const args = [...sets[set], ...more.trim().split(' ').filter(Boolean)];
+    const value = (name) => args[args.indexOf(name) + 1];
+    return { code: Number(code), input, expected, ruleset: value('--ruleset'), paymentDate: value('--payment-date'),
+      encoding: args.includes('--encoding') ? value('--encoding') : 'detect', bom: args.includes('--bom') };
+  });
+}
+
+// As the CLI reads: a UTF-8 BOM, else valid UTF-8, else GB18030. The BOM stays in the text, as the CLI's
+// reader sees it (and so writes one back).
+function decode(bytes, encoding) {
+  if (encoding === 'gbk') return new TextDecoder('gbk').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+// The roster through the engine in slices of `slice` characters; the output CSV and the summary.
+function runRoster(text, { ruleset, paymentDate, bom }, slice = text.length) {
+  assert.equal(engine.rosterStart(ruleset, paymentDate, bom), '');
+  const parts = [];
+  for (let at = 0; at < text.length; at += slice) parts.push(Buffer.from(engine.rosterFeed(text.slice(at, at + slice))));
+  parts.push(Buffer.from(engine.rosterFinish()));
+  return { out: Buffer.concat(parts), summary: engine.rosterSummary() };
+}
+
+describe('the wasm roster gives the CLI golden outputs byte for byte', () => {
+  const runs = contractRuns();
+  test('every roster in tests/rosters is in the contract', () => {
+    const inputs = readdirSync(rosters).filter((name) => name.endsWith('.csv'));
+    assert.deepEqual([...new Set(runs.map((r) => r.input))].sort(), inputs.sort());
+  });
+
+  for (const run of runs) {
+    test(`${run.input} (${run.ruleset}, encoding ${run.encoding}) → expected/${run.expected}`, () => {
+      const text = decode(readFileSync(rosters + run.input), run.encoding);
+      const expected = readFileSync(`${rosters}expected/${run.expected}.csv`);
+      const summaryFile = readFileSync(`${rosters}expected/${run.expected}.summary.json`, 'utf8');
+      for (const slice of [text.length || 1, 7, 1]) {
+        const { out, summary } = runRoster(text, run, slice);
+        assert.ok(out.equals(expected), `output in slices of ${slice}`);
+        assert.equal(`${JSON.stringify(JSON.parse(summary), null, 2)}\n`, summaryFile, `summary in slices of ${slice}`);
+        assert.equal(JSON.parse(summary).ok, run.code === 0);
+      }
+    });
+  }
+
+  test('bom: true starts the output with a BOM, as --bom does', () => {
+    const { out } = runRoster(readFileSync(`${rosters}shenyang.csv`, 'utf8'),
+      { ruleset: 'shenyang-2024', paymentDate: '2023-11-01', bom: true });
+    assert.ok(out.equals(Buffer.concat([Buffer.from(BOM), readFileSync(`${rosters}expected/shenyang.csv`)])));
+  });
+
+  test('an unknown ruleset or a bad date is an error answer, not an abort; nothing runs', () => {
+    const answer = JSON.parse(engine.rosterStart('beijing-2024', '2023-02-30', false));
+    assert.deepEqual(answer.errors.map((e) => [e.path, e.code]),
+      [['/ruleset', 'unknown_ruleset'], ['/payment_date', 'invalid_date']]);
+    assert.equal(engine.rosterFeed('出生日期\n1980-01-01\n').length, 0);
+    assert.equal(engine.rosterFinish().length, 0);
+  });
+
+  test('the preview pairs each failed row with its name, in the order of the summary errors', () => {
+    const { summary } = runRoster(readFileSync(`${rosters}bad-rows.csv`, 'utf8'),
+      { ruleset: 'shenyang-2024', paymentDate: '2023-11-01', bom: false });
+    const preview = JSON.parse(engine.rosterPreview());
+    assert.equal(preview.name_column, 0);
+    assert.equal(preview.failed_names.length, JSON.parse(summary).errors.length);
+    assert.deepEqual(preview.failed_names.slice(0, 3), ['日期错', '没生日', '乱写']);
+    assert.deepEqual(preview.rows.map((row) => row[0]), ['好人']);
+  });
+});
+
+describe('the batch section of the page', () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(() => browser.close());
+
+  // Opens the page, runs `check`; then the page must have made no request but itself and logged no error.
+  async function onPage(check) {
+    const { context, page, requests, problems } = await openPage(browser);
+    try {
+      await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
+      await check(page);
+      assert.deepEqual([...new Set(requests)], [pageUrl]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+
+  // Chooses `file` for Shenyang paid 2023-11-01 (as the golden outputs) and waits for the run to end.
+  async function choose(page, file) {
+    await page.getByLabel('参保地').selectOption('shenyang-2024');
+    await page.getByLabel('默认缴费日期').fill('2023-11-01');
+    await page.getByLabel('选择名单文件').setInputFiles(rosters + file);
+    await page.waitForSelector('#batch[data-state="done"], #batch[data-state="error"]');
+  }
+
+  async function download(page, button) {
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const chunks = [];
+    for await (const chunk of await saved.createReadStream()) chunks.push(chunk);
+    return { name: saved.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+
+  const withBom = (file) => Buffer.concat([Buffer.from(BOM), readFileSync(`${rosters}expected/${file}`)]);
+
+  test('bad rows: the summary, the failed rows first with their line numbers, and the download', () => onPage(async (page) => {
+    await choose(page, 'bad-rows.csv');
+    const status = await page.locator('#batch-status').textContent();
+    assert.match(status, /共11行,算出1行,10行有问题/);
+    assert.match(status, /个人缴费合计450元,政府补助合计640元/);
+    assert.equal(await page.locator('#batch-status').evaluate((p) => p.parentElement.getAttribute('aria-live')), 'polite');
+
+    const tables = page.locator('#batch-tables table');
+    const captions = await tables.locator('caption').allTextContents();
+    assert.deepEqual(captions, ['各类别人数和金额', '有问题的行', '测算结果预览(前1行)']);
+    const failed = await tables.nth(1).locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+    assert.equal(failed.length, 10);
+    assert.deepEqual(failed[0], ['3', '日期错', '出生日期: “1980-02-30”不是有效日期']);
+    assert.deepEqual(failed.map((row) => row[0]), ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    assert.match(await page.locator('#batch-tables').textContent(), /有10行没有算出来/);
+
+    const { name, bytes } = await download(page, '下载结果');
+    assert.equal(name, '医保测算结果-bad-rows.csv');
+    assert.deepEqual([...bytes.subarray(0, 3)], BOM);
+    assert.doesNotMatch(bytes.toString(), /[^\r]\n/, 'every line ends with CRLF');
+    assert.ok(bytes.equals(withBom('bad-rows.csv')));
+  }));
+
+  test('a GBK roster gives the same download as its UTF-8 twin', () => onPage(async (page) => {
+    await choose(page, 'shenyang-gbk.csv');
+    const gbk = await download(page, '下载结果');
+    await choose(page, 'shenyang.csv');
+    const utf8 = await download(page, '下载结果');
+    assert.ok(gbk.bytes.equals(utf8.bytes));
+    assert.ok(gbk.bytes.equals(withBom('shenyang.csv')));
+    assert.equal(gbk.name, '医保测算结果-shenyang-gbk.csv');
+  }));
+
+  test('the template downloads as the file in tests/rosters, and an unusable header is flagged at the input',
+    () => onPage(async (page) => {
+      const template = await download(page, '下载模板');
+      assert.equal(template.name, '医保批量测算模板.csv');
+      assert.ok(template.bytes.equals(readFileSync(`${rosters}template.csv`)));
+
+      await choose(page, 'bad-header.csv');
+      const input = page.getByLabel('选择名单文件');
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.match(await input.getAttribute('aria-describedby'), /batch-file-error/);
+      assert.match(await page.locator('#batch-file-error').textContent(), /缺少“出生日期”列/);
+      assert.equal(await page.locator('#batch-result').isVisible(), false);
+      assert.equal(await page.getByLabel('默认缴费日期').inputValue(), '2023-11-01', 'the choices stay');
+    }));
+});

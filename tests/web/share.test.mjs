@@ -1,0 +1,307 @@
+// Travelling with the estimate: the household in the link (and its QR code), older links, embedding in another
+// site's iframe, the printed page and the calendar reminder. The link and calendar scripts are checked on their
+// own in Node, then everything in Chromium from file:// with the network cut off.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import vm from 'node:vm';
+import ICAL from 'ical.js';
+import jsQR from 'jsqr';
+import { launch, pageUrl, withPage } from './browser.mjs';
+
+const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
+const OLDER = '此链接由旧版本生成,已按新版规则重新测算,请核对。';
+const dist = (name) => pathToFileURL(new URL(`../../dist/${name}`, import.meta.url).pathname).href;
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+// Values made in the vm's realm, as plain values of this one.
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+// web/link.js and web/calendar.js as the page runs them, in a fresh global.
+const scripts = vm.createContext({ TextEncoder, TextDecoder, atob, btoa, crypto });
+for (const name of ['link.js', 'calendar.js']) {
+  vm.runInContext(readFileSync(new URL(`../../web/${name}`, import.meta.url), 'utf8'), scripts);
+}
+const { YibaoLink, YibaoCalendar } = scripts;
+
+const member = (fields) => ({
+  id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous', ...fields,
+});
+
+describe('the link format', () => {
+  const household = {
+    ruleset: 'shenyang-2024', payment_date: '2023-12-10', members: [
+      member({ id: '<img src=x onerror=alert(1)> "奶奶" & 宝宝👶', birth_date: '1958-04-02', assistance: 'dibao' }),
+      member({ birth_date: '2014-3-1', student: 'school', history: 'lapsed' }),
+      member({ id: '爸爸', birth_date: '1980-01-01', tier: 2, history: 'new' }),
+    ],
+  };
+
+  test('writes v1 and reads back every field exactly, embedding options included', () => {
+    const fragment = YibaoLink.write({ embed: true, city: 'shenyang-2024', household });
+    assert.match(fragment, /^embed&city=shenyang-2024&v1\.[A-Za-z0-9_-]+$/);
+    assert.deepEqual(plain(YibaoLink.read(`#${fragment}`)),
+      { embed: true, city: 'shenyang-2024', household, notices: [] });
+  });
+
+  test('a v0 link (the draft format: the engine request itself) is upgraded, with the notice', () => {
+    const v0 = { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
+      members: [{ id: '爷爷', birth_date: '1958-04-02', tier: 1 }, { birth_date: '2014-03-01', student: 'school' }] };
+    assert.deepEqual(plain(YibaoLink.read(`#v0.${base64url(v0)}`)), {
+      embed: false, city: null, notices: [OLDER], household: { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
+        members: [member({ id: '爷爷', birth_date: '1958-04-02', tier: 1 }), member({ birth_date: '2014-03-01', student: 'school' })] },
+    });
+  });
+
+  test('a newer version, a broken link or unknown content is never guessed at', () => {
+    const read = (hash) => plain(YibaoLink.read(hash));
+    assert.deepEqual(read('#v2.e30'), { embed: false, city: null, household: null,
+      notices: ['此链接由更新版本的页面生成,本页无法读取,已显示空白表格。'] });
+    for (const broken of ['#v1.!!!', '#v1.e30x', `#v1.${base64url([1, 2])}`, '#v1.%E0%A4%A', '#v1./w']) {
+      assert.deepEqual(read(broken).notices, ['此链接不完整或已损坏,无法读取,已显示空白表格。'], broken);
+      assert.equal(read(broken).household, null, broken);
+    }
+    const odd = read(`#v1.${base64url({ c: 'qingdao-2024', x: 1, m: [{ b: 19580402, s: ['school'], z: 1 }, 'me'] })}&utm=1`);
+    assert.deepEqual(odd.household, { ruleset: 'qingdao-2024', payment_date: null,
+      members: [member({ birth_date: '19580402' })] }, 'a number is kept as text; a list is dropped');
+    assert.deepEqual(odd.notices, ['链接中有本页不认识的内容,已忽略。', '链接中有无法读取的内容,已忽略,请核对各项。']);
+  });
+
+  test('a link cannot build an endless form', () => {
+    const thirty = { m: Array.from({ length: 30 }, () => ({ b: '2000-01-01' })) };
+    const many = plain(YibaoLink.read(`#v1.${base64url(thirty)}`));
+    assert.equal(many.household.members.length, 20);
+    assert.deepEqual(many.notices, ['链接中的成员超过20位,只显示了前20位。']);
+  });
+});
+
+describe('the calendar file', () => {
+  const summary = '缴纳2024年度居民医保费(青岛市)';
+  const description = '全家3人合计个人缴费1,320元;政府补助\\2,550元。\n缴费渠道:手机税通APP(“个人办税”)'.repeat(3);
+  const text = YibaoCalendar.reminder({ date: '2023-12-31', summary, description, now: FEB_15 });
+
+  test('is CRLF text folded at 75 octets without splitting a character', () => {
+    assert.ok(text.endsWith('\r\n'));
+    const lines = text.slice(0, -2).split('\r\n');
+    for (const line of lines) {
+      assert.ok(Buffer.byteLength(line) <= 75, `${Buffer.byteLength(line)} octets: ${line}`);
+      assert.doesNotMatch(line, /\uFFFD|\n|\r/);
+    }
+    assert.ok(lines.some((line) => line.startsWith(' ')), 'the description is folded');
+    assert.ok(lines.includes('DTSTAMP:20240215T020000Z'));
+    assert.match(lines.find((line) => line.startsWith('UID:')), /^UID:[0-9a-f]{32}@yibao$/);
+  });
+
+  test('parses back (ical.js) to the same texts, date and alarm', () => {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
+    assert.ok(calendar.getFirstPropertyValue('prodid'));
+    assert.equal(calendar.getFirstPropertyValue('calscale'), 'GREGORIAN');
+    const event = calendar.getFirstSubcomponent('vevent');
+    assert.equal(event.getFirstPropertyValue('dtstart').toString(), '2023-12-31');
+    assert.equal(event.getFirstProperty('dtstart').type, 'date');
+    assert.equal(event.getFirstPropertyValue('summary'), summary);
+    assert.equal(event.getFirstPropertyValue('description'), description);
+    const alarm = event.getFirstSubcomponent('valarm');
+    assert.equal(alarm.getFirstPropertyValue('trigger').toString(), '-P3D');
+    assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+  });
+});
+
+describe('the page', () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(() => browser.close());
+  const onFeb15 = (check, options = {}) => withPage(browser, { now: FEB_15, ...options }, check);
+
+  const card = (page, n) => page.locator('#members > li').nth(n);
+  // Every control of the form as [label, value], and every figure on screen.
+  const formState = (page) => page.evaluate(() => [...document.querySelectorAll('#app input, #app select')]
+    .map((control) => [control.labels[0].textContent, control.value, control.closest('[hidden]') === null]));
+  const shownFigures = (page) => page.locator('dl.figures, .deadline, #members h3').allTextContents();
+
+  test('a link restores every field and figure exactly; names with markup stay text', async () => {
+    const dialogs = [];
+    let link;
+    let before;
+    await onFeb15(async (page) => {
+      page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+      const markup = '<img src=x onerror=alert(1)>';
+      await card(page, 0).getByLabel('称呼').fill(markup);
+      await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+      await card(page, 0).getByLabel('缴费档次').selectOption('2');
+      await page.getByRole('button', { name: '+ 中小学生' }).click();
+      await card(page, 1).getByLabel('称呼').fill('"小明" & \'二宝\' </script>');
+      await card(page, 1).getByLabel('上年度参保情况').selectOption('lapsed');
+      await page.getByRole('button', { name: '+ 新生儿' }).click();
+      await card(page, 2).getByLabel('称呼').fill('宝宝👶');
+      await card(page, 2).getByLabel('出生日期').fill('2024-01-20');
+      await page.getByLabel('缴费日期', { exact: true }).fill('2024-03-05');
+      await page.waitForSelector('body[data-state="result"]');
+      assert.equal(await page.locator('#members h3').first().textContent(), `成员1:${markup}`);
+      assert.equal(await page.locator('img[src="x"]').count(), 0);
+      link = page.url();
+      assert.match(link, /^file:\/\/[^?]*#v1\.[A-Za-z0-9_-]+$/, 'the household is in the fragment, nothing in the query');
+      assert.equal(await page.locator('#link-text').inputValue(), link, 'the link to share is the address');
+      before = { form: await formState(page), figures: await shownFigures(page) };
+    });
+    await onFeb15(async (page) => {
+      assert.deepEqual(await formState(page), before.form);
+      assert.deepEqual(await shownFigures(page), before.figures);
+      assert.equal(await card(page, 0).getByLabel('称呼').inputValue(), '<img src=x onerror=alert(1)>');
+      assert.equal(await page.locator('#link-notice').isVisible(), false, 'a current link needs no notice');
+      assert.equal(page.url(), link, 'the address is unchanged');
+    }, { url: link, wait: 'body[data-state="result"]' });
+    assert.deepEqual(dialogs, []);
+  });
+
+  test('an old-version link opens with a notice and the same figures', () => {
+    const v0 = { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
+      members: [{ id: '爷爷', birth_date: '1958-04-02', tier: 1 }, { birth_date: '2014-03-01', student: 'school' }] };
+    return onFeb15(async (page) => {
+      assert.equal(await page.locator('#link-notice').textContent(), OLDER);
+      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1:爷爷');
+      assert.match(await card(page, 0).locator('dl.figures').textContent(), /个人缴费462元/);
+      assert.match(await card(page, 1).locator('dl.figures').textContent(), /个人缴费395元/);
+      assert.match(await page.locator('.totals').textContent(), /个人缴费857元政府补助1620元合计\(个人\+补助\)2477元/);
+      assert.match(page.url(), /#v1\./, 'the address now holds the current version');
+    }, { url: `${pageUrl}#v0.${base64url(v0)}`, wait: 'body[data-state="result"]' });
+  });
+
+  test('bad values stay in their fields, flagged; a newer link gives the empty form with a notice', () => {
+    const bad = { c: 'qingdao-2024', p: '2024-02-15', m: [{ n: '<b>x</b>', b: '1958-02-30', s: 'xyz' }], q: 1 };
+    return onFeb15(async (page) => {
+      assert.deepEqual(await page.locator('#link-notice p').allTextContents(), ['链接中有本页不认识的内容,已忽略。']);
+      const birth = card(page, 0).getByLabel('出生日期');
+      assert.equal(await birth.inputValue(), '1958-02-30');
+      assert.equal(await birth.getAttribute('aria-invalid'), 'true');
+      const student = card(page, 0).getByLabel('在校情况');
+      assert.equal(await student.inputValue(), 'xyz');
+      assert.equal(await student.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('body').getAttribute('data-state'), 'pending');
+      assert.equal(await page.locator('#app b').count(), 0);
+      assert.equal(await page.getByRole('button', { name: '添加缴费提醒' }).isDisabled(), true);
+
+      // A link pasted over the open page's address is read the same way.
+      await page.evaluate(() => { location.hash = 'v7.e30'; });
+      await page.waitForFunction(() => document.getElementById('members').children.length === 1
+        && document.body.dataset.state === 'result');
+      assert.match(await page.locator('#link-notice').textContent(), /更新版本的页面生成/);
+      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1:成人');
+    }, { url: `${pageUrl}#v1.${base64url(bad)}`, wait: 'body[data-state="pending"]' });
+  });
+
+  test('复制链接 copies the link, or selects it for copying by hand', async () => {
+    await onFeb15(async (page, context) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: '复制链接' }).click();
+      await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('已复制'));
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+      assert.equal(await page.locator('#share-status').getAttribute('aria-live'), 'polite');
+    });
+    await onFeb15(async (page) => {
+      await page.getByRole('button', { name: '复制链接' }).click();
+      const field = page.getByLabel('本次测算的链接');
+      await field.waitFor();
+      assert.equal(await field.inputValue(), page.url());
+      assert.equal(await field.evaluate((e) => e === document.activeElement
+        && e.selectionStart === 0 && e.selectionEnd === e.value.length && e.readOnly), true);
+      assert.match(await page.locator('#share-status').textContent(), /长按/);
+    }, { init: () => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); } });
+  });
+
+  test('the QR code reads back as the link', () => onFeb15(async (page) => {
+    await page.getByRole('button', { name: '+ 老人' }).click();
+    const qr = page.getByRole('img', { name: '本次测算链接的二维码' });
+    const { width, height, data } = await qr.evaluate((img) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return { width: canvas.width, height: canvas.height, data: [...ctx.getImageData(0, 0, canvas.width, canvas.height).data] };
+    });
+    assert.equal(jsQR(Uint8ClampedArray.from(data), width, height).data, page.url());
+  }));
+
+  test('embedded: no header, the city fixed by the site, the options kept in the address', () => onFeb15(async (page) => {
+    assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.locator('.fee-tables').isVisible(), false);
+    const city = page.getByLabel('参保城市');
+    assert.equal(await city.inputValue(), 'shenyang-2024');
+    assert.equal(await city.isDisabled(), true);
+    await card(page, 0).getByLabel('出生日期').fill('1970-01-01');
+    assert.match(page.url(), /#embed&city=shenyang-2024&v1\./);
+    assert.match(await page.locator('#link-text').inputValue(), /yibao\.html#v1\./, 'the shared link is the full page');
+  }, { url: `${pageUrl}#embed&city=shenyang-2024` }));
+
+  test('dist/embed-example.html: the iframe grows as members are added', () => withPage(browser, {
+    now: FEB_15, url: dist('embed-example.html'), allow: [pageUrl, dist('embed-host.js')], wait: 'iframe[style*="height"]',
+    init: () => {
+      if (window === window.top) window.addEventListener('message', (event) => { (window.sizes ||= []).push(event.data); });
+    },
+  }, async (page) => {
+    const frameHeight = () => page.locator('iframe').evaluate((e) => e.getBoundingClientRect().height);
+    const first = await frameHeight();
+    const frame = page.frameLocator('iframe');
+    await frame.locator('body[data-state="result"]').waitFor();
+    for (const name of ['+ 老人', '+ 大学生', '+ 新生儿']) await frame.getByRole('button', { name }).click();
+    await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 500, first);
+    const sizes = await page.evaluate(() => window.sizes);
+    for (const message of sizes) {
+      assert.deepEqual(Object.keys(message).sort(), ['height', 'sentinel', 'type']);
+      assert.equal(message.sentinel, 'amp');
+      assert.equal(message.type, 'embed-size');
+      assert.ok(Number.isInteger(message.height) && message.height > 0);
+    }
+    assert.equal(await frameHeight(), sizes.at(-1).height, 'the host script applied the last height');
+    const inner = await frame.locator('html').evaluate((e) => e.scrollHeight);
+    assert.ok(inner <= await frameHeight(), 'the frame shows its whole page without scrolling');
+  }));
+
+  test('a six-member household prints on one A4 page with its figures', async () => {
+    const presets = ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人(不在校)'];
+    for (const ruleset of ['qingdao-2024', 'shenyang-2024']) {
+      await onFeb15(async (page) => {
+        await page.getByLabel('参保城市').selectOption(ruleset);
+        for (const name of presets) await page.getByRole('button', { name }).click();
+        await page.waitForSelector('body[data-state="result"]');
+        const amounts = await page.locator('#members dl.figures dd.money').allTextContents();
+        assert.equal(amounts.length, 12);
+        const totals = await page.locator('.totals dd').allTextContents();
+        const pdf = await page.pdf({ format: 'A4' });
+        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g);
+        assert.equal(pages.length, 1, `${ruleset}: ${pages.length} pages`);
+        const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
+        for (const figure of [...amounts, ...totals, '测算日期:2024年2月15日', '保持待遇连续的缴费截止日期', '成员6']) {
+          assert.ok(text.includes(figure.replace(/\s+/g, '')), `${ruleset}: the PDF shows ${figure}`);
+        }
+        assert.doesNotMatch(text, /复制链接|各城市缴费标准一览|第二步/, 'buttons, fee tables and the form stay off paper');
+      });
+    }
+  });
+
+  test('添加缴费提醒 downloads an iCalendar file for the right date', async () => {
+    // Paid 2023-12-10, the deadline (2023-12-31) is met: the reminder is the deadline. Paid on 2024-02-15 it
+    // is missed: the reminder is that payment date.
+    for (const [paid, date] of [['2023-12-10', '2023-12-31'], ['2024-02-15', '2024-02-15']]) {
+      await onFeb15(async (page) => {
+        await page.getByLabel('缴费日期', { exact: true }).fill(paid);
+        await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+        assert.match(await page.locator('#reminder-hint').textContent(), new RegExp(date.replace(/-0?/g, '\\D+')));
+        const [download] = await Promise.all([page.waitForEvent('download'),
+          page.getByRole('button', { name: '添加缴费提醒' }).click()]);
+        assert.equal(download.suggestedFilename(), '医保缴费提醒.ics');
+        const text = readFileSync(await download.path(), 'utf8');
+        assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+        const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
+        assert.equal(event.getFirstPropertyValue('dtstart').toString(), date);
+        assert.equal(event.getFirstPropertyValue('summary'), '缴纳2024年度居民医保费(青岛市)');
+        assert.match(event.getFirstPropertyValue('description'), /全家1人合计个人缴费462元[\s\S]*手机税通APP/);
+        assert.equal(event.getFirstSubcomponent('valarm').getFirstPropertyValue('trigger').toString(), '-P3D');
+        assert.match(await page.locator('#share-status').textContent(), /医保缴费提醒\.ics/);
+      });
+    }
+  });
+});

@@ -1,0 +1,135 @@
+// The household in the address bar: `#v1.<base64url of compact JSON>`, in the fragment so that no server ever
+// receives it. The fragment may also carry `embed` (the page sits in another site's iframe) and `city=<ruleset id>`
+// (that site fixes the city), joined by `&` in any order.
+// Reading is strict: whatever a link holds is returned as text for the form to show (and the engine to check),
+// with a notice in plain Chinese for anything left out; nothing in a link is ever run or parsed as markup.
+globalThis.YibaoLink = (function () {
+  'use strict';
+
+  const CURRENT = 1;
+  // Links made by older pages are upgraded one version at a time: UPGRADES[n] turns version n into n + 1.
+  const UPGRADES = [
+    // v0, the first draft: the engine's request JSON as it stands, long keys and all.
+    (old) => ({
+      c: old.ruleset, p: old.payment_date,
+      m: Array.isArray(old.members) ? old.members.map((m) => m && typeof m === 'object'
+        ? { n: m.id, b: m.birth_date, s: m.student, a: m.assistance, t: m.tier, h: m.history } : m) : old.members,
+    }),
+  ];
+  // v1: short keys keep the link, and so its QR code, small; a member's key left out means its default.
+  const KEYS = { c: 'ruleset', p: 'payment_date', m: 'members' };
+  const MEMBER_KEYS = { n: 'id', b: 'birth_date', s: 'student', a: 'assistance', t: 'tier', h: 'history' };
+  const MEMBER_DEFAULTS = { id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous' };
+  // A link opens in anyone's phone: a hostile one must not be able to build an endless form.
+  const MAX_MEMBERS = 20;
+
+  const NOTICES = {
+    older: '此链接由旧版本生成,已按新版规则重新测算,请核对。',
+    newer: '此链接由更新版本的页面生成,本页无法读取,已显示空白表格。',
+    broken: '此链接不完整或已损坏,无法读取,已显示空白表格。',
+    unknown: '链接中有本页不认识的内容,已忽略。',
+    unreadable: '链接中有无法读取的内容,已忽略,请核对各项。',
+    tooMany: `链接中的成员超过${MAX_MEMBERS}位,只显示了前${MAX_MEMBERS}位。`,
+  };
+
+  function toBase64Url(text) {
+    const bytes = new TextEncoder().encode(text);
+    return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // Throws on anything that is not base64url of valid UTF-8 JSON.
+  function fromBase64Url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  }
+
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+  // Checks version-1 data field by field: text stays text (to be shown and checked where it belongs), a tier may
+  // also be a number; anything else is dropped with a notice.
+  function validate(data, notice) {
+    if (!isObject(data)) throw new Error('not an object');
+    const value = (raw, numberAllowed) => {
+      if (typeof raw === 'string' || (numberAllowed && typeof raw === 'number')) return raw;
+      if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+      notice('unreadable');
+      return undefined;
+    };
+    const household = { ruleset: null, payment_date: null, members: [] };
+    for (const key of Object.keys(data)) if (!(key in KEYS)) notice('unknown');
+    if (data.c !== undefined) household.ruleset = value(data.c) ?? null;
+    if (data.p !== undefined) household.payment_date = value(data.p) ?? null;
+    if (data.m !== undefined && !Array.isArray(data.m)) notice('unreadable');
+    const members = Array.isArray(data.m) ? data.m : [];
+    if (members.length > MAX_MEMBERS) notice('tooMany');
+    for (const raw of members.slice(0, MAX_MEMBERS)) {
+      if (!isObject(raw)) { notice('unreadable'); continue; }
+      const member = { ...MEMBER_DEFAULTS };
+      for (const [short, field] of Object.entries(raw)) {
+        const name = MEMBER_KEYS[short];
+        if (!name) notice('unknown');
+        else if (field !== null && field !== undefined) member[name] = value(field, name === 'tier') ?? MEMBER_DEFAULTS[name];
+      }
+      household.members.push(member);
+    }
+    return household;
+  }
+
+  function readHousehold(item, notice) {
+    const found = /^v(\d+)\.(.*)$/.exec(item);
+    const version = Number(found[1]);
+    if (version > CURRENT) { notice('newer'); return null; }
+    try {
+      let data = fromBase64Url(found[2]);
+      for (let v = version; v < CURRENT; v++) data = UPGRADES[v](data);
+      if (version < CURRENT) notice('older');
+      return validate(data, notice);
+    } catch {
+      notice('broken');
+      return null;
+    }
+  }
+
+  // `hash` is location.hash (with or without its '#'). Returns {embed, city, household, notices}; household is
+  // null when the link holds none (or none that can be read), else {ruleset, payment_date, members[]} in the
+  // contract's names, every member with all six fields.
+  function read(hash) {
+    const result = { embed: false, city: null, household: null, notices: [] };
+    const notice = (kind) => {
+      if (!result.notices.includes(NOTICES[kind])) result.notices.push(NOTICES[kind]);
+    };
+    let text = hash.replace(/^#/, '');
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      notice('broken');
+      return result;
+    }
+    for (const item of text.split('&')) {
+      if (item === '') continue;
+      if (item === 'embed' || item === 'embed=1') result.embed = true;
+      else if (item.startsWith('city=')) result.city = item.slice('city='.length);
+      else if (/^v\d+\./.test(item)) result.household = readHousehold(item, notice);
+      else notice('unknown');
+    }
+    return result;
+  }
+
+  // The fragment (without '#') for {embed, city, household}; the household in the current version.
+  function write({ embed = false, city = null, household }) {
+    const data = { c: household.ruleset, p: household.payment_date, m: household.members.map((member) => {
+      const short = {};
+      for (const [key, name] of Object.entries(MEMBER_KEYS)) {
+        if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = member[name];
+      }
+      return short;
+    }) };
+    const items = [embed && 'embed', city && `city=${encodeURIComponent(city)}`, `v${CURRENT}.${toBase64Url(JSON.stringify(data))}`];
+    return items.filter(Boolean).join('&');
+  }
+
+  return { read, write };
+})();
