@@ -433,7 +433,11 @@
   function remember() {
     const household = { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members };
     const fragment = YibaoLink.write({ embed: fromLink.embed, city: lockedCity, household });
-    history.replaceState(null, '', `#${fragment}`);
+    try {
+      history.replaceState(null, '', `#${fragment}`);
+    } catch {
+      // Safari refuses more than 100 calls in 30 s; the link to share below stays current all the same.
+    }
     const link = `${location.href.replace(/[?#].*$/, '')}#${YibaoLink.write({ household })}`;
     $('link-text').value = link;
     drawQr(link);
