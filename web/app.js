@@ -25,6 +25,7 @@
   let rulesets = [];
   let nextKey = 1;
   let announceTimer = 0;
+  let qrTimer = 0;
   const state = { ruleset: null, payment: { value: '', touched: false }, members: [] };
   let lastAnswer = null;  // the last estimate that succeeded, for the reminder; null while the form has errors
   let lockedCity = null;  // a ruleset id fixed by the embedding site (city= in the fragment)
@@ -440,12 +441,16 @@
     }
     const link = `${location.href.replace(/[?#].*$/, '')}#${YibaoLink.write({ household })}`;
     $('link-text').value = link;
-    drawQr(link);
+    // Drawing the PNG takes a frame or more on a phone: only once typing pauses, and never before the first result.
+    clearTimeout(qrTimer);
+    $('qr-figure').setAttribute('aria-busy', 'true');
+    qrTimer = setTimeout(() => drawQr(link), 300);
   }
 
   // The link as a QR code, drawn on a canvas and shown as a PNG: WeChat reads an image by long-press. White
   // behind it, and the standard's four modules of margin, so that it scans on a dark screen too.
   function drawQr(link) {
+    $('qr-figure').removeAttribute('aria-busy');
     let code = null;
     try {
       code = leanQr.generate(link, { minCorrectionLevel: leanQr.correction.M });

@@ -213,6 +213,8 @@ describe('the page', () => {
 
   test('the QR code reads back as the link', () => onFeb15(async (page) => {
     await page.getByRole('button', { name: '+ 老人' }).click();
+    // It is redrawn once typing pauses: until then its figure is aria-busy.
+    await page.waitForSelector('#qr-figure:not([aria-busy])');
     const qr = page.getByRole('img', { name: '本次测算链接的二维码' });
     const { width, height, data } = await qr.evaluate((img) => {
       const canvas = document.createElement('canvas');
