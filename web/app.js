@@ -48,9 +48,7 @@
     return node;
   }
 
-  const pad = (n) => String(n).padStart(2, '0');
-  const isoOf = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  const todayIso = () => isoOf(new Date());
+  const { pad, isoOf, todayIso, yuan } = YibaoFormat;
 
   // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else goes to the engine as typed.
   function normalizeDate(text) {
@@ -64,7 +62,6 @@
     const [y, m, d] = iso.split('-').map(Number);
     return `${y}年${m}月${d}日`;
   }
-  const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
 
   // A preset's birth date, counted back from the payment date (or today) and never after it.
   function presetBirth(preset) {

@@ -23,11 +23,7 @@
     return node;
   }
 
-  const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
-  const todayIso = () => {
-    const now = new Date();
-    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  };
+  const { todayIso, yuan } = YibaoFormat;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();

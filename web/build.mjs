@@ -53,9 +53,12 @@ const { engine, payload } = splitEngine(read('build/wasm/yibao-engine.js'));
 // becomes the global leanQr.
 const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
 const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
-const scripts = { DISPLAY: inline('display', read('web/display.js')), ENGINE: inline('engine', engine), QR: inline('lean-qr', qr),
-  LINK: inline('link', read('web/link.js')), CALENDAR: inline('calendar', read('web/calendar.js')),
-  APP: inline('app', read('web/app.js')), BATCH: inline('batch', read('web/batch.js')) };
+// Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
+const page = (name) => inline(name, read(`web/${name}.js`));
+const scripts = {
+  DISPLAY: page('display'), ENGINE: inline('engine', engine), QR: inline('lean-qr', qr), FORMAT: page('format'),
+  LINK: page('link'), CALENDAR: page('calendar'), APP: page('app'), BATCH: page('batch'),
+};
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
 const listing = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' }));
