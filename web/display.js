@@ -29,10 +29,11 @@
     else place.removeItem(KEY);
   }
 
-  const saved = storage() ? storage().getItem(KEY) : null;
+  const place = storage();
+  const saved = place ? place.getItem(KEY) : null;
   apply(saved === '1');
   remember.checked = saved !== null;
-  remember.disabled = !storage();
+  remember.disabled = !place;
   button.addEventListener('click', () => { apply(!root.classList.contains('large')); store(); });
   remember.addEventListener('change', store);
   document.getElementById('display').hidden = false;
