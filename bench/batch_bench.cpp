@@ -10,8 +10,8 @@
 #include <random>
 #include <string>
 
-#include "builtin.hpp"
-#include "roster.hpp"
+#include "rules/builtin.hpp"
+#include "io/roster.hpp"
 
 namespace {
 

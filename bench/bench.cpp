@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "builtin.hpp"
-#include "contract.hpp"
+#include "rules/builtin.hpp"
+#include "io/contract.hpp"
 
 namespace {
 

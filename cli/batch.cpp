@@ -2,7 +2,7 @@
 
 #include <cerrno>
 
-#include "roster.hpp"
+#include "io/roster.hpp"
 
 namespace {
 

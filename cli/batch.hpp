@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "date.hpp"
-#include "ruleset.hpp"
+#include "core/date.hpp"
+#include "rules/ruleset.hpp"
 
 enum class Encoding { detect, utf8, gbk };
 

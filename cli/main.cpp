@@ -1,4 +1,5 @@
 // yibao: the command line over the engine. It only reads files, calls the engine and prints.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,15 +9,21 @@
 #include <vector>
 
 #include "batch.hpp"
-#include "builtin.hpp"
-#include "contract.hpp"
+#include "rules/builtin.hpp"
+#include "rules/diff.hpp"
+#include "rules/vocabulary.hpp"
+#include "io/contract.hpp"
 
 namespace {
 
 constexpr const char* kUsageText = R"(usage:
   yibao rulesets [--rules FILE]...             list the rulesets (JSON)
   yibao estimate [--rules FILE]... [FILE|-]    estimate a household: request JSON in, response JSON out
-  yibao validate RULESET.json...               check ruleset files; errors name the JSON path
+  yibao validate RULESET.json...               check ruleset files (each merged over its base); errors name
+                                               the JSON path
+  yibao diff OLD NEW                           what changed from ruleset OLD to NEW (files or built-in ids),
+                                               one plain line each
+  yibao vocabulary                             the rule vocabulary and the error and warning codes (JSON)
   yibao batch --ruleset ID [--payment-date YYYY-MM-DD] [--summary FILE] [--encoding utf-8|gbk] [--bom]
               [--rules FILE]... [FILE|-]       estimate a roster (CSV, one member a row): the roster with
                                                figures added on stdout, a summary (JSON) on stderr or in FILE
@@ -57,29 +64,90 @@ int usage_error(const std::string& message) {
 }
 
 // An unreadable file is an input problem reported like any other, with its name as the path.
-yibao::Json unreadable(const std::string& path) {
-    return yibao::errors_json({{path, "unreadable_file", "无法读取文件“" + path + "”"}});
+yibao::Issue unreadable(const std::string& path) {
+    return {path, yibao::Code::unreadable_file, "无法读取文件“" + path + "”"};
 }
 
+// The built-in rulesets and then each --rules file, so a file may build on a built-in ruleset or on an earlier file.
+// Problems name the file before the JSON path ("rules/x.json#/contributions/0").
+bool load_catalog(const std::vector<std::string>& files, yibao::Catalog& catalog, yibao::Issues& issues) {
+    catalog = yibao::builtin_catalog(issues);
+    std::vector<std::string> texts(files.size());
+    std::vector<std::pair<std::string, std::string_view>> named;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!read_all(files[i], texts[i])) {
+            issues.push_back(unreadable(files[i]));
+            continue;
+        }
+        named.emplace_back(files[i] + "#", texts[i]);
+    }
+    catalog.load_texts(named, issues);
+    return issues.empty();
+}
+
+// Each file checked after its bases are merged in; the report lists the rulesets as merged.
 int validate(const std::vector<std::string>& files) {
     if (files.empty()) return usage_error("validate needs at least one ruleset file");
+    yibao::Catalog catalog;
+    yibao::Issues issues;
+    load_catalog(files, catalog, issues);
     yibao::Json report = yibao::Json::array();
-    bool all_ok = true;
     for (const auto& file : files) {
-        std::string text;
-        yibao::Issues issues;
-        if (!read_all(file, text)) issues.push_back({"", "unreadable_file", "无法读取文件"});
-        else yibao::load_ruleset_text(text, issues);
-        all_ok = all_ok && issues.empty();
-        yibao::Json entry = yibao::errors_json(issues);
-        entry["ok"] = issues.empty();
+        yibao::Issues mine;  // with paths inside the file, as its entry names the file
+        for (const auto& issue : issues) {
+            if (issue.path.rfind(file, 0) != 0) continue;
+            mine.push_back(issue);
+            mine.back().path.erase(0, std::min(issue.path.size(), file.size() + 1));
+        }
+        yibao::Json entry = yibao::errors_json(mine);
+        entry["ok"] = mine.empty();
         entry["file"] = file;
         report.push_back(std::move(entry));
     }
-    return print({{"ok", all_ok}, {"files", report}}, all_ok);
+    return print({{"ok", issues.empty()}, {"files", report}}, issues.empty());
 }
 
 }  // namespace
+
+// OLD and NEW are ruleset files (merged over their bases) or ids of loaded rulesets.
+int diff(const std::vector<std::string>& operands, const std::vector<std::string>& rules_files) {
+    if (operands.size() != 2) return usage_error("diff needs two rulesets: OLD NEW");
+    std::vector<std::string> files = rules_files;
+    std::vector<std::string> ids;
+    for (const auto& operand : operands) {
+        std::string text;
+        if (!read_all(operand, text)) {
+            ids.push_back(operand);
+            continue;
+        }
+        files.push_back(operand);
+        yibao::Issues ignored;
+        const auto document = yibao::parse_json(text, ignored);
+        ids.push_back(document && document->is_object() && (*document)["id"].is_string()
+                          ? (*document)["id"].get<std::string>() : operand);
+    }
+    yibao::Catalog catalog;
+    yibao::Issues issues;
+    load_catalog(files, catalog, issues);
+    for (const auto& id : ids)
+        if (issues.empty() && !catalog.find(id)) issues.push_back(yibao::unknown_ruleset(catalog, id, id));
+    if (!issues.empty()) return print(yibao::errors_json(issues), false);
+    const auto lines = yibao::diff_rulesets(catalog.merged(ids[0]), catalog.merged(ids[1]));
+    std::cout << ids[0] << " → " << ids[1] << "\n";
+    for (const auto& line : lines) std::cout << line << "\n";
+    if (lines.empty()) std::cout << "没有差异\n";
+    return kOk;
+}
+
+int vocabulary() {
+    yibao::Json words = yibao::Json::array();
+    for (const auto& k : yibao::vocabulary_docs())
+        words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
+    yibao::Json codes = yibao::Json::array();
+    for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"meaning", c.meaning}});
+    return print({{"vocabulary", std::move(words)}, {"codes", std::move(codes)}, {"schema", yibao::vocabulary_schema()}},
+                 true);
+}
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -105,18 +173,12 @@ int main(int argc, char** argv) {
         }
     }
     if (command == "validate") return validate(operands);
+    if (command == "diff") return diff(operands, rules_files);
+    if (command == "vocabulary") return operands.empty() ? vocabulary() : usage_error("vocabulary takes no operands");
 
     yibao::Issues issues;
-    yibao::Catalog catalog = yibao::builtin_catalog(issues);
-    for (const auto& file : rules_files) {
-        std::string text;
-        if (!read_all(file, text)) return print(unreadable(file), false);
-        yibao::Issues file_issues;
-        if (auto ruleset = yibao::load_ruleset_text(text, file_issues)) catalog.add(std::move(*ruleset));
-        for (auto& issue : file_issues) issue.path = file + "#" + issue.path;
-        issues.insert(issues.end(), file_issues.begin(), file_issues.end());
-    }
-    if (!issues.empty()) return print(yibao::errors_json(issues), false);
+    yibao::Catalog catalog;
+    if (!load_catalog(rules_files, catalog, issues)) return print(yibao::errors_json(issues), false);
 
     if (command == "rulesets") {
         if (!operands.empty()) return usage_error("rulesets takes no operands");
@@ -126,7 +188,7 @@ int main(int argc, char** argv) {
         if (operands.size() > 1) return usage_error("estimate takes one request file (or - for standard input)");
         const std::string source = operands.empty() ? "-" : operands[0];
         std::string text;
-        if (!read_all(source, text)) return print(unreadable(source), false);
+        if (!read_all(source, text)) return print(yibao::errors_json({unreadable(source)}), false);
         const yibao::Json response = yibao::estimate_json(catalog, text);
         return print(response, response["ok"].get<bool>());
     }
@@ -137,7 +199,7 @@ int main(int argc, char** argv) {
         if (!ruleset) return print(yibao::errors_json({yibao::unknown_ruleset(catalog, "--ruleset", batch.ruleset)}), false);
         const std::string source = operands.empty() ? "-" : operands[0];
         std::FILE* input = source == "-" ? stdin : std::fopen(source.c_str(), "rb");
-        if (!input) return print(unreadable(source), false);
+        if (!input) return print(yibao::errors_json({unreadable(source)}), false);
         const int status = run_batch(*ruleset, batch, input);
         if (input != stdin) std::fclose(input);
         return status;

@@ -6,41 +6,21 @@
 
 #include <emscripten/bind.h>
 
-#include "builtin.hpp"
-#include "contract.hpp"
-#include "roster.hpp"
+#include "io/contract.hpp"
+#include "io/roster.hpp"
 
 namespace {
 
-// The built-in rulesets, loaded on first use and kept for every later call.
-struct Engine {
-    yibao::Issues issues;
-    yibao::Catalog catalog = yibao::builtin_catalog(issues);
-};
-
-const Engine& engine() {
-    static const Engine instance;
-    return instance;
-}
+// The rulesets the page gave with loadRulesets(), kept for every later call.
+yibao::Catalog catalog;
 
 std::string dump(const yibao::Json& document) {
     return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);
 }
 
-// A broken built-in ruleset is a build bug; it is reported as the answer to every call rather than aborting.
-template <class Make>
-std::string answer(Make make) {
-    const Engine& loaded = engine();
-    return dump(loaded.issues.empty() ? make(loaded.catalog) : yibao::errors_json(loaded.issues));
-}
+std::string estimate(const std::string& request) { return dump(yibao::estimate_json(catalog, request)); }
 
-std::string estimate(const std::string& request) {
-    return answer([&](const yibao::Catalog& catalog) { return yibao::estimate_json(catalog, request); });
-}
-
-std::string rulesets() {
-    return answer(yibao::rulesets_json);
-}
+std::string rulesets() { return dump(yibao::rulesets_json(catalog)); }
 
 // `yibao batch` for the page: already decoded text in, chunk by chunk, the output CSV out as it completes, and
 // what the page shows before the download.
@@ -86,7 +66,7 @@ private:
         echo_.feed(out);
         while (const yibao::CsvRecord* record = echo_.next()) {
             if (header_.empty()) {
-                std::vector<std::string> ignored;
+                yibao::RowProblems ignored;
                 if (auto layout = yibao::read_roster_header(*record, ignored))
                     name_column_ = layout->column[static_cast<size_t>(yibao::RosterField::id)];
                 for (size_t i = 0; i < record->size(); ++i) header_.emplace_back((*record)[i]);
@@ -114,17 +94,40 @@ private:
 // One roster at a time, behind plain functions: an embind class would add 3.6 KB of gzipped glue to the page.
 std::optional<Roster> roster;
 
+// The page's rulesets (a JSON array of ruleset documents, each may name a `base` among them) replace any
+// loaded before. The answer is rulesets() plus, when some did not load, "errors" with the JSON path of each
+// problem inside the array ("/1/contributions/0/individual_fen"); "ok" is false then, but the rulesets that
+// did load are listed and usable.
+std::string load_rulesets(const std::string& text) {
+    yibao::Issues issues;
+    std::vector<yibao::RulesetDocument> documents;
+    if (const auto array = yibao::parse_json(text, issues)) {
+        if (!array->is_array())
+            issues.push_back({"", yibao::Code::wrong_type, "规则集数据应为数组(JSON array)"});
+        else
+            for (size_t i = 0; i < array->size(); ++i) documents.push_back({yibao::pointer_join("", i), (*array)[i]});
+    }
+    roster.reset();  // it refers to a ruleset of the catalog replaced here
+    catalog = yibao::Catalog();
+    catalog.load(documents, issues);
+    yibao::Json answer = yibao::rulesets_json(catalog);
+    if (!issues.empty()) {
+        answer["ok"] = false;
+        answer["errors"] = yibao::errors_json(issues)["errors"];
+    }
+    return dump(answer);
+}
+
 // Starts a run, ending any before it. "" when started, else the errors JSON (an unknown ruleset, a bad date).
 // `payment_date` ("" for none) is for rows whose 缴费日期 is empty; it takes the forms a cell may hold.
 std::string roster_start(const std::string& ruleset_id, const std::string& payment_date, bool bom) {
     roster.reset();
-    const Engine& loaded = engine();
-    yibao::Issues issues = loaded.issues;
-    const yibao::Ruleset* ruleset = loaded.catalog.find(ruleset_id);
-    if (!ruleset) issues.push_back(yibao::unknown_ruleset(loaded.catalog, "/ruleset", ruleset_id));
+    yibao::Issues issues;
+    const yibao::Ruleset* ruleset = catalog.find(ruleset_id);
+    if (!ruleset) issues.push_back(yibao::unknown_ruleset(catalog, "/ruleset", ruleset_id));
     std::optional<yibao::Date> payment;
     if (!payment_date.empty() && !(payment = yibao::parse_roster_date(payment_date)))
-        issues.push_back({"/payment_date", "invalid_date",
+        issues.push_back({"/payment_date", yibao::Code::invalid_date,
                           "“" + payment_date + "”不是有效日期,请按“年-月-日”填写,例如 2024-02-15"});
     if (!issues.empty()) return dump(yibao::errors_json(issues));
     roster.emplace(*ruleset, yibao::RosterOptions{payment, bom});
@@ -147,6 +150,7 @@ std::string roster_preview() { return roster ? roster->preview() : ""; }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yibao) {
+    emscripten::function("loadRulesets", &load_rulesets);
     emscripten::function("estimate", &estimate);
     emscripten::function("rulesets", &rulesets);
     emscripten::function("rosterStart", &roster_start);

@@ -582,7 +582,10 @@
   }
 
   function start() {
-    rulesets = JSON.parse(engine.rulesets()).rulesets;
+    const loaded = JSON.parse(engine.loadRulesets($('rulesets').textContent));
+    rulesets = loaded.rulesets;
+    showRulesetErrors(loaded.errors || []);
+    if (!rulesets.length) return;
 
     const select = $('ruleset');
     options(select, rulesets.map((r) => [r.id, `${r.region}(${r.year}年度)`]), defaultRuleset());
@@ -618,6 +621,16 @@
     $('app').hidden = false;
   }
 
+  // A broken ruleset in the page's data is the publisher's mistake: say where it is, keep the rulesets that loaded.
+  function showRulesetErrors(errors) {
+    const box = $('ruleset-errors');
+    box.hidden = !errors.length;
+    if (!errors.length) return;
+    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误,相关城市或年度暂不可用' : '本页的规则数据有误,无法测算'),
+      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `规则数据 ${e.path}:${e.message}`))),
+      el('p', null, '请联系发布本页的单位修正。'));
+  }
+
   function unsupported(reason) {
     const note = $('unsupported');
     note.textContent = `抱歉,您的浏览器无法运行本页的测算程序(${reason})。请换用较新版本的浏览器,或查看下方各城市的缴费标准表。`;
@@ -642,6 +655,7 @@
   $('app').hidden = true;
   $('stale').hidden = true;
   $('unsupported').hidden = true;
+  $('ruleset-errors').hidden = true;
 
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "builtin.hpp"
-#include "contract.hpp"
+#include "rules/builtin.hpp"
+#include "io/contract.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const yibao::Catalog catalog = [] {

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "builtin.hpp"
-#include "roster.hpp"
+#include "rules/builtin.hpp"
+#include "io/roster.hpp"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "contract.hpp"
-#include "ruleset.hpp"
+#include "io/contract.hpp"
+#include "rules/ruleset.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     yibao::Issues issues;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "csv.hpp"
+#include "io/csv.hpp"
 
 namespace {
 

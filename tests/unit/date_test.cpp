@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "date.hpp"
+#include "core/date.hpp"
 
 using yibao::Date;
 

@@ -1,9 +1,10 @@
 // The estimator through its C++ API: what the JSON golden cases cannot express as simply.
 #include <catch2/catch.hpp>
 
-#include "builtin.hpp"
-#include "contract.hpp"
-#include "estimate.hpp"
+#include "rules/builtin.hpp"
+#include "io/contract.hpp"
+#include "estimate/estimate.hpp"
+#include "explain/explain.hpp"
 
 namespace {
 const yibao::Catalog& catalog() {
@@ -23,26 +24,22 @@ yibao::Member adult(int tier) {
 }
 }  // namespace
 
-TEST_CASE("the explanation gives text, source and quote for each step", "[estimate][provenance]") {
+TEST_CASE("the estimate names the rules that fired; the explanation gives their text, source and quote",
+          "[estimate][provenance]") {
     const auto& r = *catalog().find("qingdao-2024");
     yibao::Issues issues;
-    auto m = yibao::estimate_member(r, adult(1), {2024, 2, 15}, "/members/0", yibao::Detail::full, issues);
+    auto m = yibao::estimate_member(r, adult(1), {2024, 2, 15}, "/members/0", issues);
     REQUIRE(m);
-    REQUIRE(m->explanation.size() == 3);
-    CHECK(m->explanation[0].kind == "category");
-    CHECK(m->explanation[1].text == "成年居民选择一档,个人缴费462元,财政补助850元。");
-    CHECK(m->explanation[2].text.find("2024年5月1日") != std::string::npos);
-    CHECK(m->explanation[2].basis->front().source == "000_4c8884ade9bbb4b3");
-}
-
-TEST_CASE("figures-only detail skips the explanation but not the numbers", "[estimate]") {
-    const auto& r = *catalog().find("qingdao-2024");
-    yibao::Issues issues;
-    auto m = yibao::estimate_member(r, adult(2), {2023, 10, 1}, "/members/0", yibao::Detail::figures, issues);
-    REQUIRE(m);
-    CHECK(m->explanation.empty());
-    CHECK(m->individual.fen == 39500);
-    CHECK(m->benefit_start == yibao::Date{2024, 1, 1});
+    REQUIRE(m->fired.size() == 3);
+    CHECK(*m->fired[2].rule == "late-payment-waiting-period");
+    CHECK(m->individual.fen == 46200);
+    CHECK(m->benefit_start == yibao::Date{2024, 5, 1});
+    const auto steps = yibao::explanation(r, *m);
+    REQUIRE(steps.size() == 3);
+    CHECK(std::string(steps[0].kind) == "category");
+    CHECK(steps[1].text == "成年居民选择一档,个人缴费462元,财政补助850元。");
+    CHECK(steps[2].text.find("2024年5月1日") != std::string::npos);
+    CHECK(steps[2].basis->front().source == "000_4c8884ade9bbb4b3");
 }
 
 TEST_CASE("a basis resting on an earlier-year notice carries the confirm note", "[estimate][provenance]") {

@@ -1,8 +1,8 @@
 // Runs every shared golden case natively; tests/web runs the same files through the WebAssembly build.
 #include <catch2/catch.hpp>
 
-#include "builtin.hpp"
-#include "contract.hpp"
+#include "rules/builtin.hpp"
+#include "io/contract.hpp"
 #include "golden.hpp"
 
 TEST_CASE("every golden case gives the expected response", "[golden]") {

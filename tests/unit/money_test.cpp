@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "money.hpp"
+#include "core/money.hpp"
 
 using yibao::Money;
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "batch.hpp"
-#include "builtin.hpp"
-#include "roster.hpp"
+#include "rules/builtin.hpp"
+#include "io/roster.hpp"
 
 namespace {
 
@@ -48,10 +48,17 @@ std::vector<std::string> lines_of(const std::string& out) {
     return lines;
 }
 
+std::vector<std::string> messages(const yibao::RowProblems& problems) {
+    std::vector<std::string> out;
+    for (const auto& p : problems) out.push_back(p.message);
+    return out;
+}
+
 struct MemberRead {
     bool ok = false;
     yibao::Member member;
-    std::vector<std::string> errors;
+    yibao::RowProblems problems;
+    std::vector<std::string> errors;  // their messages
 };
 
 // Reads the one data row of a roster with the given header.
@@ -61,13 +68,14 @@ MemberRead read_member(const std::string& header, const std::string& row,
     yibao::CsvReader reader;
     reader.feed(text);
     reader.finish();
-    std::vector<std::string> errors;
-    const auto layout = yibao::read_roster_header(*reader.next(), errors);
+    yibao::RowProblems header_problems;
+    const auto layout = yibao::read_roster_header(*reader.next(), header_problems);
     REQUIRE(layout);
     const yibao::CsvRecord* record = reader.next();
     REQUIRE(record);
     MemberRead read;
-    read.ok = yibao::read_roster_member(*layout, *record, default_payment, read.member, read.errors);
+    read.ok = yibao::read_roster_member(*layout, *record, default_payment, read.member, read.problems);
+    read.errors = messages(read.problems);
     return read;
 }
 
@@ -75,7 +83,11 @@ std::optional<yibao::RosterLayout> header_of(const std::string& header, std::vec
     yibao::CsvReader reader;
     reader.feed(header);
     reader.finish();
-    return yibao::read_roster_header(*reader.next(), errors);
+    yibao::RowProblems problems;
+    auto layout = yibao::read_roster_header(*reader.next(), problems);
+    for (const auto& p : problems) CHECK(p.code == yibao::Code::bad_roster_header);
+    errors = messages(problems);
+    return layout;
 }
 
 constexpr const char* kChineseHeader = "姓名,出生日期,在校情况,特殊人群,缴费档次,上年度参保情况,缴费日期";
@@ -180,6 +192,7 @@ TEST_CASE("an unreadable cell is an error naming the line and the column as the 
     CHECK_FALSE(dates.ok);
     CHECK(dates.errors == std::vector<std::string>{"第2行 出生日期: “1980-02-30”不是有效日期",
                                                    "第2行 缴费日期: “2023/13/1”不是有效日期"});
+    CHECK(dates.problems[0].code == yibao::Code::bad_cell);
 
     const MemberRead words = read_member("birth_date,student,assistance,tier,history", "1990-01-01,在家,有钱,三档,很久");
     REQUIRE(words.errors.size() == 4);
@@ -256,7 +269,8 @@ TEST_CASE("a bad row is reported with its line and reason and the others go on",
     CHECK(s.errors[1].line == 5);
     CHECK(s.errors[2].line == 6);
     CHECK(s.errors[3].line == 9);
-    CHECK(s.errors[0].messages == std::vector<std::string>{"第4行 出生日期: “1980-02-30”不是有效日期"});
+    CHECK(messages(s.errors[0].problems) == std::vector<std::string>{"第4行 出生日期: “1980-02-30”不是有效日期"});
+    CHECK(s.errors[0].problems[0].code == yibao::Code::bad_cell);
 }
 
 TEST_CASE("the summary counts and sums by category, waiting periods and rows without cover", "[roster]") {
@@ -326,7 +340,8 @@ TEST_CASE("an empty input or an unusable header gives no output and a failed sum
     CHECK(empty.out.empty());
     CHECK_FALSE(empty.summary.ok());
     REQUIRE(empty.summary.errors.size() == 1);
-    CHECK(empty.summary.errors[0].messages[0] == "第1行 表头: 文件是空的,没有表头行");
+    CHECK(empty.summary.errors[0].problems[0].message == "第1行 表头: 文件是空的,没有表头行");
+    CHECK(empty.summary.errors[0].problems[0].code == yibao::Code::bad_roster_header);
 
     const Run bad = run_roster("shenyang-2024", "姓名,生日\n张三,1980-01-01\n");
     CHECK(bad.out.empty());

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "builtin.hpp"
+#include "rules/builtin.hpp"
 #include "golden.hpp"
-#include "ruleset.hpp"
+#include "rules/ruleset.hpp"
 
 namespace {
 yibao::Json ruleset_file(const std::string& id) {
@@ -84,7 +84,7 @@ TEST_CASE("a broken ruleset reports each problem at its JSON path", "[ruleset][e
             yibao::Issues issues;
             CHECK_FALSE(yibao::load_ruleset(broken, issues));
             yibao::Json got = yibao::Json::array();
-            for (const auto& issue : issues) got.push_back({{"path", issue.path}, {"code", issue.code}});
+            for (const auto& issue : issues) got.push_back({{"path", issue.path}, {"code", yibao::code_name(issue.code)}});
             std::string why;
             const bool ok = golden::matches(c.at("errors"), got, "", why);
             INFO(why);
@@ -97,7 +97,7 @@ TEST_CASE("a ruleset that is not JSON says where it breaks", "[ruleset][errors]"
     yibao::Issues issues;
     CHECK_FALSE(yibao::load_ruleset_text("{\"id\": \"x\",\n \"year\": }", issues));
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].code == "malformed_json");
+    CHECK(issues[0].code == yibao::Code::malformed_json);
     CHECK(issues[0].message.find("line 2") != std::string::npos);
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("a ruleset that is not an object is one clear error", "[ruleset][error
     CHECK_FALSE(yibao::load_ruleset_text("[]", issues));
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].path.empty());
-    CHECK(issues[0].code == "wrong_type");
+    CHECK(issues[0].code == yibao::Code::wrong_type);
 }
 
 TEST_CASE("a catalog lets a local file replace a built-in ruleset", "[ruleset]") {

@@ -2,14 +2,14 @@
 // file:// with the network cut off: a roster with bad rows, a GBK roster, the template, and the downloads.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, pageUrl } from './browser.mjs';
+import { loadEngine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rosters = `${root}tests/rosters/`;
-const engine = await createRequire(import.meta.url)(`${root}build/wasm/yibao-engine.js`)();
+const engine = await loadEngine();
 const BOM = [0xef, 0xbb, 0xbf];
 
 // The CLI runs of tests/batch_contract.cmake: batch(CODE INPUT EXPECTED ${options} [more options]).

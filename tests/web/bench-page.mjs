@@ -2,12 +2,12 @@
 // result next to the load time of an empty page, medians over a few runs. Also the wasm engine's time per call.
 // usage: node tests/web/bench-page.mjs [runs]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch, openPage } from './browser.mjs';
+import { loadEngine } from './engine.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const budgetGzip = 120 * 1024;
@@ -25,7 +25,7 @@ const engineGz = gzipSync(engineJs, { level: 9 }).length;
 console.log(`engine build/wasm/yibao-engine.js: ${kb(engineJs.length)} raw, ${kb(engineGz)} gzip`);
 
 // The wasm engine alone, in Node: one household estimate per call.
-const engine = await createRequire(import.meta.url)(new URL('build/wasm/yibao-engine.js', root).pathname)();
+const engine = await loadEngine();
 const household = readFileSync(new URL('tests/cli/household.json', root), 'utf8');
 const calls = 2000;
 engine.estimate(household);

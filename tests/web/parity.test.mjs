@@ -2,14 +2,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { loadEngine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const casesDir = `${root}tests/cases/`;
-const createYibaoEngine = createRequire(import.meta.url)(`${root}build/wasm/yibao-engine.js`);
-const engine = await createYibaoEngine();
+const engine = await loadEngine();
 
 function native(text) {
   const run = spawnSync(`${root}build/native/yibao`, ['estimate', '-'], { input: text, encoding: 'utf8' });

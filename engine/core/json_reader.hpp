@@ -6,12 +6,13 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "date.hpp"
-#include "issues.hpp"
+#include "core/date.hpp"
+#include "core/issues.hpp"
 
 namespace yibao {
 
@@ -23,7 +24,7 @@ class JsonReader {
 public:
     explicit JsonReader(Issues& issues) : issues_(issues) {}
 
-    void fail(const std::string& path, const std::string& code, const std::string& message) {
+    void fail(const std::string& path, Code code, const std::string& message) {
         issues_.push_back({path, code, message});
     }
 
@@ -52,5 +53,8 @@ private:
 };
 
 std::string json_type_name(const Json& value);
+
+// Parses JSON text without throwing; on failure records where the syntax breaks (line and column).
+std::optional<Json> parse_json(std::string_view text, Issues& issues);
 
 }  // namespace yibao

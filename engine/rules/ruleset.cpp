@@ -1,23 +1,13 @@
-#include "ruleset.hpp"
+#include "rules/ruleset.hpp"
+
+#include "rules/merge.hpp"
 
 #include <algorithm>
 #include <set>
 
-namespace yibao {
+#include "rules/vocabulary.hpp"
 
-const std::vector<std::string>& student_names() {
-    static const std::vector<std::string> names{"none", "school", "college"};
-    return names;
-}
-const std::vector<std::string>& assistance_names() {
-    static const std::vector<std::string> names{"none",   "dibao",     "tekun",     "orphan", "severe_disability",
-                                                "poverty_monitored", "dibao_edge"};
-    return names;
-}
-const std::vector<std::string>& history_names() {
-    static const std::vector<std::string> names{"continuous", "new", "lapsed"};
-    return names;
-}
+namespace yibao {
 
 const Source* Ruleset::source(const std::string& source_id) const {
     for (const auto& s : sources)
@@ -35,14 +25,93 @@ const AssistanceGroup* Ruleset::assistance_group(Assistance group) const {
     return nullptr;
 }
 
-void Catalog::add(Ruleset ruleset) {
-    for (auto& existing : rulesets_) {
-        if (existing.id == ruleset.id) {
-            existing = std::move(ruleset);
+void Catalog::add(Ruleset ruleset, Json merged) {
+    for (size_t i = 0; i < rulesets_.size(); ++i) {
+        if (rulesets_[i].id == ruleset.id) {
+            rulesets_[i] = std::move(ruleset);
+            merged_[i] = std::move(merged);
             return;
         }
     }
     rulesets_.push_back(std::move(ruleset));
+    merged_.push_back(std::move(merged));
+}
+
+const Json& Catalog::merged(const std::string& id) const {
+    static const Json none;
+    for (size_t i = 0; i < rulesets_.size(); ++i)
+        if (rulesets_[i].id == id) return merged_[i];
+    return none;
+}
+
+namespace {
+
+// What a ruleset for another year must say for itself rather than inherit.
+constexpr const char* kOwnKeys[] = {"id",         "year",       "title",           "benefit_year",
+                                    "collection", "continuity_deadline", "unconfirmed_note"};
+
+void prefix_issues(Issues& issues, size_t from, const std::string& origin) {
+    for (size_t i = from; i < issues.size(); ++i) issues[i].path = origin + issues[i].path;
+}
+
+}  // namespace
+
+void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues) {
+    std::vector<const RulesetDocument*> pending;
+    for (const auto& d : documents) pending.push_back(&d);
+    // Each pass loads the documents whose base is here by now; what is left after a pass without progress
+    // names a base that is missing or a circle of bases.
+    for (bool progress = true; progress && !pending.empty();) {
+        progress = false;
+        for (auto it = pending.begin(); it != pending.end();) {
+            const RulesetDocument& d = **it;
+            const auto found = d.json.is_object() ? d.json.find("base") : d.json.end();
+            const Json* base_id = found != d.json.end() ? &*found : nullptr;
+            const bool has_base = base_id && !base_id->is_null();
+            if (has_base && base_id->is_string() && (merged(base_id->get<std::string>()).is_null())) {
+                ++it;
+                continue;
+            }
+            const size_t before = issues.size();
+            Json document = d.json;
+            if (has_base) {
+                if (!base_id->is_string()) {
+                    issues.push_back({"/base", Code::wrong_type, "base 应为规则集编号(字符串)"});
+                } else {
+                    for (const char* key : kOwnKeys)
+                        if (!d.json.contains(key))
+                            issues.push_back({pointer_join("", key), Code::missing,
+                                              std::string("以其他规则集为基础时,须写明本年度自己的“") + key + "”"});
+                    document = merge_base(merged(base_id->get<std::string>()), d.json, issues);
+                    document["base"] = *base_id;
+                }
+            }
+            if (issues.size() == before)
+                if (auto ruleset = load_ruleset(document, issues)) add(std::move(*ruleset), std::move(document));
+            prefix_issues(issues, before, d.origin);
+            it = pending.erase(it);
+            progress = true;
+        }
+    }
+    for (const RulesetDocument* d : pending) {
+        const std::string base = d->json["base"].get<std::string>();
+        const bool in_set = std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
+            return other.json.is_object() && other.json.value("id", Json()) == base;
+        });
+        issues.push_back({d->origin + "/base", in_set ? Code::base_cycle : Code::unknown_base,
+                          in_set ? "规则集之间互相以对方为基础(base),形成了循环"
+                                 : "基础规则集“" + base + "”未载入;请同时载入该规则集文件"});
+    }
+}
+
+void Catalog::load_texts(const std::vector<std::pair<std::string, std::string_view>>& texts, Issues& issues) {
+    std::vector<RulesetDocument> documents;
+    for (const auto& [origin, text] : texts) {
+        const size_t before = issues.size();
+        if (auto json = parse_json(text, issues)) documents.push_back({origin, std::move(*json)});
+        prefix_issues(issues, before, origin);
+    }
+    load(documents, issues);
 }
 
 const Ruleset* Catalog::find(const std::string& id) const {
@@ -53,68 +122,22 @@ const Ruleset* Catalog::find(const std::string& id) const {
 
 namespace {
 
-// nlohmann's own DOM builder behind a SAX handler that keeps a syntax error (with its line and column, or a
-// number like 1e999 out of range) as a message instead of throwing it: the engine needs no exceptions.
-class DomBuilder {
-public:
-    explicit DomBuilder(Json& result) : dom_(result, false) {}
-    bool null() { return dom_.null(); }
-    bool boolean(bool value) { return dom_.boolean(value); }
-    bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-    bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-    bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
-    bool string(Json::string_t& value) { return dom_.string(value); }
-    bool binary(Json::binary_t& value) { return dom_.binary(value); }
-    bool start_object(std::size_t size) { return dom_.start_object(size); }
-    bool key(Json::string_t& value) { return dom_.key(value); }
-    bool end_object() { return dom_.end_object(); }
-    bool start_array(std::size_t size) { return dom_.start_array(size); }
-    bool end_array() { return dom_.end_array(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) {
-        const std::string what = error.what();
-        const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
-        message = bracket == std::string::npos ? what : what.substr(bracket + 2);
-        return false;
-    }
-
-    std::string message;
-
-private:
-    nlohmann::detail::json_sax_dom_parser<Json> dom_;
-};
-
-}  // namespace
-
-std::optional<Json> parse_json(std::string_view text, Issues& issues) {
-    Json document;
-    DomBuilder builder(document);
-    if (Json::sax_parse(text.begin(), text.end(), &builder)) return document;
-    issues.push_back({"", "malformed_json", "JSON 格式错误: " + builder.message});
-    return std::nullopt;
-}
-
-namespace {
-
-// Texts about the whole ruleset know only its dates; texts about a member also know the member's facts.
-const std::set<std::string> kRulesetPlaceholders{"year_start", "year_end", "deadline"};
-const std::set<std::string> kMemberPlaceholders{
-    "payment_date", "birth_date", "age",   "category",   "tier",       "assistance",
-    "individual",   "subsidy",    "start", "end",        "year_start", "year_end", "deadline"};
-
 // Builds a Ruleset while remembering which category ids and source ids exist, so references can be checked.
 class Loader {
 public:
-    explicit Loader(Issues& issues) : issues_(issues), issues_before_(issues.size()), read_(issues) {}
+    explicit Loader(Issues& issues)
+        : issues_(issues), issues_before_(issues.size()), read_(issues), vocabulary_(read_, category_ids_) {}
 
     std::optional<Ruleset> load(const Json& doc) {
         if (!read_.is_object(doc, "")) return std::nullopt;
-        read_.only_keys(doc, "", {"$schema", "id", "region", "year", "title", "sources", "benefit_year", "collection",
+        read_.only_keys(doc, "", {"$schema", "$comment", "id", "base", "region", "year", "title", "sources", "benefit_year", "collection",
                                   "continuity_deadline", "categories", "tiers", "assistance_groups", "contributions",
-                                  "benefit_rules", "registration", "payment_channels", "contacts", "websites",
+                                  "benefit_rules", "waiting_period", "member_notes", "registration", "payment_channels", "contacts", "websites",
                                   "silences", "unconfirmed_note"});
         Ruleset r;
         r.id = read_.text(doc, "", "id", Need::required).value_or("");
-        if (!r.id.empty() && !valid_id(r.id)) read_.fail("/id", "invalid_id", "规则集编号只能含小写字母、数字和连字符");
+        if (!r.id.empty() && !valid_id(r.id)) read_.fail("/id", Code::invalid_id, "规则集编号只能含小写字母、数字和连字符");
+        r.base = read_.text(doc, "", "base", Need::optional).value_or("");
         r.region = read_.text(doc, "", "region", Need::required).value_or("");
         r.year = static_cast<int>(read_.integer(doc, "", "year", Need::required, 2000, 2200).value_or(0));
         r.title = read_.text(doc, "", "title", Need::required).value_or("");
@@ -137,14 +160,14 @@ public:
             read_.only_keys(*collection, "/collection", {"opens", "closes", "text", "basis"});
             ordered_dates(*collection, "/collection", "opens", "closes", r.payable_from, r.payable_to,
                           "缴费截止日期早于开始日期");
-            r.collection = explained(*collection, "/collection", kRulesetPlaceholders);
+            r.collection = explained(*collection, "/collection", TextScope::ruleset);
         }
         if (const Json* deadline = read_.member(doc, "", "continuity_deadline", Need::required);
             deadline && read_.is_object(*deadline, "/continuity_deadline")) {
             read_.only_keys(*deadline, "/continuity_deadline", {"date", "text", "basis"});
             r.continuity_deadline =
                 read_.date(*deadline, "/continuity_deadline", "date", Need::required).value_or(Date{});
-            r.deadline = explained(*deadline, "/continuity_deadline", kRulesetPlaceholders);
+            r.deadline = explained(*deadline, "/continuity_deadline", TextScope::ruleset);
         }
 
         if (const Json* categories = read_.member(doc, "", "categories", Need::required);
@@ -152,8 +175,12 @@ public:
             // Ids first, so that later conditions can name any category.
             for (size_t i = 0; i < categories->size(); ++i) load_category((*categories)[i], pointer_join("/categories", i), r);
             for (const auto& c : r.categories) category_ids_.push_back(c.id);
-            if (!r.categories.empty() && r.categories.back().when.op != Condition::Op::always)
-                read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), "no_fallback",
+            // A condition holds categories as the bits of 32.
+            if (r.categories.size() > 32)
+                read_.fail(pointer_join("/categories", size_t{32}), Code::too_many,
+                           "类别最多32个,这里有" + std::to_string(r.categories.size()) + "个");
+            if (!r.categories.empty() && r.categories.back().when.keyword)
+                read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), Code::no_fallback,
                            "最后一个类别的条件必须为空对象 {},保证每位成员都有类别");
         }
         if (const Json* tiers = read_.member(doc, "", "tiers", Need::optional); tiers) load_tiers(*tiers, r);
@@ -168,7 +195,7 @@ public:
                 if (auto id = read_.choice(g, at, "id", Need::required, assistance_names())) {
                     group.id = static_cast<Assistance>(*id);
                     if (group.id == Assistance::none)
-                        read_.fail(pointer_join(at, "id"), "unknown_value", "“none”不是特殊人群");
+                        read_.fail(pointer_join(at, "id"), Code::unknown_value, "“none”不是特殊人群");
                 }
                 group.label = read_.text(g, at, "label", Need::required).value_or("");
                 r.assistance_groups.push_back(group);
@@ -183,7 +210,7 @@ public:
             rule.when = condition_member(item, at);
             rule.individual = Money::from_fen(read_.integer(item, at, "individual_fen", Need::required, 0, 100000000).value_or(0));
             rule.subsidy = Money::from_fen(read_.integer(item, at, "subsidy_fen", Need::required, 0, 100000000).value_or(0));
-            rule.explain = explained(item, at, kMemberPlaceholders);
+            rule.explain = explained(item, at, TextScope::member);
             r.contributions.push_back(std::move(rule));
         });
         load_list(doc, "benefit_rules", [&](const Json& item, const std::string& at) {
@@ -192,14 +219,21 @@ public:
             rule.id = read_.text(item, at, "id", Need::required).value_or("");
             rule.when = condition_member(item, at);
             if (const Json* start = read_.member(item, at, "start", Need::required))
-                rule.start = date_expr(*start, pointer_join(at, "start"));
-            rule.end.op = DateExpr::Op::year_end;
+                rule.start = vocabulary_.date(*start, pointer_join(at, "start"));
+            rule.end = vocabulary_.date("year_end", pointer_join(at, "end"));
             if (const Json* end = read_.member(item, at, "end", Need::optional))
-                rule.end = date_expr(*end, pointer_join(at, "end"));
+                rule.end = vocabulary_.date(*end, pointer_join(at, "end"));
             rule.waiting = read_.boolean(item, at, "waiting", Need::optional).value_or(false);
-            rule.explain = explained(item, at, kMemberPlaceholders);
+            rule.explain = explained(item, at, TextScope::member);
             r.benefit_rules.push_back(std::move(rule));
         });
+        if (const Json* waiting = read_.member(doc, "", "waiting_period", Need::optional); waiting)
+            load_waiting_period(*waiting, r.waiting_period);
+        if (const Json* notes = read_.member(doc, "", "member_notes", Need::optional);
+            notes && read_.is_array(*notes, "/member_notes", true))
+            for (size_t i = 0; i < notes->size(); ++i)
+                if (read_.is_object((*notes)[i], pointer_join("/member_notes", i)))
+                    r.member_notes.push_back(member_note((*notes)[i], pointer_join("/member_notes", i)));
         load_list(doc, "registration", [&](const Json& item, const std::string& at) {
             r.registration.push_back(channel(item, at));
         });
@@ -215,7 +249,7 @@ public:
         if (const Json* sites = read_.member(doc, "", "websites", Need::optional); sites && read_.is_array(*sites, "/websites"))
             for (size_t i = 0; i < sites->size(); ++i) {
                 if ((*sites)[i].is_string()) r.websites.push_back((*sites)[i].get<std::string>());
-                else read_.fail(pointer_join("/websites", i), "wrong_type", "应为字符串");
+                else read_.fail(pointer_join("/websites", i), Code::wrong_type, "应为字符串");
             }
         if (const Json* silences = read_.member(doc, "", "silences", Need::required);
             silences && read_.is_object(*silences, "/silences")) {
@@ -243,7 +277,7 @@ private:
         const auto b = read_.date(object, at, second_key, Need::required);
         if (a) first = *a;
         if (b) second = *b;
-        if (a && b && *b < *a) read_.fail(pointer_join(at, second_key), "out_of_order", message);
+        if (a && b && *b < *a) read_.fail(pointer_join(at, second_key), Code::out_of_order, message);
     }
 
     template <typename Each>
@@ -264,7 +298,7 @@ private:
         source.id = read_.text(s, at, "id", Need::required).value_or("");
         source.level = read_.text(s, at, "level", Need::required).value_or("");
         if (!source.level.empty() && source.level != "A" && source.level != "B" && source.level != "C")
-            read_.fail(pointer_join(at, "level"), "unknown_value", "来源级别应为 A、B 或 C");
+            read_.fail(pointer_join(at, "level"), Code::unknown_value, "来源级别应为 A、B 或 C");
         source.title = read_.text(s, at, "title", Need::required).value_or("");
         source.publisher = read_.text(s, at, "publisher", Need::required).value_or("");
         source.date = read_.text(s, at, "date", Need::optional).value_or("");
@@ -279,10 +313,10 @@ private:
         Category category;
         category.id = read_.text(c, at, "id", Need::required).value_or("");
         category.label = read_.text(c, at, "label", Need::required).value_or("");
-        in_category_ = true;
+        vocabulary_.in_category = true;
         category.when = condition_member(c, at);
-        in_category_ = false;
-        category.explain = explained(c, at, kMemberPlaceholders);
+        vocabulary_.in_category = false;
+        category.explain = explained(c, at, TextScope::member);
         r.categories.push_back(std::move(category));
     }
 
@@ -304,7 +338,68 @@ private:
         }
         r.default_tier = static_cast<int>(read_.integer(tiers, "/tiers", "default", Need::required, 1, 31).value_or(0));
         if (r.default_tier && !r.tier(r.default_tier))
-            read_.fail("/tiers/default", "unknown_value", "默认档次" + std::to_string(r.default_tier) + "不在 /tiers/levels 中");
+            read_.fail("/tiers/default", Code::unknown_value, "默认档次" + std::to_string(r.default_tier) + "不在 /tiers/levels 中");
+    }
+
+    // Each part of the waiting period: its id, its numbers (the JSON keys `numbers` names, read into months and
+    // from_years), an optional condition, and its text and basis.
+    WaitingPart waiting_part(const Json& item, const std::string& at, const char* months_key, const char* from_key,
+                             int most_months) {
+        WaitingPart part;
+        if (!read_.is_object(item, at)) return part;
+        part.id = read_.text(item, at, "id", Need::required).value_or("");
+        if (months_key)
+            part.months = static_cast<int>(read_.integer(item, at, months_key, Need::required, 0, most_months).value_or(0));
+        if (from_key) part.from_years = static_cast<int>(read_.integer(item, at, from_key, Need::required, 1, 100).value_or(1));
+        part.when = condition_member(item, at);
+        part.explain = explained(item, at, TextScope::member);
+        return part;
+    }
+
+    void load_waiting_period(const Json& w, WaitingPeriod& out) {
+        const std::string at = "/waiting_period";
+        if (!read_.is_object(w, at)) return;
+        read_.only_keys(w, at, {"fixed", "variable", "repair", "floor", "exempt"});
+        out.applies = true;
+        auto part = [&](const char* key, std::initializer_list<const char*> keys, const char* months_key,
+                        const char* from_key, int most, Need need) -> std::optional<WaitingPart> {
+            const Json* item = read_.member(w, at, key, need);
+            if (!item) return std::nullopt;
+            if (item->is_object()) read_.only_keys(*item, pointer_join(at, key), keys);
+            return waiting_part(*item, pointer_join(at, key), months_key, from_key, most);
+        };
+        out.fixed = part("fixed", {"id", "months", "when", "text", "basis"}, "months", nullptr, 120, Need::required)
+                        .value_or(WaitingPart{});
+        out.variable = part("variable", {"id", "months_per_year", "from_lapsed_year", "text", "basis"},
+                            "months_per_year", "from_lapsed_year", 12, Need::optional);
+        out.repair = part("repair", {"id", "months_per_year", "text", "basis"}, "months_per_year", nullptr, 12,
+                          Need::optional);
+        out.floor = part("floor", {"id", "months", "from_lapsed_years", "text", "basis"}, "months", "from_lapsed_years",
+                         120, Need::optional);
+        if (const Json* exempt = read_.member(w, at, "exempt", Need::optional);
+            exempt && read_.is_array(*exempt, pointer_join(at, "exempt"), true))
+            for (size_t i = 0; i < exempt->size(); ++i) {
+                const std::string e_at = pointer_join(pointer_join(at, "exempt"), i);
+                if ((*exempt)[i].is_object()) read_.only_keys((*exempt)[i], e_at, {"id", "when", "text", "basis"});
+                out.exempt.push_back(waiting_part((*exempt)[i], e_at, nullptr, nullptr, 0));
+            }
+    }
+
+    MemberNote member_note(const Json& item, const std::string& at) {
+        read_.only_keys(item, at, {"id", "when", "amount_fen", "per_year_fen", "after_years", "text", "basis"});
+        MemberNote note;
+        note.id = read_.text(item, at, "id", Need::required).value_or("");
+        note.when = condition_member(item, at);
+        constexpr std::int64_t kMost = 100000000;
+        if (item.contains("per_year_fen")) {
+            note.per_year = true;
+            note.amount = Money::from_fen(read_.integer(item, at, "per_year_fen", Need::required, -kMost, kMost).value_or(0));
+            note.after_years = static_cast<int>(read_.integer(item, at, "after_years", Need::required, 0, 150).value_or(0));
+        } else {
+            note.amount = Money::from_fen(read_.integer(item, at, "amount_fen", Need::optional, -kMost, kMost).value_or(0));
+        }
+        note.explain = explained(item, at, TextScope::member);
+        return note;
     }
 
     Channel channel(const Json& item, const std::string& at) {
@@ -318,10 +413,10 @@ private:
         return c;
     }
 
-    Explained explained(const Json& item, const std::string& at, const std::set<std::string>& placeholders) {
+    Explained explained(const Json& item, const std::string& at, TextScope scope) {
         Explained e;
         e.text = read_.text(item, at, "text", Need::required).value_or("");
-        check_placeholders(e.text, pointer_join(at, "text"), placeholders);
+        check_placeholders(read_, e.text, pointer_join(at, "text"), scope);
         e.basis = basis(item, at);
         return e;
     }
@@ -341,24 +436,12 @@ private:
             b.quote = read_.text((*list)[i], b_at, "quote", Need::required).value_or("");
             if (!b.source.empty() &&
                 std::find(source_ids_.begin(), source_ids_.end(), b.source) == source_ids_.end())
-                read_.fail(pointer_join(b_at, "source"), "unknown_source", "来源“" + b.source + "”未在 /sources 中列出");
+                read_.fail(pointer_join(b_at, "source"), Code::unknown_source, "来源“" + b.source + "”未在 /sources 中列出");
             if ((*list)[i].contains("quote") && b.quote.empty())
-                read_.fail(pointer_join(b_at, "quote"), "empty", "引文不能为空");
+                read_.fail(pointer_join(b_at, "quote"), Code::empty, "引文不能为空");
             out.push_back(std::move(b));
         }
         return out;
-    }
-
-    void check_placeholders(const std::string& text, const std::string& at, const std::set<std::string>& known) {
-        for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
-            const size_t close = text.find('}', open);
-            if (close == std::string::npos) {
-                read_.fail(at, "bad_placeholder", "占位符缺少右花括号“}”");
-                return;
-            }
-            const std::string name = text.substr(open + 1, close - open - 1);
-            if (!known.count(name)) read_.fail(at, "bad_placeholder", "此处不能用占位符{" + name + "}");
-        }
     }
 
     Condition condition_member(const Json& item, const std::string& at) {
@@ -366,160 +449,21 @@ private:
         return when ? condition(*when, pointer_join(at, "when")) : Condition{};
     }
 
-    // An object's keys are all required to hold; {} always holds.
-    Condition condition(const Json& value, const std::string& at) {
-        Condition all;
-        all.op = Condition::Op::all;
-        if (!read_.is_object(value, at)) return all;
-        for (const auto& item : value.items()) {
-            const std::string key = item.key();
-            const std::string k_at = pointer_join(at, key);
-            const Json& v = item.value();
-            Condition c;
-            if (key == "all" || key == "any") {
-                c.op = key == "all" ? Condition::Op::all : Condition::Op::any;
-                if (read_.is_array(v, k_at, true))
-                    for (size_t i = 0; i < v.size(); ++i) c.children.push_back(condition(v[i], pointer_join(k_at, i)));
-            } else if (key == "not") {
-                c.op = Condition::Op::negate;
-                c.children.push_back(condition(v, k_at));
-            } else if (key == "student") {
-                c = enum_set(v, k_at, Condition::Op::student, student_names());
-            } else if (key == "assistance") {
-                c = enum_set(v, k_at, Condition::Op::assistance, assistance_names());
-            } else if (key == "history") {
-                c = enum_set(v, k_at, Condition::Op::history, history_names());
-            } else if (key == "category") {
-                if (in_category_) {
-                    read_.fail(k_at, "category_in_category", "类别的条件不能引用类别");
-                    continue;
-                }
-                c = enum_set(v, k_at, Condition::Op::category, category_ids_);
-            } else if (key == "tier") {
-                c.op = Condition::Op::tier;
-                if (read_.is_array(v, k_at, true))
-                    for (size_t i = 0; i < v.size(); ++i) {
-                        if (v[i].is_number_integer() && v[i].get<int>() >= 1 && v[i].get<int>() <= 31)
-                            c.mask |= 1u << v[i].get<int>();
-                        else read_.fail(pointer_join(k_at, i), "wrong_type", "档次应为 1 到 31 的整数");
-                    }
-            } else if (key == "age") {
-                c = age(v, k_at);
-            } else if (key == "payment_date" || key == "birth_date") {
-                c = date_comparison(v, k_at, key == "payment_date");
-            } else {
-                read_.fail(k_at, "unknown_field",
-                           "未知条件“" + key + "”;可用: all, any, not, category, student, assistance, history, tier, age, "
-                           "payment_date, birth_date");
-                continue;
-            }
-            all.children.push_back(std::move(c));
-        }
-        if (all.children.empty()) return Condition{};
-        if (all.children.size() == 1) return std::move(all.children.front());
-        return all;
-    }
-
-    Condition enum_set(const Json& v, const std::string& at, Condition::Op op, const std::vector<std::string>& names) {
-        Condition c;
-        c.op = op;
-        if (!read_.is_array(v, at, true)) return c;
-        for (size_t i = 0; i < v.size(); ++i)
-            if (auto index = read_.choice_value(v[i], pointer_join(at, i), names)) c.mask |= 1u << *index;
-        return c;
-    }
-
-    Condition age(const Json& v, const std::string& at) {
-        Condition c;
-        if (!read_.is_object(v, at)) return c;
-        read_.only_keys(v, at, {"under", "at_least"});
-        if (v.size() != 1) {
-            read_.fail(at, "one_key", "应只含 under 或 at_least 之一");
-            return c;
-        }
-        const bool under = v.contains("under");
-        c.op = under ? Condition::Op::age_under : Condition::Op::age_at_least;
-        c.number = static_cast<int>(read_.integer(v, at, under ? "under" : "at_least", Need::required, 0, 150).value_or(0));
-        return c;
-    }
-
-    Condition date_comparison(const Json& v, const std::string& at, bool payment) {
-        using Op = Condition::Op;
-        Condition c;
-        if (!read_.is_object(v, at)) return c;
-        read_.only_keys(v, at, {"before", "on_or_before", "after", "on_or_after"});
-        if (v.size() != 1) {
-            read_.fail(at, "one_key", "应只含 before、on_or_before、after、on_or_after 之一");
-            return c;
-        }
-        const std::string relation = v.begin().key();
-        if (relation == "before") c.op = payment ? Op::paid_before : Op::born_before;
-        else if (relation == "on_or_before") c.op = payment ? Op::paid_on_or_before : Op::born_on_or_before;
-        else if (relation == "after") c.op = payment ? Op::paid_after : Op::born_after;
-        else c.op = payment ? Op::paid_on_or_after : Op::born_on_or_after;
-        c.date = date_expr(v.begin().value(), pointer_join(at, relation));
-        return c;
-    }
-
-    DateExpr date_expr(const Json& v, const std::string& at) {
-        using Op = DateExpr::Op;
-        DateExpr e;
-        if (v.is_string()) {
-            const auto& s = v.get_ref<const std::string&>();
-            if (s == "payment_date") e.op = Op::payment_date;
-            else if (s == "birth_date") e.op = Op::birth_date;
-            else if (s == "year_start") e.op = Op::year_start;
-            else if (s == "year_end") e.op = Op::year_end;
-            else if (auto d = Date::parse(s)) e.literal = *d;
-            else read_.fail(at, "bad_date_expr",
-                            "“" + s + "”不是日期表达式;应为 YYYY-MM-DD 或 payment_date、birth_date、year_start、year_end");
-            return e;
-        }
-        if (!v.is_object() || v.size() != 1) {
-            read_.fail(at, "bad_date_expr",
-                       "日期表达式应为字符串或只含一个运算的对象(first_of_month、first_of_next_month、end_of_year、"
-                       "add_months、max、min)");
-            return e;
-        }
-        const std::string op = v.begin().key();
-        const Json& arg = v.begin().value();
-        const std::string a_at = pointer_join(at, op);
-        if (op == "first_of_month" || op == "first_of_next_month" || op == "end_of_year") {
-            e.op = op == "first_of_month" ? Op::first_of_month
-                   : op == "first_of_next_month" ? Op::first_of_next_month : Op::end_of_year;
-            e.args.push_back(date_expr(arg, a_at));
-        } else if (op == "add_months") {
-            e.op = Op::add_months;
-            // A month count beyond a century is a typo, and bounding it keeps the date arithmetic in range.
-            if (!arg.is_array() || arg.size() != 2 || !arg[1].is_number_integer() || arg[1].get<std::int64_t>() < -1200 ||
-                arg[1].get<std::int64_t>() > 1200) {
-                read_.fail(a_at, "bad_date_expr", "add_months 应为 [日期表达式, 月数],月数在 -1200 到 1200 之间");
-                return e;
-            }
-            e.args.push_back(date_expr(arg[0], pointer_join(a_at, size_t{0})));
-            e.months = arg[1].get<int>();
-        } else if (op == "max" || op == "min") {
-            e.op = op == "max" ? Op::max : Op::min;
-            if (read_.is_array(arg, a_at, true))
-                for (size_t i = 0; i < arg.size(); ++i) e.args.push_back(date_expr(arg[i], pointer_join(a_at, i)));
-        } else {
-            read_.fail(at, "bad_date_expr", "未知日期运算“" + op + "”");
-        }
-        return e;
-    }
+    Condition condition(const Json& value, const std::string& at) { return vocabulary_.condition(value, at); }
 
     void check_duplicates(const Ruleset& r) {
         auto check = [&](const char* list, auto& items, auto id_of) {
             std::set<std::string> seen;
             for (size_t i = 0; i < items.size(); ++i)
                 if (!seen.insert(id_of(items[i])).second)
-                    read_.fail(pointer_join(pointer_join(pointer_join("", list), i), "id"), "duplicate_id",
+                    read_.fail(pointer_join(pointer_join(pointer_join("", list), i), "id"), Code::duplicate_id,
                                "编号“" + id_of(items[i]) + "”重复");
         };
         check("sources", r.sources, [](const Source& s) { return s.id; });
         check("categories", r.categories, [](const Category& c) { return c.id; });
         check("contributions", r.contributions, [](const ContributionRule& c) { return c.id; });
         check("benefit_rules", r.benefit_rules, [](const BenefitRule& b) { return b.id; });
+        check("member_notes", r.member_notes, [](const MemberNote& n) { return n.id; });
     }
 
     Issues& issues_;
@@ -527,7 +471,7 @@ private:
     JsonReader read_;
     std::vector<std::string> source_ids_;
     std::vector<std::string> category_ids_;
-    bool in_category_ = false;
+    VocabularyReader vocabulary_;
 };
 
 }  // namespace

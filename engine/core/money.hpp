@@ -14,9 +14,10 @@ struct Money {
 
     // "462元" or "462.50元"
     std::string yuan_text() const {
-        const std::int64_t whole = fen / 100, cents = fen % 100;
-        if (cents == 0) return std::to_string(whole) + "元";
-        return std::to_string(whole) + "." + (cents < 10 ? "0" : "") + std::to_string(cents) + "元";
+        const std::int64_t size = fen < 0 ? -fen : fen, whole = size / 100, cents = size % 100;
+        const std::string sign = fen < 0 ? "-" : "";
+        if (cents == 0) return sign + std::to_string(whole) + "元";
+        return sign + std::to_string(whole) + "." + (cents < 10 ? "0" : "") + std::to_string(cents) + "元";
     }
 
     Money& operator+=(Money other) {

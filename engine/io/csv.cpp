@@ -1,4 +1,4 @@
-#include "csv.hpp"
+#include "io/csv.hpp"
 
 #include <cstring>
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "estimate.hpp"
-#include "json_reader.hpp"
-#include "ruleset.hpp"
+#include "estimate/estimate.hpp"
+#include "core/json_reader.hpp"
+#include "rules/ruleset.hpp"
 
 namespace yibao {
 

@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/codes.hpp"
+
 namespace yibao {
 
 struct Issue {
     std::string path;     // JSON pointer into the input, "" for the whole document
-    std::string code;     // stable machine-readable reason, e.g. "invalid_date"
+    Code code;            // stable machine-readable reason, e.g. invalid_date (core/codes.hpp)
     std::string message;  // what is wrong, in words a person reads
 };
 

@@ -1,4 +1,4 @@
-#include "json_reader.hpp"
+#include "core/json_reader.hpp"
 
 #include <algorithm>
 
@@ -30,17 +30,17 @@ std::string json_type_name(const Json& value) {
 
 bool JsonReader::is_object(const Json& value, const std::string& path) {
     if (value.is_object()) return true;
-    fail(path, "wrong_type", "应为对象(JSON object),实际是" + json_type_name(value));
+    fail(path, Code::wrong_type, "应为对象(JSON object),实际是" + json_type_name(value));
     return false;
 }
 
 bool JsonReader::is_array(const Json& value, const std::string& path, bool non_empty) {
     if (!value.is_array()) {
-        fail(path, "wrong_type", "应为数组(JSON array),实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "应为数组(JSON array),实际是" + json_type_name(value));
         return false;
     }
     if (non_empty && value.empty()) {
-        fail(path, "empty", "不能为空,至少需要一项");
+        fail(path, Code::empty, "不能为空,至少需要一项");
         return false;
     }
     return true;
@@ -54,7 +54,7 @@ void JsonReader::only_keys(const Json& object, const std::string& path,
         if (!known) {
             std::string names;
             for (const char* key : allowed) names += std::string(names.empty() ? "" : ", ") + key;
-            fail(pointer_join(path, item.key()), "unknown_field",
+            fail(pointer_join(path, item.key()), Code::unknown_field,
                  "未知字段“" + item.key() + "”;可用字段: " + names);
         }
     }
@@ -64,7 +64,7 @@ const Json* JsonReader::member(const Json& object, const std::string& path, cons
     const auto found = object.find(key);
     // An optional field given as null is taken as left out, as forms send it.
     if (found != object.end() && !(found->is_null() && need == Need::optional)) return &*found;
-    if (need == Need::required) fail(pointer_join(path, key), "missing", std::string("缺少必填字段“") + key + "”");
+    if (need == Need::required) fail(pointer_join(path, key), Code::missing, std::string("缺少必填字段“") + key + "”");
     return nullptr;
 }
 
@@ -73,7 +73,7 @@ std::optional<std::string> JsonReader::text(const Json& object, const std::strin
     const Json* value = member(object, path, key, need);
     if (!value) return std::nullopt;
     if (!value->is_string()) {
-        fail(pointer_join(path, key), "wrong_type", "应为字符串,实际是" + json_type_name(*value));
+        fail(pointer_join(path, key), Code::wrong_type, "应为字符串,实际是" + json_type_name(*value));
         return std::nullopt;
     }
     return value->get<std::string>();
@@ -81,12 +81,12 @@ std::optional<std::string> JsonReader::text(const Json& object, const std::strin
 
 std::optional<Date> JsonReader::date_value(const Json& value, const std::string& path) {
     if (!value.is_string()) {
-        fail(path, "wrong_type", "日期应为“YYYY-MM-DD”格式的字符串,实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "日期应为“YYYY-MM-DD”格式的字符串,实际是" + json_type_name(value));
         return std::nullopt;
     }
     const auto& raw = value.get_ref<const std::string&>();
     auto parsed = Date::parse(raw);
-    if (!parsed) fail(path, "invalid_date", "“" + raw + "”不是有效日期,应为“YYYY-MM-DD”格式的真实日期");
+    if (!parsed) fail(path, Code::invalid_date, "“" + raw + "”不是有效日期,应为“YYYY-MM-DD”格式的真实日期");
     return parsed;
 }
 
@@ -102,17 +102,17 @@ std::optional<std::int64_t> JsonReader::integer(const Json& object, const std::s
     if (!value) return std::nullopt;
     const std::string at = pointer_join(path, key);
     if (!value->is_number_integer()) {
-        fail(at, "wrong_type", "应为整数,实际是" + json_type_name(*value));
+        fail(at, Code::wrong_type, "应为整数,实际是" + json_type_name(*value));
         return std::nullopt;
     }
     // Unsigned values above INT64_MAX must not wrap into negatives.
     if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-        fail(at, "out_of_range", "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间");
+        fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间");
         return std::nullopt;
     }
     const auto number = value->get<std::int64_t>();
     if (number < min || number > max) {
-        fail(at, "out_of_range", "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间,实际是" +
+        fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间,实际是" +
                                      std::to_string(number));
         return std::nullopt;
     }
@@ -123,7 +123,7 @@ std::optional<bool> JsonReader::boolean(const Json& object, const std::string& p
     const Json* value = member(object, path, key, need);
     if (!value) return std::nullopt;
     if (!value->is_boolean()) {
-        fail(pointer_join(path, key), "wrong_type", "应为 true 或 false,实际是" + json_type_name(*value));
+        fail(pointer_join(path, key), Code::wrong_type, "应为 true 或 false,实际是" + json_type_name(*value));
         return std::nullopt;
     }
     return value->get<bool>();
@@ -134,13 +134,13 @@ std::optional<size_t> JsonReader::choice_value(const Json& value, const std::str
     std::string listed;
     for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
     if (!value.is_string()) {
-        fail(path, "wrong_type", "应为以下之一: " + listed + ";实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "应为以下之一: " + listed + ";实际是" + json_type_name(value));
         return std::nullopt;
     }
     const auto& raw = value.get_ref<const std::string&>();
     const auto found = std::find(names.begin(), names.end(), raw);
     if (found == names.end()) {
-        fail(path, "unknown_value", "未知取值“" + raw + "”,应为以下之一: " + listed);
+        fail(path, Code::unknown_value, "未知取值“" + raw + "”,应为以下之一: " + listed);
         return std::nullopt;
     }
     return static_cast<size_t>(found - names.begin());
@@ -151,6 +151,48 @@ std::optional<size_t> JsonReader::choice(const Json& object, const std::string& 
     const Json* value = member(object, path, key, need);
     if (!value) return std::nullopt;
     return choice_value(*value, pointer_join(path, key), names);
+}
+
+namespace {
+
+// nlohmann's own DOM builder behind a SAX handler that keeps a syntax error (with its line and column, or a
+// number like 1e999 out of range) as a message instead of throwing it: the engine needs no exceptions.
+class DomBuilder {
+public:
+    explicit DomBuilder(Json& result) : dom_(result, false) {}
+    bool null() { return dom_.null(); }
+    bool boolean(bool value) { return dom_.boolean(value); }
+    bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
+    bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+    bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
+    bool string(Json::string_t& value) { return dom_.string(value); }
+    bool binary(Json::binary_t& value) { return dom_.binary(value); }
+    bool start_object(std::size_t size) { return dom_.start_object(size); }
+    bool key(Json::string_t& value) { return dom_.key(value); }
+    bool end_object() { return dom_.end_object(); }
+    bool start_array(std::size_t size) { return dom_.start_array(size); }
+    bool end_array() { return dom_.end_array(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) {
+        const std::string what = error.what();
+        const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
+        message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        return false;
+    }
+
+    std::string message;
+
+private:
+    nlohmann::detail::json_sax_dom_parser<Json> dom_;
+};
+
+}  // namespace
+
+std::optional<Json> parse_json(std::string_view text, Issues& issues) {
+    Json document;
+    DomBuilder builder(document);
+    if (Json::sax_parse(text.begin(), text.end(), &builder)) return document;
+    issues.push_back({"", Code::malformed_json, "JSON 格式错误: " + builder.message});
+    return std::nullopt;
 }
 
 }  // namespace yibao

@@ -1,4 +1,6 @@
-#include "contract.hpp"
+#include "io/contract.hpp"
+
+#include "explain/explain.hpp"
 
 namespace yibao {
 
@@ -26,9 +28,10 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
     return out;
 }
 
-Json warnings_json(const std::vector<Warning>& warnings) {
+template <typename Message>
+Json warnings_json(const std::vector<Code>& codes, Message message) {
     Json list = Json::array();
-    for (const Warning& w : warnings) list.push_back({{"code", w.code}, {"message", w.message}});
+    for (Code code : codes) list.push_back({{"code", code_name(code)}, {"message", message(code)}});
     return list;
 }
 
@@ -78,13 +81,25 @@ Json deadline_json(const Ruleset& r) {
     return deadline;
 }
 
+Json waiting_json(const std::optional<WaitingMonths>& w) {
+    if (!w) return nullptr;
+    return {{"fixed", w->fixed}, {"variable", w->variable}, {"repaired", w->repaired}, {"floor", w->floor}};
+}
+
 Json member_json(const Ruleset& r, const MemberResult& m) {
     Json explanation = Json::array();
-    for (const Step& step : m.explanation) {
+    for (const Step& step : yibao::explanation(r, m)) {
         Json s = explained_json(r, step.text, *step.basis);
         s["kind"] = step.kind;
-        s["rule"] = step.rule;
+        s["rule"] = *step.rule;
         explanation.push_back(std::move(s));
+    }
+    Json notes = Json::array();
+    for (const NoteResult& note : m.notes) {
+        Json n = explained_json(r, note_text(r, m, note), note.note->explain.basis);
+        n["rule"] = note.note->id;
+        n["amount_fen"] = note.amount.fen;
+        notes.push_back(std::move(n));
     }
     return {{"id", m.id},
             {"category", m.category->id},
@@ -101,27 +116,38 @@ Json member_json(const Ruleset& r, const MemberResult& m) {
             {"benefit_start", date_or_null(m.benefit_start)},
             {"benefit_end", m.benefit_end.iso()},
             {"waiting_period", m.waiting_period},
+            {"lapsed_years", m.facts.lapsed_years},
+            {"repaired_years", m.facts.repaired_years},
+            {"waiting_months", m.waiting ? Json(m.waiting->total()) : Json(nullptr)},
+            {"waiting_parts", waiting_json(m.waiting)},
             {"uncovered", m.uncovered ? Json{{"from", m.uncovered->from.iso()}, {"to", m.uncovered->to.iso()}}
                                       : Json(nullptr)},
             {"explanation", std::move(explanation)},
-            {"warnings", warnings_json(m.warnings)}};
+            {"notes", std::move(notes)},
+            {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
 }
 
 std::optional<Member> parse_member(const Json& item, const std::string& at, size_t index, JsonReader& read) {
     if (!read.is_object(item, at)) return std::nullopt;
-    read.only_keys(item, at, {"id", "birth_date", "student", "assistance", "tier", "history", "payment_date"});
+    read.only_keys(item, at, {"id", "birth_date", "student", "assistance", "tier", "history", "payment_date",
+                              "lapsed_years", "repaired_years", "continuous_years", "claimed_last_year"});
     Member m;
     m.id = read.text(item, at, "id", Need::optional).value_or("成员" + std::to_string(index + 1));
     const auto birth = read.date(item, at, "birth_date", Need::required);
     if (birth) m.birth_date = *birth;
     if (birth && birth->year < 1880)
-        read.fail(pointer_join(at, "birth_date"), "implausible_date", "出生日期" + birth->iso() + "不合常理,请检查年份");
+        read.fail(pointer_join(at, "birth_date"), Code::implausible_date, "出生日期" + birth->iso() + "不合常理,请检查年份");
     m.student = static_cast<Student>(read.choice(item, at, "student", Need::optional, student_names()).value_or(0));
     m.assistance =
         static_cast<Assistance>(read.choice(item, at, "assistance", Need::optional, assistance_names()).value_or(0));
     m.history = static_cast<History>(read.choice(item, at, "history", Need::optional, history_names()).value_or(0));
     if (auto tier = read.integer(item, at, "tier", Need::optional, 1, 31)) m.tier = static_cast<int>(*tier);
     m.payment_date = read.date(item, at, "payment_date", Need::optional);
+    if (auto years = read.integer(item, at, "lapsed_years", Need::optional, 0, 150)) m.lapsed_years = static_cast<int>(*years);
+    m.repaired_years = static_cast<int>(read.integer(item, at, "repaired_years", Need::optional, 0, 150).value_or(0));
+    if (auto years = read.integer(item, at, "continuous_years", Need::optional, 0, 150))
+        m.continuous_years = static_cast<int>(*years);
+    m.claimed_last_year = read.boolean(item, at, "claimed_last_year", Need::optional);
     return m;
 }
 
@@ -130,7 +156,7 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
     std::string known;
     for (const auto& r : catalog.all()) known += (known.empty() ? "" : ", ") + r.id;
-    return {path, "unknown_ruleset", "没有规则集“" + id + "”;可用: " + known};
+    return {path, Code::unknown_ruleset, "没有规则集“" + id + "”;可用: " + known};
 }
 
 std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues) {
@@ -174,12 +200,13 @@ Json result_json(const Result& result) {
             {"payment_channels", channels_json(r, r.payment)},
             {"contacts", contacts_json(r)},
             {"websites", r.websites},
-            {"warnings", warnings_json(result.warnings)}};
+            {"warnings", warnings_json(result.warnings,
+                                       [&](Code code) { return household_warning_message(code, r, result); })}};
 }
 
 Json errors_json(const Issues& issues) {
     Json list = Json::array();
-    for (const Issue& i : issues) list.push_back({{"path", i.path}, {"code", i.code}, {"message", i.message}});
+    for (const Issue& i : issues) list.push_back({{"path", i.path}, {"code", code_name(i.code)}, {"message", i.message}});
     return {{"ok", false}, {"errors", std::move(list)}};
 }
 
@@ -201,7 +228,19 @@ Json ruleset_summary(const Ruleset& r) {
         row["subsidy_fen"] = c.subsidy.fen;
         fees.push_back(std::move(row));
     }
+    Json waiting = nullptr;
+    if (r.waiting_period.applies) {
+        const WaitingPeriod& w = r.waiting_period;
+        waiting = {{"fixed_months", w.fixed.months},
+                   {"variable", w.variable ? Json{{"months_per_year", w.variable->months},
+                                                  {"from_lapsed_year", w.variable->from_years}}
+                                           : Json(nullptr)},
+                   {"repair", w.repair ? Json{{"months_per_year", w.repair->months}} : Json(nullptr)},
+                   {"floor", w.floor ? Json{{"months", w.floor->months}, {"from_lapsed_years", w.floor->from_years}}
+                                     : Json(nullptr)}};
+    }
     return {{"id", r.id},
+            {"base", r.base.empty() ? Json(nullptr) : Json(r.base)},
             {"region", r.region},
             {"year", r.year},
             {"title", r.title},
@@ -212,6 +251,7 @@ Json ruleset_summary(const Ruleset& r) {
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
             {"fees", std::move(fees)},
+            {"waiting_period", std::move(waiting)},
             {"registration", channels_json(r, r.registration)},
             {"payment_channels", channels_json(r, r.payment)},
             {"contacts", contacts_json(r)},

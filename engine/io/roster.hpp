@@ -9,16 +9,23 @@
 #include <string_view>
 #include <vector>
 
-#include "csv.hpp"
-#include "estimate.hpp"
-#include "json_reader.hpp"
-#include "model.hpp"
+#include "io/csv.hpp"
+#include "estimate/estimate.hpp"
+#include "core/json_reader.hpp"
+#include "rules/model.hpp"
 
 namespace yibao {
 
 // The member's fields a roster column may hold, in the order of their contract keys.
 enum class RosterField : std::uint8_t { id, birth_date, student, assistance, tier, history, payment_date };
 constexpr size_t kRosterFields = 7;
+
+// A problem with a roster row (or its header): its code and "第N行 列名: …".
+struct RowProblem {
+    Code code;
+    std::string message;
+};
+using RowProblems = std::vector<RowProblem>;
 
 struct RosterLayout {
     std::array<int, kRosterFields> column{};  // each field's column, -1 when the roster has none
@@ -27,7 +34,7 @@ struct RosterLayout {
 };
 
 // Maps a header row; problems (no birth date column, a field given twice) go to `errors`.
-std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vector<std::string>& errors);
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors);
 
 // The date forms spreadsheets write: 2023-11-01, 2023/11/1, 2023-1-5, 2023年11月1日, 20231101.
 std::optional<Date> parse_roster_date(std::string_view text);
@@ -35,7 +42,7 @@ std::optional<Date> parse_roster_date(std::string_view text);
 // Reads a data row into `member`, which is reused from row to row. Its payment date is the row's own or
 // `default_payment`. false, with each problem in `errors` as "第N行 列名: …", when a cell cannot be read.
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
-                        Member& member, std::vector<std::string>& errors);
+                        Member& member, RowProblems& errors);
 
 struct CategoryTotals {
     long count = 0;
@@ -45,7 +52,7 @@ struct CategoryTotals {
 
 struct RowErrors {
     long line = 0;
-    std::vector<std::string> messages;
+    RowProblems problems;
 };
 
 struct RosterSummary {
@@ -67,7 +74,7 @@ struct RosterSummary {
 
     bool ok() const { return header_ok && rows_failed == 0; }
     void add(const MemberResult& estimated);
-    void add_errors(long line, const std::vector<std::string>& messages);
+    void add_errors(long line, const RowProblems& problems);
 };
 
 Json roster_summary_json(const RosterSummary& summary);
@@ -107,7 +114,7 @@ private:
     // Reused from row to row, so a row costs no allocation beyond what the estimate itself makes.
     Member member_;
     Issues issues_;
-    std::vector<std::string> errors_;
+    RowProblems errors_;
     std::string notes_;
 };
 

@@ -1,4 +1,6 @@
-#include "roster.hpp"
+#include "io/roster.hpp"
+
+#include "explain/explain.hpp"
 
 #include <charconv>
 
@@ -92,10 +94,10 @@ std::string_view trim(std::string_view s) {
 
 std::string quoted(std::string_view cell) { return "“" + std::string(cell) + "”"; }
 
-std::string row_message(long line, std::string_view column, std::string_view what) {
+RowProblem row_problem(Code code, long line, std::string_view column, std::string_view what) {
     std::string out = "第" + std::to_string(line) + "行";
     if (!column.empty()) out.append(" ").append(column);
-    return out.append(": ").append(what);
+    return {code, out.append(": ").append(what)};
 }
 
 // The column as the roster names it, or its usual name when the roster has no such column.
@@ -136,16 +138,13 @@ void append_date(std::string& out, const Date& date) {
     out.append(buffer, sizeof buffer);
 }
 
-std::string_view note_text(const std::string& note) { return note; }
-std::string_view note_text(const Warning& note) { return note.message; }
-
 // Joins the notes into one cell; `joined` is a buffer kept from row to row.
-template <typename Notes>
-void append_notes(std::string& out, const Notes& notes, std::string& joined) {
+template <typename Notes, typename Text>
+void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
     joined.clear();
     for (const auto& note : notes) {
         if (!joined.empty()) joined += kNoteSeparator;
-        joined += note_text(note);
+        joined += text(note);
     }
     append_csv_field(out, joined);
 }
@@ -187,7 +186,7 @@ std::optional<Date> parse_roster_date(std::string_view text) {
     return Date{y, m, d};
 }
 
-std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vector<std::string>& errors) {
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors) {
     const size_t errors_before = errors.size();
     RosterLayout layout;
     layout.column.fill(-1);
@@ -198,7 +197,7 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vec
             const bool english = name == kEnglishNames[f];
             if (!english && name != kChineseNames[f]) continue;
             if (layout.column[f] >= 0) {
-                errors.push_back(row_message(header.line(), "表头", "“" + std::string(kChineseNames[f]) +
+                errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头", "“" + std::string(kChineseNames[f]) +
                                                                       "”列出现了不止一次,请只保留一列"));
                 continue;
             }
@@ -207,13 +206,13 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, std::vec
         }
     }
     if (layout.column[static_cast<size_t>(RosterField::birth_date)] < 0)
-        errors.push_back(row_message(header.line(), "表头", "缺少“出生日期”列(也可写作birth_date),无法测算"));
+        errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头", "缺少“出生日期”列(也可写作birth_date),无法测算"));
     if (errors.size() != errors_before) return std::nullopt;
     return layout;
 }
 
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
-                        Member& member, std::vector<std::string>& errors) {
+                        Member& member, RowProblems& errors) {
     const size_t errors_before = errors.size();
     auto cell = [&](RosterField field) {
         const int column = layout.column[static_cast<size_t>(field)];
@@ -221,7 +220,7 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
                                                                           : std::string_view();
     };
     auto fail = [&](RosterField field, const std::string& what) {
-        errors.push_back(row_message(row.line(), column_name(layout, field), what));
+        errors.push_back(row_problem(Code::bad_cell, row.line(), column_name(layout, field), what));
     };
     auto unknown = [&](RosterField field, std::string_view choices) {
         fail(field, quoted(cell(field)) + "无法识别,可填: " + std::string(choices));
@@ -265,8 +264,8 @@ void RosterSummary::add(const MemberResult& m) {
     else if (m.waiting_period) ++waiting_period;
 }
 
-void RosterSummary::add_errors(long line, const std::vector<std::string>& messages) {
-    if (errors.size() < kErrorsKept) errors.push_back({line, messages});
+void RosterSummary::add_errors(long line, const RowProblems& problems) {
+    if (errors.size() < kErrorsKept) errors.push_back({line, problems});
     else ++errors_not_kept;
 }
 
@@ -279,7 +278,14 @@ Json roster_summary_json(const RosterSummary& s) {
                               {"individual_fen", t.individual.fen}, {"subsidy_fen", t.subsidy.fen}});
     }
     Json errors = Json::array();
-    for (const RowErrors& e : s.errors) errors.push_back({{"line", e.line}, {"messages", e.messages}});
+    for (const RowErrors& e : s.errors) {
+        Json messages = Json::array(), codes = Json::array();
+        for (const RowProblem& p : e.problems) {
+            messages.push_back(p.message);
+            codes.push_back(code_name(p.code));
+        }
+        errors.push_back({{"line", e.line}, {"messages", std::move(messages)}, {"codes", std::move(codes)}});
+    }
     return {{"ok", s.ok()},
             {"ruleset", s.ruleset->id},
             {"payment_date", s.default_payment ? Json(s.default_payment->iso()) : Json(nullptr)},
@@ -312,16 +318,16 @@ void RosterRun::finish(std::string& out) {
     if (const auto& error = reader_.error()) {
         if (!header_seen_) {
             header_seen_ = true;
-            summary_.add_errors(error->line, {error->message});
+            summary_.add_errors(error->line, {{Code::bad_csv, error->message}});
         } else if (summary_.header_ok) {
             // The cells of the unclosed record cannot be trusted; an empty row carries the reason instead.
             for (size_t i = 1; i < layout_.header.size(); ++i) out += ',';
             ++summary_.rows_read;
-            errors_.assign({error->message});
+            errors_.assign({{Code::bad_csv, error->message}});
             fail_row(error->line, out);
         }
     }
-    if (!header_seen_) summary_.add_errors(1, {row_message(1, "表头", "文件是空的,没有表头行")});
+    if (!header_seen_) summary_.add_errors(1, {row_problem(Code::bad_roster_header, 1, "表头", "文件是空的,没有表头行")});
 }
 
 void RosterRun::drain(std::string& out) {
@@ -355,7 +361,7 @@ std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
     const size_t width = layout_.header.size();
     for (size_t i = width; i < record.size(); ++i) {
         if (!trim(record[i]).empty()) {
-            errors_.push_back(row_message(record.line(), "",
+            errors_.push_back(row_problem(Code::bad_csv, record.line(), "",
                                           "本行比表头多出" + std::to_string(record.size() - width) +
                                               "个单元格,可能是某个单元格里的逗号没有加引号"));
             break;
@@ -364,14 +370,14 @@ std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
     if (!read_roster_member(layout_, record, options_.payment_date, member_, errors_) || !errors_.empty())
         return std::nullopt;
     issues_.clear();
-    auto result = estimate_member(ruleset_, member_, *member_.payment_date, std::string(), Detail::figures, issues_);
+    auto result = estimate_member(ruleset_, member_, *member_.payment_date, std::string(), issues_);
     for (const Issue& issue : issues_) {
         // The estimate names a field by its contract key at the end of the issue's path.
         const std::string_view key = std::string_view(issue.path).substr(issue.path.rfind('/') + 1);
         std::string_view column;
         for (size_t f = 0; f < kRosterFields; ++f)
             if (key == kEnglishNames[f]) column = column_name(layout_, static_cast<RosterField>(f));
-        errors_.push_back(row_message(record.line(), column, issue.message));
+        errors_.push_back(row_problem(issue.code, record.line(), column, issue.message));
     }
     return result;
 }
@@ -407,7 +413,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    append_notes(out, m.warnings, notes_);
+    append_notes(out, m.warnings, [&](Code code) { return warning_message(code, ruleset_, m); }, notes_);
     out += "\r\n";
     summary_.add(m);
 }
@@ -415,7 +421,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
 void RosterRun::fail_row(long line, std::string& out) {
     out += ",,,,,,";
-    append_notes(out, errors_, notes_);
+    append_notes(out, errors_, [](const RowProblem& p) -> const std::string& { return p.message; }, notes_);
     out += "\r\n";
     ++summary_.rows_failed;
     summary_.add_errors(line, errors_);

@@ -6,21 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "date.hpp"
-#include "money.hpp"
+#include "core/date.hpp"
+#include "core/money.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace yibao {
-
-enum class Student : std::uint8_t { none, school, college };
-enum class Assistance : std::uint8_t {
-    none, dibao, tekun, orphan, severe_disability, poverty_monitored, dibao_edge
-};
-enum class History : std::uint8_t { continuous, new_enrollee, lapsed };
-
-// Contract spellings, in enum order.
-const std::vector<std::string>& student_names();
-const std::vector<std::string>& assistance_names();
-const std::vector<std::string>& history_names();
 
 struct Member {
     std::string id;
@@ -30,6 +20,10 @@ struct Member {
     std::optional<int> tier;
     History history = History::continuous;
     std::optional<Date> payment_date;  // overrides the household's
+    std::optional<int> lapsed_years;   // whole insurance years without cover right before this one
+    int repaired_years = 0;            // how many of those are paid back now
+    std::optional<int> continuous_years;
+    std::optional<bool> claimed_last_year;
 };
 
 struct Household {
@@ -42,32 +36,6 @@ struct Household {
 struct Basis {
     std::string source;
     std::string quote;
-};
-
-// A date computed from the member's facts, e.g. max(2024-01-01, first_of_next_month(payment_date)).
-struct DateExpr {
-    enum class Op : std::uint8_t {
-        literal, payment_date, birth_date, year_start, year_end,
-        first_of_month, first_of_next_month, add_months, end_of_year, max, min
-    };
-    Op op = Op::literal;
-    Date literal;
-    int months = 0;
-    std::vector<DateExpr> args;
-};
-
-struct Condition {
-    enum class Op : std::uint8_t {
-        always, all, any, negate, category, student, assistance, history, tier,
-        age_under, age_at_least,
-        paid_before, paid_on_or_before, paid_after, paid_on_or_after,
-        born_before, born_on_or_before, born_after, born_on_or_after
-    };
-    Op op = Op::always;
-    std::vector<Condition> children;
-    std::uint32_t mask = 0;  // bit per enum value / category index / tier id
-    int number = 0;
-    DateExpr date;
 };
 
 // One step of a result's explanation template: text with {placeholders}, and its basis.
@@ -111,6 +79,35 @@ struct BenefitRule {
     Explained explain;
 };
 
+// A part of the waiting period (国办发〔2024〕38号 and the city's own numbers), with its source.
+struct WaitingPart {
+    std::string id;
+    int months = 0;      // fixed: months; variable, repair: months per year; floor: the least total
+    int from_years = 0;  // variable: the lapsed year it counts from; floor: the lapsed years it applies from
+    Condition when;      // fixed: to whom it applies; exemptions: who is exempt
+    Explained explain;
+};
+
+// The reform's waiting period; absent (`applies` false) in rulesets before insurance year 2025.
+struct WaitingPeriod {
+    bool applies = false;
+    WaitingPart fixed;
+    std::optional<WaitingPart> variable;
+    std::optional<WaitingPart> repair;
+    std::optional<WaitingPart> floor;
+    std::vector<WaitingPart> exempt;
+};
+
+// Information for a member whose facts match, e.g. how their 大病保险 ceiling changes.
+struct MemberNote {
+    std::string id;
+    Condition when;
+    Money amount;          // the change, or per year beyond `after_years` when `per_year` is set
+    bool per_year = false;
+    int after_years = 0;   // per_year: counts continuous_years beyond this
+    Explained explain;
+};
+
 struct Channel {
     std::string id;
     std::string who;   // to whom it applies, as the source names them
@@ -136,6 +133,7 @@ struct Source {
 
 struct Ruleset {
     std::string id;
+    std::string base;  // the ruleset this one builds on ("" for none); it is merged in already
     std::string region;
     int year = 0;
     std::string title;
@@ -153,6 +151,8 @@ struct Ruleset {
     std::vector<AssistanceGroup> assistance_groups;
     std::vector<ContributionRule> contributions;
     std::vector<BenefitRule> benefit_rules;
+    WaitingPeriod waiting_period;
+    std::vector<MemberNote> member_notes;
     std::vector<Channel> registration;
     std::vector<Channel> payment;
     std::vector<Contact> contacts;

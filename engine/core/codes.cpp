@@ -1,0 +1,24 @@
+#include "core/codes.hpp"
+
+namespace yibao {
+
+const std::vector<CodeInfo>& all_codes() {
+    static const std::vector<CodeInfo> table{
+#define YIBAO_CODE_INFO(code, kind, meaning) {Code::code, #code, #kind, meaning},
+        YIBAO_CODES(YIBAO_CODE_INFO)
+#undef YIBAO_CODE_INFO
+    };
+    return table;
+}
+
+// Names alone, so a build that never lists the codes (the page's engine) carries no meanings.
+std::string_view code_name(Code code) {
+    static constexpr std::string_view names[] = {
+#define YIBAO_CODE_NAME(code, kind, meaning) #code,
+        YIBAO_CODES(YIBAO_CODE_NAME)
+#undef YIBAO_CODE_NAME
+    };
+    return names[static_cast<size_t>(code)];
+}
+
+}  // namespace yibao

@@ -1,0 +1,71 @@
+// Every error and warning code the engine can give, with its meaning: the one list the README's codes section
+// is generated from (`yibao vocabulary`, tools/docs.mjs) and that every Issue and Warning is made from.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace yibao {
+
+// X(code, kind, meaning): kind is error (no answer is given) or warning (the answer stands, with a caveat).
+#define YIBAO_CODES(X)                                                                                               \
+    X(malformed_json, error, "The text is not JSON; the message gives the line and column.")                     \
+    X(wrong_type, error, "A value has the wrong JSON type (text where a number belongs, …).")                     \
+    X(missing, error, "A required field is absent.")                                                              \
+    X(empty, error, "A list or text that must hold something is empty.")                                          \
+    X(unknown_field, error, "A field the format does not have, most often a misspelling.")                       \
+    X(unknown_value, error, "A value outside the allowed set, e.g. a student status or a source level.")         \
+    X(out_of_range, error, "A number outside its bounds, e.g. a negative lapsed_years.")                         \
+    X(invalid_date, error, "Not a real date in the form YYYY-MM-DD.")                                             \
+    X(implausible_date, error, "A real date that cannot be meant, e.g. a birth year before 1880.")                \
+    X(unknown_ruleset, error, "No ruleset has this id.")                                                          \
+    X(outside_collection, error, "The payment is before the year's collection opens or after the year ends.")    \
+    X(born_after_payment, error, "The member is born after the payment date.")                                   \
+    X(unknown_tier, error, "The ruleset has no such tier.")                                                       \
+    X(contradiction, error, "Two member facts disagree, e.g. history continuous with lapsed_years 2.")           \
+    X(no_rule, error, "No contribution or benefit rule of the ruleset applies to the member.")                   \
+    X(unreadable_file, error, "A file named on the command line cannot be read.")                                \
+    X(invalid_id, error, "A ruleset id holds other characters than a-z, 0-9, - and _.")                          \
+    X(out_of_order, error, "An end date before its start date.")                                                 \
+    X(no_fallback, error, "The last category must have the empty condition {}, so every member has one.")        \
+    X(too_many, error, "A ruleset may have at most 32 categories (a condition holds them as bits).")            \
+    X(category_in_category, error, "A category's condition may not name a category.")                           \
+    X(one_key, error, "An object that must hold exactly one of its keys holds none or several.")                 \
+    X(bad_date_expr, error, "Not a date expression of the vocabulary.")                                          \
+    X(bad_placeholder, error, "A {placeholder} that is unknown or not allowed in this text.")                    \
+    X(unknown_source, error, "A basis names a source the ruleset does not declare.")                             \
+    X(duplicate_id, error, "Two items of one list have the same id.")                                            \
+    X(unknown_base, error, "A ruleset names a base ruleset that is not loaded.")                                 \
+    X(base_cycle, error, "Rulesets name each other as base in a circle.")                                       \
+    X(missing_basis, error, "A change to a base ruleset's rule gives no source and quote of its own.")          \
+    X(bad_roster_header, error, "A roster's header lacks the birth-date column or names a field twice.")        \
+    X(bad_cell, error, "A roster cell cannot be read (a date, a status, a tier …).")                            \
+    X(bad_csv, error, "A roster row is not valid CSV, or holds more cells than its header.")                    \
+    X(waiting_period, warning, "Benefits start after a waiting period; the days before are not covered.")       \
+    X(coverage_gap, warning, "Days of the year before benefits start are not covered (no waiting period rule).") \
+    X(no_cover, warning, "This payment buys no cover in the benefit year.")                                     \
+    X(assistance_not_in_rules, warning, "The ruleset's sources do not name the member's assistance group.")    \
+    X(tier_assumed, warning, "No tier was chosen; the ruleset's default tier was used.")                       \
+    X(tier_not_in_rules, warning, "A tier was given but the ruleset has none.")                                 \
+    X(tier_not_applicable, warning, "A tier was given for a member the tiers do not apply to.")                \
+    X(lapsed_years_assumed, warning, "history is lapsed but lapsed_years is not given; one year was assumed.") \
+    X(repair_without_effect, warning, "Years paid back that cannot shorten the waiting period any further.")    \
+    X(deadline_missed, warning, "The household's payment date is after the deadline for continuous cover.")
+
+enum class Code {
+#define YIBAO_CODE_ENUM(code, kind, meaning) code,
+    YIBAO_CODES(YIBAO_CODE_ENUM)
+#undef YIBAO_CODE_ENUM
+};
+
+struct CodeInfo {
+    Code code;
+    std::string_view name;
+    std::string_view kind;  // "error" or "warning"
+    std::string_view meaning;
+};
+
+const std::vector<CodeInfo>& all_codes();
+std::string_view code_name(Code code);
+
+}  // namespace yibao

@@ -1,0 +1,204 @@
+#include "estimate/estimate.hpp"
+
+#include <algorithm>
+
+namespace yibao {
+
+namespace {
+
+template <typename Rule>
+const Rule* first_match(const std::vector<Rule>& rules, const Facts& facts) {
+    for (const auto& rule : rules)
+        if (holds(rule.when, facts)) return &rule;
+    return nullptr;
+}
+
+// Lapsed and repaired years must agree with the member's history; each contradiction at the field that breaks it.
+void check_lapse(const Member& member, const std::string& path, Issues& issues) {
+    const std::string lapsed_path = pointer_join(path, "lapsed_years");
+    if (member.lapsed_years) {
+        const int lapsed = *member.lapsed_years;
+        if (lapsed > 0 && member.history == History::continuous)
+            issues.push_back({lapsed_path, Code::contradiction,
+                              "上年度参保情况为“连续参保”,断保年数应为0,这里是" + std::to_string(lapsed)});
+        else if (lapsed > 0 && member.history == History::new_enrollee)
+            issues.push_back({lapsed_path, Code::contradiction,
+                              "首次参保的人没有断保年数,应为0,这里是" + std::to_string(lapsed) + ";以前参过保的请选“断保”"});
+        else if (lapsed == 0 && member.history == History::lapsed)
+            issues.push_back({lapsed_path, Code::contradiction, "上年度参保情况为“断保”,断保年数至少为1"});
+    }
+    const int lapsed = member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
+    if (member.repaired_years > lapsed)
+        issues.push_back({pointer_join(path, "repaired_years"), Code::contradiction,
+                          "补缴(修复)年数" + std::to_string(member.repaired_years) + "多于断保年数" +
+                              std::to_string(lapsed)});
+}
+
+// The reform's waiting period for this member (国办发〔2024〕38号 as the ruleset sets its numbers).
+WaitingMonths waiting_months(const WaitingPeriod& w, const Facts& f, MemberResult& m) {
+    WaitingMonths months;
+    if (const WaitingPart* exempt = first_match(w.exempt, f)) {
+        m.fired.push_back({"waiting", &exempt->id, &exempt->explain});
+        return months;
+    }
+    if (holds(w.fixed.when, f)) {
+        months.fixed = w.fixed.months;
+        m.fired.push_back({"waiting", &w.fixed.id, &w.fixed.explain});
+    }
+    if (w.variable && f.lapsed_years >= w.variable->from_years) {
+        months.variable = (f.lapsed_years - w.variable->from_years + 1) * w.variable->months;
+        m.fired.push_back({"waiting", &w.variable->id, &w.variable->explain});
+    }
+    if (f.repaired_years > 0) {
+        // Repair shortens only the variable part; the fixed part stays.
+        const int offered = w.repair ? f.repaired_years * w.repair->months : 0;
+        months.repaired = std::min(offered, months.variable);
+        if (months.repaired > 0) m.fired.push_back({"waiting", &w.repair->id, &w.repair->explain});
+        if (offered > months.repaired) m.warnings.push_back(Code::repair_without_effect);
+    }
+    if (w.floor && f.lapsed_years >= w.floor->from_years && months.total() < w.floor->months) {
+        months.floor = w.floor->months - months.total();
+        m.fired.push_back({"waiting", &w.floor->id, &w.floor->explain});
+    }
+    return months;
+}
+
+}  // namespace
+
+std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& member, const Date& household_payment,
+                                            const std::string& path, Issues& issues) {
+    const size_t issues_before = issues.size();
+    MemberResult m;
+    m.id = member.id;
+    m.payment_date = member.payment_date.value_or(household_payment);
+    const std::string payment_path = member.payment_date ? pointer_join(path, "payment_date") : "/payment_date";
+
+    if (m.payment_date < r.payable_from || m.payment_date > r.payable_to)
+        issues.push_back({payment_path, Code::outside_collection,
+                          "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期(" + r.payable_from.iso() +
+                              "至" + r.payable_to.iso() + ")内,无法缴纳该年度的医保费"});
+    if (member.birth_date > m.payment_date)
+        issues.push_back({pointer_join(path, "birth_date"), Code::born_after_payment,
+                          "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
+                              ",出生后才能参保缴费"});
+    check_lapse(member, path, issues);
+
+    Facts f;
+    f.payment_date = m.payment_date;
+    f.birth_date = member.birth_date;
+    f.age = age_on(member.birth_date, m.payment_date);
+    f.student = member.student;
+    f.history = member.history;
+    f.lapsed_years = member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
+    f.repaired_years = member.repaired_years;
+    f.continuous_years = member.continuous_years.value_or(-1);
+    f.claimed_last_year = member.claimed_last_year ? (*member.claimed_last_year ? 1 : 0) : -1;
+    f.year_start = r.benefit_year_start;
+    f.year_end = r.benefit_year_end;
+    f.deadline = r.continuity_deadline;
+    m.age = f.age;
+    m.newborn = member.birth_date >= r.benefit_year_start && member.birth_date <= r.benefit_year_end;
+
+    if (member.assistance != Assistance::none) {
+        if (r.assistance_group(member.assistance)) f.assistance = member.assistance;
+        else m.warnings.push_back(Code::assistance_not_in_rules);
+    }
+
+    for (size_t i = 0; i < r.categories.size() && f.category < 0; ++i)
+        if (holds(r.categories[i].when, f)) f.category = static_cast<int>(i);
+    m.category = &r.categories[static_cast<size_t>(f.category)];  // the loader guarantees a fallback category
+
+    m.tier_applies = !r.tiers.empty() && holds(r.tier_applies, f);
+    if (member.tier) {
+        if (r.tiers.empty()) {
+            m.warnings.push_back(Code::tier_not_in_rules);
+        } else if (!r.tier(*member.tier)) {
+            std::string ids;
+            for (const auto& t : r.tiers) ids += (ids.empty() ? "" : "、") + std::to_string(t.id) + "(" + t.label + ")";
+            issues.push_back({pointer_join(path, "tier"), Code::unknown_tier,
+                              "缴费档次" + std::to_string(*member.tier) + "不存在,可选: " + ids});
+        } else if (!m.tier_applies) {
+            m.warnings.push_back(Code::tier_not_applicable);
+        } else {
+            f.tier = *member.tier;
+            m.tier = r.tier(f.tier);
+        }
+    } else if (m.tier_applies) {
+        f.tier = r.default_tier;
+        m.tier = r.tier(f.tier);
+        m.warnings.push_back(Code::tier_assumed);
+    }
+    if (issues.size() != issues_before) return std::nullopt;
+
+    const ContributionRule* fee = first_match(r.contributions, f);
+    if (!fee) {
+        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则,请向医保经办机构咨询"});
+        return std::nullopt;
+    }
+    m.fired.push_back({"category", &m.category->id, &m.category->explain});
+    m.fired.push_back({"contribution", &fee->id, &fee->explain});
+    m.individual = fee->individual;
+    m.subsidy = fee->subsidy;
+
+    if (r.waiting_period.applies) {
+        if (!member.lapsed_years && member.history == History::lapsed) m.warnings.push_back(Code::lapsed_years_assumed);
+        m.waiting = waiting_months(r.waiting_period, f, m);
+        f.waiting_months = m.waiting->total();
+    }
+
+    const BenefitRule* benefit = first_match(r.benefit_rules, f);
+    if (!benefit) {
+        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则,请向医保经办机构咨询"});
+        return std::nullopt;
+    }
+    m.fired.push_back({"benefit", &benefit->id, &benefit->explain});
+    m.earliest_start = evaluate(benefit->start, f);
+    m.benefit_end = evaluate(benefit->end, f);
+    if (m.earliest_start <= m.benefit_end) m.benefit_start = m.earliest_start;
+    const Date cover_from = m.newborn ? member.birth_date : r.benefit_year_start;
+    if (!m.benefit_start) m.uncovered = Period{cover_from, m.benefit_end};
+    else if (m.earliest_start > cover_from) m.uncovered = Period{cover_from, m.earliest_start.add_days(-1)};
+    m.waiting_period = benefit->waiting && m.uncovered.has_value();
+    if (!m.benefit_start) m.warnings.push_back(Code::no_cover);
+    else if (m.uncovered) m.warnings.push_back(m.waiting_period ? Code::waiting_period : Code::coverage_gap);
+
+    for (const MemberNote& note : r.member_notes) {
+        if (!holds(note.when, f)) continue;
+        const int years = note.per_year ? std::max(0, f.continuous_years - note.after_years) : 1;
+        m.notes.push_back({&note, Money::from_fen(note.amount.fen * years)});
+    }
+    m.facts = f;
+    return m;
+}
+
+std::optional<Result> estimate(const Ruleset& r, const Household& household, Issues& issues) {
+    Result result;
+    result.ruleset = &r;
+    result.payment_date = household.payment_date;
+    result.deadline_met = household.payment_date <= r.continuity_deadline;
+    bool ok = true;
+    for (size_t i = 0; i < household.members.size(); ++i) {
+        auto m = estimate_member(r, household.members[i], household.payment_date, pointer_join("/members", i), issues);
+        if (!m) {
+            ok = false;
+            continue;
+        }
+        result.individual_total += m->individual;
+        result.subsidy_total += m->subsidy;
+        result.members.push_back(std::move(*m));
+    }
+    if (!ok) return std::nullopt;
+
+    for (const Channel& channel : r.registration) {
+        for (const MemberResult& m : result.members) {
+            if (holds(channel.when, m.facts)) {
+                result.registration.push_back(&channel);
+                break;
+            }
+        }
+    }
+    if (!result.deadline_met) result.warnings.push_back(Code::deadline_missed);
+    return result;
+}
+
+}  // namespace yibao

@@ -1,0 +1,80 @@
+// The estimator: a household and a ruleset in, each member's fees, benefit dates and the ids of the rules that
+// gave them out. Pure: it writes no text (explain/ turns rule ids and codes into cited Chinese).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/issues.hpp"
+#include "rules/model.hpp"
+#include "rules/vocabulary.hpp"
+
+namespace yibao {
+
+// A rule that fired for the member: its kind, its id and its text template with basis, in the ruleset.
+struct Fired {
+    const char* kind;  // "category", "contribution", "waiting", "benefit"
+    const std::string* rule;
+    const Explained* explain;
+};
+
+struct Period {
+    Date from;
+    Date to;
+};
+
+// The reform's waiting period in months, by part: total = fixed + variable − repaired + floor.
+struct WaitingMonths {
+    int fixed = 0;
+    int variable = 0;  // before repair
+    int repaired = 0;  // months the repaid years take off the variable part
+    int floor = 0;     // months added to reach the floor after long lapses
+    int total() const { return fixed + variable - repaired + floor; }
+};
+
+struct NoteResult {
+    const MemberNote* note;
+    Money amount;
+};
+
+struct MemberResult {
+    std::string id;
+    Facts facts;  // as the rules saw the member
+    const Category* category = nullptr;
+    const Tier* tier = nullptr;
+    bool tier_applies = false;  // the ruleset has tiers and this member must choose one
+    Date payment_date;
+    int age = 0;
+    bool newborn = false;  // born inside the benefit year
+    Money individual;
+    Money subsidy;
+    Date earliest_start;                // what the benefit rule gave, even past the year's end
+    std::optional<Date> benefit_start;  // nullopt: this payment buys no cover in the benefit year
+    Date benefit_end;
+    std::optional<Period> uncovered;    // days of the year (from birth, for newborns) without cover
+    bool waiting_period = false;
+    std::optional<WaitingMonths> waiting;  // nullopt: the ruleset has no waiting_period section
+    std::vector<Fired> fired;              // in the order the explanation tells them
+    std::vector<NoteResult> notes;
+    std::vector<Code> warnings;
+};
+
+struct Result {
+    const Ruleset* ruleset = nullptr;
+    Date payment_date;
+    bool deadline_met = false;
+    std::vector<MemberResult> members;
+    Money individual_total;
+    Money subsidy_total;
+    std::vector<const Channel*> registration;  // only those relevant to some member
+    std::vector<Code> warnings;
+};
+
+// Problems with the household against this ruleset (a payment outside the window, a birth after the
+// payment, facts that contradict each other) go to `issues` with the member's JSON path, and no result is given.
+std::optional<MemberResult> estimate_member(const Ruleset& ruleset, const Member& member, const Date& payment_date,
+                                            const std::string& path, Issues& issues);
+std::optional<Result> estimate(const Ruleset& ruleset, const Household& household, Issues& issues);
+
+}  // namespace yibao

@@ -1,0 +1,28 @@
+// Explanation: the rule ids and codes an estimate gives turned into the plain Chinese a citizen reads, each
+// text filled from its rule's template and cited with the rule's basis.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "estimate/estimate.hpp"
+
+namespace yibao {
+
+// One step of the reasoning: the rule that fired, its text filled in, and its basis in the ruleset.
+struct Step {
+    const char* kind;
+    const std::string* rule;
+    std::string text;
+    const std::vector<Basis>* basis;
+};
+
+std::vector<Step> explanation(const Ruleset& ruleset, const MemberResult& member);
+std::string note_text(const Ruleset& ruleset, const MemberResult& member, const NoteResult& note);
+std::string warning_message(Code code, const Ruleset& ruleset, const MemberResult& member);
+std::string household_warning_message(Code code, const Ruleset& ruleset, const Result& result);
+
+// A ruleset-level text (collection, continuity deadline) with its {year_start}, {year_end}, {deadline} filled.
+std::string ruleset_text(const Ruleset& ruleset, const std::string& text);
+
+}  // namespace yibao

@@ -1,0 +1,455 @@
+#include "rules/vocabulary.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace yibao {
+
+const std::vector<std::string>& student_names() {
+    static const std::vector<std::string> names{"none", "school", "college"};
+    return names;
+}
+const std::vector<std::string>& assistance_names() {
+    static const std::vector<std::string> names{"none",   "dibao",     "tekun",     "orphan", "severe_disability",
+                                                "poverty_monitored", "dibao_edge"};
+    return names;
+}
+const std::vector<std::string>& history_names() {
+    static const std::vector<std::string> names{"continuous", "new", "lapsed"};
+    return names;
+}
+
+struct ConditionKeyword {
+    std::string_view key;
+    std::string_view form;         // the JSON value, as the README shows it
+    std::string_view description;
+    std::string_view schema;       // JSON Schema of the value
+    void (*read)(VocabularyReader&, const Json& value, const std::string& at, Condition& out);
+    bool (*holds)(const Condition&, const Facts&);
+};
+
+struct DateKeyword {
+    std::string_view key;
+    std::string_view form;
+    std::string_view description;
+    std::string_view schema;  // JSON Schema of the operator's argument; empty for a named date
+    // nullptr for a named date ("payment_date"); an operator reads its argument.
+    void (*read)(VocabularyReader&, const Json& argument, const std::string& at, DateExpr& out);
+    Date (*evaluate)(const DateExpr&, const Facts&);
+};
+
+namespace {
+
+// Documentation strings (forms, descriptions, schemas) stay beside their keyword but are left out of the page's
+// engine, which never lists the vocabulary.
+#ifdef YIBAO_LEAN
+#define DOC(text) ""
+#else
+#define DOC(text) text
+#endif
+
+bool in_mask(std::uint32_t mask, int bit) { return bit >= 0 && bit < 32 && (mask >> bit) & 1u; }
+
+bool compare(Relation r, long value, long bound) {
+    switch (r) {
+        case Relation::under: case Relation::before: return value < bound;
+        case Relation::at_least: case Relation::on_or_after: return value >= bound;
+        case Relation::on_or_before: return value <= bound;
+        case Relation::after: return value > bound;
+    }
+    return false;
+}
+
+void read_enum_set(VocabularyReader& v, const Json& value, const std::string& at, Condition& c,
+                   const std::vector<std::string>& names) {
+    if (!v.read().is_array(value, at, true)) return;
+    for (size_t i = 0; i < value.size(); ++i)
+        // Past 32 (only categories can be) the loader has refused the ruleset already.
+        if (auto index = v.read().choice_value(value[i], pointer_join(at, i), names); index && *index < 32)
+            c.mask |= 1u << *index;
+}
+
+void read_children(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+    if (v.read().is_array(value, at, true))
+        for (size_t i = 0; i < value.size(); ++i) c.children.push_back(v.condition(value[i], pointer_join(at, i)));
+}
+
+// {"under": n} or {"at_least": n}.
+void read_count(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+    if (!v.read().is_object(value, at)) return;
+    v.read().only_keys(value, at, {"under", "at_least"});
+    if (value.size() != 1) {
+        v.read().fail(at, Code::one_key, "应只含 under 或 at_least 之一");
+        return;
+    }
+    const bool under = value.contains("under");
+    c.relation = under ? Relation::under : Relation::at_least;
+    c.number = static_cast<int>(v.read().integer(value, at, under ? "under" : "at_least", Need::required, 0, 150).value_or(0));
+}
+
+// {"before" | "on_or_before" | "after" | "on_or_after": date expression}.
+void read_date_comparison(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+    if (!v.read().is_object(value, at)) return;
+    v.read().only_keys(value, at, {"before", "on_or_before", "after", "on_or_after"});
+    if (value.size() != 1) {
+        v.read().fail(at, Code::one_key, "应只含 before、on_or_before、after、on_or_after 之一");
+        return;
+    }
+    const std::string relation = value.begin().key();
+    c.relation = relation == "before" ? Relation::before
+                 : relation == "on_or_before" ? Relation::on_or_before
+                 : relation == "after" ? Relation::after : Relation::on_or_after;
+    c.date = v.date(value.begin().value(), pointer_join(at, relation));
+}
+
+constexpr std::string_view kCountSchema =
+    R"({"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,)"
+    R"("properties":{"under":{"type":"integer","minimum":0,"maximum":150},"at_least":{"type":"integer","minimum":0,"maximum":150}}})";
+constexpr std::string_view kDateCompareSchema =
+    R"({"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{)"
+    R"("before":{"$ref":"#/$defs/date_expr"},"on_or_before":{"$ref":"#/$defs/date_expr"},)"
+    R"("after":{"$ref":"#/$defs/date_expr"},"on_or_after":{"$ref":"#/$defs/date_expr"}}})";
+
+const std::array<ConditionKeyword, 15> kConditions{{
+    {"all", DOC("[condition, …]"), DOC("every condition of the list holds"),
+     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
+     [](const Condition& c, const Facts& f) {
+         return std::all_of(c.children.begin(), c.children.end(), [&](const Condition& x) { return holds(x, f); });
+     }},
+    {"any", DOC("[condition, …]"), DOC("at least one condition of the list holds"),
+     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
+     [](const Condition& c, const Facts& f) {
+         return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& x) { return holds(x, f); });
+     }},
+    {"not", DOC("condition"), DOC("the condition does not hold"), DOC(R"({"$ref":"#/$defs/condition"})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         c.children.push_back(v.condition(value, at));
+     },
+     [](const Condition& c, const Facts& f) { return !holds(c.children.front(), f); }},
+    {"category", DOC("[category id, …]"), DOC("the member's category is one of these (not inside /categories)"),
+     DOC(R"({"type":"array","minItems":1,"items":{"type":"string"}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         if (v.in_category) v.read().fail(at, Code::category_in_category, "类别的条件不能引用类别");
+         else read_enum_set(v, value, at, c, v.category_ids());
+     },
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.category); }},
+    {"student", DOC("[none | school | college, …]"), DOC("the member's student status is one of these"),
+     DOC(R"({"type":"array","minItems":1,"items":{"enum":["none","school","college"]}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         read_enum_set(v, value, at, c, student_names());
+     },
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.student)); }},
+    {"assistance", DOC("[dibao | tekun | orphan | severe_disability | poverty_monitored | dibao_edge | none, …]"),
+     DOC("the member's assistance group is one of these (none when the ruleset does not name the group)"),
+     DOC(R"({"type":"array","minItems":1,"items":{"enum":["none","dibao","tekun","orphan","severe_disability","poverty_monitored","dibao_edge"]}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         read_enum_set(v, value, at, c, assistance_names());
+     },
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.assistance)); }},
+    {"history", DOC("[continuous | new | lapsed, …]"), DOC("the member's cover last year is one of these"),
+     DOC(R"({"type":"array","minItems":1,"items":{"enum":["continuous","new","lapsed"]}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         read_enum_set(v, value, at, c, history_names());
+     },
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.history)); }},
+    {"tier", DOC("[tier id, …]"), DOC("the member's tier is one of these (1 to 31)"),
+     DOC(R"({"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":31}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         if (!v.read().is_array(value, at, true)) return;
+         for (size_t i = 0; i < value.size(); ++i) {
+             if (value[i].is_number_integer() && value[i].get<std::int64_t>() >= 1 && value[i].get<std::int64_t>() <= 31)
+                 c.mask |= 1u << value[i].get<int>();
+             else v.read().fail(pointer_join(at, i), Code::wrong_type, "档次应为 1 到 31 的整数");
+         }
+     },
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.tier); }},
+    {"age", DOC(R"({"under" | "at_least": years})"), DOC("the member's age in whole years at the payment date"), DOC(kCountSchema),
+     read_count, [](const Condition& c, const Facts& f) { return compare(c.relation, f.age, c.number); }},
+    {"lapsed_years", DOC(R"({"under" | "at_least": years})"),
+     DOC("whole insurance years without cover right before this one"), DOC(kCountSchema), read_count,
+     [](const Condition& c, const Facts& f) { return compare(c.relation, f.lapsed_years, c.number); }},
+    {"repaired_years", DOC(R"({"under" | "at_least": years})"), DOC("how many of the lapsed years the member pays back now"),
+     DOC(kCountSchema), read_count,
+     [](const Condition& c, const Facts& f) { return compare(c.relation, f.repaired_years, c.number); }},
+    {"continuous_years", DOC(R"({"under" | "at_least": years})"),
+     DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), read_count,
+     [](const Condition& c, const Facts& f) {
+         return f.continuous_years >= 0 && compare(c.relation, f.continuous_years, c.number);
+     }},
+    {"claimed_last_year", DOC("true | false"),
+     DOC("whether the member was reimbursed last year (never holds when not given)"), DOC(R"({"type":"boolean"})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         if (value.is_boolean()) c.number = value.get<bool>() ? 1 : 0;
+         else v.read().fail(at, Code::wrong_type, "应为 true 或 false");
+     },
+     [](const Condition& c, const Facts& f) { return f.claimed_last_year == c.number; }},
+    {"payment_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
+     DOC("the date the money arrives compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
+     [](const Condition& c, const Facts& f) {
+         return compare(c.relation, f.payment_date.serial(), evaluate(c.date, f).serial());
+     }},
+    {"birth_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
+     DOC("the member's birth date compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
+     [](const Condition& c, const Facts& f) {
+         return compare(c.relation, f.birth_date.serial(), evaluate(c.date, f).serial());
+     }},
+}};
+
+void read_one_argument(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+    e.args.push_back(v.date(argument, at));
+}
+
+void read_list(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+    if (v.read().is_array(argument, at, true))
+        for (size_t i = 0; i < argument.size(); ++i) e.args.push_back(v.date(argument[i], pointer_join(at, i)));
+}
+
+Date extreme(const DateExpr& e, const Facts& f, bool latest) {
+    Date best = evaluate(e.args.front(), f);
+    for (size_t i = 1; i < e.args.size(); ++i) {
+        const Date d = evaluate(e.args[i], f);
+        if (latest ? best < d : d < best) best = d;
+    }
+    return best;
+}
+
+constexpr std::string_view kDateSchema = R"({"$ref":"#/$defs/date_expr"})";
+constexpr std::string_view kDateListSchema = R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/date_expr"}})";
+
+const std::array<DateKeyword, 11> kDates{{
+    {"payment_date", DOC(R"("payment_date")"), DOC("the date the money arrives"), DOC(""), nullptr,
+     [](const DateExpr&, const Facts& f) { return f.payment_date; }},
+    {"birth_date", DOC(R"("birth_date")"), DOC("the member's birth date"), DOC(""), nullptr,
+     [](const DateExpr&, const Facts& f) { return f.birth_date; }},
+    {"year_start", DOC(R"("year_start")"), DOC("the first day of the benefit year"), DOC(""), nullptr,
+     [](const DateExpr&, const Facts& f) { return f.year_start; }},
+    {"year_end", DOC(R"("year_end")"), DOC("the last day of the benefit year"), DOC(""), nullptr,
+     [](const DateExpr&, const Facts& f) { return f.year_end; }},
+    {"deadline", DOC(R"("deadline")"), DOC("the continuity deadline: the last day of the collection window"), DOC(""), nullptr,
+     [](const DateExpr&, const Facts& f) { return f.deadline; }},
+    {"first_of_month", DOC(R"({"first_of_month": date})"), DOC("the 1st of that date's month"), DOC(kDateSchema), read_one_argument,
+     [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_month(); }},
+    {"first_of_next_month", DOC(R"({"first_of_next_month": date})"), DOC("the 1st of the month after that date"), DOC(kDateSchema),
+     read_one_argument,
+     [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_next_month(); }},
+    {"end_of_year", DOC(R"({"end_of_year": date})"), DOC("31 December of that date's year"), DOC(kDateSchema), read_one_argument,
+     [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).end_of_year(); }},
+    {"add_months", DOC(R"({"add_months": [date, months | "waiting_months"]})"),
+     DOC("the same day so many months on, clamped to a shorter month's end; \"waiting_months\" counts the member's "
+     "waiting period"),
+     DOC(R"({"type":"array","minItems":2,"maxItems":2,"prefixItems":[{"$ref":"#/$defs/date_expr"},)"
+     R"({"oneOf":[{"type":"integer","minimum":-1200,"maximum":1200},{"const":"waiting_months"}]}]})"),
+     [](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+         const bool by_waiting = argument.is_array() && argument.size() == 2 && argument[1] == "waiting_months";
+         // A month count beyond a century is a typo, and bounding it keeps the date arithmetic in range.
+         const bool counted = argument.is_array() && argument.size() == 2 && argument[1].is_number_integer() &&
+                              argument[1].get<std::int64_t>() >= -1200 && argument[1].get<std::int64_t>() <= 1200;
+         if (!by_waiting && !counted) {
+             v.read().fail(at, Code::bad_date_expr,
+                           "add_months 应为 [日期表达式, 月数],月数为 -1200 到 1200 之间的整数或“waiting_months”");
+             return;
+         }
+         e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
+         e.by_waiting_months = by_waiting;
+         if (counted) e.months = argument[1].get<int>();
+     },
+     [](const DateExpr& e, const Facts& f) {
+         return evaluate(e.args.front(), f).add_months(e.by_waiting_months ? f.waiting_months : e.months);
+     }},
+    {"max", DOC(R"({"max": [date, …]})"), DOC("the latest of the dates"), DOC(kDateListSchema), read_list,
+     [](const DateExpr& e, const Facts& f) { return extreme(e, f, true); }},
+    {"min", DOC(R"({"min": [date, …]})"), DOC("the earliest of the dates"), DOC(kDateListSchema), read_list,
+     [](const DateExpr& e, const Facts& f) { return extreme(e, f, false); }},
+}};
+
+std::string names_of_dates(bool named) {
+    std::string out;
+    for (const auto& k : kDates)
+        if ((k.read == nullptr) == named) out += (out.empty() ? "" : "、") + std::string(k.key);
+    return out;
+}
+
+struct Placeholder {
+    std::string_view name;
+    TextScope scope;  // ruleset: allowed in every text; member: only in texts about a member
+    std::string_view description;
+    std::string (*value)(const TextFacts&);
+};
+
+std::string months_text(int months) { return std::to_string(months) + "个月"; }
+
+const std::array<Placeholder, 20> kPlaceholders{{
+    {"year_start", TextScope::ruleset, DOC("the first day of the benefit year"),
+     [](const TextFacts& t) { return t.year_start.chinese(); }},
+    {"year_end", TextScope::ruleset, DOC("the last day of the benefit year"),
+     [](const TextFacts& t) { return t.year_end.chinese(); }},
+    {"deadline", TextScope::ruleset, DOC("the continuity deadline"), [](const TextFacts& t) { return t.deadline.chinese(); }},
+    {"payment_date", TextScope::member, DOC("the date the money arrives"),
+     [](const TextFacts& t) { return t.facts->payment_date.chinese(); }},
+    {"birth_date", TextScope::member, DOC("the member's birth date"),
+     [](const TextFacts& t) { return t.facts->birth_date.chinese(); }},
+    {"age", TextScope::member, DOC("the member's age at the payment date"),
+     [](const TextFacts& t) { return std::to_string(t.facts->age); }},
+    {"category", TextScope::member, DOC("the member's category label"), [](const TextFacts& t) { return std::string(t.category); }},
+    {"tier", TextScope::member, DOC("the member's tier label"), [](const TextFacts& t) { return std::string(t.tier); }},
+    {"assistance", TextScope::member, DOC("the member's assistance group label"),
+     [](const TextFacts& t) { return std::string(t.assistance); }},
+    {"individual", TextScope::member, DOC("the individual contribution, e.g. 462元"),
+     [](const TextFacts& t) { return t.individual.yuan_text(); }},
+    {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy.yuan_text(); }},
+    {"start", TextScope::member, DOC("the day benefits start"),
+     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("(本年度无待遇)"); }},
+    {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
+    {"lapsed_years", TextScope::member, DOC("the member's lapsed years"),
+     [](const TextFacts& t) { return std::to_string(t.facts->lapsed_years) + "年"; }},
+    {"repaired_years", TextScope::member, DOC("the lapsed years paid back now"),
+     [](const TextFacts& t) { return std::to_string(t.facts->repaired_years) + "年"; }},
+    {"continuous_years", TextScope::member, DOC("the member's years of continuous cover"),
+     [](const TextFacts& t) { return std::to_string(std::max(0, t.facts->continuous_years)) + "年"; }},
+    {"waiting_months", TextScope::member, DOC("the waiting period in months"),
+     [](const TextFacts& t) { return months_text(t.facts->waiting_months); }},
+    {"fixed_months", TextScope::member, DOC("the waiting period's fixed part"),
+     [](const TextFacts& t) { return months_text(t.fixed_months); }},
+    {"variable_months", TextScope::member, DOC("the waiting period's variable part after repair"),
+     [](const TextFacts& t) { return months_text(t.variable_months - t.repaired_months); }},
+    {"amount", TextScope::member, DOC("a member note's amount, e.g. the change of the 大病保险 ceiling"),
+     [](const TextFacts& t) { return t.amount.yuan_text(); }},
+}};
+
+const Placeholder* placeholder(std::string_view name) {
+    for (const auto& p : kPlaceholders)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+}  // namespace
+
+bool holds(const Condition& c, const Facts& f) { return !c.keyword || c.keyword->holds(c, f); }
+
+Date evaluate(const DateExpr& e, const Facts& f) { return e.keyword ? e.keyword->evaluate(e, f) : e.literal; }
+
+// An object's keys must all hold; {} always holds.
+Condition VocabularyReader::condition(const Json& value, const std::string& at) {
+    static const ConditionKeyword* const all = &kConditions[0];
+    Condition every;
+    every.keyword = all;
+    if (!read_.is_object(value, at)) return every;
+    for (const auto& item : value.items()) {
+        const std::string k_at = pointer_join(at, item.key());
+        const auto keyword = std::find_if(kConditions.begin(), kConditions.end(),
+                                          [&](const ConditionKeyword& k) { return k.key == item.key(); });
+        if (keyword == kConditions.end()) {
+            std::string names;
+            for (const auto& k : kConditions) names += std::string(names.empty() ? "" : ", ") + std::string(k.key);
+            read_.fail(k_at, Code::unknown_field, "未知条件“" + item.key() + "”;可用: " + names);
+            continue;
+        }
+        Condition c;
+        c.keyword = &*keyword;
+        keyword->read(*this, item.value(), k_at, c);
+        every.children.push_back(std::move(c));
+    }
+    if (every.children.empty()) return Condition{};
+    if (every.children.size() == 1) return std::move(every.children.front());
+    return every;
+}
+
+DateExpr VocabularyReader::date(const Json& value, const std::string& at) {
+    DateExpr e;
+    if (value.is_string()) {
+        const auto& text = value.get_ref<const std::string&>();
+        for (const auto& k : kDates)
+            if (!k.read && k.key == text) {
+                e.keyword = &k;
+                return e;
+            }
+        if (auto d = Date::parse(text)) e.literal = *d;
+        else read_.fail(at, Code::bad_date_expr, "“" + text + "”不是日期表达式;应为 YYYY-MM-DD 或 " + names_of_dates(true));
+        return e;
+    }
+    if (!value.is_object() || value.size() != 1) {
+        read_.fail(at, Code::bad_date_expr, "日期表达式应为字符串或只含一个运算的对象(" + names_of_dates(false) + ")");
+        return e;
+    }
+    const std::string op = value.begin().key();
+    for (const auto& k : kDates)
+        if (k.read && k.key == op) {
+            e.keyword = &k;
+            k.read(*this, value.begin().value(), pointer_join(at, op), e);
+            // A broken argument leaves nothing to evaluate: keep the expression a plain date.
+            if (e.args.empty()) e.keyword = nullptr;
+            return e;
+        }
+    read_.fail(at, Code::bad_date_expr, "未知日期运算“" + op + "”;可用: " + names_of_dates(false));
+    return e;
+}
+
+void check_placeholders(JsonReader& read, const std::string& text, const std::string& at, TextScope scope) {
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        const size_t close = text.find('}', open);
+        if (close == std::string::npos) {
+            read.fail(at, Code::bad_placeholder, "占位符缺少右花括号“}”");
+            return;
+        }
+        const std::string name = text.substr(open + 1, close - open - 1);
+        const Placeholder* p = placeholder(name);
+        if (!p || (scope == TextScope::ruleset && p->scope == TextScope::member))
+            read.fail(at, Code::bad_placeholder, "此处不能用占位符{" + name + "}");
+    }
+}
+
+std::string fill_placeholders(const std::string& text, const TextFacts& values) {
+    std::string out;
+    out.reserve(text.size() + 32);
+    size_t at = 0;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', at)) {
+        const size_t close = text.find('}', open);
+        out.append(text, at, open - at);
+        if (const Placeholder* p = placeholder(std::string_view(text).substr(open + 1, close - open - 1)))
+            out += p->value(values);
+        at = close + 1;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
+}
+
+std::vector<KeywordDoc> vocabulary_docs() {
+    std::vector<KeywordDoc> docs;
+    for (const auto& k : kConditions) docs.push_back({"condition", k.key, k.form, k.description});
+    docs.push_back({"date", "YYYY-MM-DD", R"("2024-01-01")", "that date"});
+    for (const auto& k : kDates) docs.push_back({"date", k.key, k.form, k.description});
+    for (const auto& p : kPlaceholders)
+        docs.push_back({"placeholder", p.name, p.scope == TextScope::ruleset ? "any text" : "texts about a member",
+                        p.description});
+    return docs;
+}
+
+Json vocabulary_schema() {
+    Json properties = Json::object();
+    for (const auto& k : kConditions) {
+        Json schema = Json::parse(k.schema);
+        schema["description"] = k.description;
+        properties[std::string(k.key)] = std::move(schema);
+    }
+    Json condition = {{"type", "object"},
+                      {"additionalProperties", false},
+                      {"description", "All keys must hold; {} always holds. Facts are taken at the payment date."},
+                      {"properties", std::move(properties)}};
+    Json one_of = Json::array();
+    one_of.push_back({{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"description", "that date"}});
+    for (const auto& k : kDates) {
+        if (!k.read) {
+            one_of.push_back({{"const", k.key}, {"description", k.description}});
+            continue;
+        }
+        one_of.push_back({{"type", "object"},
+                          {"additionalProperties", false},
+                          {"required", {k.key}},
+                          {"properties", {{std::string(k.key), Json::parse(k.schema)}}},
+                          {"description", k.description}});
+    }
+    Json date_expr = {{"description", "A date computed from the member's facts."}, {"oneOf", std::move(one_of)}};
+    return {{"condition", std::move(condition)}, {"date_expr", std::move(date_expr)}};
+}
+
+}  // namespace yibao

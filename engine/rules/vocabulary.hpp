@@ -1,0 +1,132 @@
+// The rule vocabulary: every condition, date expression and {placeholder} a ruleset may use, each defined once
+// in vocabulary.cpp with its JSON key, how it is read and checked, how it is evaluated, and a one-line
+// description. rules/schema.json's condition and date_expr definitions and the README's vocabulary tables are
+// generated from that table (`yibao vocabulary`, tools/docs.mjs) and checked against it by the tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/json_reader.hpp"
+#include "core/money.hpp"
+
+namespace yibao {
+
+enum class Student : std::uint8_t { none, school, college };
+enum class Assistance : std::uint8_t {
+    none, dibao, tekun, orphan, severe_disability, poverty_monitored, dibao_edge
+};
+enum class History : std::uint8_t { continuous, new_enrollee, lapsed };
+
+// Contract spellings, in enum order.
+const std::vector<std::string>& student_names();
+const std::vector<std::string>& assistance_names();
+const std::vector<std::string>& history_names();
+
+// What the rules may ask about a member, all taken at the payment date.
+struct Facts {
+    Date payment_date;
+    Date birth_date;
+    int age = 0;
+    Student student = Student::none;
+    Assistance assistance = Assistance::none;  // none when the ruleset has no such group
+    History history = History::continuous;
+    int tier = 0;              // 0: no tier applies
+    int category = -1;         // index into Ruleset::categories, -1 while it is being decided
+    int lapsed_years = 0;      // whole insurance years without cover right before this one
+    int repaired_years = 0;    // how many of those are paid back now
+    int continuous_years = -1; // years of continuous cover so far; -1: not given
+    int claimed_last_year = -1;  // 1 yes, 0 no, -1 not given
+    int waiting_months = 0;    // the waiting period the ruleset's waiting_period section gives the member
+    Date year_start;
+    Date year_end;
+    Date deadline;             // the continuity deadline: the end of the collection window
+};
+
+struct ConditionKeyword;
+struct DateKeyword;
+
+// A date computed from the member's facts, e.g. max(2024-01-01, first_of_next_month(payment_date)).
+struct DateExpr {
+    const DateKeyword* keyword = nullptr;  // nullptr: the literal date
+    Date literal;
+    int months = 0;
+    bool by_waiting_months = false;  // add_months counts the member's waiting months instead of `months`
+    std::vector<DateExpr> args;
+};
+
+enum class Relation : std::uint8_t { under, at_least, before, on_or_before, after, on_or_after };
+
+struct Condition {
+    const ConditionKeyword* keyword = nullptr;  // nullptr: always holds
+    std::vector<Condition> children;
+    std::uint32_t mask = 0;  // bit per enum value / category index / tier id
+    int number = 0;
+    Relation relation = Relation::under;
+    DateExpr date;
+};
+
+bool holds(const Condition& condition, const Facts& facts);
+Date evaluate(const DateExpr& expression, const Facts& facts);
+
+// Reads conditions and date expressions, recording every problem at its JSON path.
+class VocabularyReader {
+public:
+    VocabularyReader(JsonReader& read, const std::vector<std::string>& category_ids)
+        : read_(read), category_ids_(category_ids) {}
+
+    Condition condition(const Json& value, const std::string& at);
+    DateExpr date(const Json& value, const std::string& at);
+
+    bool in_category = false;  // a category's own condition may not name a category
+
+    // For the keyword table's readers.
+    JsonReader& read() { return read_; }
+    const std::vector<std::string>& category_ids() const { return category_ids_; }
+
+private:
+    JsonReader& read_;
+    const std::vector<std::string>& category_ids_;
+};
+
+// What a text's {placeholder} may be filled with: the member's facts and figures as the explanation shows them.
+struct TextFacts {
+    const Facts* facts = nullptr;  // nullptr in a ruleset-level text
+    std::string_view category;
+    std::string_view tier;
+    std::string_view assistance;
+    Money individual;
+    Money subsidy;
+    const Date* start = nullptr;  // nullptr: no cover in the benefit year
+    Date end;
+    int fixed_months = 0;
+    int variable_months = 0;
+    int repaired_months = 0;
+    Money amount;  // a member note's
+    Date year_start;
+    Date year_end;
+    Date deadline;
+};
+
+enum class TextScope : std::uint8_t { ruleset, member };
+
+// Checks each {name} of `text` against the placeholders allowed in `scope`.
+void check_placeholders(JsonReader& read, const std::string& text, const std::string& at, TextScope scope);
+// Replaces each {name}; the loader has checked every name.
+std::string fill_placeholders(const std::string& text, const TextFacts& values);
+
+// The vocabulary as documentation: kind ("condition", "date", "placeholder"), key, the JSON form, the description.
+struct KeywordDoc {
+    std::string_view kind;
+    std::string_view key;
+    std::string_view form;
+    std::string_view description;
+};
+std::vector<KeywordDoc> vocabulary_docs();
+// JSON Schema definitions `condition` and `date_expr`, as rules/schema.json must hold them.
+Json vocabulary_schema();
+
+}  // namespace yibao
