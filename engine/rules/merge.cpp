@@ -31,7 +31,8 @@ void merge_list(Json& target, const Json& change, const std::string& at, Issues&
         if (removed) {
             if (found == target.end())
                 issues.push_back({pointer_join(item_at, "id"), Code::unknown_value,
-                                  "要删除的“" + item["id"].dump() + "”在基础规则集中不存在"});
+                                  "要删除的“" + (item["id"].is_string() ? item["id"].get<std::string>() : item["id"].dump()) +
+                                      "”在基础规则集中不存在"});
             else target.erase(found);
         } else if (found == target.end()) {
             target.push_back(item);

@@ -1,5 +1,7 @@
 #include "golden.hpp"
 
+#include "rules/builtin.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -24,13 +26,26 @@ std::vector<Case> load_cases(const std::string& directory) {
     std::vector<Case> cases;
     for (const auto& file : files) {
         const auto document = yibao::Json::parse(read_file(file));
+        const auto rules = document.value("rules", std::vector<std::string>());
         for (const auto& c : document.at("cases")) {
             const auto& request = c.at("request");
             cases.push_back({std::filesystem::path(file).filename().string(), c.at("name").get<std::string>(),
-                             request.is_string() ? request.get<std::string>() : request.dump(), c.at("expect")});
+                             request.is_string() ? request.get<std::string>() : request.dump(), c.at("expect"), rules});
         }
     }
     return cases;
+}
+
+yibao::Catalog catalog_with(const std::string& root, const std::vector<std::string>& rules) {
+    yibao::Issues issues;
+    yibao::Catalog catalog = yibao::builtin_catalog(issues);
+    std::vector<std::string> texts;
+    for (const auto& path : rules) texts.push_back(read_file(root + "/" + path));
+    std::vector<std::pair<std::string, std::string_view>> named;
+    for (size_t i = 0; i < rules.size(); ++i) named.emplace_back(rules[i] + "#", texts[i]);
+    catalog.load_texts(named, issues);
+    if (!issues.empty()) throw std::runtime_error("rulesets do not load: " + issues.front().path + " " + issues.front().message);
+    return catalog;
 }
 
 bool matches(const yibao::Json& expected, const yibao::Json& actual, const std::string& path, std::string& why) {

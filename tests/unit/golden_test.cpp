@@ -5,19 +5,63 @@
 #include "io/contract.hpp"
 #include "golden.hpp"
 
+#include <set>
+
 TEST_CASE("every golden case gives the expected response", "[golden]") {
-    yibao::Issues issues;
-    const yibao::Catalog catalog = yibao::builtin_catalog(issues);
-    REQUIRE(issues.empty());
     const auto cases = golden::load_cases(YIBAO_SOURCE_DIR "/tests/cases");
     REQUIRE(cases.size() >= 90);
     for (const auto& c : cases) {
         DYNAMIC_SECTION(c.file << ": " << c.name) {
+            const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, c.rules);
             const auto response = yibao::estimate_json(catalog, c.request_text);
             std::string why;
             const bool ok = golden::matches(c.expect, response, "", why);
             INFO(why << "\nresponse: " << response.dump(2));
             CHECK(ok);
+        }
+    }
+}
+
+namespace {
+// Adds "ruleset/rule" for each rule an expectation asserts in an explanation or a note.
+void collect_asserted_rules(const std::string& ruleset, const yibao::Json& expect, std::set<std::string>& rules) {
+    if (expect.is_object()) {
+        for (const char* list : {"explanation", "notes"})
+            if (expect.contains(list) && expect[list].is_array())
+                for (const auto& step : expect[list])
+                    if (step.contains("rule")) rules.insert(ruleset + "/" + step["rule"].get<std::string>());
+        for (const auto& item : expect.items()) collect_asserted_rules(ruleset, item.value(), rules);
+    } else if (expect.is_array()) {
+        for (const auto& item : expect) collect_asserted_rules(ruleset, item, rules);
+    }
+}
+}  // namespace
+
+TEST_CASE("every rule of every ruleset fires in some golden case that asserts it", "[golden][coverage]") {
+    std::set<std::string> asserted, fixtures;
+    for (const auto& c : golden::load_cases(YIBAO_SOURCE_DIR "/tests/cases")) {
+        const auto request = yibao::Json::parse(c.request_text, nullptr, false);
+        if (request.is_object() && request.contains("ruleset") && request["ruleset"].is_string())
+            collect_asserted_rules(request["ruleset"].get<std::string>(), c.expect, asserted);
+        fixtures.insert(c.rules.begin(), c.rules.end());
+    }
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {fixtures.begin(), fixtures.end()});
+    for (const auto& r : catalog.all()) {
+        std::vector<std::string> ids;
+        for (const auto& c : r.categories) ids.push_back(c.id);
+        for (const auto& c : r.contributions) ids.push_back(c.id);
+        for (const auto& b : r.benefit_rules) ids.push_back(b.id);
+        for (const auto& n : r.member_notes) ids.push_back(n.id);
+        if (r.waiting_period.applies) {
+            const auto& w = r.waiting_period;
+            ids.push_back(w.fixed.id);
+            for (const auto* part : {&w.variable, &w.repair, &w.floor})
+                if (*part) ids.push_back((*part)->id);
+            for (const auto& e : w.exempt) ids.push_back(e.id);
+        }
+        for (const auto& id : ids) {
+            INFO(r.id << ": rule “" << id << "” is asserted by no golden case");
+            CHECK(asserted.count(r.id + "/" + id));
         }
     }
 }

@@ -121,3 +121,117 @@ TEST_CASE("a catalog lets a local file replace a built-in ruleset", "[ruleset]")
     CHECK(catalog.all().size() == before);
     CHECK(catalog.find("shenyang-2024")->title == "edited");
 }
+
+namespace {
+// Loads documents (origin "/i" for the i-th) into a catalog holding the built-in rulesets.
+yibao::Issues load_beside_builtins(const std::vector<yibao::Json>& documents, yibao::Catalog& catalog) {
+    yibao::Issues issues;
+    catalog = yibao::builtin_catalog(issues);
+    std::vector<yibao::RulesetDocument> docs;
+    for (size_t i = 0; i < documents.size(); ++i) docs.push_back({"/" + std::to_string(i), documents[i]});
+    catalog.load(docs, issues);
+    return issues;
+}
+
+yibao::Json fixture() {
+    return yibao::Json::parse(golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/qingdao-2027-example.json"));
+}
+
+yibao::Json contribution_change(int fen) {
+    return {{"id", "college"}, {"individual_fen", fen},
+            {"basis", {{{"source", "000_4c8884ade9bbb4b3"}, {"quote", "大学生150元"}}}}};
+}
+}  // namespace
+
+TEST_CASE("a ruleset with a base inherits what it does not change and keeps the order of first-match rules",
+          "[ruleset][base]") {
+    yibao::Catalog catalog;
+    REQUIRE(load_beside_builtins({fixture()}, catalog).empty());
+    const auto* r = catalog.find("qingdao-2027-example");
+    REQUIRE(r);
+    CHECK(r->base == "qingdao-2024");
+    CHECK(r->year == 2027);
+    CHECK(r->contributions.size() == 4);
+    CHECK(r->contributions[0].individual.fen == 15000);
+    std::vector<std::string> order;
+    for (const auto& b : r->benefit_rules) order.push_back(b.id);
+    CHECK(order == std::vector<std::string>{"newborn-within-6-months", "newborn-6-to-12-months", "in-window", "after-window"});
+    CHECK(r->source("000_4c8884ade9bbb4b3"));  // the base's sources stay, with the new ones after them
+    CHECK(r->sources.back().id == "shandong-critical-illness");
+    CHECK(r->waiting_period.applies);
+    CHECK(catalog.merged("qingdao-2027-example")["base"] == "qingdao-2024");
+}
+
+TEST_CASE("a change to a base's rule must bring its own basis", "[ruleset][base]") {
+    auto change = fixture();
+    auto item = contribution_change(20000);
+    item.erase("basis");
+    change["contributions"] = yibao::Json::array({item});
+    yibao::Catalog catalog;
+    const auto issues = load_beside_builtins({change}, catalog);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/0/contributions/0/basis");
+    CHECK(issues[0].code == yibao::Code::missing_basis);
+    CHECK_FALSE(catalog.find("qingdao-2027-example"));
+
+    change["contributions"] = yibao::Json::array({contribution_change(20000)});
+    REQUIRE(load_beside_builtins({change}, catalog).empty());
+    CHECK(catalog.find("qingdao-2027-example")->contributions[0].individual.fen == 20000);
+}
+
+TEST_CASE("a based ruleset states its own year, dates and title", "[ruleset][base]") {
+    auto change = fixture();
+    change.erase("benefit_year");
+    change.erase("title");
+    yibao::Catalog catalog;
+    const auto issues = load_beside_builtins({change}, catalog);
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].path == "/0/title");
+    CHECK(issues[1].path == "/0/benefit_year");
+    CHECK(issues[0].code == yibao::Code::missing);
+}
+
+TEST_CASE("an unknown base, a circle of bases and removing what the base lacks are errors at their path",
+          "[ruleset][base]") {
+    auto orphan = fixture();
+    orphan["base"] = "qingdao-2019";
+    yibao::Catalog catalog;
+    auto issues = load_beside_builtins({orphan}, catalog);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/0/base");
+    CHECK(issues[0].code == yibao::Code::unknown_base);
+
+    auto a = fixture(), b = fixture();
+    a["id"] = "a-2027";
+    a["base"] = "b-2027";
+    b["id"] = "b-2027";
+    b["base"] = "a-2027";
+    issues = load_beside_builtins({a, b}, catalog);
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].code == yibao::Code::base_cycle);
+    CHECK(issues[1].path == "/1/base");
+
+    auto removal = fixture();
+    removal["benefit_rules"].push_back({{"id", "no-such-rule"}, {"removed", true}});
+    issues = load_beside_builtins({removal}, catalog);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/0/benefit_rules/4/id");
+    CHECK(issues[0].code == yibao::Code::unknown_value);
+}
+
+TEST_CASE("rulesets may build on each other in any order of loading", "[ruleset][base]") {
+    yibao::Json next;
+    for (const char* key : {"title", "benefit_year", "collection", "continuity_deadline", "unconfirmed_note"})
+        next[key] = fixture()[key];
+    next["id"] = "qingdao-2028-example";
+    next["base"] = "qingdao-2027-example";
+    next["year"] = 2028;
+    next["contributions"] = yibao::Json::array({contribution_change(25000)});
+    yibao::Catalog catalog;
+    REQUIRE(load_beside_builtins({next, fixture()}, catalog).empty());
+    const auto* r = catalog.find("qingdao-2028-example");
+    REQUIRE(r);
+    CHECK(r->contributions[0].individual.fen == 25000);
+    CHECK(r->contributions[1].individual.fen == 39500);
+    CHECK(r->waiting_period.applies);
+}

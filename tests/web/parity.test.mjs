@@ -4,14 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const casesDir = `${root}tests/cases/`;
 const engine = await loadEngine();
 
-function native(text) {
-  const run = spawnSync(`${root}build/native/yibao`, ['estimate', '-'], { input: text, encoding: 'utf8' });
+function native(text, rules = []) {
+  const args = ['estimate', ...rules.flatMap((file) => ['--rules', `${root}${file}`]), '-'];
+  const run = spawnSync(`${root}build/native/yibao`, args, { input: text, encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, `CLI exit ${run.status}: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
@@ -55,12 +57,14 @@ test('the engine script uses neither eval nor new Function (the page CSP has no 
 });
 
 for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.json')).sort()) {
-  const { cases } = JSON.parse(readFileSync(casesDir + file, 'utf8'));
+  const { cases, rules = [] } = JSON.parse(readFileSync(casesDir + file, 'utf8'));
+  // A case file may name test rulesets (tests/rulesets/) loaded beside the page's, as `yibao --rules` does.
+  const withRules = rules.length ? await loadEngine([...rulesetFiles(), ...rules.map((f) => `${root}${f}`)]) : engine;
   for (const { name, request, expect } of cases) {
     test(`${file}: ${name}`, () => {
       const text = typeof request === 'string' ? request : JSON.stringify(request);
-      const wasm = JSON.parse(engine.estimate(text));
-      assert.deepEqual(wasm, native(text));
+      const wasm = JSON.parse(withRules.estimate(text));
+      assert.deepEqual(wasm, native(text, rules));
       assertSubset(wasm, expect);
     });
   }

@@ -1,0 +1,266 @@
+// The rule vocabulary, keyword by keyword: every condition and date expression on the day before, the day of and
+// the day after its boundary. A test at the end fails when a keyword of the vocabulary has no case here.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "golden.hpp"
+#include "rules/vocabulary.hpp"
+
+namespace {
+
+// Facts of an adult paying on 2026-11-15 for benefit year 2027, window closing 2026-12-31.
+yibao::Facts facts() {
+    yibao::Facts f;
+    f.payment_date = {2026, 11, 15};
+    f.birth_date = {1990, 6, 15};
+    f.age = 36;
+    f.year_start = {2027, 1, 1};
+    f.year_end = {2027, 12, 31};
+    f.deadline = {2026, 12, 31};
+    return f;
+}
+
+const std::vector<std::string> kCategories{"college", "child", "adult"};
+
+bool holds(const char* condition, const yibao::Facts& f) {
+    yibao::Issues issues;
+    yibao::JsonReader read(issues);
+    const auto json = yibao::Json::parse(condition);
+    yibao::VocabularyReader vocabulary(read, kCategories);
+    const auto c = vocabulary.condition(json, "/when");
+    INFO(condition << (issues.empty() ? "" : " → " + issues.front().message));
+    REQUIRE(issues.empty());
+    return yibao::holds(c, f);
+}
+
+yibao::Date date(const char* expression, const yibao::Facts& f) {
+    yibao::Issues issues;
+    yibao::JsonReader read(issues);
+    const auto json = yibao::Json::parse(expression);
+    yibao::VocabularyReader vocabulary(read, kCategories);
+    const auto e = vocabulary.date(json, "/start");
+    INFO(expression << (issues.empty() ? "" : " → " + issues.front().message));
+    REQUIRE(issues.empty());
+    return yibao::evaluate(e, f);
+}
+
+yibao::Facts paid(yibao::Date day) {
+    auto f = facts();
+    f.payment_date = day;
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("payment_date comparisons hold the day before, of and after the deadline as their relation says",
+          "[vocabulary]") {
+    const yibao::Date before{2026, 12, 30}, on{2026, 12, 31}, after{2027, 1, 1};
+    CHECK(holds(R"({"payment_date": {"before": "deadline"}})", paid(before)));
+    CHECK_FALSE(holds(R"({"payment_date": {"before": "deadline"}})", paid(on)));
+    CHECK(holds(R"({"payment_date": {"on_or_before": "deadline"}})", paid(on)));
+    CHECK_FALSE(holds(R"({"payment_date": {"on_or_before": "deadline"}})", paid(after)));
+    CHECK_FALSE(holds(R"({"payment_date": {"after": "deadline"}})", paid(on)));
+    CHECK(holds(R"({"payment_date": {"after": "deadline"}})", paid(after)));
+    CHECK_FALSE(holds(R"({"payment_date": {"on_or_after": "2026-12-31"}})", paid(before)));
+    CHECK(holds(R"({"payment_date": {"on_or_after": "2026-12-31"}})", paid(on)));
+}
+
+TEST_CASE("birth_date comparisons hold around year_start", "[vocabulary]") {
+    auto born = [](yibao::Date day) {
+        auto f = facts();
+        f.birth_date = day;
+        return f;
+    };
+    CHECK_FALSE(holds(R"({"birth_date": {"on_or_after": "year_start"}})", born({2026, 12, 31})));
+    CHECK(holds(R"({"birth_date": {"on_or_after": "year_start"}})", born({2027, 1, 1})));
+    CHECK(holds(R"({"birth_date": {"before": "year_start"}})", born({2026, 12, 31})));
+    CHECK_FALSE(holds(R"({"birth_date": {"after": "year_end"}})", born({2027, 12, 31})));
+    CHECK(holds(R"({"birth_date": {"on_or_before": "year_end"}})", born({2027, 12, 31})));
+}
+
+TEST_CASE("counted facts compare with under and at_least at 17, 18 and 19", "[vocabulary]") {
+    for (const char* key : {"age", "lapsed_years", "repaired_years", "continuous_years"}) {
+        for (int n : {17, 18, 19}) {
+            auto f = facts();
+            f.age = f.lapsed_years = f.repaired_years = f.continuous_years = n;
+            const std::string under = std::string(R"({")") + key + R"(": {"under": 18}})";
+            const std::string at_least = std::string(R"({")") + key + R"(": {"at_least": 18}})";
+            INFO(key << " = " << n);
+            CHECK(holds(under.c_str(), f) == (n < 18));
+            CHECK(holds(at_least.c_str(), f) == (n >= 18));
+        }
+    }
+}
+
+TEST_CASE("continuous_years and claimed_last_year never hold when the member does not say", "[vocabulary]") {
+    auto f = facts();
+    CHECK_FALSE(holds(R"({"continuous_years": {"under": 150}})", f));
+    CHECK_FALSE(holds(R"({"claimed_last_year": false})", f));
+    CHECK_FALSE(holds(R"({"claimed_last_year": true})", f));
+    f.claimed_last_year = 0;
+    CHECK(holds(R"({"claimed_last_year": false})", f));
+    CHECK_FALSE(holds(R"({"claimed_last_year": true})", f));
+    f.claimed_last_year = 1;
+    CHECK(holds(R"({"claimed_last_year": true})", f));
+}
+
+TEST_CASE("enumerated facts match their listed values", "[vocabulary]") {
+    auto f = facts();
+    f.student = yibao::Student::school;
+    f.assistance = yibao::Assistance::dibao_edge;
+    f.history = yibao::History::lapsed;
+    f.tier = 2;
+    f.category = 1;
+    CHECK(holds(R"({"student": ["school", "college"]})", f));
+    CHECK_FALSE(holds(R"({"student": ["none"]})", f));
+    CHECK(holds(R"({"assistance": ["dibao_edge"]})", f));
+    CHECK_FALSE(holds(R"({"assistance": ["dibao", "tekun", "orphan", "severe_disability", "poverty_monitored", "none"]})", f));
+    CHECK(holds(R"({"history": ["lapsed"]})", f));
+    CHECK_FALSE(holds(R"({"history": ["continuous", "new"]})", f));
+    CHECK(holds(R"({"tier": [2]})", f));
+    CHECK_FALSE(holds(R"({"tier": [1]})", f));
+    CHECK(holds(R"({"category": ["child"]})", f));
+    CHECK_FALSE(holds(R"({"category": ["college", "adult"]})", f));
+}
+
+TEST_CASE("all, any and not combine conditions; {} always holds", "[vocabulary]") {
+    const auto f = facts();  // age 36
+    CHECK(holds("{}", f));
+    CHECK(holds(R"({"all": [{"age": {"at_least": 18}}, {"age": {"under": 60}}]})", f));
+    CHECK_FALSE(holds(R"({"all": [{"age": {"at_least": 18}}, {"age": {"under": 30}}]})", f));
+    CHECK(holds(R"({"any": [{"age": {"under": 18}}, {"age": {"at_least": 30}}]})", f));
+    CHECK_FALSE(holds(R"({"any": [{"age": {"under": 18}}, {"age": {"at_least": 60}}]})", f));
+    CHECK(holds(R"({"not": {"age": {"under": 18}}})", f));
+    CHECK_FALSE(holds(R"({"not": {}})", f));
+    // Keys of one object must all hold.
+    CHECK_FALSE(holds(R"({"age": {"at_least": 18}, "student": ["school"]})", f));
+}
+
+TEST_CASE("named dates are the member's and the ruleset's dates", "[vocabulary]") {
+    const auto f = facts();
+    CHECK(date(R"("payment_date")", f) == yibao::Date{2026, 11, 15});
+    CHECK(date(R"("birth_date")", f) == yibao::Date{1990, 6, 15});
+    CHECK(date(R"("year_start")", f) == yibao::Date{2027, 1, 1});
+    CHECK(date(R"("year_end")", f) == yibao::Date{2027, 12, 31});
+    CHECK(date(R"("deadline")", f) == yibao::Date{2026, 12, 31});
+    CHECK(date(R"("2024-02-29")", f) == yibao::Date{2024, 2, 29});
+}
+
+TEST_CASE("month operators at the last, first and second day of a month", "[vocabulary]") {
+    for (const auto& [day, first, next] :
+         std::vector<std::tuple<yibao::Date, yibao::Date, yibao::Date>>{{{2027, 1, 31}, {2027, 1, 1}, {2027, 2, 1}},
+                                                                        {{2027, 2, 1}, {2027, 2, 1}, {2027, 3, 1}},
+                                                                        {{2027, 2, 2}, {2027, 2, 1}, {2027, 3, 1}}}) {
+        const auto f = paid(day);
+        CHECK(date(R"({"first_of_month": "payment_date"})", f) == first);
+        CHECK(date(R"({"first_of_next_month": "payment_date"})", f) == next);
+        CHECK(date(R"({"end_of_year": "payment_date"})", f) == yibao::Date{2027, 12, 31});
+    }
+}
+
+TEST_CASE("add_months clamps to a shorter month and can count the waiting months", "[vocabulary]") {
+    CHECK(date(R"({"add_months": ["payment_date", 3]})", paid({2026, 11, 30})) == yibao::Date{2027, 2, 28});
+    CHECK(date(R"({"add_months": ["payment_date", 3]})", paid({2026, 12, 1})) == yibao::Date{2027, 3, 1});
+    CHECK(date(R"({"add_months": ["payment_date", -1]})", paid({2027, 3, 31})) == yibao::Date{2027, 2, 28});
+    auto f = facts();
+    f.waiting_months = 0;
+    CHECK(date(R"({"add_months": ["year_start", "waiting_months"]})", f) == yibao::Date{2027, 1, 1});
+    f.waiting_months = 4;
+    CHECK(date(R"({"add_months": ["year_start", "waiting_months"]})", f) == yibao::Date{2027, 5, 1});
+}
+
+TEST_CASE("max and min pick the latest and the earliest date, ties included", "[vocabulary]") {
+    const char* later = R"({"max": ["year_start", {"first_of_next_month": "payment_date"}]})";
+    const char* earlier = R"({"min": ["year_start", {"first_of_next_month": "payment_date"}]})";
+    CHECK(date(later, paid({2026, 11, 30})) == yibao::Date{2027, 1, 1});
+    CHECK(date(later, paid({2026, 12, 31})) == yibao::Date{2027, 1, 1});
+    CHECK(date(later, paid({2027, 1, 1})) == yibao::Date{2027, 2, 1});
+    CHECK(date(earlier, paid({2026, 11, 30})) == yibao::Date{2026, 12, 1});
+    CHECK(date(earlier, paid({2027, 1, 1})) == yibao::Date{2027, 1, 1});
+}
+
+TEST_CASE("bad conditions and date expressions are errors at their JSON path", "[vocabulary][errors]") {
+    auto problems = [](const char* text, bool as_date) {
+        yibao::Issues issues;
+        yibao::JsonReader read(issues);
+        yibao::VocabularyReader vocabulary(read, kCategories);
+        const auto json = yibao::Json::parse(text);
+        if (as_date) vocabulary.date(json, "/start");
+        else vocabulary.condition(json, "/when");
+        return issues;
+    };
+    auto first = [](const yibao::Issues& issues) {
+        REQUIRE_FALSE(issues.empty());
+        return issues.front();
+    };
+    CHECK(first(problems(R"({"agee": {"under": 18}})", false)).path == "/when/agee");
+    CHECK(first(problems(R"({"age": {"under": 18, "at_least": 2}})", false)).code == yibao::Code::one_key);
+    CHECK(first(problems(R"({"lapsed_years": {"at_least": -1}})", false)).path == "/when/lapsed_years/at_least");
+    CHECK(first(problems(R"({"category": ["nobody"]})", false)).path == "/when/category/0");
+    CHECK(first(problems(R"({"claimed_last_year": "no"})", false)).code == yibao::Code::wrong_type);
+    CHECK(first(problems(R"({"payment_date": {"before": "tomorrow"}})", false)).path == "/when/payment_date/before");
+    CHECK(first(problems(R"({"add_months": ["year_start", "waiting"]})", true)).code == yibao::Code::bad_date_expr);
+    CHECK(first(problems(R"({"add_months": ["year_start", 1201]})", true)).path == "/start/add_months");
+    CHECK(first(problems(R"({"next_week": "payment_date"})", true)).code == yibao::Code::bad_date_expr);
+    CHECK(first(problems(R"({"max": []})", true)).path == "/start/max");
+}
+
+TEST_CASE("every keyword of the vocabulary has a case above", "[vocabulary]") {
+    // ctest runs each case in a process of its own, so this reads the cases rather than watching them run.
+    const std::string cases = golden::read_file(YIBAO_SOURCE_DIR "/tests/unit/vocabulary_test.cpp");
+    const std::string tests_start = "TEST_CASE(\"payment_date comparisons";
+    const std::string body = cases.substr(cases.find(tests_start));
+    for (const auto& keyword : yibao::vocabulary_docs()) {
+        if (keyword.kind == "placeholder" || keyword.key == "YYYY-MM-DD") continue;
+        INFO(keyword.kind << " " << keyword.key);
+        CHECK(body.find("\"" + std::string(keyword.key) + "\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("every placeholder is filled with its value, and an unknown one is refused", "[vocabulary]") {
+    auto f = facts();
+    f.lapsed_years = 2;
+    f.repaired_years = 1;
+    f.continuous_years = 6;
+    f.waiting_months = 3;
+    yibao::TextFacts t;
+    t.facts = &f;
+    t.category = "成年居民";
+    t.tier = "一档";
+    t.assistance = "低保对象";
+    t.individual = yibao::Money::from_yuan(482);
+    t.subsidy = yibao::Money::from_yuan(880);
+    const yibao::Date start{2027, 4, 1};
+    t.start = &start;
+    t.end = {2027, 12, 31};
+    t.fixed_months = 3;
+    t.variable_months = 1;
+    t.repaired_months = 1;
+    t.amount = yibao::Money::from_yuan(-3000);
+    t.year_start = f.year_start;
+    t.year_end = f.year_end;
+    t.deadline = f.deadline;
+    const std::map<std::string, std::string> expected{
+        {"year_start", "2027年1月1日"}, {"year_end", "2027年12月31日"}, {"deadline", "2026年12月31日"},
+        {"payment_date", "2026年11月15日"}, {"birth_date", "1990年6月15日"}, {"age", "36"},
+        {"category", "成年居民"}, {"tier", "一档"}, {"assistance", "低保对象"}, {"individual", "482元"},
+        {"subsidy", "880元"}, {"start", "2027年4月1日"}, {"end", "2027年12月31日"}, {"lapsed_years", "2年"},
+        {"repaired_years", "1年"}, {"continuous_years", "6年"}, {"waiting_months", "3个月"},
+        {"fixed_months", "3个月"}, {"variable_months", "0个月"}, {"amount", "-3000元"}};
+    for (const auto& keyword : yibao::vocabulary_docs()) {
+        if (keyword.kind != "placeholder") continue;
+        const std::string name(keyword.key);
+        INFO(name);
+        REQUIRE(expected.count(name));
+        CHECK(yibao::fill_placeholders("[{" + name + "}]", t) == "[" + expected.at(name) + "]");
+    }
+    yibao::Issues issues;
+    yibao::JsonReader read(issues);
+    yibao::check_placeholders(read, "{start} {nonsense}", "/text", yibao::TextScope::member);
+    yibao::check_placeholders(read, "{start}", "/collection/text", yibao::TextScope::ruleset);
+    yibao::check_placeholders(read, "{deadline", "/text", yibao::TextScope::ruleset);
+    REQUIRE(issues.size() == 3);
+    for (const auto& issue : issues) CHECK(issue.code == yibao::Code::bad_placeholder);
+    CHECK(issues[1].path == "/collection/text");
+}
