@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "rules/builtin.hpp"
 #include "golden.hpp"
 #include "rules/ruleset.hpp"
@@ -19,6 +21,14 @@ void for_each_basis(const yibao::Ruleset& r, Visit visit) {
     for (const auto& c : r.payment) visit(c.basis);
     visit(r.collection.basis);
     visit(r.deadline.basis);
+    for (const auto& n : r.member_notes) visit(n.explain.basis);
+    if (r.waiting_period.applies) {
+        const auto& w = r.waiting_period;
+        visit(w.fixed.explain.basis);
+        for (const auto* part : {&w.variable, &w.repair, &w.floor})
+            if (*part) visit((*part)->explain.basis);
+        for (const auto& e : w.exempt) visit(e.explain.basis);
+    }
 }
 }  // namespace
 
@@ -46,15 +56,16 @@ TEST_CASE("every rule quotes a declared source", "[ruleset][provenance]") {
     }
 }
 
-TEST_CASE("level-A quotes appear word for word in the primary sources", "[ruleset][provenance]") {
-    yibao::Issues issues;
-    const auto catalog = yibao::builtin_catalog(issues);
+TEST_CASE("quotes appear word for word in every source kept in rules/sources", "[ruleset][provenance]") {
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/qingdao-2027-example.json"});
     for (const auto& r : catalog.all()) {
         for (const auto& source : r.sources) {
-            if (source.level != "A") continue;
+            const std::string kept = YIBAO_SOURCE_DIR "/rules/sources/" + source.id + ".txt";
+            // Level A sources must be kept; others are checked where we keep them.
+            if (source.level != "A" && !std::filesystem::exists(kept)) continue;
             // The sources break lines mid-sentence; quotes are matched with line breaks removed.
             std::string joined;
-            for (char ch : golden::read_file(YIBAO_SOURCE_DIR "/rules/sources/" + source.id + ".txt"))
+            for (char ch : golden::read_file(kept))
                 if (ch != '\n') joined += ch;
             for_each_basis(r, [&](const std::vector<yibao::Basis>& basis) {
                 for (const auto& b : basis) {

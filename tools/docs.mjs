@@ -1,0 +1,78 @@
+// Writes the README's vocabulary and codes tables and rules/schema.json's condition and date_expr definitions
+// from the engine's own tables (`yibao vocabulary`), and checks that the README's contract tables name exactly
+// the fields the engine reads and writes. `--check` changes nothing and fails on any drift (a ctest test).
+// usage: node tools/docs.mjs [--check] [--yibao build/native/yibao]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const yibao = args.includes('--yibao') ? args[args.indexOf('--yibao') + 1] : new URL('build/native/yibao', root).pathname;
+const run = (cliArgs, input) => {
+  try {
+    return execFileSync(yibao, cliArgs, { encoding: 'utf8', input });
+  } catch (error) {
+    if (error.status === 1) return error.stdout;  // invalid input still answers JSON
+    throw error;
+  }
+};
+const { vocabulary, codes, schema } = JSON.parse(run(['vocabulary']));
+
+const cell = (text) => String(text).replace(/\|/g, '\\|');
+const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`,
+  ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+const words = (kind) => vocabulary.filter((w) => w.kind === kind);
+const sections = {
+  conditions: table(['key', 'value', 'holds when'], words('condition').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
+  dates: table(['expression', 'form', 'the date'], words('date').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
+  placeholders: table(['placeholder', 'where', 'filled with'], words('placeholder').map((w) => [`\`{${w.key}}\``, w.form, w.description])),
+  codes: table(['code', 'kind', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.meaning])),
+};
+
+const problems = [];
+const readmeUrl = new URL('README.md', root);
+const readme = readFileSync(readmeUrl, 'utf8');
+let generated = readme;
+for (const [name, body] of Object.entries(sections)) {
+  const pattern = new RegExp(`(<!-- generated: ${name} -->\\n)[\\s\\S]*?(<!-- end: ${name} -->)`);
+  if (!pattern.test(generated)) problems.push(`README.md has no "<!-- generated: ${name} -->" … "<!-- end: ${name} -->" block`);
+  generated = generated.replace(pattern, `$1${body}\n$2`);
+}
+
+const schemaUrl = new URL('rules/schema.json', root);
+const schemaText = readFileSync(schemaUrl, 'utf8');
+const schemaJson = JSON.parse(schemaText);
+Object.assign(schemaJson.$defs, schema);
+const schemaOut = `${JSON.stringify(schemaJson, null, 2)}\n`;
+
+// The contract tables: the request's member fields as the README lists them against what the parser accepts
+// (it names them when it meets an unknown one), and the response's member fields against a real answer.
+const listed = (heading) => {
+  const start = generated.indexOf(heading);
+  const block = generated.slice(start, generated.indexOf('\n\n', generated.indexOf('|', start)));
+  return [...block.matchAll(/^\| `members\[\]\.(\w+)` \|/gm)].map((m) => m[1]);
+};
+const unknown = JSON.parse(run(['estimate', '-'], JSON.stringify({ ruleset: 'qingdao-2024', payment_date: '2023-10-01', members: [{ '?': 1 }] })));
+const accepted = unknown.errors.find((e) => e.code === 'unknown_field').message.split(/[:：]/).pop().split(',').map((s) => s.trim());
+const requestFields = listed('**Request**');
+if (requestFields.join() !== accepted.join())
+  problems.push(`README request table lists members[].${requestFields.join(', ')}; the engine accepts ${accepted.join(', ')}`);
+const answer = JSON.parse(run(['estimate', '-'], JSON.stringify({ ruleset: 'qingdao-2024', payment_date: '2023-10-01',
+  members: [{ birth_date: '1980-01-01', tier: 1 }] })));
+const memberLine = /Each member: ([\s\S]*?)\.\n/.exec(generated);
+// Field names, leaving out what the parentheses say about them.
+const memberFields = memberLine ? [...memberLine[1].replace(/\([^)]*\)/g, '').matchAll(/`(\w+)`/g)].map((m) => m[1]) : [];
+const actual = Object.keys(answer.members[0]);
+if (memberFields.join() !== actual.join())
+  problems.push(`README "Each member:" lists ${memberFields.join(', ')}; the answer has ${actual.join(', ')}`);
+
+if (check) {
+  if (generated !== readme) problems.push('README.md tables differ from `yibao vocabulary`: run node tools/docs.mjs');
+  if (schemaOut !== schemaText) problems.push('rules/schema.json differs from `yibao vocabulary`: run node tools/docs.mjs');
+} else {
+  writeFileSync(readmeUrl, generated);
+  writeFileSync(schemaUrl, schemaOut);
+}
+for (const p of problems) console.error(`docs: ${p}`);
+process.exit(problems.length ? 1 : 0);
