@@ -23,26 +23,24 @@ yibao::Facts facts() {
 
 const std::vector<std::string> kCategories{"college", "child", "adult"};
 
-bool holds(const char* condition, const yibao::Facts& f) {
+// Reads `text` as the vocabulary would at `at`, which must raise no issue.
+template <typename Read>
+auto read_clean(const char* text, Read read_one) {
     yibao::Issues issues;
     yibao::JsonReader read(issues);
-    const auto json = yibao::Json::parse(condition);
     yibao::VocabularyReader vocabulary(read, kCategories);
-    const auto c = vocabulary.condition(json, "/when");
-    INFO(condition << (issues.empty() ? "" : " → " + issues.front().message));
+    auto value = read_one(vocabulary, yibao::Json::parse(text));
+    INFO(text << (issues.empty() ? "" : " → " + issues.front().message));
     REQUIRE(issues.empty());
-    return yibao::holds(c, f);
+    return value;
+}
+
+bool holds(const char* condition, const yibao::Facts& f) {
+    return yibao::holds(read_clean(condition, [](auto& v, const auto& json) { return v.condition(json, "/when"); }), f);
 }
 
 yibao::Date date(const char* expression, const yibao::Facts& f) {
-    yibao::Issues issues;
-    yibao::JsonReader read(issues);
-    const auto json = yibao::Json::parse(expression);
-    yibao::VocabularyReader vocabulary(read, kCategories);
-    const auto e = vocabulary.date(json, "/start");
-    INFO(expression << (issues.empty() ? "" : " → " + issues.front().message));
-    REQUIRE(issues.empty());
-    return yibao::evaluate(e, f);
+    return yibao::evaluate(read_clean(expression, [](auto& v, const auto& json) { return v.date(json, "/start"); }), f);
 }
 
 yibao::Facts paid(yibao::Date day) {
