@@ -26,6 +26,7 @@ const words = (kind) => vocabulary.filter((w) => w.kind === kind);
 const sections = {
   conditions: table(['key', 'value', 'holds when'], words('condition').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   dates: table(['expression', 'form', 'the date'], words('date').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
+  facts: table(['kind', 'form', 'meaning'], words('fact').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   placeholders: table(['placeholder', 'where', 'filled with'], words('placeholder').map((w) => [`\`{${w.key}}\``, w.form, w.description])),
   codes: table(['code', 'kind', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.meaning])),
 };

@@ -27,7 +27,6 @@ std::string rulesets() { return dump(yibao::rulesets_json(catalog)); }
 class Roster {
 public:
     static constexpr size_t kPreviewRows = 50;
-    static constexpr size_t kAddedColumns = 6;  // 类别 … 提示, which RosterRun appends to every row
 
     Roster(const yibao::Ruleset& ruleset, const yibao::RosterOptions& options) : run_(ruleset, options) {}
 
@@ -72,7 +71,7 @@ private:
                 for (size_t i = 0; i < record->size(); ++i) header_.emplace_back((*record)[i]);
                 continue;
             }
-            if ((*record)[header_.size() - kAddedColumns].empty()) {  // no category: the row failed
+            if ((*record)[header_.size() - run_.added_columns()].empty()) {  // no category: the row failed
                 if (failed_names_.size() < yibao::RosterSummary::kErrorsKept)
                     failed_names_.emplace_back(name_column_ >= 0 ? (*record)[size_t(name_column_)] : "");
             } else if (rows_.size() < kPreviewRows) {

@@ -50,6 +50,13 @@ namespace yibao {
     X(tier_not_applicable, warning, "A tier was given for a member the tiers do not apply to.")                \
     X(lapsed_years_assumed, warning, "history is lapsed but lapsed_years is not given; one year was assumed.") \
     X(repair_without_effect, warning, "Years paid back that cannot shorten the waiting period any further.")    \
+    X(provisional, warning, "Figures rest on values carried from an earlier ruleset until this year's are published.") \
+    X(unknown_amount, warning, "The individual contribution or the subsidy is not published; it is not counted.")   \
+    X(unknown_total, warning, "A household total includes an amount that is not published, so it is not a number.")\
+    X(unknown_deadline, warning, "The window's end is not published and the start date turns on it: both cases.")   \
+    X(unknown_collection_dates, warning, "It is not published whether the collection is open on this payment date.")\
+    X(unknown_waiting_variable, warning, "The sources give no variable waiting period; only the fixed part is applied.")\
+    X(caveat, warning, "The rule that applies says what its source leaves open (e.g. kept from an earlier year).")   \
     X(deadline_missed, warning, "The household's payment date is after the deadline for continuous cover.")
 
 enum class Code {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.hpp"
+#include "core/money.hpp"
 #include "core/issues.hpp"
 
 namespace yibao {
@@ -53,6 +54,9 @@ private:
 };
 
 std::string json_type_name(const Json& value);
+
+// An amount in an answer: its fen, or null when it is not published.
+inline Json fen_or_null(const std::optional<Money>& amount) { return amount ? Json(amount->fen) : Json(nullptr); }
 
 // Parses JSON text without throwing; on failure records where the syntax breaks (line and column).
 std::optional<Json> parse_json(std::string_view text, Issues& issues);

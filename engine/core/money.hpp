@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace yibao {
@@ -28,5 +29,10 @@ struct Money {
     friend bool operator==(Money a, Money b) { return a.fen == b.fen; }
     friend bool operator!=(Money a, Money b) { return a.fen != b.fen; }
 };
+
+// A sum with an amount that is not published in it (nullopt) is not a number either.
+inline std::optional<Money> sum_known(const std::optional<Money>& a, const std::optional<Money>& b) {
+    return a && b ? std::optional<Money>(*a + *b) : std::nullopt;
+}
 
 }  // namespace yibao

@@ -35,7 +35,7 @@ void check_lapse(const Member& member, const std::string& path, Issues& issues) 
 }
 
 // The reform's waiting period for this member (国办发〔2024〕38号 as the ruleset sets its numbers).
-WaitingMonths waiting_months(const WaitingPeriod& w, const Facts& f, MemberResult& m) {
+WaitingMonths waiting_months(const WaitingPeriod& w, const Facts& f, BenefitOutcome& m) {
     WaitingMonths months;
     if (const WaitingPart* exempt = first_match(w.exempt, f)) {
         m.fired.push_back({"waiting", &exempt->id, &exempt->explain});
@@ -45,6 +45,8 @@ WaitingMonths waiting_months(const WaitingPeriod& w, const Facts& f, MemberResul
         months.fixed = w.fixed.months;
         m.fired.push_back({"waiting", &w.fixed.id, &w.fixed.explain});
     }
+    if (w.variable_certainty.kind == Certainty::Kind::unknown && f.lapsed_years >= 2)
+        m.warnings.push_back(Code::unknown_waiting_variable);
     if (w.variable && f.lapsed_years >= w.variable->from_years) {
         months.variable = (f.lapsed_years - w.variable->from_years + 1) * w.variable->months;
         m.fired.push_back({"waiting", &w.variable->id, &w.variable->explain});
@@ -63,6 +65,61 @@ WaitingMonths waiting_months(const WaitingPeriod& w, const Facts& f, MemberResul
     return months;
 }
 
+void add_once(std::vector<const Certainty*>& list, const Certainty& c) {
+    if (c.kind != Certainty::Kind::known && std::find(list.begin(), list.end(), &c) == list.end()) list.push_back(&c);
+}
+
+// The waiting period and the benefit rule for these facts (their deadline one reading of the window).
+std::optional<BenefitOutcome> decide_benefit(const Ruleset& r, Facts f, const Member& member, bool newborn,
+                                             const std::string& path, Issues& issues) {
+    BenefitOutcome o;
+    if (r.waiting_period.applies) {
+        o.waiting = waiting_months(r.waiting_period, f, o);
+        f.waiting_months = o.waiting->total();
+    }
+    const BenefitRule* benefit = first_match(r.benefit_rules, f);
+    if (!benefit) {
+        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则,请向医保经办机构咨询"});
+        return std::nullopt;
+    }
+    o.fired.push_back({"benefit", &benefit->id, &benefit->explain, benefit->caveat.empty() ? nullptr : &benefit->caveat});
+    if (!benefit->caveat.empty()) o.warnings.push_back(Code::caveat);
+    o.earliest_start = evaluate(benefit->start, f);
+    o.end = evaluate(benefit->end, f);
+    if (o.earliest_start <= o.end) o.start = o.earliest_start;
+    const Date cover_from = newborn ? member.birth_date : r.benefit_year_start;
+    if (!o.start) o.uncovered = Period{cover_from, o.end};
+    else if (o.earliest_start > cover_from) o.uncovered = Period{cover_from, o.earliest_start.add_days(-1)};
+    o.waiting_period = benefit->waiting && o.uncovered.has_value();
+    if (!o.start) o.warnings.push_back(Code::no_cover);
+    else if (o.uncovered) o.warnings.push_back(o.waiting_period ? Code::waiting_period : Code::coverage_gap);
+    return o;
+}
+
+bool same_start(const BenefitOutcome& a, const BenefitOutcome& b) {
+    return a.start == b.start && a.end == b.end && (a.waiting ? a.waiting->total() : -1) == (b.waiting ? b.waiting->total() : -1);
+}
+
+void take(MemberResult& m, BenefitOutcome o) {
+    m.waiting = o.waiting;
+    m.fired.insert(m.fired.end(), o.fired.begin(), o.fired.end());
+    m.earliest_start = o.earliest_start;
+    m.benefit_start = o.start;
+    m.benefit_end = o.end;
+    m.uncovered = o.uncovered;
+    m.waiting_period = o.waiting_period;
+    m.warnings.insert(m.warnings.end(), o.warnings.begin(), o.warnings.end());
+}
+
+// Where a date falls against a fact that may be unknown: surely on or before it, surely after it, or unknown.
+enum class Side : std::uint8_t { on_or_before, after, unsure };
+Side side_of(const Date& day, const Fact<Date>& limit) {
+    if (!limit.unknown()) return day <= limit.value ? Side::on_or_before : Side::after;
+    if (limit.certainty.not_before && day <= *limit.certainty.not_before) return Side::on_or_before;
+    if (limit.certainty.not_after && day > *limit.certainty.not_after) return Side::after;
+    return Side::unsure;
+}
+
 }  // namespace
 
 std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& member, const Date& household_payment,
@@ -73,10 +130,19 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     m.payment_date = member.payment_date.value_or(household_payment);
     const std::string payment_path = member.payment_date ? pointer_join(path, "payment_date") : "/payment_date";
 
-    if (m.payment_date < r.payable_from || m.payment_date > r.payable_to)
+    // A payment before the opening day: the next day is still on or before it.
+    const Side opened = side_of(m.payment_date.add_days(1), r.payable_from);
+    const Side closed = side_of(m.payment_date, r.payable_to);
+    if (opened == Side::on_or_before || closed == Side::after) {
+        auto shown = [](const Fact<Date>& d) { return d.unknown() ? std::string("(尚未公布)") : d.value.iso(); };
         issues.push_back({payment_path, Code::outside_collection,
-                          "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期(" + r.payable_from.iso() +
-                              "至" + r.payable_to.iso() + ")内,无法缴纳该年度的医保费"});
+                          "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期(" + shown(r.payable_from) +
+                              "至" + shown(r.payable_to) + ")内,无法缴纳该年度的医保费"});
+    }
+    if (opened == Side::unsure || closed == Side::unsure) {
+        m.warnings.push_back(Code::unknown_collection_dates);
+        add_once(m.rests_on, opened == Side::unsure ? r.payable_from.certainty : r.payable_to.certainty);
+    }
     if (member.birth_date > m.payment_date)
         issues.push_back({pointer_join(path, "birth_date"), Code::born_after_payment,
                           "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
@@ -95,7 +161,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     f.claimed_last_year = member.claimed_last_year ? (*member.claimed_last_year ? 1 : 0) : -1;
     f.year_start = r.benefit_year_start;
     f.year_end = r.benefit_year_end;
-    f.deadline = r.continuity_deadline;
+    f.deadline = r.continuity_deadline.value;
     m.age = f.age;
     m.newborn = member.birth_date >= r.benefit_year_start && member.birth_date <= r.benefit_year_end;
 
@@ -136,31 +202,42 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         return std::nullopt;
     }
     m.fired.push_back({"category", &m.category->id, &m.category->explain});
-    m.fired.push_back({"contribution", &fee->id, &fee->explain});
-    m.individual = fee->individual;
-    m.subsidy = fee->subsidy;
+    m.fired.push_back({"contribution", &fee->id, &fee->explain, fee->caveat.empty() ? nullptr : &fee->caveat});
+    if (!fee->caveat.empty()) m.warnings.push_back(Code::caveat);
+    for (const Fact<Money>* amount : {&fee->individual, &fee->subsidy}) add_once(m.rests_on, amount->certainty);
+    if (!fee->individual.unknown()) m.individual = fee->individual.value;
+    if (!fee->subsidy.unknown()) m.subsidy = fee->subsidy.value;
+    if (fee->individual.provisional() || fee->subsidy.provisional()) m.warnings.push_back(Code::provisional);
+    if (fee->individual.unknown() || fee->subsidy.unknown()) m.warnings.push_back(Code::unknown_amount);
 
-    if (r.waiting_period.applies) {
-        if (!member.lapsed_years && member.history == History::lapsed) m.warnings.push_back(Code::lapsed_years_assumed);
-        m.waiting = waiting_months(r.waiting_period, f, m);
-        f.waiting_months = m.waiting->total();
+    if (r.waiting_period.applies && !member.lapsed_years && member.history == History::lapsed)
+        m.warnings.push_back(Code::lapsed_years_assumed);
+    const Side window = side_of(m.payment_date, r.continuity_deadline);
+    if (r.continuity_deadline.provisional() || window == Side::unsure) add_once(m.rests_on, r.continuity_deadline.certainty);
+    if (window != Side::unsure) {
+        if (r.continuity_deadline.unknown()) f.deadline = window == Side::on_or_before ? m.payment_date : m.payment_date.add_days(-1);
+        auto outcome = decide_benefit(r, f, member, m.newborn, path, issues);
+        if (!outcome) return std::nullopt;
+        take(m, std::move(*outcome));
+    } else {
+        // The window's end is not published: the answer stands where both readings agree, else it gives both.
+        Facts in = f, after = f;
+        in.deadline = m.payment_date;
+        after.deadline = m.payment_date.add_days(-1);
+        auto a = decide_benefit(r, in, member, m.newborn, path, issues);
+        auto b = decide_benefit(r, after, member, m.newborn, path, issues);
+        if (!a || !b) return std::nullopt;
+        if (same_start(*a, *b)) {
+            take(m, std::move(*a));
+        } else {
+            m.benefit_end = a->end;
+            m.earliest_start = a->earliest_start;
+            m.warnings.push_back(Code::unknown_deadline);
+            m.in_window = std::move(*a);
+            m.after_window = std::move(*b);
+        }
     }
-
-    const BenefitRule* benefit = first_match(r.benefit_rules, f);
-    if (!benefit) {
-        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则,请向医保经办机构咨询"});
-        return std::nullopt;
-    }
-    m.fired.push_back({"benefit", &benefit->id, &benefit->explain});
-    m.earliest_start = evaluate(benefit->start, f);
-    m.benefit_end = evaluate(benefit->end, f);
-    if (m.earliest_start <= m.benefit_end) m.benefit_start = m.earliest_start;
-    const Date cover_from = m.newborn ? member.birth_date : r.benefit_year_start;
-    if (!m.benefit_start) m.uncovered = Period{cover_from, m.benefit_end};
-    else if (m.earliest_start > cover_from) m.uncovered = Period{cover_from, m.earliest_start.add_days(-1)};
-    m.waiting_period = benefit->waiting && m.uncovered.has_value();
-    if (!m.benefit_start) m.warnings.push_back(Code::no_cover);
-    else if (m.uncovered) m.warnings.push_back(m.waiting_period ? Code::waiting_period : Code::coverage_gap);
+    f.waiting_months = m.waiting ? m.waiting->total() : 0;
 
     for (const MemberNote& note : r.member_notes) {
         if (!holds(note.when, f)) continue;
@@ -175,16 +252,21 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
     Result result;
     result.ruleset = &r;
     result.payment_date = household.payment_date;
-    result.deadline_met = household.payment_date <= r.continuity_deadline;
+    if (const Side window = side_of(household.payment_date, r.continuity_deadline); window != Side::unsure)
+        result.deadline_met = window == Side::on_or_before;
     bool ok = true;
+    result.individual_total = Money{};
+    result.subsidy_total = Money{};
     for (size_t i = 0; i < household.members.size(); ++i) {
         auto m = estimate_member(r, household.members[i], household.payment_date, pointer_join("/members", i), issues);
         if (!m) {
             ok = false;
             continue;
         }
-        result.individual_total += m->individual;
-        result.subsidy_total += m->subsidy;
+        // A total that includes an amount not published is no number.
+        result.individual_total = sum_known(result.individual_total, m->individual);
+        result.subsidy_total = sum_known(result.subsidy_total, m->subsidy);
+        for (const Certainty* c : m->rests_on) add_once(result.rests_on, *c);
         result.members.push_back(std::move(*m));
     }
     if (!ok) return std::nullopt;
@@ -197,7 +279,8 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
             }
         }
     }
-    if (!result.deadline_met) result.warnings.push_back(Code::deadline_missed);
+    if (result.deadline_met == false) result.warnings.push_back(Code::deadline_missed);
+    if (!result.individual_total || !result.subsidy_total) result.warnings.push_back(Code::unknown_total);
     return result;
 }
 

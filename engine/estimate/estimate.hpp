@@ -17,6 +17,7 @@ struct Fired {
     const char* kind;  // "category", "contribution", "waiting", "benefit"
     const std::string* rule;
     const Explained* explain;
+    const std::string* caveat = nullptr;  // the rule's, when it has one
 };
 
 struct Period {
@@ -38,6 +39,19 @@ struct NoteResult {
     Money amount;
 };
 
+// When benefits start under one reading of the collection window: what the waiting period and the benefit rule
+// give. A member whose start turns on an unknown window end has two: in the window and after it.
+struct BenefitOutcome {
+    std::optional<WaitingMonths> waiting;  // nullopt: the ruleset has no waiting_period section
+    std::vector<Fired> fired;              // the waiting parts and the benefit rule
+    Date earliest_start;                   // what the benefit rule gave, even past the year's end
+    std::optional<Date> start;             // nullopt: this payment buys no cover in the benefit year
+    Date end;
+    std::optional<Period> uncovered;       // days of the year (from birth, for newborns) without cover
+    bool waiting_period = false;
+    std::vector<Code> warnings;
+};
+
 struct MemberResult {
     std::string id;
     Facts facts;  // as the rules saw the member
@@ -47,26 +61,30 @@ struct MemberResult {
     Date payment_date;
     int age = 0;
     bool newborn = false;  // born inside the benefit year
-    Money individual;
-    Money subsidy;
-    Date earliest_start;                // what the benefit rule gave, even past the year's end
-    std::optional<Date> benefit_start;  // nullopt: this payment buys no cover in the benefit year
+    std::optional<Money> individual;  // nullopt: not published (an unknown amount)
+    std::optional<Money> subsidy;
+    Date earliest_start;
+    std::optional<Date> benefit_start;  // nullopt: no cover this year, or it turns on an unknown window end
     Date benefit_end;
-    std::optional<Period> uncovered;    // days of the year (from birth, for newborns) without cover
+    std::optional<Period> uncovered;
     bool waiting_period = false;
-    std::optional<WaitingMonths> waiting;  // nullopt: the ruleset has no waiting_period section
+    std::optional<WaitingMonths> waiting;
     std::vector<Fired> fired;              // in the order the explanation tells them
+    // Set when the start turns on the unknown end of the collection window: in it, and after it.
+    std::optional<BenefitOutcome> in_window, after_window;
     std::vector<NoteResult> notes;
+    std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;
 };
 
 struct Result {
     const Ruleset* ruleset = nullptr;
     Date payment_date;
-    bool deadline_met = false;
+    std::optional<bool> deadline_met;  // nullopt: the deadline is not published and the date is near it
     std::vector<MemberResult> members;
-    Money individual_total;
-    Money subsidy_total;
+    std::optional<Money> individual_total;  // nullopt: it includes an amount that is not published
+    std::optional<Money> subsidy_total;
+    std::vector<const Certainty*> rests_on;
     std::vector<const Channel*> registration;  // only those relevant to some member
     std::vector<Code> warnings;
 };

@@ -1,5 +1,7 @@
 #include "explain/explain.hpp"
 
+#include <algorithm>
+
 namespace yibao {
 
 namespace {
@@ -8,7 +10,7 @@ TextFacts ruleset_facts(const Ruleset& r) {
     TextFacts t;
     t.year_start = r.benefit_year_start;
     t.year_end = r.benefit_year_end;
-    t.deadline = r.continuity_deadline;
+    if (!r.continuity_deadline.unknown()) t.deadline = r.continuity_deadline.value;
     return t;
 }
 
@@ -30,20 +32,67 @@ TextFacts member_facts(const Ruleset& r, const MemberResult& m) {
     return t;
 }
 
+std::vector<Step> steps(const std::vector<Fired>& fired, const TextFacts& facts) {
+    std::vector<Step> out;
+    for (const Fired& f : fired) out.push_back({f.kind, f.rule, fill_placeholders(f.explain->text, facts), &f.explain->basis});
+    return out;
+}
+
+const char* fact_label(const std::string& fact) {
+    if (fact == "individual_fen") return "个人缴费标准";
+    if (fact == "subsidy_fen") return "政府补助标准";
+    if (fact == "continuity_deadline") return "集中缴费期的截止日期";
+    if (fact == "collection.opens") return "开始缴费的日期";
+    if (fact == "collection.closes") return "缴费截止日期";
+    if (fact == "waiting_period.variable") return "断保多年增加的变动待遇等待期";
+    return "该项标准";
+}
+
+// The distinct texts of the facts of one kind that the member rests on, joined.
+std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
+    std::string out;
+    for (const Certainty* c : facts) {
+        if (c->kind != kind) continue;
+        const std::string text = certainty_text(*c);
+        if (out.find(text) == std::string::npos) out += (out.empty() ? "" : "；") + text;
+    }
+    return out;
+}
+
+std::string outcome_text(const BenefitOutcome& o) {
+    if (!o.start) return "本年度不能享受待遇";
+    std::string text = "待遇自" + o.start->chinese() + "起";
+    if (o.waiting && o.waiting->total() > 0) text += "(待遇等待期" + std::to_string(o.waiting->total()) + "个月)";
+    return text;
+}
+
 }  // namespace
 
-std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) {
-    const TextFacts facts = member_facts(r, m);
-    std::vector<Step> steps;
-    for (const Fired& fired : m.fired)
-        steps.push_back({fired.kind, fired.rule, fill_placeholders(fired.explain->text, facts), &fired.explain->basis});
-    return steps;
+std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) { return steps(m.fired, member_facts(r, m)); }
+
+std::vector<Step> explanation(const Ruleset& r, const MemberResult& m, const BenefitOutcome& outcome) {
+    TextFacts facts = member_facts(r, m);
+    Facts with_waiting = m.facts;
+    with_waiting.waiting_months = outcome.waiting ? outcome.waiting->total() : 0;
+    facts.facts = &with_waiting;
+    facts.start = outcome.start ? &*outcome.start : nullptr;
+    if (outcome.waiting) {
+        facts.fixed_months = outcome.waiting->fixed;
+        facts.variable_months = outcome.waiting->variable;
+        facts.repaired_months = outcome.waiting->repaired;
+    }
+    return steps(outcome.fired, facts);
 }
 
 std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult& note) {
     TextFacts facts = member_facts(r, m);
     facts.amount = note.amount;
     return fill_placeholders(note.note->explain.text, facts);
+}
+
+std::string certainty_text(const Certainty& c) {
+    if (c.kind == Certainty::Kind::provisional) return c.text;
+    return std::string(fact_label(c.fact)) + "尚未公布:" + c.text + ";请咨询" + c.ask;
 }
 
 std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) {
@@ -68,13 +117,42 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
             return std::string(code == Code::waiting_period ? "待遇等待期:" : "未享受待遇期间:") +
                    m.uncovered->from.chinese() + "至" + m.uncovered->to.chinese() + "发生的医疗费用医保不予报销,待遇自" +
                    m.benefit_start->chinese() + "起";
+        case Code::provisional: return texts_of(m.rests_on, Certainty::Kind::provisional);
+        case Code::unknown_amount: {
+            std::string out;
+            for (const Certainty* c : m.rests_on)
+                if (c->kind == Certainty::Kind::unknown && (c->fact == "individual_fen" || c->fact == "subsidy_fen"))
+                    out += (out.empty() ? "" : "；") + certainty_text(*c);
+            return out;
+        }
+        case Code::unknown_deadline:
+            return certainty_text(r.continuity_deadline.certainty) + "。如在集中缴费期内缴费:" + outcome_text(*m.in_window) +
+                   ";如已过集中缴费期:" + outcome_text(*m.after_window) + "。";
+        case Code::unknown_collection_dates:
+            return texts_of(m.rests_on, Certainty::Kind::unknown) + "。" + m.payment_date.chinese() +
+                   "能否缴纳本年度的医保费,请先咨询确认;下面按可以缴费估算。";
+        case Code::unknown_waiting_variable:
+            return certainty_text(r.waiting_period.variable_certainty) + "。已只按固定待遇等待期估算,断保" +
+                   std::to_string(m.facts.lapsed_years) + "年的实际等待期可能更长。";
+        case Code::caveat: {
+            std::string out;
+            for (const Fired& f : m.fired)
+                if (f.caveat) out += (out.empty() ? "" : "；") + *f.caveat;
+            return out;
+        }
         default: return std::string(code_name(code));
     }
 }
 
 std::string household_warning_message(Code code, const Ruleset& r, const Result& result) {
     if (code == Code::deadline_missed)
-        return "缴费日期" + result.payment_date.chinese() + "晚于保持待遇连续的截止日期" + r.continuity_deadline.chinese();
+        return "缴费日期" + result.payment_date.chinese() + "晚于保持待遇连续的截止日期" +
+               r.continuity_deadline.value.chinese();
+    if (code == Code::unknown_total) {
+        std::string parts = !result.individual_total ? "个人缴费" : "";
+        if (!result.subsidy_total) parts += std::string(parts.empty() ? "" : "和") + "政府补助";
+        return "家庭合计中有尚未公布的" + parts + "标准,无法算出" + parts + "合计;已公布的部分见各成员。";
+    }
     return std::string(code_name(code));
 }
 

@@ -18,9 +18,14 @@ struct Step {
 };
 
 std::vector<Step> explanation(const Ruleset& ruleset, const MemberResult& member);
+// The steps of one reading of an unknown window end (MemberResult::in_window, after_window).
+std::vector<Step> explanation(const Ruleset& ruleset, const MemberResult& member, const BenefitOutcome& outcome);
 std::string note_text(const Ruleset& ruleset, const MemberResult& member, const NoteResult& note);
 std::string warning_message(Code code, const Ruleset& ruleset, const MemberResult& member);
 std::string household_warning_message(Code code, const Ruleset& ruleset, const Result& result);
+
+// What the citizen is told of a provisional or unknown fact, e.g. "按2026年度标准估算…" or "政府补助尚未公布：…".
+std::string certainty_text(const Certainty& certainty);
 
 // A ruleset-level text (collection, continuity deadline) with its {year_start}, {year_end}, {deadline} filled.
 std::string ruleset_text(const Ruleset& ruleset, const std::string& text);

@@ -68,16 +68,40 @@ Json benefit_year_json(const Ruleset& r) {
     return {{"start", r.benefit_year_start.iso()}, {"end", r.benefit_year_end.iso()}};
 }
 
+Json fact_json(const Fact<Date>& date) { return date.unknown() ? Json(nullptr) : Json(date.value.iso()); }
+Json fact_json(const Fact<Money>& amount) { return amount.unknown() ? Json(nullptr) : Json(amount.value.fen); }
+Json sum_or_null(const std::optional<Money>& a, const std::optional<Money>& b) { return fen_or_null(sum_known(a, b)); }
+
+// The provisional facts an answer rests on ({fact, from, text}), or the unknown ones ({fact, reason, ask, text}).
+Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
+    Json list = Json::array();
+    for (const Certainty* c : facts) {
+        if (c->kind != kind) continue;
+        if (kind == Certainty::Kind::provisional)
+            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", certainty_text(*c)}});
+        else
+            list.push_back({{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", certainty_text(*c)}});
+    }
+    return list;
+}
+
+void add_certainties(Json& out, const std::vector<const Certainty*>& facts) {
+    out["provisional"] = certainties_json(facts, Certainty::Kind::provisional);
+    out["unknown"] = certainties_json(facts, Certainty::Kind::unknown);
+}
+
 Json collection_json(const Ruleset& r) {
     Json collection = explained_json(r, ruleset_text(r, r.collection.text), r.collection.basis);
-    collection["opens"] = r.payable_from.iso();
-    collection["closes"] = r.payable_to.iso();
+    collection["opens"] = fact_json(r.payable_from);
+    collection["closes"] = fact_json(r.payable_to);
+    add_certainties(collection, {&r.payable_from.certainty, &r.payable_to.certainty});
     return collection;
 }
 
 Json deadline_json(const Ruleset& r) {
     Json deadline = explained_json(r, ruleset_text(r, r.deadline.text), r.deadline.basis);
-    deadline["date"] = r.continuity_deadline.iso();
+    deadline["date"] = fact_json(r.continuity_deadline);
+    add_certainties(deadline, {&r.continuity_deadline.certainty});
     return deadline;
 }
 
@@ -86,14 +110,38 @@ Json waiting_json(const std::optional<WaitingMonths>& w) {
     return {{"fixed", w->fixed}, {"variable", w->variable}, {"repaired", w->repaired}, {"floor", w->floor}};
 }
 
-Json member_json(const Ruleset& r, const MemberResult& m) {
+Json steps_json(const Ruleset& r, const std::vector<Step>& steps) {
     Json explanation = Json::array();
-    for (const Step& step : yibao::explanation(r, m)) {
+    for (const Step& step : steps) {
         Json s = explained_json(r, step.text, *step.basis);
         s["kind"] = step.kind;
         s["rule"] = *step.rule;
         explanation.push_back(std::move(s));
     }
+    return explanation;
+}
+
+Json uncovered_json(const std::optional<Period>& uncovered) {
+    return uncovered ? Json{{"from", uncovered->from.iso()}, {"to", uncovered->to.iso()}} : Json(nullptr);
+}
+
+// Where the start turns on the unknown end of the collection window: the answer in it and after it.
+Json cases_json(const Ruleset& r, const MemberResult& m) {
+    if (!m.in_window) return nullptr;
+    auto one = [&](const BenefitOutcome& o) {
+        return Json{{"benefit_start", date_or_null(o.start)},
+                    {"benefit_end", o.end.iso()},
+                    {"waiting_period", o.waiting_period},
+                    {"waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr)},
+                    {"waiting_parts", waiting_json(o.waiting)},
+                    {"uncovered", uncovered_json(o.uncovered)},
+                    {"explanation", steps_json(r, explanation(r, m, o))}};
+    };
+    return {{"in_window", one(*m.in_window)}, {"after_window", one(*m.after_window)}};
+}
+
+Json member_json(const Ruleset& r, const MemberResult& m) {
+    Json explanation = steps_json(r, yibao::explanation(r, m));
     Json notes = Json::array();
     for (const NoteResult& note : m.notes) {
         Json n = explained_json(r, note_text(r, m, note), note.note->explain.basis);
@@ -110,9 +158,9 @@ Json member_json(const Ruleset& r, const MemberResult& m) {
             {"age", m.age},
             {"newborn", m.newborn},
             {"payment_date", m.payment_date.iso()},
-            {"individual_fen", m.individual.fen},
-            {"subsidy_fen", m.subsidy.fen},
-            {"total_fen", (m.individual + m.subsidy).fen},
+            {"individual_fen", fen_or_null(m.individual)},
+            {"subsidy_fen", fen_or_null(m.subsidy)},
+            {"total_fen", sum_or_null(m.individual, m.subsidy)},
             {"benefit_start", date_or_null(m.benefit_start)},
             {"benefit_end", m.benefit_end.iso()},
             {"waiting_period", m.waiting_period},
@@ -120,8 +168,10 @@ Json member_json(const Ruleset& r, const MemberResult& m) {
             {"repaired_years", m.facts.repaired_years},
             {"waiting_months", m.waiting ? Json(m.waiting->total()) : Json(nullptr)},
             {"waiting_parts", waiting_json(m.waiting)},
-            {"uncovered", m.uncovered ? Json{{"from", m.uncovered->from.iso()}, {"to", m.uncovered->to.iso()}}
-                                      : Json(nullptr)},
+            {"uncovered", uncovered_json(m.uncovered)},
+            {"cases", cases_json(r, m)},
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
             {"explanation", std::move(explanation)},
             {"notes", std::move(notes)},
             {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
@@ -186,15 +236,18 @@ Json result_json(const Result& result) {
     Json registration = Json::array();
     for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
     Json deadline = deadline_json(r);
-    deadline["met"] = result.deadline_met;
+    deadline["met"] = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
+    Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
+                   {"subsidy_fen", fen_or_null(result.subsidy_total)},
+                   {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)}};
+    add_certainties(totals, result.rests_on);
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
                          {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r)},
                          {"sources", sources_json(r)}}},
             {"payment_date", result.payment_date.iso()},
             {"members", std::move(members)},
-            {"totals", {{"individual_fen", result.individual_total.fen}, {"subsidy_fen", result.subsidy_total.fen},
-                        {"total_fen", (result.individual_total + result.subsidy_total).fen}}},
+            {"totals", std::move(totals)},
             {"deadline", std::move(deadline)},
             {"registration", std::move(registration)},
             {"payment_channels", channels_json(r, r.payment)},
@@ -224,8 +277,9 @@ Json ruleset_summary(const Ruleset& r) {
         row.erase("text");
         row["id"] = c.id;
         row["label"] = c.label;
-        row["individual_fen"] = c.individual.fen;
-        row["subsidy_fen"] = c.subsidy.fen;
+        row["individual_fen"] = fact_json(c.individual);
+        row["subsidy_fen"] = fact_json(c.subsidy);
+        add_certainties(row, {&c.individual.certainty, &c.subsidy.certainty});
         fees.push_back(std::move(row));
     }
     Json waiting = nullptr;

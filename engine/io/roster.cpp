@@ -17,6 +17,9 @@ constexpr std::array<std::string_view, kRosterFields> kEnglishNames{
 constexpr std::array<std::string_view, 6> kAddedChinese{"类别", "个人缴费", "政府补助", "待遇开始", "待遇结束", "提示"};
 constexpr std::array<std::string_view, 6> kAddedEnglish{"category",      "individual_yuan", "subsidy_yuan",
                                                         "benefit_start", "benefit_end",     "notes"};
+// The flag columns, for rulesets with values carried from last year or not published.
+constexpr std::array<std::string_view, 2> kFlagChinese{"暂按往年标准", "未公布"};
+constexpr std::array<std::string_view, 2> kFlagEnglish{"provisional", "unknown"};
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kNoteSeparator = "；";
 
@@ -255,10 +258,10 @@ void RosterSummary::add(const MemberResult& m) {
     ++rows_estimated;
     CategoryTotals& totals = categories[static_cast<size_t>(m.category - ruleset->categories.data())];
     ++totals.count;
-    totals.individual += m.individual;
-    totals.subsidy += m.subsidy;
-    individual += m.individual;
-    subsidy += m.subsidy;
+    totals.individual = sum_known(totals.individual, m.individual);
+    totals.subsidy = sum_known(totals.subsidy, m.subsidy);
+    individual = sum_known(individual, m.individual);
+    subsidy = sum_known(subsidy, m.subsidy);
     // A payment that buys no cover this year is counted as such, not as a wait.
     if (!m.benefit_start) ++no_cover;
     else if (m.waiting_period) ++waiting_period;
@@ -275,7 +278,7 @@ Json roster_summary_json(const RosterSummary& s) {
         const Category& c = s.ruleset->categories[i];
         const CategoryTotals& t = s.categories[i];
         categories.push_back({{"id", c.id}, {"label", c.label}, {"count", t.count},
-                              {"individual_fen", t.individual.fen}, {"subsidy_fen", t.subsidy.fen}});
+                              {"individual_fen", fen_or_null(t.individual)}, {"subsidy_fen", fen_or_null(t.subsidy)}});
     }
     Json errors = Json::array();
     for (const RowErrors& e : s.errors) {
@@ -293,15 +296,25 @@ Json roster_summary_json(const RosterSummary& s) {
             {"rows_estimated", s.rows_estimated},
             {"rows_failed", s.rows_failed},
             {"categories", std::move(categories)},
-            {"totals", {{"count", s.rows_estimated}, {"individual_fen", s.individual.fen},
-                        {"subsidy_fen", s.subsidy.fen}, {"total_fen", (s.individual + s.subsidy).fen}}},
+            {"totals", {{"count", s.rows_estimated}, {"individual_fen", fen_or_null(s.individual)},
+                        {"subsidy_fen", fen_or_null(s.subsidy)}, {"total_fen", fen_or_null(sum_known(s.individual, s.subsidy))}}},
             {"waiting_period", s.waiting_period},
             {"no_cover", s.no_cover},
             {"errors", std::move(errors)},
             {"errors_not_kept", s.errors_not_kept}};
 }
 
-RosterRun::RosterRun(const Ruleset& ruleset, const RosterOptions& options) : ruleset_(ruleset), options_(options) {
+namespace {
+bool has_flags(const Ruleset& r) {
+    for (const auto& c : r.contributions)
+        if (!c.individual.known() || !c.subsidy.known()) return true;
+    return !r.payable_from.known() || !r.payable_to.known() || !r.continuity_deadline.known() ||
+           r.waiting_period.variable_certainty.kind != Certainty::Kind::known;
+}
+}  // namespace
+
+RosterRun::RosterRun(const Ruleset& ruleset, const RosterOptions& options)
+    : ruleset_(ruleset), options_(options), flags_(has_flags(ruleset)) {
     summary_.ruleset = &ruleset;
     summary_.default_payment = options.payment_date;
     summary_.categories.resize(ruleset.categories.size());
@@ -353,6 +366,8 @@ void RosterRun::header(const CsvRecord& record, std::string& out) {
         append_csv_field(out, layout_.header[i]);
     }
     for (const std::string_view name : layout_.english ? kAddedEnglish : kAddedChinese) out.append(",").append(name);
+    if (flags_)
+        for (const std::string_view name : layout_.english ? kFlagEnglish : kFlagChinese) out.append(",").append(name);
     out += "\r\n";
 }
 
@@ -401,9 +416,9 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     out += ',';
     append_csv_field(out, layout_.english ? m.category->id : m.category->label);
     out += ',';
-    append_yuan(out, m.individual);
+    if (m.individual) append_yuan(out, *m.individual);
     out += ',';
-    append_yuan(out, m.subsidy);
+    if (m.subsidy) append_yuan(out, *m.subsidy);
     out += ',';
     if (m.benefit_start) {
         append_date(out, *m.benefit_start);
@@ -414,6 +429,15 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     }
     out += ',';
     append_notes(out, m.warnings, [&](Code code) { return warning_message(code, ruleset_, m); }, notes_);
+    if (flags_) {
+        for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
+            out += ',';
+            std::vector<const Certainty*> facts;
+            for (const Certainty* c : m.rests_on)
+                if (c->kind == kind) facts.push_back(c);
+            append_notes(out, facts, [](const Certainty* c) { return certainty_text(*c); }, notes_);
+        }
+    }
     out += "\r\n";
     summary_.add(m);
 }
@@ -422,6 +446,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 void RosterRun::fail_row(long line, std::string& out) {
     out += ",,,,,,";
     append_notes(out, errors_, [](const RowProblem& p) -> const std::string& { return p.message; }, notes_);
+    if (flags_) out += ",,";
     out += "\r\n";
     ++summary_.rows_failed;
     summary_.add_errors(line, errors_);

@@ -46,8 +46,8 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
 
 struct CategoryTotals {
     long count = 0;
-    Money individual;
-    Money subsidy;
+    std::optional<Money> individual = Money{};  // nullopt once a row's amount is not published
+    std::optional<Money> subsidy = Money{};
 };
 
 struct RowErrors {
@@ -65,8 +65,8 @@ struct RosterSummary {
     long rows_estimated = 0;
     long rows_failed = 0;
     std::vector<CategoryTotals> categories;  // by index into the ruleset's categories
-    Money individual;
-    Money subsidy;
+    std::optional<Money> individual = Money{};
+    std::optional<Money> subsidy = Money{};
     long waiting_period = 0;  // members covered this year, but only after a waiting period
     long no_cover = 0;        // members whose payment buys no cover in the benefit year
     std::vector<RowErrors> errors;
@@ -96,6 +96,9 @@ public:
     void finish(std::string& out);
 
     const RosterSummary& summary() const { return summary_; }
+    // The columns each output row has after the roster's own: 类别 … 提示, and where the ruleset has values
+    // carried from last year or not published, 暂按往年标准 and 未公布.
+    size_t added_columns() const { return flags_ ? 8 : 6; }
 
 private:
     void drain(std::string& out);
@@ -107,6 +110,7 @@ private:
 
     const Ruleset& ruleset_;
     RosterOptions options_;
+    bool flags_;  // the ruleset has provisional or unknown values
     CsvReader reader_;
     bool header_seen_ = false;
     RosterLayout layout_;

@@ -1,5 +1,7 @@
 #include "rules/merge.hpp"
 
+#include <algorithm>
+
 namespace yibao {
 
 namespace {
@@ -13,10 +15,12 @@ bool is_id_list(const Json& list) {
     return true;
 }
 
-// A change to anything but the basis itself.
+// A change to anything but the basis itself. Marking a value provisional changes no rule: it keeps its basis.
 bool changes_more_than_basis(const Json& change) {
     for (const auto& item : change.items())
-        if (item.key() != "basis" && item.key() != "id") return true;
+        if (item.key() != "basis" && item.key() != "id" &&
+            !(item.value().is_object() && item.value().contains("provisional")))
+            return true;
     return false;
 }
 
@@ -71,6 +75,94 @@ Json merge_base(const Json& base, const Json& change, Issues& issues) {
     merged.erase("base");
     merge_into(merged, change, "", issues);
     return merged;
+}
+
+namespace {
+
+bool is_provisional(const Json& node) {
+    return node.is_object() && node.contains("provisional") && node["provisional"].is_object();
+}
+
+void collect_sources(const Json& node, std::vector<std::string>& out) {
+    if (is_provisional(node)) {
+        const auto from = node["provisional"].find("from");
+        if (from != node["provisional"].end() && from->is_string()) out.push_back(from->get<std::string>());
+    }
+    if (node.is_structured())
+        for (const auto& child : node) collect_sources(child, out);
+}
+
+struct Step {
+    std::string key;  // an object key, or "" for a list item
+    Json id;          // the list item's id
+};
+
+// The node of `document` at `steps`, or nullptr.
+const Json* locate(const Json& document, const std::vector<Step>& steps) {
+    const Json* node = &document;
+    for (const auto& step : steps) {
+        if (!step.key.empty()) {
+            if (!node->is_object() || !node->contains(step.key)) return nullptr;
+            node = &(*node)[step.key];
+            continue;
+        }
+        if (!node->is_array()) return nullptr;
+        const auto found = std::find_if(node->begin(), node->end(),
+                                        [&](const Json& item) { return item.is_object() && item.value("id", Json()) == step.id; });
+        if (found == node->end()) return nullptr;
+        node = &*found;
+    }
+    return node;
+}
+
+void fill_in(Json& node, const std::vector<Step>& steps, const std::string& at,
+                              const std::function<const Json&(const std::string&)>& merged, Issues& issues) {
+    if (is_provisional(node)) {
+        if (node.contains("value")) return;
+        const Json& from = node["provisional"].value("from", Json());
+        if (!from.is_string()) return;  // the loader names what is missing
+        const std::string from_at = pointer_join(pointer_join(at, "provisional"), "from");
+        const Json& other = merged(from.get<std::string>());
+        if (other.is_null()) {
+            issues.push_back({from_at, Code::unknown_base, "暂按规则集“" + from.get<std::string>() + "”的数值,但该规则集未载入"});
+            return;
+        }
+        const Json* twin = locate(other, steps);
+        if (twin && is_provisional(*twin)) twin = twin->contains("value") ? &(*twin)["value"] : nullptr;
+        if (!twin || twin->is_object()) {
+            issues.push_back({from_at, Code::unknown_value,
+                              "规则集“" + from.get<std::string>() + "”在此处没有可沿用的数值"});
+            return;
+        }
+        node["value"] = *twin;
+        return;
+    }
+    if (node.is_object()) {
+        for (auto& item : node.items()) {
+            auto next = steps;
+            next.push_back({item.key(), Json()});
+            fill_in(item.value(), next, pointer_join(at, item.key()), merged, issues);
+        }
+    } else if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i) {
+            if (!node[i].is_object() || !node[i].contains("id")) continue;
+            auto next = steps;
+            next.push_back({"", node[i]["id"]});
+            fill_in(node[i], next, pointer_join(at, i), merged, issues);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> provisional_sources(const Json& document) {
+    std::vector<std::string> out;
+    collect_sources(document, out);
+    return out;
+}
+
+void fill_provisional(Json& document, const std::function<const Json&(const std::string&)>& merged, Issues& issues) {
+    fill_in(document, {}, "", merged, issues);
 }
 
 }  // namespace yibao

@@ -65,8 +65,9 @@ struct ContributionRule {
     std::string id;
     std::string label;  // the row of a fee table, e.g. "成年居民(一档)"
     Condition when;
-    Money individual;
-    Money subsidy;
+    Fact<Money> individual;
+    Fact<Money> subsidy;
+    std::string caveat;  // told as a warning whenever the rule applies, e.g. a group this year's source omits
     Explained explain;
 };
 
@@ -76,6 +77,7 @@ struct BenefitRule {
     DateExpr start;
     DateExpr end;
     bool waiting = false;  // the rule imposes a waiting period the citizen should be warned of
+    std::string caveat;
     Explained explain;
 };
 
@@ -93,6 +95,7 @@ struct WaitingPeriod {
     bool applies = false;
     WaitingPart fixed;
     std::optional<WaitingPart> variable;
+    Certainty variable_certainty;  // unknown: the sources give no variable part (the fixed part is applied)
     std::optional<WaitingPart> repair;
     std::optional<WaitingPart> floor;
     std::vector<WaitingPart> exempt;
@@ -139,10 +142,10 @@ struct Ruleset {
     std::string title;
     Date benefit_year_start;
     Date benefit_year_end;
-    Date payable_from;
-    Date payable_to;
+    Fact<Date> payable_from;
+    Fact<Date> payable_to;
     Explained collection;
-    Date continuity_deadline;
+    Fact<Date> continuity_deadline;
     Explained deadline;
     std::vector<Category> categories;
     std::vector<Tier> tiers;

@@ -68,7 +68,15 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
             const auto found = d.json.is_object() ? d.json.find("base") : d.json.end();
             const Json* base_id = found != d.json.end() ? &*found : nullptr;
             const bool has_base = base_id && !base_id->is_null();
-            if (has_base && base_id->is_string() && (merged(base_id->get<std::string>()).is_null())) {
+            // A ruleset waits for its base and for the rulesets its provisional values come from.
+            std::vector<std::string> needs = provisional_sources(d.json);
+            if (has_base && base_id->is_string()) needs.push_back(base_id->get<std::string>());
+            if (std::any_of(needs.begin(), needs.end(), [&](const std::string& id) {
+                    return merged(id).is_null() &&
+                           std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
+                               return &other != &d && other.json.is_object() && other.json.value("id", Json()) == id;
+                           });
+                })) {
                 ++it;
                 continue;
             }
@@ -77,6 +85,9 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
             if (has_base) {
                 if (!base_id->is_string()) {
                     issues.push_back({"/base", Code::wrong_type, "base 应为规则集编号(字符串)"});
+                } else if (merged(base_id->get<std::string>()).is_null()) {
+                    issues.push_back({"/base", Code::unknown_base,
+                                      "基础规则集“" + base_id->get<std::string>() + "”未载入;请同时载入该规则集文件"});
                 } else {
                     for (const char* key : kOwnKeys)
                         if (!d.json.contains(key))
@@ -87,21 +98,17 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
                 }
             }
             if (issues.size() == before)
+                fill_provisional(document, [&](const std::string& id) -> const Json& { return merged(id); }, issues);
+            if (issues.size() == before)
                 if (auto ruleset = load_ruleset(document, issues)) add(std::move(*ruleset), std::move(document));
             prefix_issues(issues, before, d.origin);
             it = pending.erase(it);
             progress = true;
         }
     }
-    for (const RulesetDocument* d : pending) {
-        const std::string base = d->json["base"].get<std::string>();
-        const bool in_set = std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
-            return other.json.is_object() && other.json.value("id", Json()) == base;
-        });
-        issues.push_back({d->origin + "/base", in_set ? Code::base_cycle : Code::unknown_base,
-                          in_set ? "规则集之间互相以对方为基础(base),形成了循环"
-                                 : "基础规则集“" + base + "”未载入;请同时载入该规则集文件"});
-    }
+    // What is left waits for rulesets of this set that wait in turn: a circle.
+    for (const RulesetDocument* d : pending)
+        issues.push_back({d->origin + "/base", Code::base_cycle, "规则集之间互相以对方为基础(base)或互相沿用数值,形成了循环"});
 }
 
 void Catalog::load_texts(const std::vector<std::pair<std::string, std::string_view>>& texts, Issues& issues) {
@@ -158,15 +165,16 @@ public:
         if (const Json* collection = read_.member(doc, "", "collection", Need::required);
             collection && read_.is_object(*collection, "/collection")) {
             read_.only_keys(*collection, "/collection", {"opens", "closes", "text", "basis"});
-            ordered_dates(*collection, "/collection", "opens", "closes", r.payable_from, r.payable_to,
-                          "缴费截止日期早于开始日期");
+            r.payable_from = vocabulary_.date_fact(*collection, "/collection", "opens", "collection.opens");
+            r.payable_to = vocabulary_.date_fact(*collection, "/collection", "closes", "collection.closes");
+            if (!r.payable_from.unknown() && !r.payable_to.unknown() && r.payable_to.value < r.payable_from.value)
+                read_.fail("/collection/closes", Code::out_of_order, "缴费截止日期早于开始日期");
             r.collection = explained(*collection, "/collection", TextScope::ruleset);
         }
         if (const Json* deadline = read_.member(doc, "", "continuity_deadline", Need::required);
             deadline && read_.is_object(*deadline, "/continuity_deadline")) {
             read_.only_keys(*deadline, "/continuity_deadline", {"date", "text", "basis"});
-            r.continuity_deadline =
-                read_.date(*deadline, "/continuity_deadline", "date", Need::required).value_or(Date{});
+            r.continuity_deadline = vocabulary_.date_fact(*deadline, "/continuity_deadline", "date", "continuity_deadline");
             r.deadline = explained(*deadline, "/continuity_deadline", TextScope::ruleset);
         }
 
@@ -203,18 +211,19 @@ public:
         }
 
         load_list(doc, "contributions", [&](const Json& item, const std::string& at) {
-            read_.only_keys(item, at, {"id", "label", "when", "individual_fen", "subsidy_fen", "text", "basis"});
+            read_.only_keys(item, at, {"id", "label", "when", "individual_fen", "subsidy_fen", "caveat", "text", "basis"});
             ContributionRule rule;
             rule.id = read_.text(item, at, "id", Need::required).value_or("");
             rule.label = read_.text(item, at, "label", Need::required).value_or("");
             rule.when = condition_member(item, at);
-            rule.individual = Money::from_fen(read_.integer(item, at, "individual_fen", Need::required, 0, 100000000).value_or(0));
-            rule.subsidy = Money::from_fen(read_.integer(item, at, "subsidy_fen", Need::required, 0, 100000000).value_or(0));
+            rule.individual = vocabulary_.amount(item, at, "individual_fen", "individual_fen");
+            rule.subsidy = vocabulary_.amount(item, at, "subsidy_fen", "subsidy_fen");
+            rule.caveat = read_.text(item, at, "caveat", Need::optional).value_or("");
             rule.explain = explained(item, at, TextScope::member);
             r.contributions.push_back(std::move(rule));
         });
         load_list(doc, "benefit_rules", [&](const Json& item, const std::string& at) {
-            read_.only_keys(item, at, {"id", "when", "start", "end", "waiting", "text", "basis"});
+            read_.only_keys(item, at, {"id", "when", "start", "end", "waiting", "caveat", "text", "basis"});
             BenefitRule rule;
             rule.id = read_.text(item, at, "id", Need::required).value_or("");
             rule.when = condition_member(item, at);
@@ -224,6 +233,7 @@ public:
             if (const Json* end = read_.member(item, at, "end", Need::optional))
                 rule.end = vocabulary_.date(*end, pointer_join(at, "end"));
             rule.waiting = read_.boolean(item, at, "waiting", Need::optional).value_or(false);
+            rule.caveat = read_.text(item, at, "caveat", Need::optional).value_or("");
             rule.explain = explained(item, at, TextScope::member);
             r.benefit_rules.push_back(std::move(rule));
         });
@@ -370,8 +380,13 @@ private:
         };
         out.fixed = part("fixed", {"id", "months", "when", "text", "basis"}, "months", nullptr, 120, Need::required)
                         .value_or(WaitingPart{});
-        out.variable = part("variable", {"id", "months_per_year", "from_lapsed_year", "text", "basis"},
-                            "months_per_year", "from_lapsed_year", 12, Need::optional);
+        // {"unknown": {reason, ask}}: the sources give no variable part; only the fixed part is applied.
+        if (const Json* variable = read_.member(w, at, "variable", Need::optional);
+            variable && variable->is_object() && variable->contains("unknown"))
+            out.variable_certainty = vocabulary_.date_fact(w, at, "variable", "waiting_period.variable").certainty;
+        else
+            out.variable = part("variable", {"id", "months_per_year", "from_lapsed_year", "text", "basis"},
+                                "months_per_year", "from_lapsed_year", 12, Need::optional);
         out.repair = part("repair", {"id", "months_per_year", "text", "basis"}, "months_per_year", nullptr, 12,
                           Need::optional);
         out.floor = part("floor", {"id", "months", "from_lapsed_years", "text", "basis"}, "months", "from_lapsed_years",

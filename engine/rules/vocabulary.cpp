@@ -276,6 +276,8 @@ struct Placeholder {
     std::string (*value)(const TextFacts&);
 };
 
+const std::string kUnpublished = "(尚未公布)";
+
 std::string months_text(int months) { return std::to_string(months) + "个月"; }
 
 const std::array<Placeholder, 20> kPlaceholders{{
@@ -283,7 +285,7 @@ const std::array<Placeholder, 20> kPlaceholders{{
      [](const TextFacts& t) { return t.year_start.chinese(); }},
     {"year_end", TextScope::ruleset, DOC("the last day of the benefit year"),
      [](const TextFacts& t) { return t.year_end.chinese(); }},
-    {"deadline", TextScope::ruleset, DOC("the continuity deadline"), [](const TextFacts& t) { return t.deadline.chinese(); }},
+    {"deadline", TextScope::ruleset, DOC("the continuity deadline"), [](const TextFacts& t) { return t.deadline ? t.deadline->chinese() : kUnpublished; }},
     {"payment_date", TextScope::member, DOC("the date the money arrives"),
      [](const TextFacts& t) { return t.facts->payment_date.chinese(); }},
     {"birth_date", TextScope::member, DOC("the member's birth date"),
@@ -295,8 +297,8 @@ const std::array<Placeholder, 20> kPlaceholders{{
     {"assistance", TextScope::member, DOC("the member's assistance group label"),
      [](const TextFacts& t) { return std::string(t.assistance); }},
     {"individual", TextScope::member, DOC("the individual contribution, e.g. 462元"),
-     [](const TextFacts& t) { return t.individual.yuan_text(); }},
-    {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy.yuan_text(); }},
+     [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
+    {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},
     {"start", TextScope::member, DOC("the day benefits start"),
      [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("(本年度无待遇)"); }},
     {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
@@ -384,6 +386,88 @@ DateExpr VocabularyReader::date(const Json& value, const std::string& at) {
     return e;
 }
 
+namespace {
+
+struct FactKind {
+    std::string_view key;
+    std::string_view form;
+    std::string_view description;
+};
+
+// Where a ruleset gives an amount (individual_fen, subsidy_fen) or a collection date (collection.opens,
+// collection.closes, continuity_deadline.date), it may give one of these instead of the plain value.
+const std::array<FactKind, 2> kFactKinds{{
+    {"provisional", DOC(R"({"provisional": {"from": ruleset id, "text": told to the citizen}})"),
+     DOC("carried from the named earlier ruleset (the same place, list items by id) until this year's value is "
+         "published; every figure and date that rests on it is flagged with the text")},
+    {"unknown", DOC(R"({"unknown": {"reason", "ask", "not_before"?, "not_after"?}})"),
+     DOC("not published: no value; what depends on it says so and whom to ask, what turns on it alone is given for "
+         "both cases, and a total that includes it is not a number (dates: what the sources do say as bounds)")},
+}};
+
+// A fact's plain value is read by `plain(object, path, key)`; the two other kinds are objects.
+template <typename T, typename Plain>
+Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, const char* key, const std::string& fact,
+                  Plain plain) {
+    Fact<T> out;
+    out.certainty.fact = fact;
+    const Json* value = read.member(object, at, key, Need::required);
+    if (!value) return out;
+    if (!value->is_object()) {
+        if (auto v = plain(object, at, key)) out.value = *v;
+        return out;
+    }
+    const std::string v_at = pointer_join(at, key);
+    read.only_keys(*value, v_at, {"provisional", "unknown", "value"});
+    const bool provisional = value->contains(std::string(kFactKinds[0].key));
+    if (provisional == value->contains(std::string(kFactKinds[1].key))) {
+        read.fail(v_at, Code::one_key, "应只含 provisional(暂按往年)或 unknown(尚未公布)之一");
+        return out;
+    }
+    Certainty& c = out.certainty;
+    const std::string kind_key(kFactKinds[provisional ? 0 : 1].key);
+    const Json& detail = (*value)[kind_key];
+    const std::string d_at = pointer_join(v_at, kind_key);
+    if (!read.is_object(detail, d_at)) return out;
+    auto required_text = [&](const char* name) {
+        auto text = read.text(detail, d_at, name, Need::required).value_or("");
+        if (text.empty() && detail.contains(name)) read.fail(pointer_join(d_at, name), Code::empty, "不能为空");
+        return text;
+    };
+    if (provisional) {
+        read.only_keys(detail, d_at, {"from", "text"});
+        c.kind = Certainty::Kind::provisional;
+        c.from = required_text("from");
+        c.text = required_text("text");
+        // The value is filled in from `from` when the ruleset is loaded (Catalog::load).
+        if (auto v = plain(*value, v_at, "value")) out.value = *v;
+    } else {
+        read.only_keys(detail, d_at, {"reason", "ask", "not_before", "not_after"});
+        c.kind = Certainty::Kind::unknown;
+        c.text = required_text("reason");
+        c.ask = required_text("ask");
+        c.not_before = read.date(detail, d_at, "not_before", Need::optional);
+        c.not_after = read.date(detail, d_at, "not_after", Need::optional);
+        if (value->contains("value")) read.fail(pointer_join(v_at, "value"), Code::unknown_field, "尚未公布的值不能同时给出数值");
+    }
+    return out;
+}
+
+}  // namespace
+
+Fact<Money> VocabularyReader::amount(const Json& object, const std::string& at, const char* key, const std::string& fact) {
+    return read_fact<Money>(read_, object, at, key, fact, [&](const Json& o, const std::string& o_at, const char* k) {
+        const auto fen = read_.integer(o, o_at, k, Need::required, 0, 100000000);
+        return fen ? std::optional<Money>(Money::from_fen(*fen)) : std::nullopt;
+    });
+}
+
+Fact<Date> VocabularyReader::date_fact(const Json& object, const std::string& at, const char* key, const std::string& fact) {
+    return read_fact<Date>(read_, object, at, key, fact, [&](const Json& o, const std::string& o_at, const char* k) {
+        return read_.date(o, o_at, k, Need::required);
+    });
+}
+
 void check_placeholders(JsonReader& read, const std::string& text, const std::string& at, TextScope scope) {
     for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
         const size_t close = text.find('}', open);
@@ -418,6 +502,7 @@ std::vector<KeywordDoc> vocabulary_docs() {
     for (const auto& k : kConditions) docs.push_back({"condition", k.key, k.form, k.description});
     docs.push_back({"date", "YYYY-MM-DD", R"("2024-01-01")", "that date"});
     for (const auto& k : kDates) docs.push_back({"date", k.key, k.form, k.description});
+    for (const auto& k : kFactKinds) docs.push_back({"fact", k.key, k.form, k.description});
     for (const auto& p : kPlaceholders)
         docs.push_back({"placeholder", p.name, p.scope == TextScope::ruleset ? "any text" : "texts about a member",
                         p.description});

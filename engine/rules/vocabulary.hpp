@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,27 @@ struct Facts {
     Date deadline;             // the continuity deadline: the end of the collection window
 };
 
+// How sure a ruleset's value is: known; provisional (carried from a named earlier ruleset until the new one is
+// published); or unknown (no value: why, and whom to ask). Amounts and the collection's dates may be either.
+struct Certainty {
+    enum class Kind : std::uint8_t { known, provisional, unknown };
+    Kind kind = Kind::known;
+    std::string fact;  // what the value is, e.g. "subsidy_fen", "continuity_deadline"
+    std::string from;  // provisional: the ruleset the value is carried from
+    std::string text;  // provisional: what to tell the citizen; unknown: why it is not known
+    std::string ask;   // unknown: whom to ask
+    std::optional<Date> not_before, not_after;  // unknown dates: what the sources do say of them
+};
+
+template <typename T>
+struct Fact {
+    T value{};  // unknown: not a value to use
+    Certainty certainty;
+    bool known() const { return certainty.kind == Certainty::Kind::known; }
+    bool unknown() const { return certainty.kind == Certainty::Kind::unknown; }
+    bool provisional() const { return certainty.kind == Certainty::Kind::provisional; }
+};
+
 struct ConditionKeyword;
 struct DateKeyword;
 
@@ -80,6 +102,11 @@ public:
 
     Condition condition(const Json& value, const std::string& at);
     DateExpr date(const Json& value, const std::string& at);
+    // A ruleset's amount or date: a plain value, {"provisional": {"from", "text"}, "value"} (the value filled in
+    // from the named ruleset when loading), or {"unknown": {"reason", "ask", "not_before"?, "not_after"?}}.
+    // `fact` names it in answers.
+    Fact<Money> amount(const Json& object, const std::string& at, const char* key, const std::string& fact);
+    Fact<Date> date_fact(const Json& object, const std::string& at, const char* key, const std::string& fact);
 
     bool in_category = false;  // a category's own condition may not name a category
 
@@ -98,8 +125,8 @@ struct TextFacts {
     std::string_view category;
     std::string_view tier;
     std::string_view assistance;
-    Money individual;
-    Money subsidy;
+    std::optional<Money> individual;  // nullopt: not published
+    std::optional<Money> subsidy;
     const Date* start = nullptr;  // nullptr: no cover in the benefit year
     Date end;
     int fixed_months = 0;
@@ -108,7 +135,7 @@ struct TextFacts {
     Money amount;  // a member note's
     Date year_start;
     Date year_end;
-    Date deadline;
+    std::optional<Date> deadline;  // nullopt: not published
 };
 
 enum class TextScope : std::uint8_t { ruleset, member };

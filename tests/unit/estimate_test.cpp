@@ -32,7 +32,7 @@ TEST_CASE("the estimate names the rules that fired; the explanation gives their 
     REQUIRE(m);
     REQUIRE(m->fired.size() == 3);
     CHECK(*m->fired[2].rule == "late-payment-waiting-period");
-    CHECK(m->individual.fen == 46200);
+    CHECK(m->individual == yibao::Money::from_fen(46200));
     CHECK(m->benefit_start == yibao::Date{2024, 5, 1});
     const auto steps = yibao::explanation(r, *m);
     REQUIRE(steps.size() == 3);

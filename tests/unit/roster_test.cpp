@@ -288,15 +288,15 @@ TEST_CASE("the summary counts and sums by category, waiting periods and rows wit
     CHECK(s.rows_estimated == 6);
     REQUIRE(s.categories.size() == 3);  // student, minor, adult
     CHECK(s.categories[0].count == 2);
-    CHECK(s.categories[0].individual.fen == 36400);
-    CHECK(s.categories[0].subsidy.fen == 143600);
+    CHECK(s.categories[0].individual == yibao::Money::from_fen(36400));
+    CHECK(s.categories[0].subsidy == yibao::Money::from_fen(143600));
     CHECK(s.categories[1].count == 1);
-    CHECK(s.categories[1].individual.fen == 45000);
+    CHECK(s.categories[1].individual == yibao::Money::from_fen(45000));
     CHECK(s.categories[2].count == 3);
-    CHECK(s.categories[2].individual.fen == 90000);
-    CHECK(s.categories[2].subsidy.fen == 64000 + 109000 + 64000);
-    CHECK(s.individual.fen == 36400 + 45000 + 90000);
-    CHECK(s.subsidy.fen == 143600 + 64000 + 237000);
+    CHECK(s.categories[2].individual == yibao::Money::from_fen(90000));
+    CHECK(s.categories[2].subsidy == yibao::Money::from_fen(64000 + 109000 + 64000));
+    CHECK(s.individual == yibao::Money::from_fen(36400 + 45000 + 90000));
+    CHECK(s.subsidy == yibao::Money::from_fen(143600 + 64000 + 237000));
     CHECK(s.waiting_period == 2);
     CHECK(s.no_cover == 1);
 

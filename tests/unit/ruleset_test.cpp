@@ -163,7 +163,7 @@ TEST_CASE("a ruleset with a base inherits what it does not change and keeps the 
     CHECK(r->base == "qingdao-2024");
     CHECK(r->year == 2027);
     CHECK(r->contributions.size() == 4);
-    CHECK(r->contributions[0].individual.fen == 15000);
+    CHECK(r->contributions[0].individual.value.fen == 15000);
     std::vector<std::string> order;
     for (const auto& b : r->benefit_rules) order.push_back(b.id);
     CHECK(order == std::vector<std::string>{"newborn-within-6-months", "newborn-6-to-12-months", "in-window", "after-window"});
@@ -187,7 +187,7 @@ TEST_CASE("a change to a base's rule must bring its own basis", "[ruleset][base]
 
     change["contributions"] = yibao::Json::array({contribution_change(20000)});
     REQUIRE(load_beside_builtins({change}, catalog).empty());
-    CHECK(catalog.find("qingdao-2027-example")->contributions[0].individual.fen == 20000);
+    CHECK(catalog.find("qingdao-2027-example")->contributions[0].individual.value.fen == 20000);
 }
 
 TEST_CASE("a based ruleset states its own year, dates and title", "[ruleset][base]") {
@@ -242,7 +242,7 @@ TEST_CASE("rulesets may build on each other in any order of loading", "[ruleset]
     REQUIRE(load_beside_builtins({next, fixture()}, catalog).empty());
     const auto* r = catalog.find("qingdao-2028-example");
     REQUIRE(r);
-    CHECK(r->contributions[0].individual.fen == 25000);
-    CHECK(r->contributions[1].individual.fen == 39500);
+    CHECK(r->contributions[0].individual.value.fen == 25000);
+    CHECK(r->contributions[1].individual.value.fen == 39500);
     CHECK(r->waiting_period.applies);
 }

@@ -262,3 +262,54 @@ TEST_CASE("every placeholder is filled with its value, and an unknown one is ref
     for (const auto& issue : issues) CHECK(issue.code == yibao::Code::bad_placeholder);
     CHECK(issues[1].path == "/collection/text");
 }
+
+TEST_CASE("an amount or a date may be plain, provisional or unknown; each kind is checked at its path",
+          "[vocabulary][facts]") {
+    auto read_amount = [](const char* text, yibao::Issues& issues) {
+        yibao::JsonReader read(issues);
+        yibao::VocabularyReader vocabulary(read, kCategories);
+        return vocabulary.amount(yibao::Json::parse(text), "/contributions/0", "subsidy_fen", "subsidy_fen");
+    };
+    yibao::Issues issues;
+    const auto plain = read_amount(R"({"subsidy_fen": 88000})", issues);
+    CHECK(plain.known());
+    CHECK(plain.value.fen == 88000);
+    const auto carried = read_amount(
+        R"({"subsidy_fen": {"provisional": {"from": "qingdao-2026", "text": "按2026年度标准估算"}, "value": 88000}})", issues);
+    CHECK(carried.provisional());
+    CHECK(carried.certainty.from == "qingdao-2026");
+    CHECK(carried.value.fen == 88000);
+    const auto missing = read_amount(R"({"subsidy_fen": {"unknown": {"reason": "未公布", "ask": "024-12345-1-7"}}})", issues);
+    CHECK(missing.unknown());
+    CHECK(missing.certainty.ask == "024-12345-1-7");
+    CHECK(missing.certainty.fact == "subsidy_fen");
+    REQUIRE(issues.empty());
+
+    auto first_problem = [&](const char* text) {
+        yibao::Issues problems;
+        read_amount(text, problems);
+        REQUIRE_FALSE(problems.empty());
+        return problems.front();
+    };
+    CHECK(first_problem(R"({"subsidy_fen": {"unknown": {"ask": "024-12345-1-7"}}})").path ==
+          "/contributions/0/subsidy_fen/unknown/reason");
+    CHECK(first_problem(R"({"subsidy_fen": {"unknown": {"reason": "", "ask": "x"}}})").code == yibao::Code::empty);
+    CHECK(first_problem(R"({"subsidy_fen": {"provisional": {"from": "a", "text": "b"}, "unknown": {}}})").code ==
+          yibao::Code::one_key);
+    CHECK(first_problem(R"({"subsidy_fen": {"provisional": {"text": "b"}, "value": 1}})").path ==
+          "/contributions/0/subsidy_fen/provisional/from");
+    CHECK(first_problem(R"({"subsidy_fen": {"unknown": {"reason": "r", "ask": "a"}, "value": 1}})").path ==
+          "/contributions/0/subsidy_fen/value");
+    CHECK(first_problem(R"({"subsidy_fen": {"later": true}})").code == yibao::Code::unknown_field);
+
+    yibao::JsonReader read(issues);
+    yibao::VocabularyReader vocabulary(read, kCategories);
+    const auto deadline = vocabulary.date_fact(
+        yibao::Json::parse(R"({"date": {"unknown": {"reason": "未见公布", "ask": "024-12345-1-7",
+                                                    "not_before": "2025-10-22", "not_after": "2025-12-31"}}})"),
+        "/continuity_deadline", "date", "continuity_deadline");
+    REQUIRE(issues.empty());
+    CHECK(deadline.unknown());
+    CHECK(deadline.certainty.not_before == yibao::Date{2025, 10, 22});
+    CHECK(deadline.certainty.not_after == yibao::Date{2025, 12, 31});
+}
