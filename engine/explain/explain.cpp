@@ -48,11 +48,11 @@ const char* fact_label(const std::string& fact) {
     return "该项标准";
 }
 
-// The distinct texts of the facts of one kind that the member rests on, joined.
-std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
+// The distinct texts of the facts of one kind (and whose name starts with `prefix`) the member rests on, joined.
+std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind kind, const std::string& prefix = "") {
     std::string out;
     for (const Certainty* c : facts) {
-        if (c->kind != kind) continue;
+        if (c->kind != kind || c->fact.rfind(prefix, 0) != 0) continue;
         const std::string text = certainty_text(*c);
         if (out.find(text) == std::string::npos) out += (out.empty() ? "" : "；") + text;
     }
@@ -118,18 +118,14 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
                    m.uncovered->from.chinese() + "至" + m.uncovered->to.chinese() + "发生的医疗费用医保不予报销,待遇自" +
                    m.benefit_start->chinese() + "起";
         case Code::provisional: return texts_of(m.rests_on, Certainty::Kind::provisional);
-        case Code::unknown_amount: {
-            std::string out;
-            for (const Certainty* c : m.rests_on)
-                if (c->kind == Certainty::Kind::unknown && (c->fact == "individual_fen" || c->fact == "subsidy_fen"))
-                    out += (out.empty() ? "" : "；") + certainty_text(*c);
-            return out;
-        }
+        case Code::unknown_amount:
+            return texts_of(m.rests_on, Certainty::Kind::unknown, "individual_fen") +
+                   texts_of(m.rests_on, Certainty::Kind::unknown, "subsidy_fen");
         case Code::unknown_deadline:
             return certainty_text(r.continuity_deadline.certainty) + "。如在集中缴费期内缴费:" + outcome_text(*m.in_window) +
                    ";如已过集中缴费期:" + outcome_text(*m.after_window) + "。";
         case Code::unknown_collection_dates:
-            return texts_of(m.rests_on, Certainty::Kind::unknown) + "。" + m.payment_date.chinese() +
+            return texts_of(m.rests_on, Certainty::Kind::unknown, "collection.") + "。" + m.payment_date.chinese() +
                    "能否缴纳本年度的医保费,请先咨询确认;下面按可以缴费估算。";
         case Code::unknown_waiting_variable:
             return certainty_text(r.waiting_period.variable_certainty) + "。已只按固定待遇等待期估算,断保" +

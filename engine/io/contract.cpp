@@ -1,5 +1,7 @@
 #include "io/contract.hpp"
 
+#include <algorithm>
+
 #include "explain/explain.hpp"
 
 namespace yibao {
@@ -75,8 +77,12 @@ Json sum_or_null(const std::optional<Money>& a, const std::optional<Money>& b) {
 // The provisional facts an answer rests on ({fact, from, text}), or the unknown ones ({fact, reason, ask, text}).
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
     Json list = Json::array();
+    std::vector<std::string> told;  // one line per fact and text, however many rules share it
     for (const Certainty* c : facts) {
         if (c->kind != kind) continue;
+        const std::string key = c->fact + "\n" + certainty_text(*c);
+        if (std::find(told.begin(), told.end(), key) != told.end()) continue;
+        told.push_back(key);
         if (kind == Certainty::Kind::provisional)
             list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", certainty_text(*c)}});
         else

@@ -15,16 +15,23 @@ bool is_id_list(const Json& list) {
     return true;
 }
 
-// A change to anything but the basis itself. Marking a value provisional changes no rule: it keeps its basis.
+// A change to anything but the basis itself. Marking a value provisional or unknown changes no rule: the
+// rule keeps its basis, and the marker says why the value is not this year's.
 bool changes_more_than_basis(const Json& change) {
     for (const auto& item : change.items())
         if (item.key() != "basis" && item.key() != "id" &&
-            !(item.value().is_object() && item.value().contains("provisional")))
+            !(item.value().is_object() && (item.value().contains("provisional") || item.value().contains("unknown"))))
             return true;
     return false;
 }
 
 void merge_into(Json& target, const Json& change, const std::string& at, Issues& issues);
+
+// Conditions, date expressions and provisional or unknown values are one value each: a change replaces them.
+bool replaced_whole(const std::string& key, const Json& value) {
+    return key == "when" || key == "start" || key == "end" || key == "applies_to" ||
+           (value.is_object() && (value.contains("provisional") || value.contains("unknown")));
+}
 
 void merge_list(Json& target, const Json& change, const std::string& at, Issues& issues) {
     for (size_t i = 0; i < change.size(); ++i) {
@@ -58,7 +65,7 @@ void merge_into(Json& target, const Json& change, const std::string& at, Issues&
         auto found = target.find(item.key());
         if (value.is_null()) {
             if (found != target.end()) target.erase(found);
-        } else if (found != target.end() && found->is_object() && value.is_object()) {
+        } else if (found != target.end() && found->is_object() && value.is_object() && !replaced_whole(item.key(), value)) {
             merge_into(*found, value, key_at, issues);
         } else if (found != target.end() && is_id_list(*found) && is_id_list(value)) {
             merge_list(*found, value, key_at, issues);

@@ -72,9 +72,8 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
             std::vector<std::string> needs = provisional_sources(d.json);
             if (has_base && base_id->is_string()) needs.push_back(base_id->get<std::string>());
             if (std::any_of(needs.begin(), needs.end(), [&](const std::string& id) {
-                    return merged(id).is_null() &&
-                           std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
-                               return &other != &d && other.json.is_object() && other.json.value("id", Json()) == id;
+                    return merged(id).is_null() && std::any_of(pending.begin(), pending.end(), [&](const RulesetDocument* other) {
+                               return other != &d && other->json.is_object() && other->json.value("id", Json()) == id;
                            });
                 })) {
                 ++it;
@@ -86,8 +85,13 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
                 if (!base_id->is_string()) {
                     issues.push_back({"/base", Code::wrong_type, "base 应为规则集编号(字符串)"});
                 } else if (merged(base_id->get<std::string>()).is_null()) {
+                    const std::string id = base_id->get<std::string>();
+                    const bool given = std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
+                        return other.json.is_object() && other.json.value("id", Json()) == id;
+                    });
                     issues.push_back({"/base", Code::unknown_base,
-                                      "基础规则集“" + base_id->get<std::string>() + "”未载入;请同时载入该规则集文件"});
+                                      given ? "基础规则集“" + id + "”有错误,未能载入;请先改正它"
+                                            : "基础规则集“" + id + "”未载入;请同时载入该规则集文件"});
                 } else {
                     for (const char* key : kOwnKeys)
                         if (!d.json.contains(key))
