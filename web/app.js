@@ -447,7 +447,7 @@
       .map(([n, what], i) => `${i ? (n < 0 ? ' − ' : ' + ') : ''}${what}${Math.abs(n)}个月`).join('')}`;
   }
 
-  const reason = (step) => [el('p', null, step.text), basisList(step),
+  const reason = (step) => [step.text && el('p', null, step.text), basisList(step),
     step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
 
   function memberOutcome(m) {

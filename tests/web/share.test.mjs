@@ -46,6 +46,29 @@ describe('the link format', () => {
       { embed: true, city: 'shenyang-2024', household, notices: [] });
   });
 
+  test('the lapse questions travel as numbers and booleans and read back as the text of their fields', () => {
+    const lapsed = { ruleset: 'qingdao-2027-example', payment_date: '2026-11-15', members: [
+      member({ birth_date: '1995-06-01', tier: 1, history: 'lapsed', lapsed_years: '2', repaired_years: '1' }),
+      member({ birth_date: '1958-04-02', continuous_years: '12', claimed_last_year: 'false' }),
+      member({ birth_date: '1980-01-01', lapsed_years: '两年', repaired_years: '', claimed_last_year: 'true' }),
+    ] };
+    const fragment = YibaoLink.write({ household: lapsed });
+    const data = JSON.parse(Buffer.from(fragment.slice(3), 'base64url'));
+    assert.deepEqual(data.m.map(({ l, r, y, k }) => ({ l, r, y, k })), [
+      { l: 2, r: 1, y: undefined, k: undefined },
+      { l: undefined, r: undefined, y: 12, k: false },
+      { l: '两年', r: '', y: undefined, k: true },
+    ], 'defaults (1, 0, empty, 不清楚) are left out');
+    assert.deepEqual(plain(YibaoLink.read(`#${fragment}`)), { embed: false, city: null, household: lapsed, notices: [] });
+  });
+
+  test('a v1 link from before the lapse questions opens with their defaults and no notice', () => {
+    const before = { c: 'qingdao-2024', p: '2024-02-15', m: [{ n: '爷爷', b: '1958-04-02', t: 1, h: 'lapsed' }] };
+    assert.deepEqual(plain(YibaoLink.read(`#v1.${base64url(before)}`)), { embed: false, city: null, notices: [],
+      household: { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
+        members: [member({ id: '爷爷', birth_date: '1958-04-02', tier: 1, history: 'lapsed' })] } });
+  });
+
   test('a v0 link (the draft format: the engine request itself) is upgraded, with the notice', () => {
     const v0 = { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
       members: [{ id: '爷爷', birth_date: '1958-04-02', tier: 1 }, { birth_date: '2014-03-01', student: 'school' }] };
