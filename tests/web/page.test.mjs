@@ -38,6 +38,17 @@ test('its CSP allows only its own hashed scripts and style, and no eval', () => 
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
 });
 
+test('it carries web/*.js without their whole-line comments, the code itself unchanged', () => {
+  const inlined = [...html.toString().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  for (const name of ['display', 'format', 'link', 'calendar', 'app', 'batch']) {
+    const source = readFileSync(new URL(`../../web/${name}.js`, import.meta.url), 'utf8');
+    // Every line of these files starting with // is a comment (none sits in a template literal).
+    const code = source.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+    assert.ok(code.length < source.length, name);
+    assert.ok(inlined.includes(code), `web/${name}.js is inlined as its code`);
+  }
+});
+
 describe('the page', () => {
   let browser;
   before(async () => { browser = await launch(); });
