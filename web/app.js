@@ -120,7 +120,7 @@
 
   // Where the date lies in two years' windows (in autumn: late for this year, in time for the next), asks which.
   // The same question is not rebuilt, so that a keyboard stays on the radio it moved to.
-  let yearsAsked = '';
+  let yearsAsked = null;
   function renderYears(open, date) {
     $('year-choice').hidden = !open.length;
     const asked = open.map((r) => `${r.id}:${date > r.continuity_deadline.date}`).join();
@@ -364,6 +364,7 @@
     const label = LABELS[e.path.split('/').pop()];
     if (e.code === 'missing' && label) return `请填写${label}。`;
     if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数,例如 0、1、2。';
+    if (e.code === 'wrong_type' && e.path.endsWith('claimed_last_year')) return '请选择“有”“没有”或“不清楚”。';
     if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
     if (e.code === 'outside_collection') {
       const years = yearsOf(ruleset().region);

@@ -217,11 +217,15 @@ describe('the lapse questions in the share link', () => {
     assert.equal(await member.getByLabel(LAPSED).getAttribute('aria-invalid'), 'true');
     assert.equal(await member.getByLabel(REPAIRED).inputValue(), '-1');
     assert.equal(await member.getByLabel(REPAIRED).getAttribute('aria-invalid'), 'true');
+    const claimed = card(page, 1).getByLabel(CLAIMED);
+    assert.equal(await claimed.inputValue(), 'maybe');
+    assert.equal(await claimed.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(`#${await claimed.getAttribute('id')}-error`).textContent(), '请选择“有”“没有”或“不清楚”。');
     assert.equal(await page.locator('#app b').count(), 0);
     assert.equal(await page.locator('body').getAttribute('data-state'), 'pending');
   }, {
     fragment: `#v1.${base64url({ c: 'qingdao-2027-example', p: '2026-11-15',
-      m: [{ b: '1995-06-01', t: 1, h: 'lapsed', l: '<b>x</b>', r: -1 }] })}`,
+      m: [{ b: '1995-06-01', t: 1, h: 'lapsed', l: '<b>x</b>', r: -1 }, { b: '1980-01-01', k: 'maybe' }] })}`,
     wait: 'body[data-state="pending"]',
   }));
 });
