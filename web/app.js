@@ -13,10 +13,14 @@
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
   const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保']];
+  const CLAIMED = [['', '不清楚'], ['true', '有'], ['false', '没有']];
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
     tier: '缴费档次', history: '上年度参保情况', payment_date: '缴费日期',
+    lapsed_years: '连续没有参保几年了?', repaired_years: '这次补缴(修复)几年?',
+    continuous_years: '已经连续参保几年?', claimed_last_year: '上一年度有没有用医保报销过?',
   };
+  const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
   // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
   const COVER_WARNINGS = ['waiting_period', 'no_cover', 'coverage_gap'];
 
@@ -26,7 +30,9 @@
   let nextKey = 1;
   let announceTimer = 0;
   let qrTimer = 0;
-  const state = { ruleset: null, payment: { value: '', touched: false }, members: [] };
+  // region: the city chosen; ruleset: its insurance year, picked from the payment date (pickYear); choice: the year
+  // the household said it pays for, where the date lies in two years' collection windows.
+  const state = { region: null, ruleset: null, choice: null, payment: { value: '', touched: false }, members: [] };
   let lastAnswer = null;  // the last estimate that succeeded, for the reminder; null while the form has errors
   let lockedCity = null;  // a ruleset id fixed by the embedding site (city= in the fragment)
 
@@ -75,6 +81,81 @@
   const ruleset = () => rulesets.find((r) => r.id === state.ruleset);
   const tiered = () => ruleset().tiers.length > 0;
 
+  // ---- city and insurance year ----
+
+  const yearsOf = (region) => rulesets.filter((r) => r.region === region).sort((a, b) => a.year - b.year);
+  const regionOf = (id) => rulesets.find((r) => r.id === id).region;
+  const dayOf = (iso) => Date.parse(iso) / 864e5;
+
+  // The city's rulesets whose collection window holds the payment date, the later year first; [] for a date
+  // not yet complete or not a date.
+  function openYears() {
+    const date = normalizeDate(state.payment.value);
+    if (!looksComplete(date) || Number.isNaN(dayOf(date))) return null;
+    return yearsOf(state.region).filter((r) => r.collection.opens <= date && date <= r.collection.closes).reverse();
+  }
+
+  // Picks the insurance year from the payment date: the one whose window holds it; of two, the one the household
+  // chose, else the later (the normal collection); of none, the nearest, for the engine to say the date is outside
+  // it. `keep` keeps the ruleset a link names. Returns whether the ruleset changed.
+  function pickYear(keep) {
+    const before = state.ruleset;
+    const open = openYears();
+    const date = normalizeDate(state.payment.value);
+    if (keep) {
+      if (open && open.some((r) => r.id === before)) state.choice = before;
+    } else if (open && open.length) {
+      state.ruleset = (open.find((r) => r.id === state.choice) || open[0]).id;
+    } else if (open) {
+      const gap = (r) => Math.max(dayOf(r.collection.opens) - dayOf(date), dayOf(date) - dayOf(r.collection.closes));
+      state.ruleset = yearsOf(state.region).reduce((a, b) => (gap(b) < gap(a) ? b : a)).id;
+    } else if (!before || regionOf(before) !== state.region) {
+      state.ruleset = yearsOf(state.region).at(-1).id;
+    }
+    const asked = open && open.length > 1 && open.some((r) => r.id === state.ruleset);
+    if (!asked) state.choice = null;
+    renderYears(asked ? open : [], date);
+    return state.ruleset !== before;
+  }
+
+  // Where the date lies in two years' windows (in autumn: late for this year, in time for the next), asks which.
+  // The same question is not rebuilt, so that a keyboard stays on the radio it moved to.
+  let yearsAsked = null;
+  function renderYears(open, date) {
+    $('year-choice').hidden = !open.length;
+    const asked = open.map((r) => `${r.id}:${date > r.continuity_deadline.date}`).join();
+    if (asked === yearsAsked) {
+      for (const input of $('year-options').querySelectorAll('input')) input.checked = input.value === state.ruleset;
+      return;
+    }
+    yearsAsked = asked;
+    fill($('year-options'), open.map((r) => {
+      const d = r.continuity_deadline.date;
+      const late = date > d;
+      const id = `year-${r.id}`;
+      const input = el('input', { type: 'radio', name: 'year', value: r.id, 'aria-describedby': `${id}-hint` });
+      input.checked = r.id === state.ruleset;
+      input.addEventListener('change', () => {
+        state.choice = r.id;
+        changeYear(pickYear());
+      });
+      return [el('label', { class: 'check' }, input, `${r.year}年度${late ? '(已过集中缴费期)' : '(正常缴费)'}`),
+        el('p', { class: 'hint', id: `${id}-hint` }, late
+          ? `${r.year}年度的集中缴费期已在${zhDate(d)}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
+          : `${zhDate(d)}前缴费,上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`)];
+    }));
+  }
+
+  // After a change of city or year: the cards are rebuilt for the ruleset's groups, tiers and questions.
+  function changeYear(changed) {
+    if (changed) {
+      for (const m of state.members) m.tierShown = tiered() && m.tier !== null;
+      renderRuleset();
+      renderMembers();
+    }
+    update();
+  }
+
   // ---- form ----
 
   // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
@@ -86,7 +167,7 @@
   }
 
   function field(prefix, name, control, hint) {
-    control.id = `${prefix}-${name.replace('_', '-')}`;
+    control.id = `${prefix}-${name.replace(/_/g, '-')}`;
     const hintNode = hint ? el('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
     const error = el('p', { class: 'error', id: `${control.id}-error`, hidden: true });
     const label = el('label', { for: control.id }, LABELS[name]);
@@ -107,9 +188,23 @@
     return name ? `成员${index + 1}:${name}` : `成员${index + 1}`;
   }
 
+  const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
+
+  // The lapse questions are for a ruleset with the reform's waiting period: after a lapse, how long and how much is
+  // paid back; when insured last year, what the 大病保险 notes need.
+  function showFields(member) {
+    const w = ruleset().waiting_period;
+    const f = member.ui.fields;
+    f.lapsed_years.wrap.hidden = !w || member.history !== 'lapsed';
+    f.repaired_years.wrap.hidden = !w || !w.repair || member.history !== 'lapsed';
+    f.continuous_years.wrap.hidden = !w || member.history !== 'continuous';
+    f.claimed_last_year.wrap.hidden = f.continuous_years.wrap.hidden;
+  }
+
   function buildCard(member, index) {
     const prefix = `m${member.key}`;
     const r = ruleset();
+    const repair = r.waiting_period && r.waiting_period.repair;
     const fields = {
       id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如:奶奶' }), '可不填'),
       birth_date: field(prefix, 'birth_date',
@@ -119,6 +214,11 @@
       assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免,没有请选“无”'),
       tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档,个人缴费和政府补助不同'),
       history: field(prefix, 'history', el('select')),
+      lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数,填整年数'),
+      repaired_years: field(prefix, 'repaired_years', countInput(),
+        `每补缴1年可缩短${repair ? repair.months_per_year : 1}个月等待期,固定等待期不变;不补缴填0`),
+      continuous_years: field(prefix, 'continuous_years', countInput(), '可不填;用于大病保险的提示'),
+      claimed_last_year: field(prefix, 'claimed_last_year', el('select'), '可不填;用于大病保险的提示'),
     };
     fields.id.control.value = member.id;
     fields.birth_date.control.value = member.birth_date;
@@ -127,6 +227,8 @@
     options(fields.assistance.control, [['none', '无'], ...groups], member.assistance);
     options(fields.tier.control, [['', '请选择'], ...r.tiers.map((t) => [t.id, t.label])], member.tier ?? '');
     options(fields.history.control, HISTORY, member.history);
+    for (const name of COUNTS) fields[name].control.value = member[name];
+    options(fields.claimed_last_year.control, CLAIMED, member.claimed_last_year);
     fields.assistance.wrap.hidden = r.assistance_groups.length === 0;
     fields.tier.wrap.hidden = !member.tierShown;
 
@@ -144,11 +246,13 @@
       f.control.addEventListener('input', () => {
         member[name] = name === 'tier' ? (f.control.value === '' ? null : Number(f.control.value)) : f.control.value;
         if (name === 'id') title.textContent = memberTitle(member, state.members.indexOf(member));
+        if (name === 'history') showFields(member);
         update();
       });
     }
     fields.birth_date.control.addEventListener('change', () => { member.touched = true; update(); });
     member.ui = { card, title, fields, cardError, outcome };
+    showFields(member);
     return card;
   }
 
@@ -158,7 +262,7 @@
 
   function addMember(preset) {
     const member = {
-      key: nextKey++, preset: preset.label, id: '', birth_date: presetBirth(preset),
+      ...YibaoLink.defaults, key: nextKey++, preset: preset.label, id: '', birth_date: presetBirth(preset),
       student: preset.student || 'none', assistance: 'none', tier: preset.tier ?? null,
       history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false,
     };
@@ -179,6 +283,13 @@
 
   // ---- engine round trip ----
 
+  // A count as typed, a number when it is one (2, ２, 2年); anything else goes to the engine to be flagged.
+  function count(text) {
+    const t = text.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const m = /^(\d{1,3})\s*年?$/.exec(t);
+    return m ? Number(m[1]) : t;
+  }
+
   function request() {
     const r = ruleset();
     const req = { ruleset: r.id, members: [] };
@@ -189,6 +300,11 @@
       if (m.birth_date.trim()) item.birth_date = normalizeDate(m.birth_date);
       if (r.assistance_groups.length) item.assistance = m.assistance;
       if (m.tierShown && m.tier !== null) item.tier = m.tier;
+      for (const name of [...COUNTS, 'claimed_last_year']) {
+        if (m.ui.fields[name].wrap.hidden || !m[name].trim()) continue;
+        item[name] = name !== 'claimed_last_year' ? count(m[name])
+          : { true: true, false: false }[m[name]] ?? m[name];
+      }
       req.members.push(item);
     }
     return req;
@@ -247,10 +363,14 @@
   function message(e) {
     const label = LABELS[e.path.split('/').pop()];
     if (e.code === 'missing' && label) return `请填写${label}。`;
+    if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数,例如 0、1、2。';
+    if (e.code === 'wrong_type' && e.path.endsWith('claimed_last_year')) return '请选择“有”“没有”或“不清楚”。';
     if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
     if (e.code === 'outside_collection') {
-      const c = ruleset().collection;
-      return `${e.message}。可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。`;
+      const years = yearsOf(ruleset().region);
+      const windows = years.map((r) => `${zhDate(r.collection.opens)}至${zhDate(r.collection.closes)}` +
+        (years.length > 1 ? `(${r.year}年度)` : ''));
+      return `${e.message}。可以缴费的日期:${windows.join(';')}。`;
     }
     return e.message;
   }
@@ -295,7 +415,7 @@
   function basisList(step) {
     return step.basis.map((b) => [
       el('blockquote', null, b.quote),
-      el('p', { class: 'cite' }, `——《${b.source_title}》${b.level === 'B' ? '(往年或转载资料)' : ''}`),
+      el('p', { class: 'cite' }, `——《${b.source_title}》${{ B: '(往年或转载资料)', C: '(背景资料)' }[b.level] || ''}`),
     ]);
   }
 
@@ -319,13 +439,28 @@
     ['待遇结束', (m) => zhDate(m.benefit_end)],
   ];
 
+  // The waiting period in its parts: 4个月 = 固定3个月 + 变动1个月 (− 补缴减少…, + 补足到…).
+  function waitingText(m) {
+    const p = m.waiting_parts;
+    if (!m.waiting_months) return '无';
+    const terms = [[p.fixed, '固定'], [p.variable, '变动'], [-p.repaired, '补缴减少'], [p.floor && m.waiting_months, '补足到']];
+    return `${m.waiting_months}个月 = ${terms.filter(([n]) => n)
+      .map(([n, what], i) => `${i ? (n < 0 ? ' − ' : ' + ') : ''}${what}${Math.abs(n)}个月`).join('')}`;
+  }
+
+  const reason = (step) => [step.text && el('p', null, step.text), basisList(step),
+    step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
+
   function memberOutcome(m) {
     const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m), cls]);
+    if (m.waiting_parts) rows.splice(3, 0, ['待遇等待期', waitingText(m)]);
     const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code))
       .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
-    const steps = el('ol', { class: 'steps' }, m.explanation.map((step) => el('li', null,
-      el('p', null, step.text), basisList(step), step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null)));
-    return [figures(rows), coverAlert(m), notes, el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
+    // What else the member's history changes (大病保险), each with its basis.
+    const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
+      el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
+    const steps = el('ol', { class: 'steps' }, m.explanation.map((step) => el('li', null, reason(step))));
+    return [figures(rows), coverAlert(m), notes, more, el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
   }
 
   function deadlineBlock(answer) {
@@ -342,7 +477,7 @@
     const t = answer.totals;
     const others = answer.warnings.filter((w) => w.code !== 'deadline_missed');  // the deadline block says it
     fill($('household'),
-      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计`), figures([
+      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计(${answer.ruleset.year}年度)`), figures([
         ['个人缴费', yuan(t.individual_fen), 'money'],
         ['政府补助', yuan(t.subsidy_fen), 'money'],
         ['合计(个人+补助)', yuan(t.total_fen)],
@@ -350,7 +485,7 @@
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示:${w.message}`)));
     const waiting = answer.members.filter((m) => coverAlert(m)).length;
-    announce(`${answer.members.length}位成员,合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}` +
+    announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}` +
       (waiting ? `;${waiting}人有一段时间不能报销。` : '。'));
     document.body.dataset.state = 'result';
   }
@@ -394,9 +529,10 @@
       section('官方网站', from.websites.map((w) => el('li', null, w))));
   }
 
-  // A saved page outlives its rules: once the device's date is past the chosen ruleset's collection window, the
-  // first thing on the page says so, and whom to ask about the year that is open now.
-  function renderStale(r) {
+  // A saved page outlives its rules: once the device's date is past the collection window of the city's latest
+  // ruleset, the first thing on the page says so, and whom to ask about the year that is open now.
+  function renderStale() {
+    const r = yearsOf(state.region).reduce((a, b) => (b.collection.closes > a.collection.closes ? b : a));
     const today = todayIso();
     const stale = today > r.collection.closes;
     $('stale').hidden = !stale;
@@ -413,7 +549,7 @@
 
   function renderRuleset() {
     const r = ruleset();
-    renderStale(r);
+    renderStale();
     const c = r.collection;
     $('ruleset-hint').textContent = `${r.title}。${c.text}可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
@@ -551,11 +687,11 @@
 
   let paymentField = null;
 
-  // The ruleset whose collection window holds today, else the first.
-  function defaultRuleset() {
+  // The city of a ruleset whose collection window holds today, else the first city.
+  function defaultRegion() {
     const today = todayIso();
     const open = rulesets.find((r) => r.collection.opens <= today && today <= r.collection.closes);
-    return (open || rulesets[0]).id;
+    return (open || rulesets[0]).region;
   }
 
   // Fills the form from a link, or with one adult when it holds no household, and says what it could not use.
@@ -565,12 +701,18 @@
     const notices = [...link.notices, ...[link.city, h && h.ruleset].filter((id) => id && !known(id))
       .map((id) => `链接中的城市“${id}”本页没有,请核对所选城市。`)];
     lockedCity = known(link.city) ? link.city : null;
-    state.ruleset = lockedCity || (h && known(h.ruleset) ? h.ruleset : defaultRuleset());
+    // A link keeps the year it names (until the date is changed); the embedding site's city= fixes the city.
+    const region = lockedCity && regionOf(lockedCity);
+    const keep = Boolean(h && known(h.ruleset) && (!region || regionOf(h.ruleset) === region));
+    state.region = keep ? regionOf(h.ruleset) : region || defaultRegion();
+    state.ruleset = keep ? h.ruleset : null;
+    state.choice = null;
     state.payment = { value: (h && h.payment_date) || todayIso(), touched: Boolean(h) };
+    pickYear(keep);
     state.members = h ? h.members.map((m) => ({
       ...m, key: nextKey++, preset: '', tierShown: tiered() && m.tier !== null, touched: true,
     })) : [];
-    $('ruleset').value = state.ruleset;
+    $('ruleset').value = state.region;
     $('ruleset').disabled = Boolean(lockedCity);
     $('payment-date').value = state.payment.value;
     fill($('link-notice'), notices.map((text) => el('p', null, text)));
@@ -585,21 +727,26 @@
     const loaded = JSON.parse(engine.loadRulesets($('rulesets').textContent));
     rulesets = loaded.rulesets;
     showRulesetErrors(loaded.errors || []);
-    if (!rulesets.length) return;
+    if (!rulesets.length) {
+      document.body.dataset.state = 'unavailable';
+      return;
+    }
 
     const select = $('ruleset');
-    options(select, rulesets.map((r) => [r.id, `${r.region}(${r.year}年度)`]), defaultRuleset());
+    const regions = [...new Set(rulesets.map((r) => r.region))];
+    options(select, regions.map((region) => [region, region]), defaultRegion());
     select.addEventListener('input', () => {
-      state.ruleset = select.value;
-      for (const m of state.members) m.tierShown = tiered() && m.tier !== null;
-      renderRuleset();
-      renderMembers();
-      update();
+      state.region = select.value;
+      state.choice = null;
+      changeYear(pickYear());
     });
 
     const input = $('payment-date');
     paymentField = { control: input, hint: $('payment-date-hint'), error: $('payment-date-error') };
-    input.addEventListener('input', () => { state.payment.value = input.value; update(); });
+    input.addEventListener('input', () => {
+      state.payment.value = input.value;
+      changeYear(pickYear());
+    });
     input.addEventListener('change', () => { state.payment.touched = true; update(); });
 
     fill($('presets'), PRESETS.map((preset) => {
@@ -621,13 +768,25 @@
     $('app').hidden = false;
   }
 
-  // A broken ruleset in the page's data is the publisher's mistake: say where it is, keep the rulesets that loaded.
+  // A broken ruleset in the page's data is the publisher's mistake: say which and where, keep the rulesets that loaded.
   function showRulesetErrors(errors) {
     const box = $('ruleset-errors');
     box.hidden = !errors.length;
     if (!errors.length) return;
+    let data = [];
+    try {
+      data = JSON.parse($('rulesets').textContent);
+    } catch {
+      // the engine's error says where the text breaks
+    }
+    // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
+    const named = (path) => {
+      const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
+      return doc && typeof doc === 'object' ? `${doc.title || ''}(${doc.id})` : '规则数据';
+    };
     fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误,相关城市或年度暂不可用' : '本页的规则数据有误,无法测算'),
-      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `规则数据 ${e.path}:${e.message}`))),
+      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}:${e.message}(数据位置 `,
+        el('code', null, e.path || '/'), ')'))),
       el('p', null, '请联系发布本页的单位修正。'));
   }
 
@@ -664,7 +823,7 @@
       engine = instance;
       start();
       // Other parts of the page (web/batch.js) use the same engine.
-      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets } }));
+      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, ruleset: state.ruleset } }));
     }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
   }
 })();

@@ -222,7 +222,7 @@
     engine = detail.engine;
     const select = $('batch-ruleset');
     select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}(${r.year}年度)`, r.id)));
-    select.value = $('ruleset').value;  // the city chosen above for the household
+    select.value = detail.ruleset;  // the city and year chosen above for the household
     const date = $('batch-date');
     date.value = todayIso();
     select.addEventListener('input', rerun);

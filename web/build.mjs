@@ -1,14 +1,23 @@
 // Builds dist/yibao.html: one file holding the page, its style, the engine and its wasm, and static fee tables
 // for readers without JavaScript. It makes no other request, so it works from file://, offline and when saved.
-// usage: node web/build.mjs   (after the native and wasm builds)
-import { execFileSync } from 'node:child_process';
+// usage: node web/build.mjs [--rules A.json,B.json] [--out FILE]   (after the native and wasm builds)
+// By default the page holds every rules/*.json and is written to dist/yibao.html, with the embedding kit beside
+// it; tests build pages holding other rulesets (extra years, a broken one) with --rules and --out.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import zopfli from '@gfx/zopfli';
-import { rulesetData } from './rules-data.mjs';
+import { rulesetData, rulesetFiles } from './rules-data.mjs';
+
+const { values: args } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
+const ruleFiles = args.rules ? args.rules.split(',').filter(Boolean).map((f) => resolve(f)) : rulesetFiles();
+const outFile = args.out ? resolve(args.out) : null;
 
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -29,6 +38,7 @@ const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c])
 const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
 
 function feeTables(rulesets) {
+  if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
   return rulesets.map((r) => {
     const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${yuan(f.individual_fen)}</td>` +
       `<td class="num">${yuan(f.subsidy_fen)}</td></tr>`).join('\n');
@@ -57,15 +67,55 @@ const { engine, payload } = await splitEngine(read('build/wasm/yibao-engine.js')
 // becomes the global leanQr.
 const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
 const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
+// Whole-line comments are for readers of web/*.js; the page carries the code without them (5 KB less gzip). A line
+// starting with // is left out only where the parser is between tokens there: a line `@` put before it must break
+// the script (inside a template literal or a block comment it would not), a line `/**/` must not (inside a
+// continued string it would).
+function withoutCommentLines(name, text) {
+  const compiles = (source) => {
+    try {
+      new vm.Script(source, { filename: name });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!compiles(text)) throw new Error(`web/${name}.js does not compile`);
+  const lines = text.split('\n');
+  const before = (i, line) => [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
+  const comment = (line, i) => /^\s*\/\//.test(line) && !compiles(before(i, '@')) && compiles(before(i, '/**/'));
+  return lines.filter((line, i) => !comment(line, i)).join('\n');
+}
 // Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
-const page = (name) => inline(name, read(`web/${name}.js`));
+const page = (name) => inline(name, withoutCommentLines(name, read(`web/${name}.js`)));
 const scripts = {
   DISPLAY: page('display'), ENGINE: inline('engine', engine), QR: inline('lean-qr', qr), FORMAT: page('format'),
   LINK: page('link'), CALENDAR: page('calendar'), APP: page('app'), BATCH: page('batch'),
 };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
-const listing = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' }));
+
+// The fee tables of the rulesets the page holds, as the CLI lists them. The CLI knows only its built-in rulesets,
+// so the page's files are passed with --rules (a based one finds its base there); a file it refuses (a broken
+// ruleset, which the page leaves out too) is named by its errors and dropped, and the rest listed.
+function listRulesets(files) {
+  if (!args.rules) return JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' })).rulesets;
+  let rest = files;
+  while (rest.length) {
+    const run = spawnSync(cli, ['rulesets', ...rest.flatMap((f) => ['--rules', f])], { encoding: 'utf8' });
+    const answer = JSON.parse(run.stdout);
+    if (answer.ok) {
+      const ids = rest.map((f) => JSON.parse(readFileSync(f, 'utf8')).id);
+      return ids.map((id) => answer.rulesets.find((r) => r.id === id));
+    }
+    const refused = new Set(answer.errors.map((e) => e.path.split('#')[0]));
+    const kept = rest.filter((f) => !refused.has(f));
+    if (kept.length === rest.length) throw new Error(`yibao rulesets: ${run.stdout}`);
+    rest = kept;
+  }
+  return [];
+}
+const listing = listRulesets(ruleFiles);
 
 
 const csp = [
@@ -80,17 +130,20 @@ const csp = [
 
 // The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
 const template = read('tests/rosters/template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing.rulesets), WASM: payload,
-  RULESETS: inline('rulesets', rulesetData()),
+const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing), WASM: payload,
+  RULESETS: inline('rulesets', rulesetData(ruleFiles)),
   ROSTER_TEMPLATE: inline('template', template), ...scripts };
 const html = read('web/index.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
   if (!(key in parts)) throw new Error(`web/index.html: unknown placeholder ${whole}`);
   return parts[key];
 });
 
-mkdirSync(new URL('dist/', root), { recursive: true });
-writeFileSync(new URL('dist/yibao.html', root), html);
+const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
 // The embedding example and its host script go beside the page (README, "Embedding").
-for (const name of ['embed-host.js', 'embed-example.html']) copyFileSync(new URL(`web/${name}`, root), new URL(`dist/${name}`, root));
+if (!outFile) {
+  for (const name of ['embed-host.js', 'embed-example.html']) copyFileSync(new URL(`web/${name}`, root), new URL(`dist/${name}`, root));
+}
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`dist/yibao.html: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
+console.log(`${args.out || 'dist/yibao.html'}: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);

@@ -16,10 +16,20 @@ globalThis.YibaoLink = (function () {
         ? { n: m.id, b: m.birth_date, s: m.student, a: m.assistance, t: m.tier, h: m.history } : m) : old.members,
     }),
   ];
-  // v1: short keys keep the link, and so its QR code, small; a member's key left out means its default.
+  // v1: short keys keep the link, and so its QR code, small; a member's key left out means its default. The lapse
+  // questions (l, r, y, k) came later: a v1 link without them opens with their defaults.
   const KEYS = { c: 'ruleset', p: 'payment_date', m: 'members' };
-  const MEMBER_KEYS = { n: 'id', b: 'birth_date', s: 'student', a: 'assistance', t: 'tier', h: 'history' };
-  const MEMBER_DEFAULTS = { id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous' };
+  const MEMBER_KEYS = { n: 'id', b: 'birth_date', s: 'student', a: 'assistance', t: 'tier', h: 'history',
+    l: 'lapsed_years', r: 'repaired_years', y: 'continuous_years', k: 'claimed_last_year' };
+  const MEMBER_DEFAULTS = { id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous',
+    lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '' };
+  // A count of years or a yes/no is held as the text of its field; in the link as a number or a boolean when it is one.
+  const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
+  function compact(name, text) {
+    if (COUNTS.includes(name) && /^(0|[1-9]\d{0,2})$/.test(text)) return Number(text);
+    if (name === 'claimed_last_year' && (text === 'true' || text === 'false')) return text === 'true';
+    return text;
+  }
   // A link opens in anyone's phone: a hostile one must not be able to build an endless form.
   const MAX_MEMBERS = 20;
 
@@ -95,7 +105,7 @@ globalThis.YibaoLink = (function () {
 
   // `hash` is location.hash (with or without its '#'). Returns {embed, city, household, notices}; household is
   // null when the link holds none (or none that can be read), else {ruleset, payment_date, members[]} in the
-  // contract's names, every member with all six fields.
+  // contract's names, every member with all its fields (MEMBER_DEFAULTS).
   function read(hash) {
     const result = { embed: false, city: null, household: null, notices: [] };
     const notice = (kind) => {
@@ -123,7 +133,7 @@ globalThis.YibaoLink = (function () {
     const data = { c: household.ruleset, p: household.payment_date, m: household.members.map((member) => {
       const short = {};
       for (const [key, name] of Object.entries(MEMBER_KEYS)) {
-        if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = member[name];
+        if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = compact(name, member[name]);
       }
       return short;
     }) };
@@ -131,5 +141,5 @@ globalThis.YibaoLink = (function () {
     return items.filter(Boolean).join('&');
   }
 
-  return { read, write };
+  return { read, write, defaults: MEMBER_DEFAULTS };
 })();

@@ -90,10 +90,12 @@ describe('in a shared link', () => {
     test(`payload ${i + 1} in every field of the household and in the city`, () => attacked(async (page) => {
       assert.equal(await card(page, 0).getByLabel('称呼').inputValue(), payload);
       assert.equal(await card(page, 0).getByLabel('出生日期').inputValue(), payload);
+      assert.equal(await card(page, 0).getByLabel('连续没有参保几年了?').inputValue(), payload);
       assert.ok((await page.locator('#link-notice').textContent()).includes(`“${payload}”`), 'named as text');
     }, {
       url: link(`city=${encodeURIComponent(payload)}&${v1({ c: payload, p: payload,
-        m: [{ n: payload, b: payload, s: payload, a: payload, t: payload, h: payload }] })}`),
+        m: [{ n: payload, b: payload, s: payload, a: payload, t: payload, h: payload,
+          l: payload, r: payload, y: payload, k: payload }] })}`),
       wait: 'body[data-state="pending"]',
     }));
   }

@@ -1,0 +1,37 @@
+// Test pages: the page built by web/build.mjs with the rulesets a test names (extra years, a broken one), in a
+// temporary directory, and opened from file:// like dist/yibao.html.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rulesetFiles } from '../../web/rules-data.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+// Every rules/*.json, as dist/yibao.html holds them, and a test ruleset of tests/rulesets/ by file name.
+export const builtIn = rulesetFiles;
+export const testRuleset = (name) => `${root}tests/rulesets/${name}`;
+export const readRuleset = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+export function testPages() {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-pages-'));
+  return {
+    // Builds NAME.html holding `files` (in this order) and returns its file:// address.
+    build(name, files) {
+      const out = join(dir, `${name}.html`);
+      execFileSync(process.execPath, [`${root}web/build.mjs`, '--rules', files.join(','), '--out', out],
+        { stdio: ['ignore', 'ignore', 'inherit'] });
+      return pathToFileURL(out).href;
+    },
+    // Writes a ruleset document (made by the test) as NAME.json and returns its path.
+    write(name, document) {
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, JSON.stringify(document, null, 2));
+      return path;
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

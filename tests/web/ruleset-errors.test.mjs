@@ -1,0 +1,74 @@
+// A page whose rulesets data block holds a broken ruleset (a negative individual_fen): the good cities still work
+// and the notice names the broken ruleset and the JSON path of the problem; a page whose only ruleset is broken shows
+// the notice and the static fee tables' place, never a blank page. In Chromium from file:// with the network cut
+// off, no console error and no CSP violation (withPage).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch, withPage } from './browser.mjs';
+import { builtIn, readRuleset, testPages } from './pages.mjs';
+
+const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
+const [qingdao, shenyang] = builtIn();  // rules/qingdao-2024.json, rules/shenyang-2024.json
+
+const pages = testPages();
+let pageWithOneBroken;
+let pageAllBroken;
+let browser;
+before(async () => {
+  const broken = readRuleset(shenyang);
+  assert.equal(broken.id, 'shenyang-2024');
+  broken.contributions[0].individual_fen = -100;
+  const brokenFile = pages.write('shenyang-broken', broken);
+  pageWithOneBroken = pages.build('one-broken', [qingdao, brokenFile]);
+  pageAllBroken = pages.build('all-broken', [brokenFile]);
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+  pages.remove();
+});
+
+describe('a broken ruleset in the page’s data', () => {
+  test('beside a good one: the good city works, the notice names the ruleset and the JSON path', () => withPage(browser, {
+    url: pageWithOneBroken, now: FEB_15, wait: 'body[data-state="result"]',
+  }, async (page) => {
+    const notice = page.locator('#ruleset-errors');
+    assert.equal(await notice.isVisible(), true);
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页部分规则数据有误,相关城市或年度暂不可用');
+    assert.deepEqual(await notice.locator('li').allTextContents(), [
+      '沈阳市2024年城乡居民基本医疗保险(shenyang-2024):应在0到100000000之间,实际是-100(数据位置 /1/contributions/0/individual_fen)',
+    ]);
+    assert.equal(await notice.locator('code').textContent(), '/1/contributions/0/individual_fen');
+    assert.match(await notice.textContent(), /请联系发布本页的单位修正/);
+
+    assert.deepEqual(await page.locator('#ruleset option').allTextContents(), ['青岛市'], 'Shenyang is left out');
+    assert.deepEqual(await page.locator('#batch-ruleset option').allTextContents(), ['青岛市(2024年度)']);
+    await page.locator('#members > li').first().getByLabel('出生日期').fill('1958-04-02');
+    assert.match(await page.locator('#members dl.figures').first().textContent(), /个人缴费462元.*待遇开始2024年5月1日/);
+    assert.deepEqual(await page.locator('.fee-tables caption').allTextContents(), ['青岛市2024年度城乡居民基本医疗保险'],
+      'the fee tables hold only what the page can estimate');
+  }));
+
+  test('the notice passes axe (WCAG 2.0/2.1 A and AA), and on a 360 px phone nothing scrolls sideways', () => withPage(browser, {
+    url: pageWithOneBroken, now: FEB_15, bypassCSP: true, viewport: { width: 360, height: 740 },
+  }, async (page) => {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
+  }));
+
+  test('alone: the notice shows in place of the form, not a blank page', () => withPage(browser, {
+    url: pageAllBroken, now: FEB_15, wait: 'body[data-state="unavailable"]',
+  }, async (page) => {
+    const notice = page.locator('#ruleset-errors');
+    assert.equal(await notice.isVisible(), true);
+    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页的规则数据有误,无法测算');
+    assert.match(await notice.locator('li').first().textContent(), /shenyang-2024.*\/0\/contributions\/0\/individual_fen/);
+    assert.equal(await page.locator('#app').isVisible(), false);
+    assert.equal(await page.locator('#unsupported').isVisible(), false, 'the browser is not blamed');
+    assert.match(await page.locator('.fee-tables').textContent(), /本页没有可用的缴费标准/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).isVisible(), true);
+  }));
+});
