@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import zopfli from '@gfx/zopfli';
+import { minifyScript } from './minify.mjs';
 import { rulesetData, rulesetFiles } from './rules-data.mjs';
 
 const { values: args } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
@@ -67,30 +67,12 @@ const { engine, payload } = await splitEngine(read('build/wasm/yibao-engine.js')
 // becomes the global leanQr.
 const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
 const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
-// Whole-line comments are for readers of web/*.js; the page carries the code without them (5 KB less gzip). A line
-// starting with // is left out only where the parser is between tokens there: a line `@` put before it must break
-// the script (inside a template literal or a block comment it would not), a line `/**/` must not (inside a
-// continued string it would).
-function withoutCommentLines(name, text) {
-  const compiles = (source) => {
-    try {
-      new vm.Script(source, { filename: name });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!compiles(text)) throw new Error(`web/${name}.js does not compile`);
-  const lines = text.split('\n');
-  const before = (i, line) => [...lines.slice(0, i), line, ...lines.slice(i)].join('\n');
-  const comment = (line, i) => /^\s*\/\//.test(line) && !compiles(before(i, '@')) && compiles(before(i, '/**/'));
-  return lines.filter((line, i) => !comment(line, i)).join('\n');
-}
 // Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
-const page = (name) => inline(name, withoutCommentLines(name, read(`web/${name}.js`)));
+const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
 const scripts = {
-  DISPLAY: page('display'), ENGINE: inline('engine', engine), QR: inline('lean-qr', qr), FORMAT: page('format'),
-  LINK: page('link'), CALENDAR: page('calendar'), APP: page('app'), BATCH: page('batch'),
+  DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)), QR: inline('lean-qr', qr),
+  FORMAT: await page('format'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
+  BATCH: await page('batch'),
 };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));

@@ -27,6 +27,10 @@ void check_lapse(const Member& member, const std::string& path, Issues& issues) 
         else if (lapsed == 0 && member.history == History::lapsed)
             issues.push_back({lapsed_path, Code::contradiction, "上年度参保情况为“断保”,断保年数至少为1"});
     }
+    if (member.continuous_years && *member.continuous_years > 0 && member.history != History::continuous)
+        issues.push_back({pointer_join(path, "continuous_years"), Code::contradiction,
+                          "上年度未参保(" + std::string(member.history == History::lapsed ? "断保" : "首次参保") +
+                              "),连续参保年数应为0,这里是" + std::to_string(*member.continuous_years)});
     const int lapsed = member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
     if (member.repaired_years > lapsed)
         issues.push_back({pointer_join(path, "repaired_years"), Code::contradiction,

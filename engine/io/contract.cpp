@@ -207,6 +207,12 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
     return m;
 }
 
+Json member_note_ids(const Ruleset& r) {
+    Json ids = Json::array();
+    for (const MemberNote& n : r.member_notes) ids.push_back(n.id);
+    return ids;
+}
+
 }  // namespace
 
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
@@ -312,6 +318,7 @@ Json ruleset_summary(const Ruleset& r) {
             {"assistance_groups", std::move(groups)},
             {"fees", std::move(fees)},
             {"waiting_period", std::move(waiting)},
+            {"member_notes", member_note_ids(r)},
             {"registration", channels_json(r, r.registration)},
             {"payment_channels", channels_json(r, r.payment)},
             {"contacts", contacts_json(r)},

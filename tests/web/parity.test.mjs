@@ -44,7 +44,10 @@ test('rulesets() answers ok with every built-in ruleset', () => {
 
 test('hostile input is answered with errors like the CLI, never an abort', () => {
   const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
-  for (const text of ['', deep, '{"members":[{"tier":1e400}]}', '{"ruleset":"a\u0000b"}']) {
+  // Numbers: the page's engine reads floats with its own strtod (wasm/strtod.cpp), which must agree on overflow.
+  const numbers = ['1e400', '-1e400', '1e-400', '0e999', '1.7976931348623157e308', `1${'0'.repeat(400)}`,
+    `0.${'0'.repeat(400)}1`, `1${'0'.repeat(320)}e-300`, '2.5'].map((n) => `{"ruleset":"qingdao-2024","payment_date":"2023-10-01","members":[{"birth_date":"1980-01-01","tier":${n}}]}`);
+  for (const text of ['', deep, '{"members":[{"tier":1e400}]}', '{"ruleset":"a\u0000b"}', ...numbers]) {
     const wasm = JSON.parse(engine.estimate(text));
     assert.equal(wasm.ok, false);
     assert.deepEqual(wasm, native(text));
