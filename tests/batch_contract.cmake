@@ -36,6 +36,11 @@ batch(1 bad-rows.csv bad-rows ${shenyang})
 batch(1 bad-header.csv bad-header ${shenyang})
 batch(0 template.csv template-shenyang ${shenyang})
 batch(0 template.csv template-qingdao ${qingdao})
+# Rulesets with values carried from last year or not published: the flag columns, empty cells, null sums.
+set(shenyang26 --ruleset shenyang-2026 --payment-date 2025-10-22)
+set(qingdao27 --ruleset qingdao-2027 --payment-date 2026-12-01)
+batch(1 shenyang-2026.csv shenyang-2026 ${shenyang26})
+batch(0 qingdao-2027-en.csv qingdao-2027-en ${qingdao27})
 
 # Standard input, --bom, and the summary on standard error.
 execute_process(COMMAND ${YIBAO} batch ${shenyang} --bom - INPUT_FILE ${rosters}/shenyang.csv

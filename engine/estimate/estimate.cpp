@@ -138,7 +138,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     const Side opened = side_of(m.payment_date.add_days(1), r.payable_from);
     const Side closed = side_of(m.payment_date, r.payable_to);
     if (opened == Side::on_or_before || closed == Side::after) {
-        auto shown = [](const Fact<Date>& d) { return d.unknown() ? std::string("(尚未公布)") : d.value.iso(); };
+        auto shown = [](const Fact<Date>& d) { return d.unknown() ? std::string("尚未公布") : d.value.iso(); };
         issues.push_back({payment_path, Code::outside_collection,
                           "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期(" + shown(r.payable_from) +
                               "至" + shown(r.payable_to) + ")内,无法缴纳该年度的医保费"});

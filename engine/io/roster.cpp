@@ -141,13 +141,15 @@ void append_date(std::string& out, const Date& date) {
     out.append(buffer, sizeof buffer);
 }
 
-// Joins the notes into one cell; `joined` is a buffer kept from row to row.
+// Joins the notes into one cell, each text once; `joined` is a buffer kept from row to row.
 template <typename Notes, typename Text>
 void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
     joined.clear();
     for (const auto& note : notes) {
+        const std::string_view t = text(note);
+        if (t.empty() || joined.find(t) != std::string::npos) continue;
         if (!joined.empty()) joined += kNoteSeparator;
-        joined += text(note);
+        joined += t;
     }
     append_csv_field(out, joined);
 }
@@ -428,14 +430,19 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    append_notes(out, m.warnings, [&](Code code) { return warning_message(code, ruleset_, m); }, notes_);
+    // The flag columns say what is provisional or not published; the notes say the rest.
+    std::string message;
+    append_notes(out, m.warnings, [&](Code code) -> std::string_view {
+        if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
+        return message = warning_message(code, ruleset_, m);
+    }, notes_);
     if (flags_) {
         for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
             out += ',';
             std::vector<const Certainty*> facts;
             for (const Certainty* c : m.rests_on)
                 if (c->kind == kind) facts.push_back(c);
-            append_notes(out, facts, [](const Certainty* c) { return certainty_text(*c); }, notes_);
+            append_notes(out, facts, [&](const Certainty* c) -> std::string_view { return message = certainty_text(*c); }, notes_);
         }
     }
     out += "\r\n";
@@ -445,7 +452,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
 void RosterRun::fail_row(long line, std::string& out) {
     out += ",,,,,,";
-    append_notes(out, errors_, [](const RowProblem& p) -> const std::string& { return p.message; }, notes_);
+    append_notes(out, errors_, [](const RowProblem& p) -> std::string_view { return p.message; }, notes_);
     if (flags_) out += ",,";
     out += "\r\n";
     ++summary_.rows_failed;
