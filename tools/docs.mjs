@@ -31,6 +31,20 @@ const sections = {
   codes: table(['code', 'kind', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.meaning])),
 };
 
+// The rulesets the CLI carries (rules/*.json), with their sources and what is provisional or not published.
+const factNames = { individual_fen: 'individual amounts', subsidy_fen: 'subsidy', 'collection.opens': 'first day of collection',
+  'collection.closes': 'last day payable', continuity_deadline: 'end of the collection window', 'waiting_period.variable': 'variable waiting months' };
+const { rulesets } = JSON.parse(run(['rulesets']));
+const factsOf = (r, kind) => {
+  const lists = [...r.fees.map((f) => f[kind]), r.collection[kind], r.continuity_deadline[kind], r.waiting_period ? r.waiting_period[kind] : []];
+  const seen = new Map();
+  for (const f of lists.flat()) seen.set(f.fact, kind === 'provisional' ? `${factNames[f.fact] || f.fact} (from ${f.from})` : factNames[f.fact] || f.fact);
+  return [...seen.values()].join('; ') || '—';
+};
+sections.rulesets = table(['ruleset', 'builds on', 'benefit year', 'sources (level)', 'provisional', 'not published'],
+  rulesets.map((r) => [`\`${r.id}\``, r.base ? `\`${r.base}\`` : '—', `${r.benefit_year.start} – ${r.benefit_year.end}`,
+    r.sources.map((s) => `${s.title} (${s.level})`).join('; '), factsOf(r, 'provisional'), factsOf(r, 'unknown')]));
+
 const problems = [];
 const readmeUrl = new URL('README.md', root);
 const readme = readFileSync(readmeUrl, 'utf8');

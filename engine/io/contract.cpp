@@ -304,6 +304,7 @@ Json ruleset_summary(const Ruleset& r) {
                    {"repair", w.repair ? Json{{"months_per_year", w.repair->months}} : Json(nullptr)},
                    {"floor", w.floor ? Json{{"months", w.floor->months}, {"from_lapsed_years", w.floor->from_years}}
                                      : Json(nullptr)}};
+        add_certainties(waiting, {&w.variable_certainty});
     }
     return {{"id", r.id},
             {"base", r.base.empty() ? Json(nullptr) : Json(r.base)},
