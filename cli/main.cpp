@@ -102,6 +102,18 @@ int validate(const std::vector<std::string>& files) {
         yibao::Json entry = yibao::errors_json(mine);
         entry["ok"] = mine.empty();
         entry["file"] = file;
+        // What the file's ruleset carries from last year or leaves unpublished, as its summary lists them.
+        std::string text;
+        yibao::Issues ignored;
+        const auto document = read_all(file, text) ? yibao::parse_json(text, ignored) : std::nullopt;
+        if (const auto* r = document && document->is_object() && (*document)["id"].is_string()
+                                ? catalog.find((*document)["id"].get<std::string>()) : nullptr;
+            r && mine.empty()) {
+            const yibao::Json summary = yibao::ruleset_summary(*r);
+            entry["ruleset"] = r->id;
+            entry["provisional"] = summary["provisional"];
+            entry["unknown"] = summary["unknown"];
+        }
         report.push_back(std::move(entry));
     }
     return print({{"ok", issues.empty()}, {"files", report}}, issues.empty());

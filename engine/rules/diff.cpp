@@ -17,6 +17,13 @@ bool is_id_list(const Json& list) {
 std::string id_text(const Json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
 
 std::string value_text(const std::string& key, const Json& value) {
+    if (value.is_object() && value.contains("provisional") && value["provisional"].is_object()) {
+        const Json& p = value["provisional"];
+        return "暂按" + p.value("from", std::string()) + "的" + (value.contains("value") ? value_text(key, value["value"]) : "") +
+               "(" + p.value("text", std::string()) + ")";
+    }
+    if (value.is_object() && value.contains("unknown") && value["unknown"].is_object())
+        return "尚未公布(" + value["unknown"].value("reason", std::string()) + ")";
     if (key.size() > 4 && key.compare(key.size() - 4, 4, "_fen") == 0 && value.is_number_integer())
         return Money::from_fen(value.get<std::int64_t>()).yuan_text();
     if (value.is_string()) return "“" + value.get<std::string>() + "”";
@@ -56,7 +63,8 @@ struct Differ {
     bool compare(const std::string& top, const std::string& where, const std::string& key, const Json& a,
                  const Json& b) {
         if (a == b) return false;
-        if (a.is_object() && b.is_object()) {
+        const auto is_fact = [](const Json& v) { return v.is_object() && (v.contains("provisional") || v.contains("unknown")); };
+        if (a.is_object() && b.is_object() && !is_fact(a) && !is_fact(b)) {
             bool changed = false;
             // Ids name the items in the lines' paths already.
             for (const auto& item : a.items()) {
@@ -113,7 +121,8 @@ struct Differ {
             }
             return changed;
         }
-        line(kind_of(top, key, b), where, ": " + value_text(key, a) + " → " + value_text(key, b));
+        // A date that becomes unknown (or the reverse) is still a date.
+        line(kind_of(top, key, b.is_string() ? b : a), where, ": " + value_text(key, a) + " → " + value_text(key, b));
         return true;
     }
 };

@@ -246,3 +246,30 @@ TEST_CASE("rulesets may build on each other in any order of loading", "[ruleset]
     CHECK(r->contributions[1].individual.value.fen == 39500);
     CHECK(r->waiting_period.applies);
 }
+
+TEST_CASE("a provisional value is filled from the ruleset it names, which must be loaded and have it",
+          "[ruleset][base][facts]") {
+    yibao::Catalog catalog;
+    REQUIRE(load_beside_builtins({}, catalog).empty());
+    const auto* q27 = catalog.find("qingdao-2027");
+    REQUIRE(q27);
+    CHECK(q27->contributions[2].individual.provisional());
+    CHECK(q27->contributions[2].individual.value.fen == 48200);  // qingdao-2026's 一档
+    CHECK(q27->contributions[2].individual.certainty.from == "qingdao-2026");
+
+    auto change = fixture();
+    change["contributions"] = yibao::Json::parse(R"([{"id": "college", "individual_fen": {"provisional":
+        {"from": "qingdao-2019", "text": "按往年标准估算"}}}])");
+    auto issues = load_beside_builtins({change}, catalog);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/0/contributions/0/individual_fen/provisional/from");
+    CHECK(issues[0].code == yibao::Code::unknown_base);
+
+    change["contributions"] = yibao::Json::parse(R"([{"id": "nursery", "label": "托幼", "individual_fen": {"provisional":
+        {"from": "qingdao-2026", "text": "按2026年度标准估算"}}, "subsidy_fen": 0, "text": "x",
+        "basis": [{"source": "000_4c8884ade9bbb4b3", "quote": "大学生150元"}]}])");
+    issues = load_beside_builtins({change}, catalog);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/0/contributions/4/individual_fen/provisional/from");
+    CHECK(issues[0].code == yibao::Code::unknown_value);
+}
