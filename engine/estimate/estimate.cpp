@@ -104,17 +104,6 @@ bool same_start(const BenefitOutcome& a, const BenefitOutcome& b) {
     return a.start == b.start && a.end == b.end && (a.waiting ? a.waiting->total() : -1) == (b.waiting ? b.waiting->total() : -1);
 }
 
-void take(MemberResult& m, BenefitOutcome o) {
-    m.waiting = o.waiting;
-    m.fired.insert(m.fired.end(), o.fired.begin(), o.fired.end());
-    m.earliest_start = o.earliest_start;
-    m.benefit_start = o.start;
-    m.benefit_end = o.end;
-    m.uncovered = o.uncovered;
-    m.waiting_period = o.waiting_period;
-    m.warnings.insert(m.warnings.end(), o.warnings.begin(), o.warnings.end());
-}
-
 // Where a date falls against a fact that may be unknown: surely on or before it, surely after it, or unknown.
 enum class Side : std::uint8_t { on_or_before, after, unsure };
 Side side_of(const Date& day, const Fact<Date>& limit) {
@@ -222,7 +211,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         if (r.continuity_deadline.unknown()) f.deadline = window == Side::on_or_before ? m.payment_date : m.payment_date.add_days(-1);
         auto outcome = decide_benefit(r, f, member, m.newborn, path, issues);
         if (!outcome) return std::nullopt;
-        take(m, std::move(*outcome));
+        m.benefit = std::move(*outcome);
     } else {
         // The window's end is not published: the answer stands where both readings agree, else it gives both.
         Facts in = f, after = f;
@@ -232,16 +221,17 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         auto b = decide_benefit(r, after, member, m.newborn, path, issues);
         if (!a || !b) return std::nullopt;
         if (same_start(*a, *b)) {
-            take(m, std::move(*a));
+            m.benefit = std::move(*a);
         } else {
-            m.benefit_end = a->end;
-            m.earliest_start = a->earliest_start;
-            m.warnings.push_back(Code::unknown_deadline);
+            m.benefit.end = a->end;
+            m.benefit.earliest_start = a->earliest_start;
+            m.benefit.warnings.push_back(Code::unknown_deadline);
             m.in_window = std::move(*a);
             m.after_window = std::move(*b);
         }
     }
-    f.waiting_months = m.waiting ? m.waiting->total() : 0;
+    m.warnings.insert(m.warnings.end(), m.benefit.warnings.begin(), m.benefit.warnings.end());
+    f.waiting_months = m.benefit.waiting ? m.benefit.waiting->total() : 0;
 
     for (const MemberNote& note : r.member_notes) {
         if (!holds(note.when, f)) continue;

@@ -63,15 +63,11 @@ struct MemberResult {
     bool newborn = false;  // born inside the benefit year
     std::optional<Money> individual;  // nullopt: not published (an unknown amount)
     std::optional<Money> subsidy;
-    Date earliest_start;
-    std::optional<Date> benefit_start;  // nullopt: no cover this year, or it turns on an unknown window end
-    Date benefit_end;
-    std::optional<Period> uncovered;
-    bool waiting_period = false;
-    std::optional<WaitingMonths> waiting;
-    std::vector<Fired> fired;              // in the order the explanation tells them
-    // Set when the start turns on the unknown end of the collection window: in it, and after it.
+    // When benefits start. Where the start turns on the unknown end of the collection window, its start is
+    // nullopt and in_window, after_window hold the two readings.
+    BenefitOutcome benefit;
     std::optional<BenefitOutcome> in_window, after_window;
+    std::vector<Fired> fired;  // the category and contribution rules; the benefit's own follow in `benefit`
     std::vector<NoteResult> notes;
     std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;

@@ -22,12 +22,12 @@ TextFacts member_facts(const Ruleset& r, const MemberResult& m) {
     if (const AssistanceGroup* group = r.assistance_group(m.facts.assistance)) t.assistance = group->label;
     t.individual = m.individual;
     t.subsidy = m.subsidy;
-    t.start = m.benefit_start ? &*m.benefit_start : nullptr;
-    t.end = m.benefit_end;
-    if (m.waiting) {
-        t.fixed_months = m.waiting->fixed;
-        t.variable_months = m.waiting->variable;
-        t.repaired_months = m.waiting->repaired;
+    t.start = m.benefit.start ? &*m.benefit.start : nullptr;
+    t.end = m.benefit.end;
+    if (m.benefit.waiting) {
+        t.fixed_months = m.benefit.waiting->fixed;
+        t.variable_months = m.benefit.waiting->variable;
+        t.repaired_months = m.benefit.waiting->repaired;
     }
     return t;
 }
@@ -68,7 +68,11 @@ std::string outcome_text(const BenefitOutcome& o) {
 
 }  // namespace
 
-std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) { return steps(m.fired, member_facts(r, m)); }
+std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) {
+    auto out = steps(m.fired, member_facts(r, m));
+    for (auto& step : explanation(r, m, m.benefit)) out.push_back(std::move(step));
+    return out;
+}
 
 std::vector<Step> explanation(const Ruleset& r, const MemberResult& m, const BenefitOutcome& outcome) {
     TextFacts facts = member_facts(r, m);
@@ -107,16 +111,16 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
             return "上年度未参保,但未填写断保年数,已按断保1年估算;断保多年的等待期更长,请按实际年数填写";
         case Code::repair_without_effect:
             return "补缴" + std::to_string(m.facts.repaired_years) + "年只能缩短变动等待期,固定等待期不变;按所填年数," +
-                   "已缩短" + std::to_string(m.waiting ? m.waiting->repaired : 0) + "个月,多补缴的年数不能再缩短等待期";
+                   "已缩短" + std::to_string(m.benefit.waiting ? m.benefit.waiting->repaired : 0) + "个月,多补缴的年数不能再缩短等待期";
         case Code::no_cover:
-            return "按" + m.payment_date.chinese() + "缴费,待遇最早从" + m.earliest_start.chinese() + "开始,已超出" +
-                   std::to_string(r.year) + "年度待遇期(至" + m.benefit_end.chinese() +
+            return "按" + m.payment_date.chinese() + "缴费,待遇最早从" + m.benefit.earliest_start.chinese() + "开始,已超出" +
+                   std::to_string(r.year) + "年度待遇期(至" + m.benefit.end.chinese() +
                    "),本次缴费在该年度不能享受医保待遇";
         case Code::waiting_period:
         case Code::coverage_gap:
             return std::string(code == Code::waiting_period ? "待遇等待期:" : "未享受待遇期间:") +
-                   m.uncovered->from.chinese() + "至" + m.uncovered->to.chinese() + "发生的医疗费用医保不予报销,待遇自" +
-                   m.benefit_start->chinese() + "起";
+                   m.benefit.uncovered->from.chinese() + "至" + m.benefit.uncovered->to.chinese() +
+                   "发生的医疗费用医保不予报销,待遇自" + m.benefit.start->chinese() + "起";
         case Code::provisional: return texts_of(m.rests_on, Certainty::Kind::provisional);
         case Code::unknown_amount:
             return texts_of(m.rests_on, Certainty::Kind::unknown, "individual_fen") +

@@ -265,8 +265,8 @@ void RosterSummary::add(const MemberResult& m) {
     individual = sum_known(individual, m.individual);
     subsidy = sum_known(subsidy, m.subsidy);
     // A payment that buys no cover this year is counted as such, not as a wait.
-    if (!m.benefit_start) ++no_cover;
-    else if (m.waiting_period) ++waiting_period;
+    if (!m.benefit.start && !m.in_window) ++no_cover;
+    else if (m.benefit.waiting_period) ++waiting_period;
 }
 
 void RosterSummary::add_errors(long line, const RowProblems& problems) {
@@ -422,10 +422,10 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     out += ',';
     if (m.subsidy) append_yuan(out, *m.subsidy);
     out += ',';
-    if (m.benefit_start) {
-        append_date(out, *m.benefit_start);
+    if (m.benefit.start) {
+        append_date(out, *m.benefit.start);
         out += ',';
-        append_date(out, m.benefit_end);
+        append_date(out, m.benefit.end);
     } else {
         out += ',';
     }

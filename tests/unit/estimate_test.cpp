@@ -30,10 +30,11 @@ TEST_CASE("the estimate names the rules that fired; the explanation gives their 
     yibao::Issues issues;
     auto m = yibao::estimate_member(r, adult(1), {2024, 2, 15}, "/members/0", issues);
     REQUIRE(m);
-    REQUIRE(m->fired.size() == 3);
-    CHECK(*m->fired[2].rule == "late-payment-waiting-period");
+    REQUIRE(m->fired.size() == 2);
+    REQUIRE(m->benefit.fired.size() == 1);
+    CHECK(*m->benefit.fired[0].rule == "late-payment-waiting-period");
     CHECK(m->individual == yibao::Money::from_fen(46200));
-    CHECK(m->benefit_start == yibao::Date{2024, 5, 1});
+    CHECK(m->benefit.start == yibao::Date{2024, 5, 1});
     const auto steps = yibao::explanation(r, *m);
     REQUIRE(steps.size() == 3);
     CHECK(std::string(steps[0].kind) == "category");
