@@ -473,11 +473,12 @@
   const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额:${sentence(f.text)}` : sentence(f.text));
   // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
   // printed page and of the calendar reminder.
+  // (The deadline's own are in the deadline block.)
   function flagLines(answer) {
     const t = answer.totals;
     const d = answer.deadline;
     return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
-      .concat([...t.unknown, ...d.unknown].map((f) => sentence(f.text))))];
+      .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
   }
   // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
   // and for the dates what to ask; the full texts of the dates are in the household's notice.
@@ -618,8 +619,8 @@
 
   // ---- where to go, whom to call, and the sources ----
 
-  function section(title, items) {
-    return items.length ? [el('h3', null, title), el('ul', { class: 'list' }, items)] : [];
+  function section(title, items, cls = '') {
+    return items.length ? [el('h3', null, title), el('ul', { class: `list ${cls}` }, items)] : [];
   }
 
   // 024-12345-1-7 is area code, number, then menu keys: dial 02412345, pause, 1, pause, 7.
@@ -637,8 +638,8 @@
   function renderHowto(from) {
     fill($('howto'),
       section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
-      section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x)))),
-      section('咨询电话', from.contacts.map(contact)),
+      section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x))), 'channels'),
+      section('咨询电话', from.contacts.map(contact), 'contacts'),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
   }
 
@@ -751,15 +752,18 @@
       fill($('print-meta'));
       return;
     }
-    const head = ['成员', '出生日期', ...MEMBER_FIGURES.map(([term]) => term), '不能报销的时间'];
+    // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
+    // days without cover are then those before the start, as the line under the table says.
+    const split = answer.members.some((m) => m.cases);
+    const columns = MEMBER_FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
+      ? CASES.map(([key, when]) => [`${when}:待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
+    const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
       el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
-      // Both cases of a start that turns on an unpublished window end wrap in their cells.
-      MEMBER_FIGURES.map(([term, value]) => el('td', { class: m.cases && term.startsWith('待遇开始') ? 'cases' : null }, value(m, false))),
-      el('td', { class: m.cases ? 'cases' : null },
-        caseText(m, (x) => (x.uncovered ? `${zhDate(x.uncovered.from)}至${zhDate(x.uncovered.to)}` : '无'))));
-    fill(table, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col' }, text)))),
+      columns.map(([, value]) => el('td', null, value(m, false))),
+      split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
+    fill(table, split ? el('caption', null, '两种情况下,待遇开始之前看病的费用,医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
       el('tbody', null, answer.members.map(row)));
     fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
       el('span', null, `测算日期:${zhDate(todayIso())}`));
