@@ -97,7 +97,7 @@
   }
   const closesOf = (r) => r.collection.closes || r.benefit_year.end;
   // The window as the page says it: 2026年9月1日至2027年12月31日, or 开始日期尚未公布,最晚2027年12月31日.
-  const windowText = (r) => (r.collection.opens ? `${zhDate(r.collection.opens)}至` : '开始日期尚未公布,最晚') +
+  const windowText = (r) => (r.collection.opens ? `${zhDate(r.collection.opens)}至` : '开始日期尚未公布，最晚') +
     zhDate(closesOf(r));
   // Whether a payment on `date` is past the year's collection period: by its deadline, or, where that is not
   // published, once the benefit year has begun (the window always ends before it); null when that cannot be said.
@@ -161,7 +161,7 @@
       });
       const start = `上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`;
       return [el('label', { class: 'check' }, input,
-        `${r.year}年度${late ? '(已过集中缴费期)' : late === false ? '(正常缴费)' : '(集中缴费期截止日期尚未公布)'}`),
+        `${r.year}年度${late ? '(已过集中缴费期)' : late === false ? '(正常缴费)' : '（集中缴费期截止日期尚未公布）'}`),
       el('p', { class: 'hint', id: `${id}-hint` }, late
         ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
         : late === false ? `${zhDate(d)}前缴费,${start}`
@@ -453,12 +453,12 @@
   function moneyShown(x, fact) {
     const p = provisionalOf(x, fact);
     const from = p && rulesets.find((r) => r.id === p.from);
-    return [money(x, fact), p ? el('span', { class: 'tag' }, `(暂按${from ? `${from.year}年度` : '往年'}标准)`) : null];
+    return [money(x, fact), p ? el('span', { class: 'tag' }, `（暂按${from ? `${from.year}年度` : '往年'}标准）`) : null];
   }
   // A total that includes an amount not published is not a number: what is known, and what is not.
   const totalText = (t) => (t.total_fen !== null ? money(t, 'total_fen')
     : [['individual_fen', '个人缴费'], ['subsidy_fen', '政府补助']]
-      .map(([fact, label]) => (t[fact] === null ? `${label}尚未公布` : `${label}合计${money(t, fact)}`)).join(';'));
+      .map(([fact, label]) => (t[fact] === null ? `${label}尚未公布` : `${label}合计${money(t, fact)}`)).join('；'));
   const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
   const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
   function phones(text) {
@@ -470,7 +470,7 @@
     }
     return [...parts, text.slice(at)];
   }
-  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额:${sentence(f.text)}` : sentence(f.text));
+  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
   // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
   // printed page and of the calendar reminder.
   // (The deadline's own are in the deadline block.)
@@ -488,31 +488,31 @@
     const lines = [...new Set(m.provisional.map(amountLine))];
     for (const f of m.unknown) if (f.fact.endsWith('_fen')) lines.push(sentence(f.text));
     if (m.cases) {
-      lines.push(`待遇从哪天开始,要看您是否在集中缴费期内缴费;集中缴费期的截止日期尚未公布,请先咨询${ask('continuity_deadline')}。`);
+      lines.push(`待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询${ask('continuity_deadline')}。`);
     }
     if (m.warnings.some((w) => w.code === 'unknown_collection_dates')) {
-      lines.push(`开始缴费的日期尚未公布,${zhDate(m.payment_date)}能否缴纳${ruleset().year}年度的医保费,` +
-        `请先咨询${ask('collection.opens', 'collection.closes')};这里按可以缴费估算。`);
+      lines.push(`开始缴费的日期尚未公布，${zhDate(m.payment_date)}能否缴纳${ruleset().year}年度的医保费，` +
+        `请先咨询${ask('collection.opens', 'collection.closes')}；这里按可以缴费估算。`);
     }
     return lines.map((text) => el('p', { class: 'flag' }, phones(text)));
   }
 
   // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
   const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
-  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}:${text(m.cases[key])}`).join(';') : text(m));
+  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
   // On screen each case on a line of its own; the text is the same.
   const caseLines = (m, text) => (m.cases ? CASES.map(([key, when], i) =>
-    el('span', { class: 'case' }, `${when}:${text(m.cases[key])}${i ? '' : ';'}`)) : text(m));
+    el('span', { class: 'case' }, `${when}：${text(m.cases[key])}${i ? '' : '；'}`)) : text(m));
   const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
 
   function coverAlert(m) {
     if (m.cases) {
       const lines = CASES.filter(([key]) => !m.cases[key].benefit_start || m.cases[key].uncovered).map(([key, when]) => {
         const c = m.cases[key];
-        return el('p', null, `${when}:${c.benefit_start ? `${zhDate(c.uncovered.from)}至${zhDate(c.uncovered.to)}` +
-          `看病的费用,医保不报销,待遇自${zhDate(c.benefit_start)}起。` : '本年度享受不到医保待遇。'}`);
+        return el('p', null, `${when}：${c.benefit_start ? `${zhDate(c.uncovered.from)}至${zhDate(c.uncovered.to)}` +
+          `看病的费用，医保不报销，待遇自${zhDate(c.benefit_start)}起。` : '本年度享受不到医保待遇。'}`);
       });
-      return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意:可能有一段时间不能报销'), lines) : null;
+      return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意：可能有一段时间不能报销'), lines) : null;
     }
     if (m.benefit_start && !m.uncovered) return null;
     const title = !m.benefit_start ? '注意:本年度享受不到医保待遇'
@@ -555,7 +555,7 @@
     const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
     const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
-      .map((step) => ({ ...step, text: `${when}:${step.text}` }))) : [];
+      .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
     const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
     return [figures(rows), memberFlags(m), coverAlert(m), notes, more,
       el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
@@ -568,7 +568,7 @@
     const paid = `您的缴费日期${zhDate(answer.payment_date)}`;
     let verdict;
     if (d.met === null) {
-      verdict = el('div', { class: 'alert' }, el('strong', null, `⚠ ${paid}是否在集中缴费期内,要看尚未公布的截止日期。`),
+      verdict = el('div', { class: 'alert' }, el('strong', null, `⚠ ${paid}是否在集中缴费期内，要看尚未公布的截止日期。`),
         el('p', null, '两种情况的待遇开始日期见上面每位成员的结果。缴费前请先打电话问清楚截止日期。'));
     } else if (d.met) {
       verdict = el('p', { class: 'ok' }, d.date ? `✓ ${paid}没有晚于这个截止日期。` : `✓ ${paid}在集中缴费期内。`);
@@ -588,7 +588,7 @@
     const flags = flagLines(answer);
     fill($('household'),
       flags.length ? el('div', { class: 'flags', role: 'note' },
-        el('strong', null, `注意:${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
+        el('strong', null, `注意：${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
       el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计(${answer.ruleset.year}年度)`), figures([
         ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
         ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
@@ -599,8 +599,8 @@
     const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;
     const [waiting, maybe] = [gaps(false), gaps(true)];
     announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}` +
-      (flags.length ? ',标准还没有全部公布' : '') + (waiting ? `;${waiting}人有一段时间不能报销` : '') +
-      (maybe ? `;${maybe}人可能有一段时间不能报销,要看集中缴费期的截止日期` : '') + '。');
+      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `;${waiting}人有一段时间不能报销` : '') +
+      (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。');
     document.body.dataset.state = 'result';
   }
 
@@ -671,10 +671,10 @@
     const d = r.continuity_deadline;
     const provisional = [...r.fees.flatMap((f) => f.provisional), ...c.provisional, ...d.provisional];
     const unknown = [...r.fees.flatMap((f) => f.unknown), ...c.unknown, ...d.unknown];
-    const texts = [...new Set(provisional.map((f) => (f.fact.endsWith('_fen') ? `本页的金额${sentence(`:${f.text}`)}` : sentence(f.text))))];
+    const texts = [...new Set(provisional.map((f) => (f.fact.endsWith('_fen') ? `本页的金额${sentence(`：${f.text}`)}` : sentence(f.text))))];
     if (unknown.length) {
       const names = [...new Set(unknown.map((f) => UNKNOWN_NAMES[f.fact] || f.fact))];
-      texts.push(`尚未公布:${names.join('、')},请咨询${[...new Set(unknown.map((f) => f.ask))].join('、')}。`);
+      texts.push(`尚未公布：${names.join('、')}，请咨询${[...new Set(unknown.map((f) => f.ask))].join('、')}。`);
     }
     return texts.join('');
   }
@@ -756,14 +756,14 @@
     // days without cover are then those before the start, as the line under the table says.
     const split = answer.members.some((m) => m.cases);
     const columns = MEMBER_FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
-      ? CASES.map(([key, when]) => [`${when}:待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
+      ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
       el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
       columns.map(([, value]) => el('td', null, value(m, false))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
-    fill(table, split ? el('caption', null, '两种情况下,待遇开始之前看病的费用,医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
+    fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
       el('tbody', null, answer.members.map(row)));
     fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
       el('span', null, `测算日期:${zhDate(todayIso())}`));
@@ -780,7 +780,7 @@
     $('reminder').disabled = !answer;
     let hint = '算出结果后可以添加。';
     if (answer && !answer.deadline.date) {
-      hint = `集中缴费期的截止日期尚未公布,提醒定在您填写的缴费日期${zhDate(answer.payment_date)},提前3天提醒;` +
+      hint = `集中缴费期的截止日期尚未公布，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}，提前3天提醒；` +
         `截止日期请先咨询${asks(answer.deadline)}。`;
     } else if (answer && answer.deadline.met) {
       hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)},提前3天提醒。`;
@@ -798,7 +798,7 @@
       `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}。`,
       ...a.members.map((m, i) => `${memberTitle(state.members[i], i)}:个人缴费${money(m, 'individual_fen')}`),
       ...flagLines(a),
-      a.deadline.date ? null : `集中缴费期的截止日期尚未公布,这个提醒定在您填写的缴费日期${zhDate(a.payment_date)};` +
+      a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
         `截止日期请先咨询${asks(a.deadline)}。`,
       `缴费渠道:${a.payment_channels.map(channelText).join(';')}。`,
       a.deadline.text,

@@ -183,7 +183,7 @@
     const r = rulesets.find((x) => x.id === summary.ruleset);
     const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
     const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
-    const said = (fen, fact, label) => (fen === null ? `${label}尚未公布,没有合计` : `${label}合计${sum(fen, fact)}`);
+    const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
     status(`测算完成:共${summary.rows_read}行,算出${summary.rows_estimated}行` +
       (failed ? `,${failed}行有问题未算出。` : '。') +
       `${said(t.individual_fen, 'individual_fen', '个人缴费')},${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
@@ -193,19 +193,19 @@
     categories.push(['合计', `${t.count}人`, sum(t.individual_fen, 'individual_fen'), sum(t.subsidy_fen, 'subsidy_fen')]);
     const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
     const flagged = preview.header.some((h) => FLAG_COLUMNS.includes(h));
-    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额:${sentence(p.text)}`),
+    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
       ...[...r.fees.flatMap((f) => f.unknown), ...r.collection.unknown, ...r.continuity_deadline.unknown].map((u) => sentence(u.text))])];
     // A start that turns on a deadline not published is no date (the engine counts such a row as no cover).
     const open = r.continuity_deadline.date === null;
     const blocks = [
-      flags.length ? make('div', 'flags', make('strong', null, `注意:${r.year}年度的标准还没有全部公布`),
+      flags.length ? make('div', 'flags', make('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
         ...flags.map((text) => make('p', null, text)),
-        flagged ? make('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准;' +
-          '尚未公布的金额是空白,没有算进合计。') : '') : '',
+        flagged ? make('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
+          '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
       make('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
         (open ? `本年度享受不到医保待遇、或待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.no_cover}人` +
-          '(两种情况的开始日期见下载结果的“提示”列)。' : `本年度享受不到医保待遇的${summary.no_cover}人。`)),
+          '（两种情况的开始日期见下载结果的“提示”列）。' : `本年度享受不到医保待遇的${summary.no_cover}人。`)),
     ];
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);

@@ -54,7 +54,7 @@ function feeTables(rulesets) {
     const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${amount(f, 'individual_fen')}</td>` +
       `<td class="num">${amount(f, 'subsidy_fen')}</td></tr>`).join('\n');
     const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
-    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额:${sentence(p.text)}`),
+    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
       ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
     return `<table>
 <caption>${escapeHtml(r.title)}</caption>
