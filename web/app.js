@@ -87,12 +87,32 @@
   const regionOf = (id) => rulesets.find((r) => r.id === id).region;
   const dayOf = (iso) => Date.parse(iso) / 864e5;
 
+  // A window's opening may not be published: to choose the year only (it is never shown), it is taken to open on
+  // the day the city's latest known window opened, as many years on; with none known, on 1 January of the year before.
+  function opensOf(r) {
+    if (r.collection.opens) return r.collection.opens;
+    const known = yearsOf(r.region).filter((k) => k.collection.opens && k.year < r.year).at(-1);
+    return known ? `${Number(known.collection.opens.slice(0, 4)) + r.year - known.year}${known.collection.opens.slice(4)}`
+      : `${r.year - 1}-01-01`;
+  }
+  const closesOf = (r) => r.collection.closes || r.benefit_year.end;
+  // The window as the page says it: 2026年9月1日至2027年12月31日, or 开始日期尚未公布,最晚2027年12月31日.
+  const windowText = (r) => (r.collection.opens ? `${zhDate(r.collection.opens)}至` : '开始日期尚未公布，最晚') +
+    zhDate(closesOf(r));
+  // Whether a payment on `date` is past the year's collection period: by its deadline, or, where that is not
+  // published, once the benefit year has begun (the window always ends before it); null when that cannot be said.
+  function lateFor(r, date) {
+    const d = r.continuity_deadline.date;
+    if (d) return date > d;
+    return date >= r.benefit_year.start ? true : null;
+  }
+
   // The city's rulesets whose collection window holds the payment date, the later year first; [] for a date
   // not yet complete or not a date.
   function openYears() {
     const date = normalizeDate(state.payment.value);
     if (!looksComplete(date) || Number.isNaN(dayOf(date))) return null;
-    return yearsOf(state.region).filter((r) => r.collection.opens <= date && date <= r.collection.closes).reverse();
+    return yearsOf(state.region).filter((r) => opensOf(r) <= date && date <= closesOf(r)).reverse();
   }
 
   // Picks the insurance year from the payment date: the one whose window holds it; of two, the one the household
@@ -107,7 +127,7 @@
     } else if (open && open.length) {
       state.ruleset = (open.find((r) => r.id === state.choice) || open[0]).id;
     } else if (open) {
-      const gap = (r) => Math.max(dayOf(r.collection.opens) - dayOf(date), dayOf(date) - dayOf(r.collection.closes));
+      const gap = (r) => Math.max(dayOf(opensOf(r)) - dayOf(date), dayOf(date) - dayOf(closesOf(r)));
       state.ruleset = yearsOf(state.region).reduce((a, b) => (gap(b) < gap(a) ? b : a)).id;
     } else if (!before || regionOf(before) !== state.region) {
       state.ruleset = yearsOf(state.region).at(-1).id;
@@ -123,7 +143,7 @@
   let yearsAsked = null;
   function renderYears(open, date) {
     $('year-choice').hidden = !open.length;
-    const asked = open.map((r) => `${r.id}:${date > r.continuity_deadline.date}`).join();
+    const asked = open.map((r) => `${r.id}:${lateFor(r, date)}`).join();
     if (asked === yearsAsked) {
       for (const input of $('year-options').querySelectorAll('input')) input.checked = input.value === state.ruleset;
       return;
@@ -131,7 +151,7 @@
     yearsAsked = asked;
     fill($('year-options'), open.map((r) => {
       const d = r.continuity_deadline.date;
-      const late = date > d;
+      const late = lateFor(r, date);
       const id = `year-${r.id}`;
       const input = el('input', { type: 'radio', name: 'year', value: r.id, 'aria-describedby': `${id}-hint` });
       input.checked = r.id === state.ruleset;
@@ -139,10 +159,13 @@
         state.choice = r.id;
         changeYear(pickYear());
       });
-      return [el('label', { class: 'check' }, input, `${r.year}年度${late ? '(已过集中缴费期)' : '(正常缴费)'}`),
-        el('p', { class: 'hint', id: `${id}-hint` }, late
-          ? `${r.year}年度的集中缴费期已在${zhDate(d)}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
-          : `${zhDate(d)}前缴费,上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`)];
+      const start = `上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`;
+      return [el('label', { class: 'check' }, input,
+        `${r.year}年度${late ? '(已过集中缴费期)' : late === false ? '(正常缴费)' : '（集中缴费期截止日期尚未公布）'}`),
+      el('p', { class: 'hint', id: `${id}-hint` }, late
+        ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
+        : late === false ? `${zhDate(d)}前缴费,${start}`
+          : `集中缴费期的截止日期尚未公布。在集中缴费期内缴费、${start}`)];
     }));
   }
 
@@ -191,13 +214,14 @@
   const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
 
   // The lapse questions are for a ruleset with the reform's waiting period: after a lapse, how long and how much is
-  // paid back; when insured last year, what the 大病保险 notes need.
+  // paid back; when insured last year, what the 大病保险 notes need, where the ruleset has such notes.
   function showFields(member) {
-    const w = ruleset().waiting_period;
+    const r = ruleset();
+    const w = r.waiting_period;
     const f = member.ui.fields;
     f.lapsed_years.wrap.hidden = !w || member.history !== 'lapsed';
     f.repaired_years.wrap.hidden = !w || !w.repair || member.history !== 'lapsed';
-    f.continuous_years.wrap.hidden = !w || member.history !== 'continuous';
+    f.continuous_years.wrap.hidden = !r.member_notes.length || member.history !== 'continuous';
     f.claimed_last_year.wrap.hidden = f.continuous_years.wrap.hidden;
   }
 
@@ -368,7 +392,7 @@
     if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
     if (e.code === 'outside_collection') {
       const years = yearsOf(ruleset().region);
-      const windows = years.map((r) => `${zhDate(r.collection.opens)}至${zhDate(r.collection.closes)}` +
+      const windows = years.map((r) => windowText(r) +
         (years.length > 1 ? `(${r.year}年度)` : ''));
       return `${e.message}。可以缴费的日期:${windows.join(';')}。`;
     }
@@ -419,7 +443,77 @@
     ]);
   }
 
+  // ---- figures estimated by last year's rules, or not published ----
+
+  // A figure carried from an earlier year's rules (provisional) shows as 约482元 and names that year; one not
+  // published (unknown) as 尚未公布, never as 0; beside them the reason and whom to ask, the phone numbers as tel: links.
+  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
+  const provisionalOf = (x, fact) => x[fact] !== null && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
+  const money = (x, fact) => (x[fact] === null ? '尚未公布' : `${provisionalOf(x, fact) ? '约' : ''}${yuan(x[fact])}`);
+  function moneyShown(x, fact) {
+    const p = provisionalOf(x, fact);
+    const from = p && rulesets.find((r) => r.id === p.from);
+    return [money(x, fact), p ? el('span', { class: 'tag' }, `（暂按${from ? `${from.year}年度` : '往年'}标准）`) : null];
+  }
+  // A total that includes an amount not published is not a number: what is known, and what is not.
+  const totalText = (t) => (t.total_fen !== null ? money(t, 'total_fen')
+    : [['individual_fen', '个人缴费'], ['subsidy_fen', '政府补助']]
+      .map(([fact, label]) => (t[fact] === null ? `${label}尚未公布` : `${label}合计${money(t, fact)}`)).join('；'));
+  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
+  const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
+  function phones(text) {
+    const parts = [];
+    let at = 0;
+    for (const found of text.matchAll(PHONE)) {
+      parts.push(text.slice(at, found.index), el('a', { class: 'phone', href: `tel:${dialString(found[0])}` }, found[0]));
+      at = found.index + found[0].length;
+    }
+    return [...parts, text.slice(at)];
+  }
+  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
+  // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
+  // printed page and of the calendar reminder.
+  // (The deadline's own are in the deadline block.)
+  function flagLines(answer) {
+    const t = answer.totals;
+    const d = answer.deadline;
+    return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
+      .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
+  }
+  // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
+  // and for the dates what to ask; the full texts of the dates are in the household's notice.
+  const FLAG_WARNINGS = ['provisional', 'unknown_amount', 'unknown_deadline', 'unknown_collection_dates'];
+  function memberFlags(m) {
+    const ask = (...facts) => (m.unknown.find((f) => facts.includes(f.fact)) || { ask: '当地医保经办机构' }).ask;
+    const lines = [...new Set(m.provisional.map(amountLine))];
+    for (const f of m.unknown) if (f.fact.endsWith('_fen')) lines.push(sentence(f.text));
+    if (m.cases) {
+      lines.push(`待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询${ask('continuity_deadline')}。`);
+    }
+    if (m.warnings.some((w) => w.code === 'unknown_collection_dates')) {
+      lines.push(`开始缴费的日期尚未公布，${zhDate(m.payment_date)}能否缴纳${ruleset().year}年度的医保费，` +
+        `请先咨询${ask('collection.opens', 'collection.closes')}；这里按可以缴费估算。`);
+    }
+    return lines.map((text) => el('p', { class: 'flag' }, phones(text)));
+  }
+
+  // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
+  const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
+  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
+  // On screen each case on a line of its own; the text is the same.
+  const caseLines = (m, text) => (m.cases ? CASES.map(([key, when], i) =>
+    el('span', { class: 'case' }, `${when}：${text(m.cases[key])}${i ? '' : '；'}`)) : text(m));
+  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
+
   function coverAlert(m) {
+    if (m.cases) {
+      const lines = CASES.filter(([key]) => !m.cases[key].benefit_start || m.cases[key].uncovered).map(([key, when]) => {
+        const c = m.cases[key];
+        return el('p', null, `${when}：${c.benefit_start ? `${zhDate(c.uncovered.from)}至${zhDate(c.uncovered.to)}` +
+          `看病的费用，医保不报销，待遇自${zhDate(c.benefit_start)}起。` : '本年度享受不到医保待遇。'}`);
+      });
+      return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意：可能有一段时间不能报销'), lines) : null;
+    }
     if (m.benefit_start && !m.uncovered) return null;
     const title = !m.benefit_start ? '注意:本年度享受不到医保待遇'
       : m.waiting_period ? '注意:有待遇等待期' : '注意:有一段时间不能报销';
@@ -430,12 +524,13 @@
     return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
   }
 
-  // A member's figures: a list in the member's card on screen, a row of the summary table in print.
+  // A member's figures: a list in the member's card on screen, a row of the summary table in print (`screen` false:
+  // the amounts without the year they were estimated by, which the printed notice says).
   const MEMBER_FIGURES = [
     ['类别', (m) => m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
-    ['个人缴费', (m) => yuan(m.individual_fen), 'money'],
-    ['政府补助', (m) => yuan(m.subsidy_fen), 'money'],
-    ['待遇开始', (m) => (m.benefit_start ? zhDate(m.benefit_start) : '本年度没有待遇')],
+    ['个人缴费', (m, screen) => (screen ? moneyShown : money)(m, 'individual_fen'), 'money'],
+    ['政府补助', (m, screen) => (screen ? moneyShown : money)(m, 'subsidy_fen'), 'money'],
+    ['待遇开始', (m, screen) => (screen ? caseLines : caseText)(m, startOf)],
     ['待遇结束', (m) => zhDate(m.benefit_end)],
   ];
 
@@ -452,41 +547,60 @@
     step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
 
   function memberOutcome(m) {
-    const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m), cls]);
-    if (m.waiting_parts) rows.splice(3, 0, ['待遇等待期', waitingText(m)]);
-    const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code))
+    const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m, true), cls]);
+    if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
+    const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code) && !FLAG_WARNINGS.includes(w.code))
       .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
     // What else the member's history changes (大病保险), each with its basis.
     const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
-    const steps = el('ol', { class: 'steps' }, m.explanation.map((step) => el('li', null, reason(step))));
-    return [figures(rows), coverAlert(m), notes, more, el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
+    const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
+      .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
+    const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
+    return [figures(rows), memberFlags(m), coverAlert(m), notes, more,
+      el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
   }
 
+  // The deadline for continuous cover, and whether the payment date meets it; one not published is said to be so,
+  // with whom to ask, never given a date.
   function deadlineBlock(answer) {
     const d = answer.deadline;
-    const verdict = d.met
-      ? el('p', { class: 'ok' }, `✓ 您的缴费日期${zhDate(answer.payment_date)}没有晚于这个截止日期。`)
-      : el('p', { class: 'alert' }, el('strong', null, `⚠ 您的缴费日期${zhDate(answer.payment_date)}晚于这个截止日期。`));
-    const heading = el('h3', null, `保持待遇连续的缴费截止日期:${zhDate(d.date)}`);
-    return el('div', { class: 'deadline' }, heading, el('p', null, d.text), verdict);
+    const paid = `您的缴费日期${zhDate(answer.payment_date)}`;
+    let verdict;
+    if (d.met === null) {
+      verdict = el('div', { class: 'alert' }, el('strong', null, `⚠ ${paid}是否在集中缴费期内，要看尚未公布的截止日期。`),
+        el('p', null, '两种情况的待遇开始日期见上面每位成员的结果。缴费前请先打电话问清楚截止日期。'));
+    } else if (d.met) {
+      verdict = el('p', { class: 'ok' }, d.date ? `✓ ${paid}没有晚于这个截止日期。` : `✓ ${paid}在集中缴费期内。`);
+    } else {
+      verdict = el('p', { class: 'alert' }, el('strong', null, d.date ? `⚠ ${paid}晚于这个截止日期。` : `⚠ ${paid}已过集中缴费期。`));
+    }
+    const heading = el('h3', null, `保持待遇连续的缴费截止日期:${d.date ? zhDate(d.date) : '尚未公布'}`);
+    return el('div', { class: 'deadline' }, heading, el('p', null, d.text),
+      [...d.unknown, ...d.provisional].map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))), verdict);
   }
 
   function showResults(answer) {
     answer.members.forEach((m, i) => fill(state.members[i].ui.outcome, memberOutcome(m)));
     const t = answer.totals;
-    const others = answer.warnings.filter((w) => w.code !== 'deadline_missed');  // the deadline block says it
+    // The deadline block and the totals say these.
+    const others = answer.warnings.filter((w) => w.code !== 'deadline_missed' && w.code !== 'unknown_total');
+    const flags = flagLines(answer);
     fill($('household'),
+      flags.length ? el('div', { class: 'flags', role: 'note' },
+        el('strong', null, `注意：${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
       el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计(${answer.ruleset.year}年度)`), figures([
-        ['个人缴费', yuan(t.individual_fen), 'money'],
-        ['政府补助', yuan(t.subsidy_fen), 'money'],
-        ['合计(个人+补助)', yuan(t.total_fen)],
+        ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
+        ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
+        ['合计(个人+补助)', totalText(t)],
       ])),
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示:${w.message}`)));
-    const waiting = answer.members.filter((m) => coverAlert(m)).length;
-    announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}` +
-      (waiting ? `;${waiting}人有一段时间不能报销。` : '。'));
+    const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;
+    const [waiting, maybe] = [gaps(false), gaps(true)];
+    announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}` +
+      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `;${waiting}人有一段时间不能报销` : '') +
+      (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。');
     document.body.dataset.state = 'result';
   }
 
@@ -505,8 +619,8 @@
 
   // ---- where to go, whom to call, and the sources ----
 
-  function section(title, items) {
-    return items.length ? [el('h3', null, title), el('ul', { class: 'list' }, items)] : [];
+  function section(title, items, cls = '') {
+    return items.length ? [el('h3', null, title), el('ul', { class: `list ${cls}` }, items)] : [];
   }
 
   // 024-12345-1-7 is area code, number, then menu keys: dial 02412345, pause, 1, pause, 7.
@@ -524,34 +638,51 @@
   function renderHowto(from) {
     fill($('howto'),
       section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
-      section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x)))),
-      section('咨询电话', from.contacts.map(contact)),
+      section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x))), 'channels'),
+      section('咨询电话', from.contacts.map(contact), 'contacts'),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
   }
 
   // A saved page outlives its rules: once the device's date is past the collection window of the city's latest
-  // ruleset, the first thing on the page says so, and whom to ask about the year that is open now.
+  // ruleset, the first thing on the page says so, and whom to ask about the year that is open now. A current
+  // ruleset whose amounts are carried from last year is not out of date: the ruleset hint and the result say so.
   function renderStale() {
-    const r = yearsOf(state.region).reduce((a, b) => (b.collection.closes > a.collection.closes ? b : a));
+    const r = yearsOf(state.region).reduce((a, b) => (closesOf(b) > closesOf(a) ? b : a));
     const today = todayIso();
-    const stale = today > r.collection.closes;
+    const stale = today > closesOf(r);
     $('stale').hidden = !stale;
     if (!stale) return;
     $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的,已经过期`;
     const first = r.contacts.slice(0, 2);
     fill($('stale-text'),
-      el('p', null, `本页按${r.title}的规定测算,这一年度的缴费期是${zhDate(r.collection.opens)}至` +
-        `${zhDate(r.collection.closes)}。今天是${zhDate(today)},已经过了这个缴费期,本页的金额和日期不能用于现在的缴费。` +
+      el('p', null, `本页按${r.title}的规定测算,这一年度的缴费期是${windowText(r)}。` +
+        `今天是${zhDate(today)},已经过了这个缴费期,本页的金额和日期不能用于现在的缴费。` +
         '现在能交哪一年度的医保费、交多少、到哪里交,请以当地医保部门公布的为准,可以咨询:'),
       el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站:${w}`))),
       r.contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
   }
 
+  // What of the year's rules is not yet published, in the words of the ruleset hint: the provisional texts of its
+  // amounts, and what is unknown with whom to ask.
+  const UNKNOWN_NAMES = { individual_fen: '个人缴费标准', subsidy_fen: '政府补助标准', 'collection.opens': '开始缴费的日期',
+    'collection.closes': '缴费的截止日期', continuity_deadline: '集中缴费期的截止日期' };
+  function rulesetFlags(r) {
+    const c = r.collection;
+    const d = r.continuity_deadline;
+    const provisional = [...r.fees.flatMap((f) => f.provisional), ...c.provisional, ...d.provisional];
+    const unknown = [...r.fees.flatMap((f) => f.unknown), ...c.unknown, ...d.unknown];
+    const texts = [...new Set(provisional.map((f) => (f.fact.endsWith('_fen') ? `本页的金额${sentence(`：${f.text}`)}` : sentence(f.text))))];
+    if (unknown.length) {
+      const names = [...new Set(unknown.map((f) => UNKNOWN_NAMES[f.fact] || f.fact))];
+      texts.push(`尚未公布：${names.join('、')}，请咨询${[...new Set(unknown.map((f) => f.ask))].join('、')}。`);
+    }
+    return texts.join('');
+  }
+
   function renderRuleset() {
     const r = ruleset();
     renderStale();
-    const c = r.collection;
-    $('ruleset-hint').textContent = `${r.title}。${c.text}可以缴费的日期:${zhDate(c.opens)}至${zhDate(c.closes)}。` +
+    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期:${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
     const level = { A: '本年度资料', B: '往年规定或转载资料,请电话核实' };
     fill($('sources'),
@@ -621,13 +752,18 @@
       fill($('print-meta'));
       return;
     }
-    const head = ['成员', '出生日期', ...MEMBER_FIGURES.map(([term]) => term), '不能报销的时间'];
+    // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
+    // days without cover are then those before the start, as the line under the table says.
+    const split = answer.members.some((m) => m.cases);
+    const columns = MEMBER_FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
+      ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
+    const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
       el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
-      MEMBER_FIGURES.map(([, value]) => el('td', null, value(m))),
-      el('td', null, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
-    fill(table, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col' }, text)))),
+      columns.map(([, value]) => el('td', null, value(m, false))),
+      split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
+    fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
       el('tbody', null, answer.members.map(row)));
     fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
       el('span', null, `测算日期:${zhDate(todayIso())}`));
@@ -635,13 +771,18 @@
 
   // The reminder is for the continuity deadline while the chosen payment date meets it. Past it, the deadline
   // can no longer be met, and what matters is paying by the chosen date: the figures shown assume it, and
-  // paying later moves the benefit start later still.
-  const reminderDate = (answer) => (answer.deadline.met ? answer.deadline.date : answer.payment_date);
+  // paying later moves the benefit start later still. A deadline not published is no date for a reminder: it is
+  // put on the chosen payment date, and says so.
+  const reminderDate = (answer) => (answer.deadline.met && answer.deadline.date ? answer.deadline.date : answer.payment_date);
+  const asks = (d) => [...new Set(d.unknown.map((f) => f.ask))].join('、');
 
   function showReminder(answer) {
     $('reminder').disabled = !answer;
     let hint = '算出结果后可以添加。';
-    if (answer && answer.deadline.met) {
+    if (answer && !answer.deadline.date) {
+      hint = `集中缴费期的截止日期尚未公布，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}，提前3天提醒；` +
+        `截止日期请先咨询${asks(answer.deadline)}。`;
+    } else if (answer && answer.deadline.met) {
       hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)},提前3天提醒。`;
     } else if (answer) {
       hint = `已过保持待遇连续的截止日期,提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
@@ -654,12 +795,15 @@
     const a = lastAnswer;
     const t = a.totals;
     const description = [
-      `全家${a.members.length}人合计个人缴费${yuan(t.individual_fen)},政府补助${yuan(t.subsidy_fen)}。`,
-      ...a.members.map((m, i) => `${memberTitle(state.members[i], i)}:个人缴费${yuan(m.individual_fen)}`),
+      `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}。`,
+      ...a.members.map((m, i) => `${memberTitle(state.members[i], i)}:个人缴费${money(m, 'individual_fen')}`),
+      ...flagLines(a),
+      a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
+        `截止日期请先咨询${asks(a.deadline)}。`,
       `缴费渠道:${a.payment_channels.map(channelText).join(';')}。`,
       a.deadline.text,
       '估算仅供参考,以医保经办机构核定为准。',
-    ].join('\n');
+    ].filter(Boolean).join('\n');
     const text = YibaoCalendar.reminder({
       date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费(${a.ruleset.region})`, description,
     });
@@ -690,7 +834,7 @@
   // The city of a ruleset whose collection window holds today, else the first city.
   function defaultRegion() {
     const today = todayIso();
-    const open = rulesets.find((r) => r.collection.opens <= today && today <= r.collection.closes);
+    const open = rulesets.find((r) => opensOf(r) <= today && today <= closesOf(r));
     return (open || rulesets[0]).region;
   }
 

@@ -6,7 +6,11 @@
 
   const SLICE = 64 * 1024;  // characters fed per step: about 15 ms of work, so the page paints between steps
   const CSV = 'text/csv;charset=utf-8';
-  const ADDED = 6;  // the columns the engine adds to each row: 类别 … 提示
+  // The columns the engine adds to each row: 类别 … 提示, and for a ruleset with amounts or dates carried from an
+  // earlier year or not published, 暂按往年标准 and 未公布 (English headers: provisional, unknown).
+  const ADDED = 6;
+  const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
+  const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
   const FAILED_SHOWN = 200;  // a longer table tells no more, and costs a long layout on a phone
   const $ = (id) => document.getElementById(id);
   let engine = null;
@@ -15,6 +19,7 @@
   let runId = 0;      // a newer run stops older ones at their next step
   let result = null;  // { parts, name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
+  let rulesets = [];  // the page's rulesets as the engine lists them
 
   function make(tag, cls, ...children) {
     const node = document.createElement(tag);
@@ -173,16 +178,34 @@
     }
     const t = summary.totals;
     const failed = summary.rows_failed;
+    // An amount of the ruleset carried from an earlier year makes its sums 约…元; a sum that includes an amount not
+    // published is none (null): 尚未公布, never added up.
+    const r = rulesets.find((x) => x.id === summary.ruleset);
+    const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
+    const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
+    const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
     status(`测算完成:共${summary.rows_read}行,算出${summary.rows_estimated}行` +
       (failed ? `,${failed}行有问题未算出。` : '。') +
-      `个人缴费合计${yuan(t.individual_fen)},政府补助合计${yuan(t.subsidy_fen)}。`, 'done');
+      `${said(t.individual_fen, 'individual_fen', '个人缴费')},${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
 
-    const categories = summary.categories.map((c) => [c.label, `${c.count}人`, yuan(c.individual_fen), yuan(c.subsidy_fen)]);
-    categories.push(['合计', `${t.count}人`, yuan(t.individual_fen), yuan(t.subsidy_fen)]);
+    const categories = summary.categories.map((c) => [c.label, `${c.count}人`,
+      sum(c.individual_fen, 'individual_fen'), sum(c.subsidy_fen, 'subsidy_fen')]);
+    categories.push(['合计', `${t.count}人`, sum(t.individual_fen, 'individual_fen'), sum(t.subsidy_fen, 'subsidy_fen')]);
+    const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
+    const flagged = preview.header.some((h) => FLAG_COLUMNS.includes(h));
+    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
+      ...[...r.fees.flatMap((f) => f.unknown), ...r.collection.unknown, ...r.continuity_deadline.unknown].map((u) => sentence(u.text))])];
+    // A start that turns on a deadline not published is no date (the engine counts such a row as no cover).
+    const open = r.continuity_deadline.date === null;
     const blocks = [
+      flags.length ? make('div', 'flags', make('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
+        ...flags.map((text) => make('p', null, text)),
+        flagged ? make('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
+          '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
       make('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
-        `本年度享受不到医保待遇的${summary.no_cover}人。`),
+        (open ? `本年度享受不到医保待遇、或待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.no_cover}人` +
+          '（两种情况的开始日期见下载结果的“提示”列）。' : `本年度享受不到医保待遇的${summary.no_cover}人。`)),
     ];
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);
@@ -194,9 +217,12 @@
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
-      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-ADDED)].filter((i) => i >= 0);
+      const added = ADDED + (flagged ? 2 : 0);
+      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
+      // The rows shown were estimated: an empty amount is one not published.
+      const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);
       blocks.push(table(`测算结果预览(前${preview.rows.length}行)`,
-        columns.map((i) => preview.header[i]), preview.rows.map((row) => columns.map((i) => row[i]))));
+        columns.map((i) => preview.header[i]), preview.rows.map((row) => columns.map((i) => cell(row, i)))));
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
@@ -220,6 +246,7 @@
 
   function start(detail) {
     engine = detail.engine;
+    rulesets = detail.rulesets;
     const select = $('batch-ruleset');
     select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}(${r.year}年度)`, r.id)));
     select.value = detail.ruleset;  // the city and year chosen above for the household

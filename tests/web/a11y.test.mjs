@@ -1,18 +1,28 @@
 // Accessibility and 适老化 in Chromium, from file:// with the network cut off: axe (WCAG 2.0/2.1 A and AA) in the
 // default, large-text and embed modes, each in the empty, filled, error and batch states; what 大字模式 promises
 // (text size, line height, target size) measured on screen; that it is remembered only when asked; and the notice
-// a saved page shows once its rules are out of date, the day before, the day and the day after.
+// a saved page shows once its rules are out of date, the day before, the day and the day after (a page holding
+// only the 2024 rulesets, as one saved in 2024 does).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { only2024, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const rosters = new URL('../rosters/', import.meta.url).pathname;
 
+const pages = testPages();
+let saved2024;
 let browser;
-before(async () => { browser = await launch(); });
-after(() => browser.close());
+before(async () => {
+  saved2024 = pages.build('saved-2024', only2024());
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+  pages.remove();
+});
 
 const card = (page, n) => page.locator('#members > li').nth(n);
 
@@ -152,17 +162,17 @@ describe('大字模式', () => {
 });
 
 describe('a saved page whose rules are out of date', () => {
-  // Both 2024 rulesets take payments until 2024-12-31.
+  // A page saved in 2024 holds only the 2024 rulesets; both take payments until 2024-12-31.
   const on = (iso) => new Date(`${iso}T10:00:00+08:00`);
 
-  test('says nothing on the last day of the collection window', () => withPage(browser, { now: on('2024-12-31') },
+  test('says nothing on the last day of the collection window', () => withPage(browser, { url: saved2024, now: on('2024-12-31') },
     async (page) => {
       assert.equal(await page.locator('#stale').isVisible(), false);
     }));
 
   for (const day of ['2025-01-01', '2025-01-02', '2026-11-23']) {
     test(`on ${day} says so first, names the year and points to the office and hotline`, () => withPage(browser, {
-      now: on(day),
+      url: saved2024, now: on(day),
     }, async (page) => {
       const stale = page.locator('#stale');
       assert.equal(await stale.isVisible(), true);

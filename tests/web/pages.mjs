@@ -9,9 +9,13 @@ import { rulesetFiles } from '../../web/rules-data.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-// Every rules/*.json, as dist/yibao.html holds them, and a test ruleset of tests/rulesets/ by file name.
+// Every rules/*.json, as dist/yibao.html holds them; one of them by file name (rules/qingdao-2024.json); and a test
+// ruleset of tests/rulesets/ by file name.
 export const builtIn = rulesetFiles;
+export const rulesFile = (name) => `${root}rules/${name}`;
 export const testRuleset = (name) => `${root}tests/rulesets/${name}`;
+// The 2024 rulesets alone: a page saved in 2024, whose rules have since gone out of date.
+export const only2024 = () => [rulesFile('qingdao-2024.json'), rulesFile('shenyang-2024.json')];
 export const readRuleset = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
 export function testPages() {
