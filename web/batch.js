@@ -204,8 +204,9 @@
           '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
       make('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
-        (open ? `本年度享受不到医保待遇、或待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.no_cover}人` +
-          '（两种情况的开始日期见下载结果的“提示”列）。' : `本年度享受不到医保待遇的${summary.no_cover}人。`)),
+        `本年度享受不到医保待遇的${summary.no_cover}人。` +
+        (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
+          '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
     ];
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);

@@ -74,23 +74,6 @@ Json fact_json(const Fact<Date>& date) { return date.unknown() ? Json(nullptr) :
 Json fact_json(const Fact<Money>& amount) { return amount.unknown() ? Json(nullptr) : Json(amount.value.fen); }
 Json sum_or_null(const std::optional<Money>& a, const std::optional<Money>& b) { return fen_or_null(sum_known(a, b)); }
 
-// The provisional facts an answer rests on ({fact, from, text}), or the unknown ones ({fact, reason, ask, text}).
-Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
-    Json list = Json::array();
-    std::vector<std::string> told;  // one line per fact and text, however many rules share it
-    for (const Certainty* c : facts) {
-        if (c->kind != kind) continue;
-        const std::string key = c->fact + "\n" + certainty_text(*c);
-        if (std::find(told.begin(), told.end(), key) != told.end()) continue;
-        told.push_back(key);
-        if (kind == Certainty::Kind::provisional)
-            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", certainty_text(*c)}});
-        else
-            list.push_back({{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", certainty_text(*c)}});
-    }
-    return list;
-}
-
 void add_certainties(Json& out, const std::vector<const Certainty*>& facts) {
     out["provisional"] = certainties_json(facts, Certainty::Kind::provisional);
     out["unknown"] = certainties_json(facts, Certainty::Kind::unknown);
@@ -214,6 +197,28 @@ Json member_note_ids(const Ruleset& r) {
 }
 
 }  // namespace
+
+// The provisional facts an answer rests on ({fact, from, text}), or the unknown ones ({fact, reason, ask, text}).
+Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
+    Json list = Json::array();
+    std::vector<std::string> told;  // one line per fact and text, however many rules share it
+    for (const Certainty* c : facts) {
+        if (c->kind != kind) continue;
+        const std::string key = c->fact + "\n" + certainty_text(*c);
+        if (std::find(told.begin(), told.end(), key) != told.end()) continue;
+        told.push_back(key);
+        if (kind == Certainty::Kind::provisional)
+            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", certainty_text(*c)}});
+        else {
+            Json item = {{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", certainty_text(*c)}};
+            // What the sources do say of an unknown date.
+            if (c->not_before) item["not_before"] = c->not_before->iso();
+            if (c->not_after) item["not_after"] = c->not_after->iso();
+            list.push_back(std::move(item));
+        }
+    }
+    return list;
+}
 
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
     std::string known;

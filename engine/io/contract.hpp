@@ -18,6 +18,9 @@ Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std
 std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
 
 Json result_json(const Result& result);
+// The provisional facts among `facts` as {fact, from, text}, or the unknown ones as {fact, reason, ask, text,
+// not_before?, not_after?}: each fact and text once, however many rules share it.
+Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind);
 Json errors_json(const Issues& issues);
 // What a page needs to offer a ruleset: its groups, tiers, fee table, deadline, channels and sources.
 Json ruleset_summary(const Ruleset& ruleset);

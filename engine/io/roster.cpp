@@ -1,6 +1,9 @@
 #include "io/roster.hpp"
 
 #include "explain/explain.hpp"
+#include "io/contract.hpp"
+
+#include <algorithm>
 
 #include <charconv>
 
@@ -265,8 +268,11 @@ void RosterSummary::add(const MemberResult& m) {
     individual = sum_known(individual, m.individual);
     subsidy = sum_known(subsidy, m.subsidy);
     // A payment that buys no cover this year is counted as such, not as a wait.
-    if (!m.benefit.start && !m.in_window) ++no_cover;
+    if (m.in_window) ++start_unknown;
+    else if (!m.benefit.start) ++no_cover;
     else if (m.benefit.waiting_period) ++waiting_period;
+    for (const Certainty* c : m.rests_on)
+        if (std::find(rests_on.begin(), rests_on.end(), c) == rests_on.end()) rests_on.push_back(c);
 }
 
 void RosterSummary::add_errors(long line, const RowProblems& problems) {
@@ -302,6 +308,9 @@ Json roster_summary_json(const RosterSummary& s) {
                         {"subsidy_fen", fen_or_null(s.subsidy)}, {"total_fen", fen_or_null(sum_known(s.individual, s.subsidy))}}},
             {"waiting_period", s.waiting_period},
             {"no_cover", s.no_cover},
+            {"start_unknown", s.start_unknown},
+            {"provisional", certainties_json(s.rests_on, Certainty::Kind::provisional)},
+            {"unknown", certainties_json(s.rests_on, Certainty::Kind::unknown)},
             {"errors", std::move(errors)},
             {"errors_not_kept", s.errors_not_kept}};
 }

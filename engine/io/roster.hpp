@@ -69,6 +69,8 @@ struct RosterSummary {
     std::optional<Money> subsidy = Money{};
     long waiting_period = 0;  // members covered this year, but only after a waiting period
     long no_cover = 0;        // members whose payment buys no cover in the benefit year
+    long start_unknown = 0;   // members whose start turns on the collection window's unpublished end
+    std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the estimated rows rest on
     std::vector<RowErrors> errors;
     long errors_not_kept = 0;
 

@@ -20,7 +20,7 @@ const QINGDAO = '按2026年度标准估算,2027年度标准以青岛市医保局
 const SHENYANG = '按2026年度标准估算,2027年度标准以沈阳市医保局公布为准';
 const CARRIED = '（暂按2026年度标准）';
 const HOTLINE = 'tel:02412345,1,7';
-const BOTH_STARTS = '如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年3月1日';
+const BOTH_STARTS = '如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年4月1日';
 
 // A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
 function figures(scope) {
@@ -143,7 +143,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       assert.match(flags[3], /2026年12月1日能否缴纳2027年度的医保费，请先咨询/);
       assert.equal(await adult.locator('.flag').nth(1).getByRole('link', { name: '024-12345-1-7' }).getAttribute('href'), HOTLINE);
       assert.match(await adult.locator('.alert').textContent(),
-        /如果已过集中缴费期：2027年1月1日至2027年2月28日看病的费用，医保不报销，待遇自2027年3月1日起/);
+        /如果已过集中缴费期：2027年1月1日至2027年3月31日看病的费用，医保不报销，待遇自2027年4月1日起/);
       const reasons = await adult.locator('.steps > li > p:first-child').allTextContents();
       assert.ok(reasons.some((text) => text.startsWith('如果已过集中缴费期：2026年12月1日缴费,已过集中缴费期')), reasons.join('\n'));
 
@@ -151,7 +151,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       assert.deepEqual([pupil.类别, pupil.个人缴费, pupil.政府补助, pupil.待遇开始],
         ['在校学生', `约400元${CARRIED}`, '尚未公布', BOTH_STARTS]);
       const grandmother = await figures(card(page, 2));
-      assert.deepEqual([grandmother.个人缴费, grandmother.政府补助], ['0元', '尚未公布'], 'she pays nothing; her subsidy is not 0');
+      assert.deepEqual([grandmother.个人缴费, grandmother.政府补助], ['约0元（暂按2026年度标准）', '尚未公布'], 'she pays nothing, as in 2026; her subsidy is not 0');
       assert.doesNotMatch((await page.locator('#members dl.figures').allTextContents()).join('|'), /政府补助0元/);
 
       // The total without a made-up number: what is known, and what is not.
@@ -190,9 +190,9 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdfPages(pdf), 1);
       const text = pdfText(pdf);
-      for (const shown of ['沈阳市2027年城乡居民基本医疗保险', '成员1:成人1985年5月1日成年居民约460元尚未公布2027年1月1日2027年3月1日',
+      for (const shown of ['沈阳市2027年城乡居民基本医疗保险', '成员1:成人1985年5月1日成年居民约460元尚未公布2027年1月1日2027年4月1日',
         '成员3:奶奶', '约400元', '尚未公布',
-        '如果您在集中缴费期内缴费：待遇开始', '如果已过集中缴费期：待遇开始', '2027年3月1日', '两种情况下，待遇开始之前看病的费用，医保都不报销',
+        '如果您在集中缴费期内缴费：待遇开始', '如果已过集中缴费期：待遇开始', '2027年4月1日', '两种情况下，待遇开始之前看病的费用，医保都不报销',
         `标“约”的金额：${SHENYANG}`, '政府补助标准尚未公布', '个人缴费合计约860元；政府补助尚未公布',
         '保持待遇连续的缴费截止日期:尚未公布', '024-12345-1-7']) {
         assert.ok(text.includes(shown.replace(/\s+/g, '')), `the PDF shows ${shown}`);
@@ -221,7 +221,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     assert.equal(event.getFirstPropertyValue('summary'), '缴纳2027年度居民医保费(沈阳市)');
     const description = event.getFirstPropertyValue('description');
     assert.match(description, /^全家3人合计个人缴费约860元,政府补助尚未公布。/);
-    assert.match(description, /成员3:奶奶:个人缴费0元/);
+    assert.match(description, /成员3:奶奶:个人缴费约0元/);
     assert.ok(description.includes(`标“约”的金额：${SHENYANG}。`));
     assert.match(description, /集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期2026年12月1日；截止日期请先咨询沈阳医保服务热线024-12345-1-7。/);
     assert.doesNotMatch(description, /政府补助(合计)?\d/, 'no subsidy figure');
@@ -266,7 +266,7 @@ describe('old links and old saved copies', () => {
     return onDec1(async (page) => {
       assert.match(await page.locator('.totals h3').textContent(), /2026年度/);
       assert.equal((await figures(card(page, 0))).待遇开始,
-        '如果您在集中缴费期内缴费：2026年1月1日；如果已过集中缴费期：2026年2月15日');
+        '如果您在集中缴费期内缴费：2026年1月1日；如果已过集中缴费期：2026年4月1日');
       assert.equal(await page.locator('.deadline h3').textContent(), '保持待遇连续的缴费截止日期:尚未公布');
     }, { url: `${pageUrl}#v1.${Buffer.from(JSON.stringify(link)).toString('base64url')}`, wait: 'body[data-state="result"]' });
   });
@@ -331,7 +331,7 @@ describe('批量测算 with a Shenyang 2026 roster', () => {
       assert.deepEqual(sums.at(-1), ['合计', '13人', '3140元', '尚未公布']);
       assert.ok(sums.every((r) => r[3] === '尚未公布'), 'no category sums an unpublished subsidy');
       assert.match(await page.locator('#batch-tables').textContent(),
-        /本年度享受不到医保待遇、或待遇开始日期要看尚未公布的集中缴费期截止日期的6人/);
+        /本年度享受不到医保待遇的0人。待遇开始日期要看尚未公布的集中缴费期截止日期的6人/);
       const head = await tables.nth(1).locator('thead th').allTextContents();
       assert.deepEqual(head.slice(-2), ['暂按往年标准', '未公布']);
       const first = await tables.nth(1).locator('tbody tr').first().locator('td').allTextContents();
