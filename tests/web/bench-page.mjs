@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch, openPage } from './browser.mjs';
+import { rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
 
 const runs = Number(process.argv[2] || 5);
@@ -24,8 +25,16 @@ console.log(`page dist/yibao.html: ${kb(html.length)} raw, ${kb(gz)} gzip (budge
 const engineGz = gzipSync(engineJs, { level: 9 }).length;
 console.log(`engine build/wasm/yibao-engine.js: ${kb(engineJs.length)} raw, ${kb(engineGz)} gzip`);
 
-// The wasm engine alone, in Node: one household estimate per call.
+// The wasm engine alone, in Node: loading the page's rulesets (parse, merge over bases, check), then one
+// household estimate per call.
 const engine = await loadEngine();
+{
+  const data = rulesetData();
+  const loads = 20;
+  const t0 = performance.now();
+  for (let i = 0; i < loads; i++) engine.loadRulesets(data);
+  console.log(`wasm loadRulesets() in Node, ${rulesetFiles().length} rulesets: ${((performance.now() - t0) / loads).toFixed(1)} ms per load`);
+}
 const household = readFileSync(new URL('tests/cli/household.json', root), 'utf8');
 const calls = 2000;
 engine.estimate(household);
