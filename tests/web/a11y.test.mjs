@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { only2024, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -23,8 +23,6 @@ after(async () => {
   await browser.close();
   pages.remove();
 });
-
-const card = (page, n) => page.locator('#members > li').nth(n);
 
 // Each state starts from a freshly opened page (one adult member) and leaves the page showing that state.
 const STATES = {

@@ -52,3 +52,15 @@ export async function withPage(browser, { wait = 'body[data-state]', ...options 
     await context.close();
   }
 }
+
+// A moment of a day in China (UTC+8), for a page's clock.
+export const at = (iso) => new Date(`${iso}T10:00:00+08:00`);
+// A share link's household as its fragment encodes it.
+export const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+// The n-th member card of the form.
+export const card = (page, n) => page.locator('#members > li').nth(n);
+// A member's figures as {类别: ..., 个人缴费: ...}.
+export function figures(scope) {
+  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
+    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+}

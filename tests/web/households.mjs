@@ -1,6 +1,6 @@
 // The households of the page on the day it is opened (2026-12-01), as today.test.mjs checks them and
 // screenshots.mjs shows them: each fills a freshly opened page (one adult card) and waits for the result.
-export const card = (page, n) => page.locator('#members > li').nth(n);
+import { card } from './browser.mjs';
 
 // Qingdao: an adult on 一档 (the first card), a pupil, and 小孙, an adult who did not pay for 2025 and 2026 (the
 // example of Qingdao's own explainer).

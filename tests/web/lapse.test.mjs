@@ -4,17 +4,8 @@
 // the fields in the share link. In Chromium from file:// with the network cut off, no console error (withPage).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, withPage } from './browser.mjs';
-import { only2024, testPages, testRuleset } from './pages.mjs';
-
-const at = (iso) => new Date(`${iso}T10:00:00+08:00`);
-const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const card = (page, n) => page.locator('#members > li').nth(n);
-
-function figures(scope) {
-  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
-}
+import { at, base64url, card, figures, withPage } from './browser.mjs';
+import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const LAPSED = '连续没有参保几年了?';
 const REPAIRED = '这次补缴(修复)几年?';
@@ -22,22 +13,7 @@ const CONTINUOUS = '已经连续参保几年?';
 const CLAIMED = '上一年度有没有用医保报销过?';
 const QUESTIONS = [LAPSED, REPAIRED, CONTINUOUS, CLAIMED];
 
-const pages = testPages();
-let url;
-let browser;
-before(async () => {
-  // The 2024 rulesets beside the example, which the real qingdao-2027 of rules/ would overlap.
-  url = pages.build('lapse', [...only2024(), testRuleset('qingdao-2027-example.json')]);
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  pages.remove();
-});
-
-// On 2026-11-23 the page estimates Qingdao 2027 (in its collection period).
-const open = (check, { now = '2026-11-23', fragment = '', ...options } = {}) =>
-  withPage(browser, { url: url + fragment, now: at(now), ...options }, check);
+const open = usePage('lapse', [...only2024(), testRuleset('qingdao-2027-example.json')], '2026-11-23');
 
 // Which of the four questions a card shows.
 const shown = async (scope) => {

@@ -10,18 +10,12 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minifyScript } from '../../web/minify.mjs';
-import { launch, withPage } from './browser.mjs';
+import { card, figures, launch, withPage } from './browser.mjs';
 import { builtIn } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
-const card = (page, n) => page.locator('#members > li').nth(n);
-
 // A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
-function figures(scope) {
-  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
-}
 
 const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url));
 

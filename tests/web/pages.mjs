@@ -4,8 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { rulesetFiles } from '../../web/rules-data.mjs';
+import { at, launch, withPage } from './browser.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -38,4 +40,22 @@ export function testPages() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// A test page built once for a test file and a browser to open it in: open(check, {now, fragment, ...}) runs
+// `check` on the page at `now` (default `defaultNow`), as withPage does.
+export function usePage(name, files, defaultNow) {
+  const pages = testPages();
+  let url;
+  let browser;
+  before(async () => {
+    url = pages.build(name, files);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+    pages.remove();
+  });
+  return (check, { now = defaultNow, fragment = '', ...options } = {}) =>
+    withPage(browser, { url: url + fragment, now: at(now), ...options }, check);
 }

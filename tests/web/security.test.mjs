@@ -3,7 +3,7 @@
 // no element built from it, no CSP violation. And the page keeps nothing: no cookie, no storage.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, pageUrl, withPage } from './browser.mjs';
+import { card, launch, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
@@ -55,8 +55,6 @@ async function nothingKept(page, context) {
     databases: (await indexedDB.databases()).length,
   })), { cookie: '', local: 0, session: 0, databases: 0 });
 }
-
-const card = (page, n) => page.locator('#members > li').nth(n);
 
 describe('typed into the form', () => {
   test('称呼: every payload is the card’s title, as text', () => attacked(async (page) => {

@@ -9,12 +9,11 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import { launch, pageUrl, withPage } from './browser.mjs';
+import { base64url, launch, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成,已按新版规则重新测算,请核对。';
 const dist = (name) => pathToFileURL(new URL(`../../dist/${name}`, import.meta.url).pathname).href;
-const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 // Values made in the vm's realm, as plain values of this one.
 const plain = (value) => JSON.parse(JSON.stringify(value));
 

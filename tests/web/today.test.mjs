@@ -10,11 +10,10 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { launch, openPage, pageUrl, withPage } from './browser.mjs';
-import { card, qingdao, shenyang } from './households.mjs';
+import { at, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const at = (iso) => new Date(`${iso}T10:00:00+08:00`);
 const DEC_1 = at('2026-12-01');
 const QINGDAO = '按2026年度标准估算,2027年度标准以青岛市医保局公布为准';
 const SHENYANG = '按2026年度标准估算,2027年度标准以沈阳市医保局公布为准';
@@ -23,10 +22,6 @@ const HOTLINE = 'tel:02412345,1,7';
 const BOTH_STARTS = '如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年4月1日';
 
 // A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
-function figures(scope) {
-  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
-}
 const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费?' });
 const year = (page, y) => page.getByRole('radio', { name: new RegExp(`^${y}年度`) });
 const axe = async (page) => {

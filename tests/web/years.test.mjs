@@ -8,34 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, withPage } from './browser.mjs';
-import { only2024, testPages, testRuleset } from './pages.mjs';
+import { at, base64url, card, figures, withPage } from './browser.mjs';
+import { only2024, testRuleset, usePage } from './pages.mjs';
 
-const at = (iso) => new Date(`${iso}T10:00:00+08:00`);
-const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const card = (page, n) => page.locator('#members > li').nth(n);
-
-// A member's figures as {类别: ..., 个人缴费: ...}.
-function figures(scope) {
-  return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
-}
-
-const pages = testPages();
-let url;
-let browser;
-before(async () => {
-  url = pages.build('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')]);
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  pages.remove();
-});
-
-// Opens the years page on `now` (by default 2026-11-23) with `fragment`, and waits for its first answer.
-const open = (check, { now = '2026-11-23', fragment = '', ...options } = {}) =>
-  withPage(browser, { url: url + fragment, now: at(now), ...options }, check);
+const open = usePage('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')], '2026-11-23');
 
 const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费?' });
 const year = (page, y) => page.getByRole('radio', { name: new RegExp(`^${y}年度`) });
