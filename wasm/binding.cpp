@@ -8,11 +8,18 @@
 
 #include "io/contract.hpp"
 #include "io/roster.hpp"
+#include "loaded.hpp"
+
+// The rulesets the page gave with loadRulesets(), kept for every later call (and shared with the workbench's
+// functions, wasm/workbench.cpp).
+yibao::Catalog& loaded_catalog() {
+    static yibao::Catalog catalog;
+    return catalog;
+}
 
 namespace {
 
-// The rulesets the page gave with loadRulesets(), kept for every later call.
-yibao::Catalog catalog;
+yibao::Catalog& catalog = loaded_catalog();
 
 std::string dump(const yibao::Json& document) {
     return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);

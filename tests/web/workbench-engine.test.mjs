@@ -1,0 +1,48 @@
+// The workbench's engine (build/wasm/yibao-workbench.js): the page's engine with useRuleset() and diffRulesets()
+// besides, answering as `yibao validate`, `yibao estimate --rules` and `yibao diff` do.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { rulesetData } from '../../web/rules-data.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = (...args) => spawnSync(`${root}build/native/yibao`, args, { encoding: 'utf8' });
+const create = createRequire(import.meta.url)(`${root}build/wasm/yibao-workbench.js`);
+const engine = await create();
+assert.equal(JSON.parse(engine.loadRulesets(rulesetData())).ok, true);
+const fixture = `${root}tests/rulesets/qingdao-2027-example.json`;
+
+test('a ruleset built on a loaded one is checked, merged and then estimated like the CLI does', () => {
+  const answer = JSON.parse(engine.useRuleset(readFileSync(fixture, 'utf8')));
+  assert.equal(answer.ok, true, JSON.stringify(answer.errors));
+  assert.equal(answer.ruleset.id, 'qingdao-2027-example');
+  assert.equal(answer.document.base, 'qingdao-2024');
+  const request = readFileSync(`${root}tests/cli/reform-household.json`, 'utf8');
+  const native = spawnSync(`${root}build/native/yibao`, ['estimate', '--rules', fixture, '-'], { input: request, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(engine.estimate(request)), JSON.parse(native.stdout));
+});
+
+test('diffRulesets() gives the lines of yibao diff', () => {
+  engine.useRuleset(readFileSync(fixture, 'utf8'));
+  const lines = JSON.parse(engine.diffRulesets('qingdao-2024', 'qingdao-2027-example')).lines;
+  const printed = cli('diff', `${root}rules/qingdao-2024.json`, fixture).stdout.trimEnd().split('\n');
+  assert.deepEqual(['qingdao-2024 → qingdao-2027-example', ...lines], printed);
+  assert.equal(JSON.parse(engine.diffRulesets('qingdao-2024', 'nowhere')).errors[0].code, 'unknown_ruleset');
+});
+
+test('a broken ruleset is answered with its problems at their paths, a syntax error with line and column', () => {
+  const broken = JSON.parse(readFileSync(fixture, 'utf8'));
+  broken.contributions = [{ id: 'college', individual_fen: -1 }];
+  const answer = JSON.parse(engine.useRuleset(JSON.stringify(broken)));
+  assert.equal(answer.ok, false);
+  assert.deepEqual(answer.errors.map((e) => [e.path, e.code]), [['/contributions/0/basis', 'missing_basis']]);
+  const syntax = JSON.parse(engine.useRuleset('{"id": "x",\n  "year": }'));
+  assert.equal(syntax.errors[0].code, 'malformed_json');
+  assert.match(syntax.errors[0].message, /line 2/);
+  for (const bytes of ['', 'null', '[]', '"text"', '\u0000\u00ff', 'x'.repeat(1e6)]) {
+    assert.equal(JSON.parse(engine.useRuleset(bytes)).ok, false, JSON.stringify(bytes.slice(0, 20)));
+  }
+});
