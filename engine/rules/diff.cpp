@@ -114,8 +114,9 @@ struct Differ {
                 if (known) continue;
                 const std::string label = new_item.value("label", new_item.value("name", new_item.value("title", std::string())));
                 line(kind_of(top, "", Json()), "+ " + where + "[" + id_text(new_item["id"]) + "]", label.empty() ? "" : " " + label);
-                for (const char* amount : {"individual_fen", "subsidy_fen", "amount_fen", "per_year_fen"})
-                    if (new_item.contains(amount)) out.back() += " " + std::string(amount) + " " + value_text(amount, new_item[amount]);
+                for (const auto& [amount, name] : {std::pair{"individual_fen", "个人缴费"}, std::pair{"subsidy_fen", "政府补助"},
+                                                    std::pair{"amount_fen", "金额"}, std::pair{"per_year_fen", "每年"}})
+                    if (new_item.contains(amount)) out.back() += std::string(" ") + name + " " + value_text(amount, new_item[amount]);
                 basis_lines(new_item, out);
                 changed = true;
             }

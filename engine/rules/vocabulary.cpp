@@ -102,10 +102,10 @@ void read_date_comparison(VocabularyReader& v, const Json& value, const std::str
     c.date = v.date(value.begin().value(), pointer_join(at, relation));
 }
 
-constexpr std::string_view kCountSchema =
+[[maybe_unused]] constexpr std::string_view kCountSchema =
     R"({"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,)"
     R"("properties":{"under":{"type":"integer","minimum":0,"maximum":150},"at_least":{"type":"integer","minimum":0,"maximum":150}}})";
-constexpr std::string_view kDateCompareSchema =
+[[maybe_unused]] constexpr std::string_view kDateCompareSchema =
     R"({"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{)"
     R"("before":{"$ref":"#/$defs/date_expr"},"on_or_before":{"$ref":"#/$defs/date_expr"},)"
     R"("after":{"$ref":"#/$defs/date_expr"},"on_or_after":{"$ref":"#/$defs/date_expr"}}})";
@@ -213,8 +213,8 @@ Date extreme(const DateExpr& e, const Facts& f, bool latest) {
     return best;
 }
 
-constexpr std::string_view kDateSchema = R"({"$ref":"#/$defs/date_expr"})";
-constexpr std::string_view kDateListSchema = R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/date_expr"}})";
+[[maybe_unused]] constexpr std::string_view kDateSchema = R"({"$ref":"#/$defs/date_expr"})";
+[[maybe_unused]] constexpr std::string_view kDateListSchema = R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/date_expr"}})";
 
 const std::array<DateKeyword, 11> kDates{{
     {"payment_date", DOC(R"("payment_date")"), DOC("the date the money arrives"), DOC(""), nullptr,
