@@ -1,6 +1,7 @@
 // Writes the README's vocabulary and codes tables and rules/schema.json's condition and date_expr definitions
 // from the engine's own tables (`yibao vocabulary`), and checks that the README's contract tables name exactly
-// the fields the engine reads and writes. `--check` changes nothing and fails on any drift (a ctest test).
+// the fields the engine reads and writes, and runs the README's command and request examples. `--check` changes nothing and fails on
+// any drift (a ctest test).
 // usage: node tools/docs.mjs [--check] [--yibao build/native/yibao]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -81,6 +82,60 @@ const memberFields = memberLine ? [...memberLine[1].replace(/\([^)]*\)/g, '').ma
 const actual = Object.keys(answer.members[0]);
 if (memberFields.join() !== actual.join())
   problems.push(`README "Each member:" lists ${memberFields.join(', ')}; the answer has ${actual.join(', ')}`);
+
+// The README's command examples run: each `$ build/native/yibao …` line of a fenced block must succeed and print
+// the lines shown under it, in order (a line "…" stands for lines left out, a trailing "…" for the rest of one).
+const repository = new URL('.', root).pathname;
+const fenced = [];  // the lines of each fenced block, found line by line so that fences pair up
+let inFence = false;
+for (const line of generated.split('\n')) {
+  if (line.startsWith('```')) {
+    inFence = !inFence;
+    if (inFence) fenced.push([]);
+  } else if (inFence) {
+    fenced.at(-1).push(line);
+  }
+}
+for (const block of fenced) {
+  const lines = block.filter((l) => l !== '');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('$ build/native/yibao ')) continue;
+    const command = lines[i].slice(2);
+    const shown = [];
+    for (let j = i + 1; j < lines.length && !lines[j].startsWith('$ '); j++) shown.push(lines[j]);
+    const [, ...cliArgs] = command.split(' ');
+    let output;
+    try {
+      output = execFileSync(yibao, cliArgs, { encoding: 'utf8', cwd: repository }).split('\n');
+    } catch (error) {
+      problems.push(`README example \`${command}\` failed: ${error.message.split('\n')[0]}`);
+      continue;
+    }
+    let at = 0;
+    for (const want of shown.filter((l) => l !== '…')) {
+      const prefix = want.endsWith('…') ? want.slice(0, -1) : null;
+      const found = output.findIndex((line, k) => k >= at && (prefix === null ? line === want : line.startsWith(prefix)));
+      if (found < 0) {
+        problems.push(`README example \`${command}\` does not print, in this order: ${want}`);
+        break;
+      }
+      at = found + 1;
+    }
+  }
+}
+
+// A request shown in a ```json block is answered without errors.
+for (const block of generated.split('```json\n').slice(1).map((rest) => rest.slice(0, rest.indexOf('```')))) {
+  let request;
+  try {
+    request = JSON.parse(block);
+  } catch {
+    continue;  // an excerpt, not a whole document
+  }
+  if (!request.ruleset || !request.members) continue;
+  const answer = JSON.parse(run(['estimate', '-'], JSON.stringify(request)));
+  if (!answer.ok) problems.push(`README request example is refused: ${JSON.stringify(answer.errors)}`);
+}
 
 if (check) {
   if (generated !== readme) problems.push('README.md tables differ from `yibao vocabulary`: run node tools/docs.mjs');
