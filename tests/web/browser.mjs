@@ -1,4 +1,4 @@
-// Debian's Chromium driven by playwright-core, with nothing allowed off the machine (see shared TOOLCHAIN.md).
+// Debian's Chromium driven by playwright-core, with nothing allowed off the machine (docs/toolchain.md says how).
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
