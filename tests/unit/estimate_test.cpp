@@ -5,6 +5,7 @@
 #include "io/contract.hpp"
 #include "estimate/estimate.hpp"
 #include "explain/explain.hpp"
+#include "golden.hpp"
 
 namespace {
 const yibao::Catalog& catalog() {
@@ -122,4 +123,22 @@ TEST_CASE("ruleset-level texts come with their dates filled in", "[estimate]") {
         if (r["year"] == 2024) CHECK(deadline.find("2023年12月") != std::string::npos);
         if (r["id"] == "qingdao-2027") CHECK(deadline.find("2026年12月31日") != std::string::npos);
     }
+}
+
+TEST_CASE("a provisional date flags the deadline and the start that rest on it", "[estimate][facts]") {
+    auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {});
+    auto doc = yibao::Json::parse(golden::read_file(YIBAO_SOURCE_DIR "/rules/qingdao-2027.json"));
+    doc["id"] = "qingdao-2027-carried-deadline";
+    doc["continuity_deadline"]["date"] = {{"provisional", {{"from", "qingdao-2027"}, {"text", "截止日期暂按往年"}}}};
+    yibao::Issues issues;
+    catalog.load({{"", doc}}, issues);
+    REQUIRE(issues.empty());
+    const auto answer = yibao::estimate_json(catalog, R"({"ruleset":"qingdao-2027-carried-deadline","payment_date":"2026-12-01",
+        "members":[{"birth_date":"1980-01-01","tier":1}]})");
+    REQUIRE(answer["ok"] == true);
+    CHECK(answer["deadline"]["date"] == "2026-12-31");
+    CHECK(answer["deadline"]["provisional"][0]["text"] == "截止日期暂按往年");
+    bool flagged = false;
+    for (const auto& p : answer["members"][0]["provisional"]) flagged = flagged || p["fact"] == "continuity_deadline";
+    CHECK(flagged);
 }
