@@ -18,8 +18,9 @@ const withoutFragment = (address) => address.replace(/#.*$/, '');
 
 // Opens `url` in a new context where every other request (but those in `allow`) is aborted and recorded, and
 // console errors are kept. `now` fixes the page's clock (and so the default payment date); `init` runs in the
-// page before its own scripts; other options go to newContext.
-export async function openPage(browser, { url = pageUrl, allow = [], now, init, ...options } = {}) {
+// page before its own scripts; `before(page)` runs before it is opened (e.g. to slow its CPU); other options go
+// to newContext.
+export async function openPage(browser, { url = pageUrl, allow = [], now, init, before, ...options } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -32,6 +33,7 @@ export async function openPage(browser, { url = pageUrl, allow = [], now, init, 
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(error.message));
+  if (before) await before(page);
   await page.goto(url);
   return { context, page, requests, problems };
 }
