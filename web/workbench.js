@@ -408,7 +408,6 @@
 
   function renderExport() {
     const why = blocked();
-    $('make-page').setAttribute('aria-disabled', String(Boolean(why)));
     let note = why;
     if (!why && builtIn.some((d) => d.id === answer.ruleset.id)) note = `新规则的编号和内置规则“${answer.ruleset.id}”相同,测算页里会用新规则替换它。`;
     $('export-why').textContent = note;
