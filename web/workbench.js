@@ -229,8 +229,16 @@
     if (target.closest('[hidden]')) { $('text').focus(); return; }
     target.focus();
     if (target === $('text')) {
-      const [start, end] = locate(target.value, problem.path || '');
-      target.setSelectionRange(start, end);
+      // A syntax error by its line and column (the engine counts from 1), else the value at the path.
+      const where = /line (\d+), column (\d+)/.exec(problem.path ? '' : problem.message);
+      if (where) {
+        const lines = target.value.split('\n').slice(0, Number(where[1]) - 1);
+        const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, Number(where[2]) - 1);
+        target.setSelectionRange(offset, offset);
+      } else {
+        const [start, end] = locate(target.value, problem.path || '');
+        target.setSelectionRange(start, end);
+      }
     }
   }
 
@@ -536,7 +544,7 @@
       el('code', null, `(位置 ${e.path || '/'})`))));
     $('file-problem-keep').textContent = '编辑框里原来的内容没有改动。';
     $('file-use').hidden = !file.text;
-    $('file-use').textContent = file.fresh ? '替换编辑框里的内容' : '仍然放入编辑框(替换原来的内容)';
+    $('file-use').textContent = file.errors.length ? '仍然放入编辑框(替换原来的内容)' : '替换编辑框里的内容';
     box.hidden = false;
     box.focus();
   }

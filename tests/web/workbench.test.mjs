@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { at, card, figures, launch, openPage, withPage } from './browser.mjs';
 import { builtIn, rulesFile, testPages } from './pages.mjs';
-import { errors, make2025, settle } from './workbench-steps.mjs';
+import { errors, group, make2025, settle } from './workbench-steps.mjs';
 
 const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
 const distPage = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
@@ -114,6 +114,38 @@ describe('next year from qingdao-2024', () => {
   }));
 });
 
+describe('the form and the text', () => {
+  test('an edit in the text refreshes the form, and an amount typed wrong is flagged there', () => bench(async (page) => {
+    await page.getByRole('button', { name: /qingdao-2024/ }).click();
+    await settle(page);
+    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    doc.contributions = [{ id: 'college', individual_fen: 16050 }];
+    await page.getByLabel('规则JSON').fill(JSON.stringify(doc, null, 2));
+    await settle(page);
+    const college = group(page, '缴费标准:大学生');
+    assert.equal(await college.getByLabel('个人每年缴费(元)').inputValue(), '160.50');
+    assert.ok((await errors(page)).some((e) => e.includes('/contributions/0/basis')), 'the engine\'s missing_basis');
+    assert.equal(await college.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
+    await college.getByLabel('政府每年补助(元)').fill('七百');
+    assert.equal(await college.getByLabel('政府每年补助(元)').getAttribute('aria-invalid'), 'true');
+    assert.match(await college.locator('.error:not([hidden])').first().textContent(), /金额|依据/);
+    assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).contributions[0].subsidy_fen, undefined,
+      'a wrong amount is not written');
+  }));
+
+  test('a good file opened over the author\'s text asks first', () => bench(async (page) => {
+    await page.getByLabel('规则JSON').fill('{"draft": true}');
+    await settle(page);
+    await page.getByLabel('规则文件').setInputFiles(rulesFile('qingdao-2024.json'));
+    await page.waitForSelector('#file-problem:not([hidden])');
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"draft": true}');
+    await page.getByRole('button', { name: '替换编辑框里的内容' }).click();
+    await settle(page);
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), readFileSync(rulesFile('qingdao-2024.json'), 'utf8').replace(/^\uFEFF/, ''));
+    assert.deepEqual(await errors(page), []);
+  }));
+});
+
 describe('what cannot be exported, and bad files', () => {
   const write = (name, content) => { const path = join(dir, name); writeFileSync(path, content); return path; };
 
@@ -142,6 +174,7 @@ describe('what cannot be exported, and bad files', () => {
     assert.match(error, /column/);
     await page.locator('#error-list a').first().click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'text');
+    assert.equal(await page.evaluate(() => document.activeElement.selectionStart), '{\n  "id": "x",\n'.length + 10);
     assert.equal(await page.getByLabel('规则JSON').getAttribute('aria-invalid'), 'true');
   }));
 
