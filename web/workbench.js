@@ -266,8 +266,10 @@
         const input = $(fieldId(g, name));
         const value = g.money ? yuan(now[name]) : (typeof now[name] === 'string' ? now[name] : '');
         if (document.activeElement !== input && !input.dataset.bad) input.value = value;
-        const was1 = was ? (g.money ? yuan(was[name]) : was[name]) : undefined;
-        $(`${fieldId(g, name)}-was`).textContent = was1 === undefined ? '' : `原来:${was1 === '' ? '(无)' : was1}${g.money ? '元' : ''}`;
+        const notes = [];
+        if (was) notes.push(`原来:${say(was[name], g.money)}`);
+        if (isObject(now[name])) notes.push(`现在:${say(now[name], g.money)}`);
+        $(`${fieldId(g, name)}-was`).textContent = notes.join(';');
         setError(input, input.dataset.bad || errorsAt.get(fieldId(g, name)));
       }
       if (!g.basis) continue;
@@ -284,6 +286,14 @@
         setError(input, errorsAt.get(fieldId(g, part)));
       }
     }
+  }
+
+  // A value as the author reads it: an amount in 元, a date, or what stands in for one not published.
+  function say(value, money) {
+    if (isObject(value) && isObject(value.provisional)) return `暂按${value.provisional.from || '往年'}的标准(“约”)`;
+    if (isObject(value) && isObject(value.unknown)) return '尚未公布';
+    if (value === undefined || value === null || value === '') return '(无)';
+    return money && typeof value === 'number' ? `${yuan(value)}元` : String(value);
   }
 
   function setError(input, message) {

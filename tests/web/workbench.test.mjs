@@ -114,6 +114,39 @@ describe('next year from qingdao-2024', () => {
   }));
 });
 
+describe('the file', () => {
+  const benchHtml = readFileSync(new URL('../../dist/rules.html', import.meta.url), 'utf8');
+
+  test('one file under a strict CSP: hashed scripts and style, wasm allowed, nothing else', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(benchHtml)[1];
+    assert.match(csp, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' )+'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'$/);
+    assert.doesNotMatch(benchHtml, /<script[^>]+src=|<link[^>]+stylesheet|'unsafe-eval'|'unsafe-inline'/);
+  });
+
+  test('the workbench code stays out of the citizen page', () => {
+    for (const word of ['useRuleset', 'diffRulesets', 'YibaoFeeTables', 'createYibaoWorkbench']) {
+      assert.equal(distPage.includes(word), false, word);
+    }
+  });
+
+  test('by keyboard: a base button, the error summary\'s first link to its field', () => bench(async (page) => {
+    await page.keyboard.press('Tab');
+    let name = '';
+    for (let i = 0; i < 10 && !/qingdao-2024/.test(name); i += 1) {
+      await page.keyboard.press('Tab');
+      name = await page.evaluate(() => document.activeElement.textContent);
+    }
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.getByRole('button', { name: '生成测算页' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-source');
+  }));
+});
+
 describe('the form and the text', () => {
   test('an edit in the text refreshes the form, and an amount typed wrong is flagged there', () => bench(async (page) => {
     await page.getByRole('button', { name: /qingdao-2024/ }).click();
