@@ -179,6 +179,39 @@ describe('the form and the text', () => {
   }));
 });
 
+describe('a longer base chain', () => {
+  test('只包含新的规则 from qingdao-2027: its whole base chain goes with it, and the page loads them all', () => bench(async (page) => {
+    await page.getByRole('button', { name: /\(qingdao-2027\)/ }).click();
+    await settle(page);
+    for (const legend of ['缴费期', '集中缴费截止日']) {
+      const scope = group(page, legend);
+      await scope.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
+      await scope.getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
+    }
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    await page.getByLabel('只包含新的规则').check();
+    const { text } = await download(page, '生成测算页');
+    const data = JSON.parse(/<script id="rulesets" type="application\/json">([^]*?)<\/script>/.exec(text)[1]);
+    assert.deepEqual(data.map((d) => d.id), ['qingdao-2024', 'qingdao-2026', 'qingdao-2027', 'qingdao-2028']);
+    const file = join(dir, 'chain.html');
+    writeFileSync(file, text);
+    await withPage(browser, { url: pathToFileURL(file).href, now: at('2027-10-15') }, async (exported) => {
+      assert.equal(await exported.locator('#ruleset-errors').isHidden(), true);
+      assert.match(await exported.locator('#ruleset-hint').textContent(), /2028/);
+    });
+  }));
+
+  test('starting anew over the author\'s text asks first', () => bench(async (page) => {
+    await page.getByLabel('规则JSON').fill('{"draft": 1}');
+    await page.getByRole('button', { name: /\(qingdao-2024\)/ }).click();
+    await page.waitForSelector('#file-problem:not([hidden])');
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"draft": 1}');
+    await page.getByRole('button', { name: '替换编辑框里的内容' }).click();
+    assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).id, 'qingdao-2025');
+  }));
+});
+
 describe('what cannot be exported, and bad files', () => {
   const write = (name, content) => { const path = join(dir, name); writeFileSync(path, content); return path; };
 
