@@ -20,8 +20,9 @@
     { key: 'benefit_year', legend: '待遇年度', basis: false,
       fields: [['start', '待遇开始日期'], ['end', '待遇结束日期']] },
     { key: 'collection', legend: '缴费期', basis: true,
-      fields: [['opens', '开始缴费日期'], ['closes', '最晚缴费日期']] },
-    { key: 'continuity_deadline', legend: '集中缴费截止日', basis: true, fields: [['date', '截止日期']] },
+      fields: [['opens', '开始缴费日期'], ['closes', '最晚缴费日期']], texts: [['text', '说明文字(测算页上显示)']] },
+    { key: 'continuity_deadline', legend: '集中缴费截止日', basis: true, fields: [['date', '截止日期']],
+      texts: [['text', '说明文字(测算页上显示;{deadline}、{year_start} 会换成日期)']] },
   ];
 
   let engine;
@@ -272,6 +273,12 @@
         $(`${fieldId(g, name)}-was`).textContent = notes.join(';');
         setError(input, input.dataset.bad || errorsAt.get(fieldId(g, name)));
       }
+      for (const [name] of g.texts || []) {
+        const input = $(fieldId(g, name));
+        if (document.activeElement !== input) input.value = typeof now[name] === 'string' ? now[name] : '';
+        $(`${fieldId(g, name)}-was`).textContent = was && now[name] === was[name]
+          ? '还是上一份规则的说明文字,请按新的通知修改。' : '';
+      }
       if (!g.basis) continue;
       const basis = Array.isArray(now.basis) ? now.basis : [];
       fill($(`${fieldId(g, 'cite')}`), basis.length ? basis.filter(isObject).map((b) => el('span', { class: 'cite-item' },
@@ -319,6 +326,14 @@
       input.addEventListener('input', () => setValue(g, name, input));
       return wrap;
     });
+    for (const [name, label] of g.texts || []) {
+      const id = fieldId(g, name);
+      const wrap = el('div', { class: 'field' }, el('label', { for: id }, label),
+        el('textarea', { id, rows: 3, class: 'quote', 'aria-describedby': `${id}-was` }), el('p', { class: 'hint', id: `${id}-was` }));
+      const input = wrap.querySelector('textarea');
+      input.addEventListener('input', () => setText(g, name, input.value));
+      parts.push(wrap);
+    }
     const box = el('fieldset', { class: 'group' }, el('legend', null, g.legend), parts);
     if (g.basis) {
       box.append(el('p', { class: 'cite' }, el('strong', null, '现在的依据:'), el('span', { id: fieldId(g, 'cite') })));
@@ -367,6 +382,13 @@
     // A new basis typed before the value changed goes in with it.
     const typed = pending[g.id];
     if (g.basis && typed && typed.source && typed.quote) ownGroup(doc, g).basis = [{ source: typed.source, quote: typed.quote }];
+    writeDoc(doc);
+  }
+
+  function setText(g, name, value) {
+    const doc = textDoc();
+    if (!doc) return;
+    ownGroup(doc, g)[name] = value;
     writeDoc(doc);
   }
 

@@ -11,6 +11,8 @@ async function setBasis(scope, source, quote) {
   await scope.getByLabel('新依据的原文摘录').fill(quote);
 }
 
+export const COLLECTION_TEXT = '2025年度居民医保费自2024年10月起缴纳;集中缴费期为2024年10月至12月,2025年内仍可缴费但设等待期。';
+
 // Qingdao 2025 from qingdao-2024: a new notice as source, the window opening in October, 一档 at 480元 and
 // 少年儿童 at 400元 with their subsidies 870元, each with its basis.
 export async function make2025(page) {
@@ -26,6 +28,8 @@ export async function make2025(page) {
   await settle(page);
   const window = group(page, '缴费期');
   await window.getByLabel('开始缴费日期').fill('2024-10-01');
+  assert.match(await window.locator('.hint', { hasText: '说明文字' }).textContent(), /还是上一份规则的说明文字/);
+  await window.getByLabel(/说明文字/).fill(COLLECTION_TEXT);
   await setBasis(window, 'qingdao-2025-notice', '2025年度集中缴费期为2024年10月至12月');
   await setBasis(group(page, '集中缴费截止日'), 'qingdao-2025-notice', '在集中缴费期内缴费的,自2025年1月1日起享受待遇');
   const adult = group(page, '成年居民(一档)');

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { at, card, figures, launch, openPage, withPage } from './browser.mjs';
 import { builtIn, rulesFile, testPages } from './pages.mjs';
-import { errors, group, make2025, settle } from './workbench-steps.mjs';
+import { COLLECTION_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
 
 const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
 const distPage = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
@@ -47,6 +47,9 @@ describe('next year from qingdao-2024', () => {
     assert.equal(doc.base, 'qingdao-2024');
     assert.equal(doc.year, 2025);
     assert.equal(doc.collection.opens, '2024-10-01');
+    assert.equal(doc.collection.text, COLLECTION_TEXT);
+    assert.equal(await group(page, '缴费期').locator('.hint', { hasText: '还是上一份规则' }).count(), 0);
+    assert.match(await page.locator('#fee-preview .hint').textContent(), /2024年10月起缴纳/);
     assert.deepEqual(doc.benefit_year, { start: '2025-01-01', end: '2025-12-31' });
     assert.equal(doc.continuity_deadline.date, '2024-12-31');
     assert.deepEqual(doc.contributions.find((c) => c.id === 'adult-tier-1'), { id: 'adult-tier-1', individual_fen: 48000,
