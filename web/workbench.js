@@ -37,6 +37,7 @@
   let replacedBuiltIn = false;
   const pending = {};      // a group's new basis typed but not yet complete: key → {source, quote}
   let pendingFile = null;
+  let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
 
   const clone = (value) => JSON.parse(JSON.stringify(value));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -472,6 +473,7 @@
     const doc = textDoc();
     const name = `${fileName(doc && doc.id)}.json`;
     save(name, text.endsWith('\n') ? text : `${text}\n`, 'application/json');
+    savedText = text;
     status.textContent = problems.length ? `已下载“${name}”。注意:这份规则还有 ${problems.length} 个问题,只能算草稿。` : `已下载“${name}”。`;
   }
 
@@ -562,6 +564,7 @@
     for (const k of Object.keys(pending)) delete pending[k];
     formKey = '';
     $('text').value = text;
+    savedText = text;
     $('file-problem').hidden = true;
     pendingFile = null;
     check();
@@ -645,6 +648,10 @@
     $('save-rules').addEventListener('click', saveRules);
     $('make-page').addEventListener('click', makePage);
     $('only-new').addEventListener('change', renderExport);
+    // Nothing is stored: leaving with work not downloaded asks the browser's own question first.
+    window.addEventListener('beforeunload', (event) => {
+      if ($('text').value.trim() && $('text').value !== savedText) event.preventDefault();
+    });
     check();
     $('bench').hidden = false;
     document.body.dataset.state = 'ready';
