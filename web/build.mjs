@@ -24,48 +24,17 @@ const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 // Base64 of raw wasm gzips poorly; gzip first (the page inflates it with DecompressionStream) to stay in budget.
 // Zopfli writes the same gzip format 6% smaller than zlib's best.
-async function splitEngine(engineJs) {
+async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
   const dataUri = /(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)/;
   const found = dataUri.exec(engineJs);
-  if (!found) throw new Error('build/wasm/yibao-engine.js holds no inlined wasm: was it linked with -sSINGLE_FILE=1?');
+  if (!found) throw new Error(`${name} holds no inlined wasm: was it linked with -sSINGLE_FILE=1?`);
   const wasm = Buffer.from(found[2], 'base64');
   const gzipped = await zopfli.gzipAsync(wasm, { numiterations: 15 });
   return { engine: engineJs.replace(dataUri, '$1'), payload: Buffer.from(gzipped).toString('base64') };
 }
 
-const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
-const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
-// As the page says them: an amount carried from an earlier year's rules is 约…元, with the ruleset's text under the
-// table; one not published is 尚未公布, never 0, with the reason and whom to ask (phone numbers as tel: links).
-const amount = (fee, fact) => (fee[fact] === null ? '尚未公布'
-  : `${fee.provisional.some((p) => p.fact === fact) ? '约' : ''}${yuan(fee[fact])}`);
-const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
-const dial = (phone) => {
-  const [area, number, ...keys] = phone.split('-');
-  return [area + (number || ''), ...keys].join(',');
-};
-const withPhones = (text) => escapeHtml(text).replace(/0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g,
-  (phone) => `<a class="phone" href="tel:${dial(phone)}">${phone}</a>`);
-
-function feeTables(rulesets) {
-  if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
-  return rulesets.map((r) => {
-    const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${amount(f, 'individual_fen')}</td>` +
-      `<td class="num">${amount(f, 'subsidy_fen')}</td></tr>`).join('\n');
-    const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
-    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
-      ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
-    return `<table>
-<caption>${escapeHtml(r.title)}</caption>
-<thead><tr><th scope="col">人员类别</th><th scope="col">个人每年缴费</th><th scope="col">政府每年补助</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
-${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据:${sources}</p>`;
-  }).join('\n');
-}
+// The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser).
+const { feeTables } = createRequire(import.meta.url)('./fee-tables.js');
 
 // An inline script or style ending early would break the page and its CSP hash.
 function inline(name, text) {
@@ -142,3 +111,32 @@ if (!outFile) {
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`${args.out || 'dist/yibao.html'}: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
+
+// dist/rules.html, the rules workbench (README, "Next year's rules"): the workbench's engine, the same rulesets,
+// the shared fee-table code and the page just built (gzipped), which it copies with a new ruleset's data and tables.
+if (!outFile) {
+  const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
+  const benchScripts = {
+    ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
+    FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
+  };
+  const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
+  const benchCsp = [
+    "default-src 'none'",
+    `script-src ${Object.values(benchScripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(benchStyle)}`,
+    'img-src data:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const pageGzip = Buffer.from(await zopfli.gzipAsync(Buffer.from(html), { numiterations: 5 })).toString('base64');
+  const benchParts = { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload, PAGE: pageGzip,
+    RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts };
+  const benchHtml = read('web/rules.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
+    if (!(key in benchParts)) throw new Error(`web/rules.html: unknown placeholder ${whole}`);
+    return benchParts[key];
+  });
+  writeFileSync(new URL('dist/rules.html', root), benchHtml);
+  console.log(`dist/rules.html: ${kb(Buffer.byteLength(benchHtml))} raw, ${kb(gzipSync(benchHtml, { level: 9 }).length)} gzip`);
+}

@@ -1,0 +1,35 @@
+// The README's screenshots of the rules workbench (docs/screenshots/workbench-*.png): qingdao-2025 being made
+// from qingdao-2024, on a desktop. dist/rules.html from file://, the network cut off, as in the tests.
+// usage: node tests/web/screenshots-workbench.mjs   (after make page)
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { launch, openPage } from './browser.mjs';
+import { group, make2025, settle } from './workbench-steps.mjs';
+
+const out = new URL('../../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const url = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
+const browser = await launch();
+const { context, page, problems } = await openPage(browser, { url, viewport: { width: 1024, height: 900 }, deviceScaleFactor: 1 });
+await page.waitForSelector('body[data-state="ready"]');
+await page.getByRole('button', { name: /qingdao-2024/ }).click();
+await settle(page);
+// The top of the page as the author first sees it: the error summary and the buttons that start a ruleset.
+await page.screenshot({ path: `${out}workbench-start.png` });
+console.log('docs/screenshots/workbench-start.png');
+await context.close();
+
+const second = await openPage(browser, { url, viewport: { width: 1024, height: 900 }, deviceScaleFactor: 1 });
+await second.page.waitForSelector('body[data-state="ready"]');
+await make2025(second.page);
+const shot = async (name, locator) => {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: `${out}${name}.png`, animations: 'disabled' });
+  console.log(`docs/screenshots/${name}.png`);
+};
+await shot('workbench-amount', group(second.page, '成年居民(一档)'));
+await shot('workbench-preview', second.page.locator('#preview'));
+assert.deepEqual([...problems, ...second.problems], []);
+await second.context.close();
+await browser.close();

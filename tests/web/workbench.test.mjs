@@ -1,0 +1,340 @@
+// The rules workbench (dist/rules.html) in Chromium from file:// with the network cut off: next year's ruleset
+// made from qingdao-2024 in the form, its page exported and used offline (an estimate and its share link), the
+// exported page against dist/yibao.html and build.mjs's own fee tables, broken files, and axe.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { at, card, figures, launch, openPage, withPage } from './browser.mjs';
+import { builtIn, rulesFile, testPages } from './pages.mjs';
+import { COLLECTION_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
+
+const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
+const distPage = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
+const NOW = at('2025-02-15');
+const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+const pages = testPages();
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+  pages.remove();
+});
+
+const bench = (check, options = {}) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]', ...options }, check);
+
+async function download(page, button) {
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const chunks = [];
+  for await (const chunk of await saved.createReadStream()) chunks.push(chunk);
+  return { name: saved.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+describe('next year from qingdao-2024', () => {
+  let exported;
+  let rules;
+
+  test('made in the form, checked, previewed and exported', () => bench(async (page) => {
+    await make2025(page);
+    assert.deepEqual(await errors(page), []);
+    assert.equal(await page.locator('#check-status').textContent(), '检查通过:这份规则可以使用。');
+    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    assert.equal(doc.id, 'qingdao-2025');
+    assert.equal(doc.base, 'qingdao-2024');
+    assert.equal(doc.year, 2025);
+    assert.equal(doc.collection.opens, '2024-10-01');
+    assert.equal(doc.collection.text, COLLECTION_TEXT);
+    assert.equal(await group(page, '缴费期').locator('.hint', { hasText: '还是上一份规则' }).count(), 0);
+    assert.match(await page.locator('#fee-preview .hint').textContent(), /2024年10月起缴纳/);
+    assert.deepEqual(doc.benefit_year, { start: '2025-01-01', end: '2025-12-31' });
+    assert.equal(doc.continuity_deadline.date, '2024-12-31');
+    assert.deepEqual(doc.contributions.find((c) => c.id === 'adult-tier-1'), { id: 'adult-tier-1', individual_fen: 48000,
+      subsidy_fen: 87000, basis: [{ source: 'qingdao-2025-notice', quote: '一档成年居民个人缴费480元,财政补助870元' }] });
+    const fees = await page.locator('#fee-preview tr').allInnerTexts();
+    assert.ok(fees.some((row) => /成年居民\(一档\)\s+480元\s+870元/.test(row)), fees.join('\n'));
+    const diff = await page.locator('#diff').innerText();
+    assert.match(diff, /collection\.opens: “2023-09-01” → “2024-10-01”/);
+    assert.match(diff, /46200|462/);
+    rules = await download(page, '下载规则文件');
+    assert.equal(rules.name, 'qingdao-2025.json');
+    assert.deepEqual(JSON.parse(rules.text), doc);
+    exported = await download(page, '生成测算页');
+    assert.equal(exported.name, 'yibao.html');
+  }));
+
+  test('the exported page equals dist/yibao.html but for its rulesets and fee tables, which build.mjs would make', () => {
+    const blocks = (html) => {
+      const data = /(<script id="rulesets" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
+      const fees = /(<h2 id="h-fees">[^\n]*\n)([^]*?)(\n {2}<\/section>)/.exec(html);
+      return { data: data[2], fees: fees[2], rest: html.replace(data[0], data[1] + data[3]).replace(fees[0], fees[1] + fees[3]) };
+    };
+    const page = blocks(exported.text);
+    assert.equal(page.rest, blocks(distPage).rest);
+    const data = JSON.parse(page.data);
+    assert.deepEqual(data.map((d) => d.id), [...builtIn().map((f) => JSON.parse(readFileSync(f, 'utf8')).id), 'qingdao-2025']);
+    const file = join(dir, 'qingdao-2025.json');
+    writeFileSync(file, rules.text);
+    const built = readFileSync(new URL(pages.build('built', [...builtIn(), file])), 'utf8');
+    assert.equal(page.fees, blocks(built).fees);
+    assert.equal(exported.text, built, 'the whole page as web/build.mjs makes it');
+  });
+
+  test('the exported page, offline: a household at the new amounts, and its share link', async () => {
+    const file = join(dir, 'yibao.html');
+    writeFileSync(file, exported.text);
+    const url = pathToFileURL(file).href;
+    let link;
+    let first;
+    await withPage(browser, { url, now: NOW }, async (page) => {
+      await card(page, 0).getByLabel('出生日期').fill('1985-05-01');
+      await page.getByRole('button', { name: '+ 中小学生' }).click();
+      await card(page, 1).getByLabel('出生日期').fill('2015-03-01');
+      await page.waitForSelector('body[data-state="result"]');
+      first = [await figures(card(page, 0)), await figures(card(page, 1))];
+      assert.equal(first[0].个人缴费, '480元');
+      assert.equal(first[0].政府补助, '870元');
+      assert.equal(first[1].个人缴费, '400元');
+      assert.match(await page.locator('#ruleset-hint').textContent(), /2025/);
+      link = page.url();
+      assert.match(link, /#v1\./);
+    });
+    await withPage(browser, { url: link, now: NOW, wait: 'body[data-state="result"]' }, async (page) => {
+      assert.deepEqual([await figures(card(page, 0)), await figures(card(page, 1))], first);
+    });
+  });
+
+  test('只包含新的规则: the new one and its base, no other', () => bench(async (page) => {
+    await make2025(page);
+    await page.getByLabel('只包含新的规则').check();
+    const { text } = await download(page, '生成测算页');
+    const data = JSON.parse(/<script id="rulesets" type="application\/json">([^]*?)<\/script>/.exec(text)[1]);
+    assert.deepEqual(data.map((d) => d.id), ['qingdao-2024', 'qingdao-2025']);
+    assert.equal((text.match(/<caption>/g) || []).length, 2);
+  }));
+});
+
+describe('the file', () => {
+  const benchHtml = readFileSync(new URL('../../dist/rules.html', import.meta.url), 'utf8');
+
+  test('one file under a strict CSP: hashed scripts and style, wasm allowed, nothing else', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(benchHtml)[1];
+    assert.match(csp, /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' )+'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'$/);
+    assert.doesNotMatch(benchHtml, /<script[^>]+src=|<link[^>]+stylesheet|'unsafe-eval'|'unsafe-inline'/);
+  });
+
+  test('the workbench code stays out of the citizen page', () => {
+    for (const word of ['useRuleset', 'diffRulesets', 'YibaoFeeTables', 'createYibaoWorkbench']) {
+      assert.equal(distPage.includes(word), false, word);
+    }
+  });
+
+  test('by keyboard: a base button, the error summary\'s first link to its field', () => bench(async (page) => {
+    await page.keyboard.press('Tab');
+    let name = '';
+    for (let i = 0; i < 10 && !/qingdao-2024/.test(name); i += 1) {
+      await page.keyboard.press('Tab');
+      name = await page.evaluate(() => document.activeElement.textContent);
+    }
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.getByRole('button', { name: '生成测算页' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-source');
+  }));
+});
+
+describe('the form and the text', () => {
+  test('an edit in the text refreshes the form, and an amount typed wrong is flagged there', () => bench(async (page) => {
+    await page.getByRole('button', { name: /qingdao-2024/ }).click();
+    await settle(page);
+    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    doc.contributions = [{ id: 'college', individual_fen: 16050 }];
+    await page.getByLabel('规则JSON').fill(JSON.stringify(doc, null, 2));
+    await settle(page);
+    const college = group(page, '缴费标准:大学生');
+    assert.equal(await college.getByLabel('个人每年缴费(元)').inputValue(), '160.50');
+    assert.ok((await errors(page)).some((e) => e.includes('/contributions/0/basis')), 'the engine\'s missing_basis');
+    assert.equal(await college.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
+    await college.getByLabel('政府每年补助(元)').fill('七百');
+    assert.equal(await college.getByLabel('政府每年补助(元)').getAttribute('aria-invalid'), 'true');
+    assert.match(await college.locator('.error:not([hidden])').first().textContent(), /金额|依据/);
+    assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).contributions[0].subsidy_fen, undefined,
+      'a wrong amount is not written');
+  }));
+
+  test('a good file opened over the author\'s text asks first', () => bench(async (page) => {
+    await page.getByLabel('规则JSON').fill('{"draft": true}');
+    await settle(page);
+    await page.getByLabel('规则文件').setInputFiles(rulesFile('qingdao-2024.json'));
+    await page.waitForSelector('#file-problem:not([hidden])');
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"draft": true}');
+    await page.getByRole('button', { name: '替换编辑框里的内容' }).click();
+    await settle(page);
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), readFileSync(rulesFile('qingdao-2024.json'), 'utf8').replace(/^\uFEFF/, ''));
+    assert.deepEqual(await errors(page), []);
+  }));
+});
+
+describe('a longer base chain', () => {
+  test('只包含新的规则 from qingdao-2027: its whole base chain goes with it, and the page loads them all', () => bench(async (page) => {
+    await page.getByRole('button', { name: /\(qingdao-2027\)/ }).click();
+    await settle(page);
+    for (const legend of ['缴费期', '集中缴费截止日']) {
+      const scope = group(page, legend);
+      await scope.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
+      await scope.getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
+    }
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    await page.getByLabel('只包含新的规则').check();
+    const { text } = await download(page, '生成测算页');
+    const data = JSON.parse(/<script id="rulesets" type="application\/json">([^]*?)<\/script>/.exec(text)[1]);
+    assert.deepEqual(data.map((d) => d.id), ['qingdao-2024', 'qingdao-2026', 'qingdao-2027', 'qingdao-2028']);
+    const file = join(dir, 'chain.html');
+    writeFileSync(file, text);
+    await withPage(browser, { url: pathToFileURL(file).href, now: at('2027-10-15') }, async (exported) => {
+      assert.equal(await exported.locator('#ruleset-errors').isHidden(), true);
+      assert.match(await exported.locator('#ruleset-hint').textContent(), /2028/);
+    });
+  }));
+
+  test('starting anew over the author\'s text asks first', () => bench(async (page) => {
+    await page.getByLabel('规则JSON').fill('{"draft": 1}');
+    await page.getByRole('button', { name: /\(qingdao-2024\)/ }).click();
+    await page.waitForSelector('#file-problem:not([hidden])');
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"draft": 1}');
+    await page.getByRole('button', { name: '替换编辑框里的内容' }).click();
+    assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).id, 'qingdao-2025');
+  }));
+});
+
+describe('what cannot be exported, and bad files', () => {
+  const write = (name, content) => { const path = join(dir, name); writeFileSync(path, content); return path; };
+
+  test('a ruleset with problems is not exported; the button says why and the text is kept', () => bench(async (page) => {
+    await page.getByRole('button', { name: /shenyang-2024/ }).click();
+    await settle(page);
+    const text = await page.getByLabel('规则JSON').inputValue();
+    assert.match(await page.locator('#export-why').textContent(), /2 个问题/);
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.getByRole('button', { name: '生成测算页' }).click();
+    assert.match(await page.locator('#export-status').textContent(), /没有生成测算页/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+    assert.equal(downloads, 0);
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), text);
+    // An error link goes to its field.
+    await page.locator('#error-list a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-source');
+  }));
+
+  test('a syntax error says its line and column, and its link selects the place in the text', () => bench(async (page) => {
+    await page.getByLabel('规则JSON').fill('{\n  "id": "x",\n  "year": }');
+    await settle(page);
+    const [error] = await errors(page);
+    assert.match(error, /line 3/);
+    assert.match(error, /column/);
+    await page.locator('#error-list a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text');
+    assert.equal(await page.evaluate(() => document.activeElement.selectionStart), '{\n  "id": "x",\n'.length + 10);
+    assert.equal(await page.getByLabel('规则JSON').getAttribute('aria-invalid'), 'true');
+  }));
+
+  const script = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  const payload = () => {
+    const doc = JSON.parse(readFileSync(rulesFile('qingdao-2024.json'), 'utf8'));
+    // Every text a reader sees (not ids, dates, enums or conditions).
+    const texts = new Set(['title', 'text', 'label', 'quote', 'publisher', 'region', 'unconfirmed_note', 'name', 'note']);
+    const walk = (v, key) => (Array.isArray(v) ? v.map((x) => walk(x, key)) : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+      : typeof v === 'string' && texts.has(key) ? `${v}${script}` : v);
+    return { ...walk(doc, ''), id: 'qingdao-2024-x' };
+  };
+
+  const cases = [
+    ['not JSON', 'not-json.json', '这不是{json}', /JSON|line 1/],
+    ['JSON that is not a ruleset', 'array.json', '[1, 2, 3]', /./],
+    ['a number', 'number.json', '42', /./],
+    ['binary bytes', 'binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x81]), /不是文本文件/],
+    ['a 10 MB file', 'big.json', Buffer.alloc(10 * 1024 * 1024, 0x20), /文件太大/],
+  ];
+  for (const [what, name, content, message] of cases) {
+    test(`${what}: its message, and the textarea untouched until the author says`, () => bench(async (page) => {
+      await page.getByRole('button', { name: /qingdao-2024/ }).click();
+      await settle(page);
+      const text = await page.getByLabel('规则JSON').inputValue();
+      await page.getByLabel('规则文件').setInputFiles(write(name, content));
+      await page.waitForSelector('#file-problem:not([hidden])');
+      assert.match(await page.locator('#file-problem').innerText(), message);
+      assert.equal(await page.getByLabel('规则JSON').inputValue(), text);
+      await page.getByRole('button', { name: '不用这个文件' }).click();
+      assert.equal(await page.getByLabel('规则JSON').inputValue(), text);
+      assert.equal(await page.locator('#file-problem').isHidden(), true);
+    }));
+  }
+
+  test('a bad file may still be put in the textarea when the author chooses, and its errors shown', () => bench(async (page) => {
+    await page.getByRole('button', { name: /qingdao-2024/ }).click();
+    await settle(page);
+    await page.getByLabel('规则文件').setInputFiles(write('broken.json', '{"id": "broken", "year": 2025}'));
+    await page.waitForSelector('#file-problem:not([hidden])');
+    await page.getByRole('button', { name: /仍然放入编辑框/ }).click();
+    await settle(page);
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"id": "broken", "year": 2025}');
+    assert.ok((await errors(page)).length > 0);
+  }));
+
+  test('script payloads in every text field are shown as text and exported inert', () => bench(async (page) => {
+    const path = write('payload.json', JSON.stringify(payload(), null, 2));
+    await page.getByLabel('规则文件').setInputFiles(path);
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.equal(await page.locator('#fee-preview img, #fee-preview script, #bench img').count(), 0);
+    assert.match(await page.locator('#fee-preview caption').textContent(), /<script>alert\(1\)<\/script>/);
+    const { text } = await download(page, '生成测算页');
+    const file = write('payload.html', text);
+    await withPage(browser, { url: pathToFileURL(file).href, now: at('2024-02-15') }, async (exportedPage) => {
+      assert.equal(await exportedPage.locator('main img:not(#qr), main script').count(), 0);
+      assert.match(await exportedPage.locator('.fee-tables').innerText(), /<script>alert\(1\)<\/script>/);
+    });
+  }));
+
+  test('a file dropped onto the page is opened', () => bench(async (page) => {
+    const text = readFileSync(rulesFile('qingdao-2024.json'), 'utf8').replace('"qingdao-2024"', '"qingdao-2024-dropped"');
+    const transfer = await page.evaluateHandle((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      return data;
+    }, text);
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await settle(page);
+    assert.equal(await page.getByLabel('规则JSON').inputValue(), text);
+    assert.deepEqual(await errors(page), []);
+  }));
+});
+
+describe('accessibility', () => {
+  for (const [state, prepare] of [
+    ['empty', async () => {}],
+    ['with errors', async (page) => { await page.getByRole('button', { name: /qingdao-2024/ }).click(); await settle(page); }],
+    ['ready to export', make2025],
+  ]) {
+    for (const width of [1024, 360]) {
+      test(`axe finds nothing: ${state}, ${width} px`, () => bench(async (page) => {
+        await prepare(page);
+        await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        assert.equal(overflow, false, 'nothing wider than the screen');
+      }, { viewport: { width, height: 800 } }));
+    }
+  }
+});

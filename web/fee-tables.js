@@ -1,0 +1,43 @@
+// The fee tables for readers without JavaScript, as HTML, from the rulesets' summaries (as `yibao rulesets` lists
+// them). One copy for both makers of a page: web/build.mjs (Node, by require) and the rules workbench (the browser,
+// as the global YibaoFeeTables), so a page the workbench exports holds exactly the tables build.mjs would make.
+(function (root) {
+  'use strict';
+  const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
+  const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
+  // As the page says them: an amount carried from an earlier year's rules is 约…元, with the ruleset's text under
+  // the table; one not published is 尚未公布, never 0, with the reason and whom to ask (phone numbers as tel: links).
+  const amount = (fee, fact) => (fee[fact] === null ? '尚未公布'
+    : `${fee.provisional.some((p) => p.fact === fact) ? '约' : ''}${yuan(fee[fact])}`);
+  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
+  const dial = (phone) => {
+    const [area, number, ...keys] = phone.split('-');
+    return [area + (number || ''), ...keys].join(',');
+  };
+  const withPhones = (text) => escapeHtml(text).replace(/0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g,
+    (phone) => `<a class="phone" href="tel:${dial(phone)}">${phone}</a>`);
+
+  function feeTables(rulesets) {
+    if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
+    return rulesets.map((r) => {
+      const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${amount(f, 'individual_fen')}</td>` +
+        `<td class="num">${amount(f, 'subsidy_fen')}</td></tr>`).join('\n');
+      const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
+      const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
+        ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
+      return `<table>
+<caption>${escapeHtml(r.title)}</caption>
+<thead><tr><th scope="col">人员类别</th><th scope="col">个人每年缴费</th><th scope="col">政府每年补助</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据:${sources}</p>`;
+    }).join('\n');
+  }
+
+  const api = { feeTables, escapeHtml, amount, yuan };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.YibaoFeeTables = api;
+})(typeof globalThis === 'object' ? globalThis : this);

@@ -1,0 +1,675 @@
+// The rules workbench (dist/rules.html): open or start next year's ruleset, check it live with the engine's
+// useRuleset(), change the values each year brings with their new basis, and export the ruleset file and a
+// citizen page holding it. Everything stays in this page: no storage, no request.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === false || value === null || value === undefined) continue;
+      node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
+    return node;
+  }
+  const fill = (node, ...children) => { node.replaceChildren(...children.flat()); };
+
+  const MAX_BYTES = 2 * 1024 * 1024;
+  const GROUPS_FIXED = [
+    { key: 'benefit_year', legend: '待遇年度', basis: false,
+      fields: [['start', '待遇开始日期'], ['end', '待遇结束日期']] },
+    { key: 'collection', legend: '缴费期', basis: true,
+      fields: [['opens', '开始缴费日期'], ['closes', '最晚缴费日期']], texts: [['text', '说明文字(测算页上显示)']] },
+    { key: 'continuity_deadline', legend: '集中缴费截止日', basis: true, fields: [['date', '截止日期']],
+      texts: [['text', '说明文字(测算页上显示;{deadline}、{year_start} 会换成日期)']] },
+  ];
+
+  let engine;
+  let dataText;            // the built-in rulesets, as the page's data block holds them
+  let builtIn = [];        // their documents as written
+  let summaries = [];      // their summaries (loadRulesets)
+  const merged = {};       // id → a built-in merged over its base
+  let answer = null;       // the engine's answer for the text, or null when the text is empty
+  let problems = [];       // [{path, message, target}] shown in the summary
+  let opened = null;       // the document as opened from a file (its own reference when it has no built-in base)
+  let formKey = '';
+  let replacedBuiltIn = false;
+  const pending = {};      // a group's new basis typed but not yet complete: key → {source, quote}
+  let pendingFile = null;
+  let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
+
+  const clone = (value) => JSON.parse(JSON.stringify(value));
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const yuan = (fen) => (typeof fen === 'number' ? (fen % 100 ? (fen / 100).toFixed(2) : String(fen / 100)) : '');
+  const parse = (text) => { try { return JSON.parse(text); } catch { return undefined; } };
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const textDoc = () => { const d = parse($('text').value); return isObject(d) ? d : null; };
+
+  // ---- where a JSON pointer's value lies in the text, for the error links ----
+  function locate(text, pointer) {
+    const want = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let i = 0;
+    const ws = () => { while (/\s/.test(text[i] || '')) i += 1; };
+    const str = () => { const s = i; i += 1; while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1; i += 1; return JSON.parse(text.slice(s, i)); };
+    function skip() {
+      ws();
+      const c = text[i];
+      if (c === '"') { str(); return; }
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i += 1; ws();
+        while (i < text.length && text[i] !== close) {
+          if (c === '{') { ws(); str(); ws(); i += 1; }
+          skip(); ws();
+          if (text[i] === ',') { i += 1; ws(); }
+        }
+        i += 1; return;
+      }
+      while (i < text.length && !/[\s,\]}]/.test(text[i])) i += 1;
+    }
+    let depth = 0;
+    let found = [0, 0];
+    try {
+      for (;;) {
+        ws();
+        const start = i;
+        if (depth === want.length) { skip(); return [start, i]; }
+        found = [start, start];
+        const c = text[i];
+        if (c !== '{' && c !== '[') return found;
+        i += 1; ws();
+        let index = 0;
+        let hit = false;
+        while (i < text.length && text[i] !== (c === '{' ? '}' : ']')) {
+          let name = String(index);
+          if (c === '{') { ws(); name = str(); ws(); i += 1; }
+          if (name === want[depth]) { hit = true; break; }
+          skip(); ws();
+          if (text[i] === ',') { i += 1; ws(); }
+          index += 1;
+        }
+        if (!hit) return found;
+        depth += 1;
+      }
+    } catch {
+      return found;
+    }
+  }
+
+  // ---- the reference a value is compared with: the base as built in, or the file as opened ----
+  function reference(doc) {
+    if (doc && typeof doc.base === 'string' && merged[doc.base]) return merged[doc.base];
+    return opened;
+  }
+  // The document the form shows: the engine's merged one when the text loads, else the text over its reference.
+  function current(doc) {
+    if (answer && answer.ok) return answer.document;
+    const ref = reference(doc);
+    if (!doc) return ref;
+    const view = Object.assign(clone(ref || {}), doc);
+    if (ref && Array.isArray(ref.contributions) && doc.base) {
+      view.contributions = ref.contributions.map((c) => Object.assign(clone(c),
+        (Array.isArray(doc.contributions) && doc.contributions.find((d) => isObject(d) && d.id === c.id)) || {}));
+    }
+    return view;
+  }
+
+  // The groups of the form: the fixed ones and each contribution rule.
+  function groups(view) {
+    const list = GROUPS_FIXED.map((g) => ({ ...g, id: g.key, path: `/${g.key}`, money: false }));
+    for (const c of (view && Array.isArray(view.contributions) ? view.contributions : [])) {
+      if (!isObject(c) || typeof c.id !== 'string') continue;
+      list.push({ key: 'contributions', id: `contribution-${c.id}`, rule: c.id, legend: `缴费标准:${c.label || c.id}`,
+        basis: true, money: true, fields: [['individual_fen', '个人每年缴费(元)'], ['subsidy_fen', '政府每年补助(元)']] });
+    }
+    return list;
+  }
+  const fieldId = (g, name) => `f-${g.id}-${name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  function groupIn(doc, g) {
+    if (!doc) return undefined;
+    if (g.key !== 'contributions') return isObject(doc[g.key]) ? doc[g.key] : undefined;
+    return Array.isArray(doc.contributions) ? doc.contributions.find((c) => isObject(c) && c.id === g.rule) : undefined;
+  }
+  // Where the group is in the text, as a JSON pointer (a contribution by its index there).
+  function groupPath(doc, g) {
+    if (g.key !== 'contributions') return `/${g.key}`;
+    const index = doc && Array.isArray(doc.contributions) ? doc.contributions.findIndex((c) => isObject(c) && c.id === g.rule) : -1;
+    return index < 0 ? null : `/contributions/${index}`;
+  }
+
+  // ---- checking ----
+  function sourceTitle(view, id) {
+    const s = view && Array.isArray(view.sources) && view.sources.find((x) => x && x.id === id);
+    return s ? s.title : id;
+  }
+
+  function check() {
+    const text = $('text').value;
+    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
+    if (!text.trim()) {
+      answer = null;
+      problems = [];
+    } else {
+      try {
+        answer = JSON.parse(engine.useRuleset(text));
+      } catch (error) {
+        answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错:${error && error.message}` }] };
+      }
+      if (answer.ok && builtIn.some((d) => d.id === answer.ruleset.id)) replacedBuiltIn = true;
+      const doc = textDoc();
+      problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, target: targetOf(doc, e.path) }));
+      if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象({…})。', target: 'text' });
+      problems.push(...basisProblems(doc));
+    }
+    render();
+  }
+
+  // A changed value must bring a new basis: one the same as the reference's (or none) is not enough.
+  function basisProblems(doc) {
+    const ref = reference(doc);
+    if (!doc || !ref) return [];
+    const view = current(doc);
+    const out = [];
+    for (const g of groups(view)) {
+      if (!g.basis) continue;
+      const now = groupIn(view, g);
+      const was = groupIn(ref, g);
+      if (!now || !was) continue;
+      const changed = g.fields.some(([name]) => !same(now[name], was[name]));
+      if (!changed) continue;
+      const own = groupIn(doc, g);
+      const basis = own && own.basis;
+      const path = groupPath(doc, g);
+      if (!Array.isArray(basis) || !basis.length || same(basis, was.basis)) {
+        if (path && out.some((p) => p.path === `${path}/basis`)) continue;
+        out.push({ path: path ? `${path}/basis` : g.path, target: fieldId(g, 'source'),
+          message: `“${g.legend}”改了,请填写新的依据:来源编号和原文摘录(现在还是原来的依据)。` });
+      }
+    }
+    return out;
+  }
+
+  // The form field an error belongs to, else the textarea.
+  function targetOf(doc, path) {
+    if (!path) return 'text';
+    const view = current(doc);
+    for (const g of groups(view)) {
+      const gp = groupPath(doc, g);
+      if (!gp) continue;
+      for (const [name] of g.fields) if (path === `${gp}/${name}`) return fieldId(g, name);
+      if (g.basis && (path === `${gp}/basis` || path.startsWith(`${gp}/basis/`))) return fieldId(g, /quote$/.test(path) ? 'quote' : 'source');
+    }
+    return 'text';
+  }
+
+  // ---- showing ----
+  function render() {
+    const doc = textDoc();
+    renderErrors();
+    renderForm(doc);
+    renderPreview();
+    renderExport();
+  }
+
+  function renderErrors() {
+    const box = $('error-summary');
+    box.hidden = !problems.length;
+    $('text').setAttribute('aria-invalid', String(problems.some((p) => p.target === 'text')));
+    fill($('error-list'), problems.slice(0, 50).map((p) => {
+      const link = el('a', { href: `#${p.target}` }, p.message);
+      link.addEventListener('click', (event) => { event.preventDefault(); goTo(p); });
+      return el('li', null, link, ' ', el('code', null, `(位置 ${p.path || '/'})`));
+    }));
+    const status = !answer ? '' : problems.length ? `检查发现 ${problems.length} 个问题。` : '检查通过:这份规则可以使用。';
+    if ($('check-status').textContent !== status) $('check-status').textContent = status;
+  }
+
+  function goTo(problem) {
+    const target = $(problem.target);
+    if (!target) return;
+    if (target.closest('[hidden]')) { $('text').focus(); return; }
+    target.focus();
+    if (target === $('text')) {
+      // A syntax error by its line and column (the engine counts from 1), else the value at the path.
+      const where = /line (\d+), column (\d+)/.exec(problem.path ? '' : problem.message);
+      if (where) {
+        const lines = target.value.split('\n').slice(0, Number(where[1]) - 1);
+        const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, Number(where[2]) - 1);
+        target.setSelectionRange(offset, offset);
+      } else {
+        const [start, end] = locate(target.value, problem.path || '');
+        target.setSelectionRange(start, end);
+      }
+    }
+  }
+
+  function renderForm(doc) {
+    const section = $('form-section');
+    const view = current(doc);
+    section.hidden = !view || !doc;
+    if (section.hidden) return;
+    const list = groups(view);
+    const key = JSON.stringify(list.map((g) => g.id));
+    if (key !== formKey) {
+      formKey = key;
+      fill($('form'), list.map(groupForm));
+    }
+    const ref = reference(doc);
+    const sources = new Set([...(view.sources || []), ...(Array.isArray(doc.sources) ? doc.sources : [])]
+      .filter(isObject).map((s) => s.id));
+    fill($('source-ids'), [...sources].map((id) => el('option', { value: id })));
+    const errorsAt = new Map();
+    for (const p of problems) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
+    for (const g of list) {
+      const now = groupIn(view, g) || {};
+      const was = ref ? groupIn(ref, g) : null;
+      for (const [name] of g.fields) {
+        const input = $(fieldId(g, name));
+        const value = g.money ? yuan(now[name]) : (typeof now[name] === 'string' ? now[name] : '');
+        if (document.activeElement !== input && !input.dataset.bad) input.value = value;
+        const notes = [];
+        if (was) notes.push(`原来:${say(was[name], g.money)}`);
+        if (isObject(now[name])) notes.push(`现在:${say(now[name], g.money)}`);
+        $(`${fieldId(g, name)}-was`).textContent = notes.join(';');
+        setError(input, input.dataset.bad || errorsAt.get(fieldId(g, name)));
+      }
+      for (const [name] of g.texts || []) {
+        const input = $(fieldId(g, name));
+        if (document.activeElement !== input) input.value = typeof now[name] === 'string' ? now[name] : '';
+        $(`${fieldId(g, name)}-was`).textContent = was && now[name] === was[name]
+          ? '还是上一份规则的说明文字,请按新的通知修改。' : '';
+      }
+      if (!g.basis) continue;
+      const basis = Array.isArray(now.basis) ? now.basis : [];
+      fill($(`${fieldId(g, 'cite')}`), basis.length ? basis.filter(isObject).map((b) => el('span', { class: 'cite-item' },
+        `《${sourceTitle(view, b.source)}》(${b.source}):“${b.quote}” `)) : '(没有依据)');
+      const own = groupIn(doc, g);
+      const fresh = own && Array.isArray(own.basis) && own.basis.length && !(was && same(own.basis, was.basis)) ? own.basis[0] : null;
+      const typed = pending[g.id];
+      for (const part of ['source', 'quote']) {
+        const input = $(fieldId(g, part));
+        const value = fresh && isObject(fresh) ? String(fresh[part] ?? '') : typed ? typed[part] : '';
+        if (document.activeElement !== input) input.value = value;
+        setError(input, errorsAt.get(fieldId(g, part)));
+      }
+    }
+  }
+
+  // A value as the author reads it: an amount in 元, a date, or what stands in for one not published.
+  function say(value, money) {
+    if (isObject(value) && isObject(value.provisional)) return `暂按${value.provisional.from || '往年'}的标准(“约”)`;
+    if (isObject(value) && isObject(value.unknown)) return '尚未公布';
+    if (value === undefined || value === null || value === '') return '(无)';
+    return money && typeof value === 'number' ? `${yuan(value)}元` : String(value);
+  }
+
+  function setError(input, message) {
+    const box = $(`${input.id}-error`);
+    input.setAttribute('aria-invalid', String(Boolean(message)));
+    box.hidden = !message;
+    box.textContent = message || '';
+  }
+
+  function field(id, label, attrs, hint) {
+    const control = attrs.multiline ? el('textarea', { id, rows: 3, class: 'quote', 'aria-describedby': `${id}-error` })
+      : el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-was ${id}-error`, ...attrs });
+    return el('div', { class: 'field' }, el('label', { for: id }, label), control,
+      hint === false ? null : el('p', { class: 'hint', id: `${id}-was` }),
+      el('p', { class: 'error', id: `${id}-error`, hidden: true }));
+  }
+
+  function groupForm(g) {
+    const parts = g.fields.map(([name, label]) => {
+      const id = fieldId(g, name);
+      const wrap = field(id, label, g.money ? { inputmode: 'decimal' } : { inputmode: 'numeric' });
+      const input = wrap.querySelector('input');
+      input.addEventListener('input', () => setValue(g, name, input));
+      return wrap;
+    });
+    for (const [name, label] of g.texts || []) {
+      const id = fieldId(g, name);
+      const wrap = el('div', { class: 'field' }, el('label', { for: id }, label),
+        el('textarea', { id, rows: 3, class: 'quote', 'aria-describedby': `${id}-was` }), el('p', { class: 'hint', id: `${id}-was` }));
+      const input = wrap.querySelector('textarea');
+      input.addEventListener('input', () => setText(g, name, input.value));
+      parts.push(wrap);
+    }
+    const box = el('fieldset', { class: 'group' }, el('legend', null, g.legend), parts);
+    if (g.basis) {
+      box.append(el('p', { class: 'cite' }, el('strong', null, '现在的依据:'), el('span', { id: fieldId(g, 'cite') })));
+      const source = field(fieldId(g, 'source'), '新依据的来源编号', { list: 'source-ids' }, false);
+      const quote = field(fieldId(g, 'quote'), '新依据的原文摘录', { multiline: true }, false);
+      for (const wrap of [source, quote]) {
+        const input = wrap.querySelector('input, textarea');
+        input.addEventListener('input', () => setBasis(g));
+      }
+      box.append(el('div', { class: 'new-basis' }, source, quote));
+    }
+    return box;
+  }
+
+  // ---- the form writes the text ----
+  function writeDoc(doc) {
+    $('text').value = JSON.stringify(doc, null, 2);
+    check();
+  }
+
+  function ownGroup(doc, g) {
+    if (g.key !== 'contributions') {
+      if (!isObject(doc[g.key])) doc[g.key] = clone(groupIn(current(doc), g) || {});
+      return doc[g.key];
+    }
+    if (!Array.isArray(doc.contributions)) doc.contributions = [];
+    let item = groupIn(doc, g);
+    if (!item) { item = { id: g.rule }; doc.contributions.push(item); }
+    return item;
+  }
+
+  function setValue(g, name, input) {
+    const doc = textDoc();
+    if (!doc) return;
+    const raw = input.value.trim();
+    let value;
+    if (g.money) {
+      if (!/^\d+(\.\d{1,2})?$/.test(raw)) { input.dataset.bad = '请填写金额(元),例如 380 或 380.50。'; setError(input, input.dataset.bad); return; }
+      value = Math.round(Number(raw) * 100);
+    } else {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) { input.dataset.bad = '请按“年-月-日”填写,例如 2025-09-01。'; setError(input, input.dataset.bad); return; }
+      value = raw;
+    }
+    delete input.dataset.bad;
+    ownGroup(doc, g)[name] = value;
+    // A new basis typed before the value changed goes in with it.
+    const typed = pending[g.id];
+    if (g.basis && typed && typed.source && typed.quote) ownGroup(doc, g).basis = [{ source: typed.source, quote: typed.quote }];
+    writeDoc(doc);
+  }
+
+  function setText(g, name, value) {
+    const doc = textDoc();
+    if (!doc) return;
+    ownGroup(doc, g)[name] = value;
+    writeDoc(doc);
+  }
+
+  function setBasis(g) {
+    const source = $(fieldId(g, 'source')).value.trim();
+    const quote = $(fieldId(g, 'quote')).value.trim();
+    pending[g.id] = { source, quote };
+    const doc = textDoc();
+    if (!doc || !source || !quote) return;
+    ownGroup(doc, g).basis = [{ source, quote }];
+    writeDoc(doc);
+  }
+
+  function addSource() {
+    const doc = textDoc();
+    const status = $('src-status');
+    if (!doc) { status.textContent = '规则JSON现在无法读取,请先改正上面列出的问题。'; return; }
+    const source = { id: $('src-id').value.trim(), level: $('src-level').value, title: $('src-title').value.trim(),
+      publisher: $('src-publisher').value.trim() };
+    if (!source.id || !source.title || !source.publisher) { status.textContent = '来源编号、标题和发布单位都要填写。'; return; }
+    const date = $('src-date').value.trim();
+    const url = $('src-url').value.trim();
+    if (date) source.date = date;
+    if (url) source.url = url;
+    if (!Array.isArray(doc.sources)) doc.sources = [];
+    const at = doc.sources.findIndex((s) => isObject(s) && s.id === source.id);
+    if (at >= 0) doc.sources[at] = source; else doc.sources.push(source);
+    writeDoc(doc);
+    status.textContent = `已添加来源“${source.id}”,可以在上面的“新依据的来源编号”里选用。`;
+  }
+
+  // ---- previews ----
+  function renderPreview() {
+    const ok = answer && answer.ok;
+    $('preview').hidden = !ok;
+    if (!ok) return;
+    // The fee table as the citizen page shows it without JavaScript (escaped by YibaoFeeTables).
+    $('fee-preview').innerHTML = YibaoFeeTables.feeTables([answer.ruleset]);
+    const base = answer.document.base;
+    let lines = [];
+    if (typeof base === 'string') {
+      const diff = JSON.parse(engine.diffRulesets(base, answer.ruleset.id));
+      lines = diff.ok ? diff.lines : (diff.errors || []).map((e) => e.message);
+      if (!lines.length) lines = ['(没有变化)'];
+    } else {
+      lines = ['这份规则不以其他规则为基础,没有可比较的上一份。'];
+    }
+    $('h-diff').textContent = typeof base === 'string' ? `和“${base}”相比的变化` : '和上一份规则相比的变化';
+    fill($('diff'), lines.map((line) => el('li', null, line)));
+  }
+
+  function blocked() {
+    if (!answer) return '编辑框是空的:请先打开一份规则文件,或以一份内置规则为基础新建。';
+    if (problems.length) return `规则还有 ${problems.length} 个问题,改好后才能生成测算页:见页面顶部的问题列表。`;
+    return '';
+  }
+
+  function renderExport() {
+    const why = blocked();
+    let note = why;
+    if (!why && builtIn.some((d) => d.id === answer.ruleset.id)) note = `新规则的编号和内置规则“${answer.ruleset.id}”相同,测算页里会用新规则替换它。`;
+    $('export-why').textContent = note;
+  }
+
+  // ---- taking it away ----
+  function save(name, text, type) {
+    const link = el('a', { download: name });
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  const fileName = (id) => String(id || 'ruleset').replace(/[^A-Za-z0-9._-]/g, '_');
+
+  function saveRules() {
+    const text = $('text').value;
+    const status = $('export-status');
+    if (!text.trim()) { status.textContent = '编辑框是空的,没有可以下载的内容。'; return; }
+    const doc = textDoc();
+    const name = `${fileName(doc && doc.id)}.json`;
+    save(name, text.endsWith('\n') ? text : `${text}\n`, 'application/json');
+    savedText = text;
+    status.textContent = problems.length ? `已下载“${name}”。注意:这份规则还有 ${problems.length} 个问题,只能算草稿。` : `已下载“${name}”。`;
+  }
+
+  async function inflate(id) {
+    const bytes = Uint8Array.from(atob($(id).textContent.trim()), (ch) => ch.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+
+  // The rulesets the exported page holds, as documents: the built-in ones and the new one (in place of one with
+  // its id), or only the new one after its base chain.
+  function exportDocs(doc) {
+    if (!$('only-new').checked) {
+      const list = builtIn.map((d) => (d.id === doc.id ? doc : d));
+      if (!builtIn.some((d) => d.id === doc.id)) list.push(doc);
+      return list;
+    }
+    const chain = [];
+    const seen = new Set([doc.id]);
+    for (let base = doc.base; typeof base === 'string' && !seen.has(base);) {
+      const d = builtIn.find((x) => x.id === base);
+      if (!d) break;
+      seen.add(base);
+      chain.unshift(d);
+      base = d.base;
+    }
+    return [...chain, doc];
+  }
+
+  async function makePage() {
+    const status = $('export-status');
+    const why = blocked();
+    if (why) {
+      status.textContent = `没有生成测算页。${why}`;
+      if (problems.length) $('error-summary').focus();
+      return;
+    }
+    try {
+      const doc = JSON.parse($('text').value);
+      const docs = exportDocs(doc);
+      const byId = new Map(summaries.map((s) => [s.id, s]));
+      byId.set(answer.ruleset.id, answer.ruleset);
+      const tables = YibaoFeeTables.feeTables(docs.map((d) => byId.get(d.id)));
+      // "<" as \u003c: the same JSON, and no text of the rules can end the script tag early.
+      const data = JSON.stringify(docs).replace(/</g, '\\u003c');
+      const page = new TextDecoder().decode(await inflate('page-html'));
+      const open = '<script id="rulesets" type="application/json">';
+      const at = page.indexOf(open);
+      const end = page.indexOf('</script>', at);
+      const feesAt = page.indexOf('<h2 id="h-fees">');
+      const feesStart = page.indexOf('\n', feesAt) + 1;
+      const feesEnd = page.indexOf('\n  </section>', feesStart);
+      if (at < 0 || end < 0 || feesAt < 0 || feesEnd < 0) throw new Error('内置测算页的格式不对');
+      const html = page.slice(0, feesStart) + tables + page.slice(feesEnd, at + open.length) + data + page.slice(end);
+      save('yibao.html', html, 'text/html');
+      status.textContent = `已生成测算页“yibao.html”,包含 ${docs.length} 份规则:${docs.map((d) => d.id).join('、')}。`;
+    } catch (error) {
+      status.textContent = `生成测算页失败:${error && error.message ? error.message : error}。编辑框里的内容没有改动。`;
+    }
+  }
+
+  // ---- opening ----
+  function nextYear(d) {
+    const year = (date) => (typeof date === 'string' ? date.replace(/^(\d{4})(-02-29)?/, (all, y, leap) => `${Number(y) + 1}${leap ? '-02-28' : ''}`) : date);
+    const y = Number(d.year);
+    const id = /\d{4}/.test(d.id) ? d.id.replace(/\d{4}(?!.*\d{4})/, (m) => String(Number(m) + 1)) : `${d.id}-next`;
+    return {
+      id, base: d.id, year: y + 1,
+      title: String(d.title).split(String(y)).join(String(y + 1)),
+      unconfirmed_note: d.unconfirmed_note,
+      benefit_year: { ...d.benefit_year, start: year(d.benefit_year.start), end: year(d.benefit_year.end) },
+      collection: { ...d.collection, opens: year(d.collection.opens), closes: year(d.collection.closes) },
+      continuity_deadline: { ...d.continuity_deadline, date: year(d.continuity_deadline.date) },
+    };
+  }
+
+  function startFrom(id) {
+    const text = JSON.stringify(nextYear(merged[id]), null, 2);
+    if ($('text').value.trim() && $('text').value !== text) {
+      askFile({ name: `以“${id}”为基础的新规则`, text, errors: [], fresh: true });
+      return;
+    }
+    putText(text, null);
+  }
+
+  function putText(text, doc) {
+    opened = doc && !(typeof doc.base === 'string' && merged[doc.base]) ? clone(doc) : null;
+    for (const k of Object.keys(pending)) delete pending[k];
+    formKey = '';
+    $('text').value = text;
+    savedText = text;
+    $('file-problem').hidden = true;
+    pendingFile = null;
+    check();
+  }
+
+  function askFile(file) {
+    pendingFile = file;
+    const box = $('file-problem');
+    $('h-file-problem').textContent = file.errors.length
+      ? `“${file.name}”有 ${file.errors.length} 个问题` : `要用“${file.name}”替换编辑框里的内容吗?`;
+    fill($('file-problem-list'), file.errors.slice(0, 20).map((e) => el('li', null, e.message, ' ',
+      el('code', null, `(位置 ${e.path || '/'})`))));
+    $('file-problem-keep').textContent = '编辑框里原来的内容没有改动。';
+    $('file-use').hidden = !file.text;
+    $('file-use').textContent = file.errors.length ? '仍然放入编辑框(替换原来的内容)' : '替换编辑框里的内容';
+    box.hidden = false;
+    box.focus();
+  }
+
+  async function openFile(file) {
+    if (!file) return;
+    const name = file.name || '文件';
+    if (file.size > MAX_BYTES) {
+      askFile({ name, text: null, errors: [{ path: '', message: `文件太大(${(file.size / 1048576).toFixed(1)} MB)。规则文件一般不到 200 KB,请确认选对了文件。` }] });
+      return;
+    }
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, '');
+    } catch {
+      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件(或者不是 UTF-8 编码),不能当作规则文件打开。' }] });
+      return;
+    }
+    if (/\u0000/.test(text)) {
+      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件,不能当作规则文件打开。' }] });
+      return;
+    }
+    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
+    let result;
+    try { result = JSON.parse(engine.useRuleset(text)); } catch { result = { ok: false, errors: [{ path: '', message: '检查程序出错。' }] }; }
+    if (result.ok && builtIn.some((d) => d.id === result.ruleset.id)) replacedBuiltIn = true;
+    const doc = parse(text);
+    const errors = result.errors || [];
+    if (!errors.length && !isObject(doc)) errors.push({ path: '', message: '这不是一份规则:规则应当是一个 JSON 对象({…})。' });
+    if (errors.length || $('text').value.trim()) {
+      askFile({ name, text, doc: isObject(doc) ? doc : null, errors });
+      check();
+      return;
+    }
+    putText(text, doc);
+  }
+
+  function start() {
+    dataText = $('rulesets').textContent;
+    builtIn = JSON.parse(dataText);
+    const loaded = JSON.parse(engine.loadRulesets(dataText));
+    summaries = loaded.rulesets || [];
+    for (const d of builtIn) {
+      const a = JSON.parse(engine.useRuleset(JSON.stringify(d)));
+      if (a.ok) merged[d.id] = a.document;
+    }
+    fill($('bases'), builtIn.filter((d) => merged[d.id]).map((d) => {
+      const button = el('button', { type: 'button' }, `以“${d.title}”(${d.id})为基础`);
+      button.addEventListener('click', () => startFrom(d.id));
+      return button;
+    }));
+    $('form').after(el('datalist', { id: 'source-ids' }));
+    let timer;
+    $('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 300); });
+    $('file').addEventListener('change', () => { openFile($('file').files[0]); $('file').value = ''; });
+    document.addEventListener('dragover', (event) => { event.preventDefault(); $('drop').classList.add('over'); });
+    document.addEventListener('dragleave', () => $('drop').classList.remove('over'));
+    document.addEventListener('drop', (event) => {
+      event.preventDefault();
+      $('drop').classList.remove('over');
+      if (event.dataTransfer && event.dataTransfer.files.length) openFile(event.dataTransfer.files[0]);
+    });
+    $('file-use').addEventListener('click', () => { if (pendingFile && pendingFile.text !== null) putText(pendingFile.text, pendingFile.doc || parse(pendingFile.text)); $('text').focus(); });
+    $('file-drop').addEventListener('click', () => { $('file-problem').hidden = true; pendingFile = null; check(); $('file').focus(); });
+    $('src-add').addEventListener('click', addSource);
+    $('save-rules').addEventListener('click', saveRules);
+    $('make-page').addEventListener('click', makePage);
+    $('only-new').addEventListener('change', renderExport);
+    // Nothing is stored: leaving with work not downloaded asks the browser's own question first.
+    window.addEventListener('beforeunload', (event) => {
+      if ($('text').value.trim() && $('text').value !== savedText) event.preventDefault();
+    });
+    check();
+    $('bench').hidden = false;
+    document.body.dataset.state = 'ready';
+  }
+
+  function unsupported(reason) {
+    const note = $('unsupported');
+    note.textContent = `抱歉,这个浏览器无法运行工作台(${reason})。请换用较新版本的 Chrome、Edge 或 Firefox。`;
+    note.hidden = false;
+    document.body.dataset.state = 'unsupported';
+  }
+
+  if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
+  else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
+  else {
+    inflate('engine-wasm').then((wasmBinary) => createYibaoWorkbench({ wasmBinary })).then((instance) => {
+      engine = instance;
+      start();
+    }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+  }
+})();
