@@ -82,25 +82,29 @@ function listRulesets(files) {
 const listing = listRulesets(ruleFiles);
 
 
-const csp = [
+// One policy for both pages: only their own scripts and style, by hash; the engine's wasm; data: images.
+const policy = (pageScripts, pageStyle) => [
   "default-src 'none'",
-  `script-src ${Object.values(scripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
-  `style-src ${sha256(style)}`,
+  `script-src ${Object.values(pageScripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(pageStyle)}`,
   'img-src data:',
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+// Fills the {{PLACEHOLDERS}} of web/NAME.html.
+const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
+  if (!(key in parts)) throw new Error(`web/${name}.html: unknown placeholder ${whole}`);
+  return parts[key];
+});
+const csp = policy(scripts, style);
 
 // The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
 const template = read('tests/rosters/template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing), WASM: payload,
   RULESETS: inline('rulesets', rulesetData(ruleFiles)),
   ROSTER_TEMPLATE: inline('template', template), ...scripts };
-const html = read('web/index.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
-  if (!(key in parts)) throw new Error(`web/index.html: unknown placeholder ${whole}`);
-  return parts[key];
-});
+const html = fill('index', parts);
 
 const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 mkdirSync(dirname(out), { recursive: true });
@@ -121,22 +125,11 @@ if (!outFile) {
     FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
-  const benchCsp = [
-    "default-src 'none'",
-    `script-src ${Object.values(benchScripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
-    `style-src ${sha256(benchStyle)}`,
-    'img-src data:',
-    "connect-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const benchCsp = policy(benchScripts, benchStyle);
   const pageGzip = Buffer.from(await zopfli.gzipAsync(Buffer.from(html), { numiterations: 5 })).toString('base64');
   const benchParts = { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload, PAGE: pageGzip,
     RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts };
-  const benchHtml = read('web/rules.html').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
-    if (!(key in benchParts)) throw new Error(`web/rules.html: unknown placeholder ${whole}`);
-    return benchParts[key];
-  });
+  const benchHtml = fill('rules', benchParts);
   writeFileSync(new URL('dist/rules.html', root), benchHtml);
   console.log(`dist/rules.html: ${kb(Buffer.byteLength(benchHtml))} raw, ${kb(gzipSync(benchHtml, { level: 9 }).length)} gzip`);
 }
