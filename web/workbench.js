@@ -158,7 +158,7 @@
       }
       if (answer.ok && builtIn.some((d) => d.id === answer.ruleset.id)) replacedBuiltIn = true;
       const doc = textDoc();
-      problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, target: targetOf(doc, e.path) }));
+      problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, line: e.line, column: e.column, target: targetOf(doc, e.path) }));
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象({…})。', target: 'text' });
       problems.push(...basisProblems(doc));
     }
@@ -231,11 +231,10 @@
     if (target.closest('[hidden]')) { $('text').focus(); return; }
     target.focus();
     if (target === $('text')) {
-      // A syntax error by its line and column (the engine counts from 1), else the value at the path.
-      const where = /line (\d+), column (\d+)/.exec(problem.path ? '' : problem.message);
-      if (where) {
-        const lines = target.value.split('\n').slice(0, Number(where[1]) - 1);
-        const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, Number(where[2]) - 1);
+      // A syntax error by its line and column (the engine counts characters from 1), else the value at the path.
+      if (problem.line) {
+        const lines = target.value.split('\n').slice(0, problem.line - 1);
+        const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, problem.column - 1);
         target.setSelectionRange(offset, offset);
       } else {
         const [start, end] = locate(target.value, problem.path || '');

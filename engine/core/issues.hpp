@@ -12,6 +12,8 @@ struct Issue {
     std::string path;     // JSON pointer into the input, "" for the whole document
     Code code;            // stable machine-readable reason, e.g. invalid_date (core/codes.hpp)
     std::string message;  // what is wrong, in words a person reads
+    int line = 0;         // malformed JSON: where the syntax breaks, from 1 (0: not a syntax error)
+    int column = 0;       // in characters from 1
 };
 
 using Issues = std::vector<Issue>;

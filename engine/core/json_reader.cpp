@@ -172,14 +172,16 @@ public:
     bool end_object() { return dom_.end_object(); }
     bool start_array(std::size_t size) { return dom_.start_array(size); }
     bool end_array() { return dom_.end_array(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) {
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
         const std::string what = error.what();
         const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
         message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        at = position;
         return false;
     }
 
     std::string message;
+    std::size_t at = 0;  // bytes read when the syntax broke
 
 private:
     nlohmann::detail::json_sax_dom_parser<Json> dom_;
@@ -191,7 +193,20 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
     Json document;
     DomBuilder builder(document);
     if (Json::sax_parse(text.begin(), text.end(), &builder)) return document;
-    issues.push_back({"", Code::malformed_json, "JSON 格式错误: " + builder.message});
+    // The line and column of the last character read, counting characters, not bytes, as an editor does.
+    int line = 1, column = 0;
+    for (std::size_t i = 0; i < std::min(builder.at, text.size()); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 0;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    column = std::max(column, 1);
+    issues.push_back({"", Code::malformed_json,
+                      "JSON 格式错误(第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近):" + builder.message,
+                      line, column});
     return std::nullopt;
 }
 

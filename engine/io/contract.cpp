@@ -276,7 +276,13 @@ Json result_json(const Result& result) {
 
 Json errors_json(const Issues& issues) {
     Json list = Json::array();
-    for (const Issue& i : issues) list.push_back({{"path", i.path}, {"code", code_name(i.code)}, {"message", i.message}});
+    for (const Issue& i : issues) {
+        list.push_back({{"path", i.path}, {"code", code_name(i.code)}, {"message", i.message}});
+        if (i.line) {
+            list.back()["line"] = i.line;
+            list.back()["column"] = i.column;
+        }
+    }
     return {{"ok", false}, {"errors", std::move(list)}};
 }
 

@@ -110,6 +110,8 @@ TEST_CASE("a ruleset that is not JSON says where it breaks", "[ruleset][errors]"
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].code == yibao::Code::malformed_json);
     CHECK(issues[0].message.find("line 2") != std::string::npos);
+    CHECK(issues[0].line == 2);
+    CHECK(issues[0].column == 10);  // " \"year\": }": the brace is the 10th character
 }
 
 TEST_CASE("a ruleset that is not an object is one clear error", "[ruleset][errors]") {
