@@ -1,5 +1,5 @@
 // Lighthouse (its CLI, with Debian's Chromium as CHROME_PATH) against the page served by web/serve.mjs on
-// 127.0.0.1, as a full page and embedded: accessibility and best practices must both score 100.
+// 127.0.0.1, as a full page, embedded, and the rules workbench: accessibility and best practices must both score 100.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -26,7 +26,7 @@ async function audit(url) {
   return JSON.parse(stdout);
 }
 
-for (const [name, fragment] of [['the page', ''], ['the embedded page', '#embed']]) {
+for (const [name, fragment] of [['the page', ''], ['the embedded page', '#embed'], ['the rules workbench', 'rules.html']]) {
   test(`Lighthouse: ${name} scores 100 for accessibility and best practices`, async () => {
     const report = await audit(base + fragment);
     assert.equal(report.runtimeError, undefined, JSON.stringify(report.runtimeError));
