@@ -438,6 +438,115 @@
     }
     $('h-diff').textContent = typeof base === 'string' ? `和“${base}”相比的变化` : '和上一份规则相比的变化';
     fill($('diff'), lines.map((line) => el('li', null, line)));
+    renderStarts(answer.ruleset);
+    runCases();
+  }
+
+  // ---- when benefits start: each category (and lapsed years 0–5) by the month paid ----
+  const zh = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
+  // The 15th of each month the ruleset can be paid in; where its opening day is not published, from September of
+  // the year before its benefit year (a preview for the author, never shown to a citizen).
+  function paymentDays(r) {
+    const first = r.collection.opens || `${Number(r.benefit_year.start.slice(0, 4)) - 1}-09-01`;
+    const last = r.collection.closes || r.benefit_year.end;
+    const days = [];
+    let [y, m] = first.split('-').map(Number);
+    for (;;) {
+      const day = `${y}-${String(m).padStart(2, '0')}-15`;
+      if (day > last) break;
+      if (day >= first) days.push(day);
+      if (++m > 12) {
+        m = 1;
+        y += 1;
+      }
+    }
+    return days;
+  }
+  function startOn(r, day, member) {
+    const a = JSON.parse(engine.estimate(JSON.stringify({ ruleset: r.id, payment_date: day, members: [member] })));
+    if (!a.ok) return a.errors[0].message;
+    const m = a.members[0];
+    if (m.cases) return `窗口内${zh(m.cases.in_window.benefit_start || '')}/窗口后${zh(m.cases.after_window.benefit_start || '')}`;
+    return m.benefit_start ? zh(m.benefit_start) : '本年度不能享受';
+  }
+  function startsTable(caption, days, rows) {
+    return el('table', null, el('caption', null, caption),
+      el('thead', null, el('tr', null, el('th', { scope: 'col' }, '缴费日期'), rows.map(([label]) => el('th', { scope: 'col' }, label)))),
+      el('tbody', null, days.map((day) => el('tr', null, el('th', { scope: 'row' }, zh(day)), rows.map(([, cell]) => el('td', null, cell(day)))))));
+  }
+  function renderStarts(r) {
+    const year = Number(r.benefit_year.start.slice(0, 4));
+    const people = [
+      { birth_date: `${year - 40}-06-01`, student: 'none', history: 'continuous', tier: r.tiers.length ? r.tiers[0].id : null },
+      { birth_date: `${year - 10}-06-01`, student: 'school', history: 'continuous' },
+      { birth_date: `${year - 10}-06-01`, student: 'none', history: 'continuous' },
+      { birth_date: `${year - 20}-06-01`, student: 'college', history: 'continuous' },
+    ];
+    const days = paymentDays(r);
+    // One column a category, as the engine places each person on the first day paid.
+    const seen = new Map();
+    for (const person of people) {
+      const a = JSON.parse(engine.estimate(JSON.stringify({ ruleset: r.id, payment_date: days[0], members: [person] })));
+      if (a.ok && !seen.has(a.members[0].category)) seen.set(a.members[0].category, [a.members[0].category_label, person]);
+    }
+    const tables = [startsTable(`${r.title}:上年度连续参保`, days, [...seen.values()].map(([label, person]) => [label, (day) => startOn(r, day, person)]))];
+    if (r.waiting_period) {
+      const adult = people[0];
+      tables.push(startsTable('成年居民:断保年数', days, [0, 1, 2, 3, 4, 5].map((years) => [years ? `断保${years}年` : '连续参保',
+        (day) => startOn(r, day, years ? { ...adult, history: 'lapsed', lapsed_years: years } : adult)])));
+    }
+    fill($('starts'), tables);
+  }
+
+  // ---- cases: each as tests/cases/ writes it, against the ruleset in the text ----
+  let cases = null;  // {name, cases} of the last cases file opened
+  // The first place `actual` differs from `expected` (objects: the keys given; arrays: same length, item by item).
+  function difference(expected, actual, at = '') {
+    if (Array.isArray(expected)) {
+      if (!Array.isArray(actual) || actual.length !== expected.length)
+        return `${at || '/'}:应有${expected.length}项,实际是${JSON.stringify(actual)}`;
+      for (let i = 0; i < expected.length; i++) { const d = difference(expected[i], actual[i], `${at}/${i}`); if (d) return d; }
+      return '';
+    }
+    if (isObject(expected)) {
+      if (!isObject(actual)) return `${at || '/'}:应是对象,实际是${JSON.stringify(actual)}`;
+      for (const [key, value] of Object.entries(expected)) {
+        if (!(key in actual)) return `${at}/${key}:缺少`;
+        const d = difference(value, actual[key], `${at}/${key}`);
+        if (d) return d;
+      }
+      return '';
+    }
+    return expected === actual ? '' : `${at || '/'}:应为${JSON.stringify(expected)},实际是${JSON.stringify(actual)}`;
+  }
+  function runCases() {
+    if (!cases) return;
+    if (!answer || !answer.ok) {
+      $('cases-status').textContent = '规则还有问题,改好后才能运行测试用例。';
+      fill($('cases'));
+      return;
+    }
+    const results = cases.cases.map((c) => {
+      const request = typeof c.request === 'string' ? c.request : JSON.stringify(c.request);
+      const why = difference(c.expect, JSON.parse(engine.estimate(request)));
+      return { name: String(c.name), why };
+    });
+    const failed = results.filter((r) => r.why).length;
+    $('cases-status').textContent = `${cases.name}:${results.length}个用例,${results.length - failed}个通过,${failed}个不通过。`;
+    fill($('cases'), results.map((r) => el('li', { class: r.why ? 'case-failed' : 'case-passed' },
+      r.why ? `✗ ${r.name}:${r.why}` : `✓ ${r.name}`)));
+  }
+  async function openCases(file) {
+    if (!file) return;
+    const doc = file.size <= MAX_BYTES ? parse(await file.text()) : undefined;
+    if (!isObject(doc) || !Array.isArray(doc.cases) || !doc.cases.every((c) => isObject(c) && 'request' in c && 'expect' in c)) {
+      cases = null;
+      $('cases-status').textContent = `“${file.name}”不是测试用例文件:应为 {"cases": [{"name", "request", "expect"}, …]}。`;
+      fill($('cases'));
+      return;
+    }
+    cases = { name: file.name, cases: doc.cases };
+    runCases();
   }
 
   function blocked() {
@@ -647,6 +756,7 @@
     $('save-rules').addEventListener('click', saveRules);
     $('make-page').addEventListener('click', makePage);
     $('only-new').addEventListener('change', renderExport);
+    $('cases-file').addEventListener('change', () => { openCases($('cases-file').files[0]); $('cases-file').value = ''; });
     // Nothing is stored: leaving with work not downloaded asks the browser's own question first.
     window.addEventListener('beforeunload', (event) => {
       if ($('text').value.trim() && $('text').value !== savedText) event.preventDefault();

@@ -338,3 +338,45 @@ describe('accessibility', () => {
     }
   }
 });
+
+describe('the previews a rule author checks against', () => {
+  test('when benefits start: every category by the month paid, and lapsed years 0–5 where the reform applies', () => bench(async (page) => {
+    await page.getByRole('button', { name: /qingdao-2026/ }).click();
+    await settle(page);
+    const tables = page.locator('#starts table');
+    assert.equal(await tables.count(), 2, 'categories, and lapsed years (qingdao-2027 has the reform)');
+    const heads = await tables.nth(0).locator('thead th').allTextContents();
+    assert.deepEqual(heads, ['缴费日期', '成年居民', '少年儿童', '大学生']);
+    const row = async (table, date) => table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${date}$`) }) })
+      .locator('td').allTextContents();
+    // The year made from qingdao-2026 is 2027: in the window from 1 January, after it three months from the month paid.
+    assert.deepEqual(await row(tables.nth(0), '2026年12月15日'), ['2027年1月1日', '2027年1月1日', '2027年1月1日']);
+    assert.deepEqual(await row(tables.nth(0), '2027年2月15日'), ['2027年5月1日', '2027年5月1日', '2027年5月1日']);
+    assert.deepEqual(await tables.nth(1).locator('thead th').allTextContents(),
+      ['缴费日期', '连续参保', '断保1年', '断保2年', '断保3年', '断保4年', '断保5年']);
+    assert.deepEqual(await row(tables.nth(1), '2026年11月15日'),
+      ['2027年1月1日', '2027年4月1日', '2027年5月1日', '2027年6月1日', '2027年7月1日', '2027年8月1日']);
+  }));
+
+  test('a cases file runs against the ruleset in the text: each case passes or says what differs', () => bench(async (page) => {
+    const cases = join(dir, 'cases.json');
+    writeFileSync(cases, JSON.stringify({ cases: [
+      { name: '一档 from 1 January', request: { ruleset: 'qingdao-2027', payment_date: '2026-12-01', members: [{ birth_date: '1980-05-01', tier: 1 }] },
+        expect: { ok: true, members: [{ benefit_start: '2027-01-01' }] } },
+      { name: 'a wrong expectation', request: { ruleset: 'qingdao-2027', payment_date: '2026-12-01', members: [{ birth_date: '1980-05-01', tier: 1 }] },
+        expect: { ok: true, members: [{ individual_fen: 1 }] } },
+    ] }));
+    await page.getByRole('button', { name: /qingdao-2026/ }).click();
+    await settle(page);
+    await page.getByLabel('测试用例文件').setInputFiles(cases);
+    await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('个用例'));
+    assert.equal(await page.locator('#cases-status').textContent(), 'cases.json:2个用例,1个通过,1个不通过。');
+    const results = await page.locator('#cases li').allTextContents();
+    assert.deepEqual(results, ['✓ 一档 from 1 January', '✗ a wrong expectation:/members/0/individual_fen:应为1,实际是48200']);
+    const bad = join(dir, 'not-cases.json');
+    writeFileSync(bad, '{"rules": []}');
+    await page.getByLabel('测试用例文件').setInputFiles(bad);
+    await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('不是测试用例文件'));
+    assert.equal(await page.locator('#cases li').count(), 0);
+  }));
+});
