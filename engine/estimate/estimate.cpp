@@ -13,6 +13,11 @@ const Rule* first_match(const std::vector<Rule>& rules, const Facts& facts) {
     return nullptr;
 }
 
+// The lapsed years as the rules see them: as given, else one when the history says lapsed.
+int lapsed_years(const Member& member) {
+    return member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
+}
+
 // Lapsed and repaired years must agree with the member's history; each contradiction at the field that breaks it.
 void check_lapse(const Member& member, const std::string& path, Issues& issues) {
     const std::string lapsed_path = pointer_join(path, "lapsed_years");
@@ -31,7 +36,7 @@ void check_lapse(const Member& member, const std::string& path, Issues& issues) 
         issues.push_back({pointer_join(path, "continuous_years"), Code::contradiction,
                           "上年度未参保(" + std::string(member.history == History::lapsed ? "断保" : "首次参保") +
                               "),连续参保年数应为0,这里是" + std::to_string(*member.continuous_years)});
-    const int lapsed = member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
+    const int lapsed = lapsed_years(member);
     if (member.repaired_years > lapsed)
         issues.push_back({pointer_join(path, "repaired_years"), Code::contradiction,
                           "补缴(修复)年数" + std::to_string(member.repaired_years) + "多于断保年数" +
@@ -148,7 +153,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     f.age = age_on(member.birth_date, m.payment_date);
     f.student = member.student;
     f.history = member.history;
-    f.lapsed_years = member.lapsed_years.value_or(member.history == History::lapsed ? 1 : 0);
+    f.lapsed_years = lapsed_years(member);
     f.repaired_years = member.repaired_years;
     f.continuous_years = member.continuous_years.value_or(-1);
     f.claimed_last_year = member.claimed_last_year ? (*member.claimed_last_year ? 1 : 0) : -1;

@@ -286,14 +286,6 @@ Json errors_json(const Issues& issues) {
     return {{"ok", false}, {"errors", std::move(list)}};
 }
 
-std::vector<const Certainty*> ruleset_certainties(const Ruleset& r) {
-    std::vector<const Certainty*> facts;
-    for (const ContributionRule& c : r.contributions) facts.insert(facts.end(), {&c.individual.certainty, &c.subsidy.certainty});
-    facts.insert(facts.end(), {&r.payable_from.certainty, &r.payable_to.certainty, &r.continuity_deadline.certainty,
-                               &r.waiting_period.variable_certainty});
-    return facts;
-}
-
 Json ruleset_summary(const Ruleset& r) {
     Json categories = Json::array();
     for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
@@ -344,8 +336,8 @@ Json ruleset_summary(const Ruleset& r) {
             {"contacts", contacts_json(r)},
             {"websites", r.websites},
             {"unconfirmed_note", r.unconfirmed_note},
-            {"provisional", certainties_json(ruleset_certainties(r), Certainty::Kind::provisional)},
-            {"unknown", certainties_json(ruleset_certainties(r), Certainty::Kind::unknown)},
+            {"provisional", certainties_json(r.certainties(), Certainty::Kind::provisional)},
+            {"unknown", certainties_json(r.certainties(), Certainty::Kind::unknown)},
             {"sources", sources_json(r)}};
 }
 

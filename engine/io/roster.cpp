@@ -317,10 +317,8 @@ Json roster_summary_json(const RosterSummary& s) {
 
 namespace {
 bool has_flags(const Ruleset& r) {
-    for (const auto& c : r.contributions)
-        if (!c.individual.known() || !c.subsidy.known()) return true;
-    return !r.payable_from.known() || !r.payable_to.known() || !r.continuity_deadline.known() ||
-           r.waiting_period.variable_certainty.kind != Certainty::Kind::known;
+    const auto facts = r.certainties();
+    return std::any_of(facts.begin(), facts.end(), [](const Certainty* c) { return c->kind != Certainty::Kind::known; });
 }
 }  // namespace
 

@@ -168,6 +168,9 @@ struct Ruleset {
     const Source* source(const std::string& source_id) const;
     const Tier* tier(int tier_id) const;
     const AssistanceGroup* assistance_group(Assistance group) const;
+    // How sure each of its values is that may be provisional or unknown: amounts, collection dates, the
+    // variable waiting part.
+    std::vector<const Certainty*> certainties() const;
 };
 
 }  // namespace yibao

@@ -25,6 +25,14 @@ const AssistanceGroup* Ruleset::assistance_group(Assistance group) const {
     return nullptr;
 }
 
+std::vector<const Certainty*> Ruleset::certainties() const {
+    std::vector<const Certainty*> facts;
+    for (const ContributionRule& c : contributions) facts.insert(facts.end(), {&c.individual.certainty, &c.subsidy.certainty});
+    facts.insert(facts.end(), {&payable_from.certainty, &payable_to.certainty, &continuity_deadline.certainty,
+                               &waiting_period.variable_certainty});
+    return facts;
+}
+
 void Catalog::add(Ruleset ruleset, Json merged) {
     for (size_t i = 0; i < rulesets_.size(); ++i) {
         if (rulesets_[i].id == ruleset.id) {
