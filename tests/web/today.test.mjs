@@ -38,6 +38,25 @@ before(async () => { browser = await launch(); });
 after(() => browser.close());
 const onDec1 = (check, options = {}) => withPage(browser, { now: DEC_1, ...options }, check);
 
+// Fills a page with `household`, follows its share link, and checks the page it opens shows the same figures,
+// marks and deadline. (A member from a link has no preset, so its heading is 成员N without the preset's name.)
+async function linkRoundTrip(household, checkBefore, checkOpened) {
+  const shown = (page) => page.locator('dl.figures, .flag, .flags, .deadline').allTextContents();
+  let link;
+  let before;
+  await onDec1(async (page) => {
+    await household(page);
+    link = page.url();
+    before = await shown(page);
+    checkBefore(before);
+  });
+  await onDec1(async (page) => {
+    assert.deepEqual(await shown(page), before);
+    assert.equal(page.url(), link);
+    await checkOpened(page);
+  }, { url: link, wait: 'body[data-state="result"]' });
+}
+
 describe('Qingdao on 2026-12-01: 2027, its amounts carried from 2026', () => {
   test('the year is 2027 by default, asked beside 2026; the rules are not out of date, but the hint says the amounts are 2026’s',
     () => onDec1(async (page) => {
@@ -96,23 +115,9 @@ describe('Qingdao on 2026-12-01: 2027, its amounts carried from 2026', () => {
     assert.doesNotMatch(text, /(?<!约)(482|880|415|800|1379|2560|3939)元/, 'no provisional amount without its mark');
   }));
 
-  test('the share link opens the same household with the same marks', async () => {
-    let link;
-    let before;
-    // (A member from a link has no preset, so its heading is 成员N without the preset's name.)
-    const shown = (page) => page.locator('dl.figures, .flag, .flags, .deadline').allTextContents();
-    await onDec1(async (page) => {
-      await qingdao(page);
-      link = page.url();
-      before = await shown(page);
-      assert.ok(before.some((text) => text.includes(QINGDAO)));
-    });
-    await onDec1(async (page) => {
-      assert.deepEqual(await shown(page), before);
-      assert.equal(await year(page, 2027).isChecked(), true);
-      assert.equal(page.url(), link);
-    }, { url: link, wait: 'body[data-state="result"]' });
-  });
+  test('the share link opens the same household with the same marks', () => linkRoundTrip(qingdao,
+    (before) => assert.ok(before.some((text) => text.includes(QINGDAO))),
+    async (page) => assert.equal(await year(page, 2027).isChecked(), true)));
 });
 
 describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () => {
@@ -222,23 +227,11 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     assert.doesNotMatch(description, /政府补助(合计)?\d/, 'no subsidy figure');
   }));
 
-  test('the share link opens the same household with the same marks', async () => {
-    let link;
-    let before;
-    // (A member from a link has no preset, so its heading is 成员N without the preset's name.)
-    const shown = (page) => page.locator('dl.figures, .flag, .flags, .deadline').allTextContents();
-    await onDec1(async (page) => {
-      await shenyang(page);
-      link = page.url();
-      before = await shown(page);
-    });
-    await onDec1(async (page) => {
+  test('the share link opens the same household with the same marks', () => linkRoundTrip(shenyang, () => {},
+    async (page) => {
       assert.equal(await page.getByLabel('参保城市').inputValue(), '沈阳市');
-      assert.deepEqual(await shown(page), before);
       assert.equal(await card(page, 2).getByLabel('特殊人群').inputValue(), 'dibao');
-      assert.equal(page.url(), link);
-    }, { url: link, wait: 'body[data-state="result"]' });
-  });
+    }));
 
   test('2026 chosen instead: paid in its own year, no cover, and the deadline past though not published', () => onDec1(async (page) => {
     await page.getByLabel('参保城市').selectOption('沈阳市');
