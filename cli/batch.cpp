@@ -139,10 +139,10 @@ int run_batch(const yibao::Ruleset& ruleset, const BatchOptions& options, std::F
     for (bool last = false; !last && written;) {
         const size_t size = std::fread(chunk.data(), 1, chunk.size(), input);
         last = size < chunk.size();
-        if (last && std::ferror(input)) failure = "读取输入时出错,结果不完整";
+        if (last && std::ferror(input)) failure = "读取输入时出错，结果不完整";
         const auto text = source.decode(std::string_view(chunk).substr(0, size), last);
         if (!text) {
-            failure = "本机的iconv不支持GB18030,无法读取GBK编码的文件;请把文件另存为UTF-8后再试";
+            failure = "本机的iconv不支持GB18030，无法读取GBK编码的文件；请把文件另存为UTF-8后再试";
             break;
         }
         run.feed(*text, out);
@@ -150,7 +150,7 @@ int run_batch(const yibao::Ruleset& ruleset, const BatchOptions& options, std::F
         written = write_all(stdout, out) && std::fflush(stdout) == 0;
         out.clear();
     }
-    if (!written && failure.empty()) failure = "写出结果时出错,结果不完整";
+    if (!written && failure.empty()) failure = "写出结果时出错，结果不完整";
 
     yibao::Json summary = yibao::roster_summary_json(run.summary());
     if (!failure.empty()) {

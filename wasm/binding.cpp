@@ -109,7 +109,7 @@ std::string load_rulesets(const std::string& text) {
     std::vector<yibao::RulesetDocument> documents;
     if (const auto array = yibao::parse_json(text, issues)) {
         if (!array->is_array())
-            issues.push_back({"", yibao::Code::wrong_type, "规则集数据应为数组(JSON array)"});
+            issues.push_back({"", yibao::Code::wrong_type, "规则集数据应为数组（JSON array）"});
         else
             for (size_t i = 0; i < array->size(); ++i) documents.push_back({yibao::pointer_join("", i), (*array)[i]});
     }
@@ -134,7 +134,7 @@ std::string roster_start(const std::string& ruleset_id, const std::string& payme
     std::optional<yibao::Date> payment;
     if (!payment_date.empty() && !(payment = yibao::parse_roster_date(payment_date)))
         issues.push_back({"/payment_date", yibao::Code::invalid_date,
-                          "“" + payment_date + "”不是有效日期,请按“年-月-日”填写,例如 2024-02-15"});
+                          "“" + payment_date + "”不是有效日期，请按“年-月-日”填写，例如 2024-02-15"});
     if (!issues.empty()) return dump(yibao::errors_json(issues));
     roster.emplace(*ruleset, yibao::RosterOptions{payment, bom});
     return "";

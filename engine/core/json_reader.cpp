@@ -30,17 +30,17 @@ std::string json_type_name(const Json& value) {
 
 bool JsonReader::is_object(const Json& value, const std::string& path) {
     if (value.is_object()) return true;
-    fail(path, Code::wrong_type, "应为对象(JSON object),实际是" + json_type_name(value));
+    fail(path, Code::wrong_type, "应为对象（JSON object），实际是" + json_type_name(value));
     return false;
 }
 
 bool JsonReader::is_array(const Json& value, const std::string& path, bool non_empty) {
     if (!value.is_array()) {
-        fail(path, Code::wrong_type, "应为数组(JSON array),实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "应为数组（JSON array），实际是" + json_type_name(value));
         return false;
     }
     if (non_empty && value.empty()) {
-        fail(path, Code::empty, "不能为空,至少需要一项");
+        fail(path, Code::empty, "不能为空，至少需要一项");
         return false;
     }
     return true;
@@ -55,7 +55,7 @@ void JsonReader::only_keys(const Json& object, const std::string& path,
             std::string names;
             for (const char* key : allowed) names += std::string(names.empty() ? "" : ", ") + key;
             fail(pointer_join(path, item.key()), Code::unknown_field,
-                 "未知字段“" + item.key() + "”;可用字段: " + names);
+                 "未知字段“" + item.key() + "”；可用字段：" + names);
         }
     }
 }
@@ -73,7 +73,7 @@ std::optional<std::string> JsonReader::text(const Json& object, const std::strin
     const Json* value = member(object, path, key, need);
     if (!value) return std::nullopt;
     if (!value->is_string()) {
-        fail(pointer_join(path, key), Code::wrong_type, "应为字符串,实际是" + json_type_name(*value));
+        fail(pointer_join(path, key), Code::wrong_type, "应为字符串，实际是" + json_type_name(*value));
         return std::nullopt;
     }
     return value->get<std::string>();
@@ -81,12 +81,12 @@ std::optional<std::string> JsonReader::text(const Json& object, const std::strin
 
 std::optional<Date> JsonReader::date_value(const Json& value, const std::string& path) {
     if (!value.is_string()) {
-        fail(path, Code::wrong_type, "日期应为“YYYY-MM-DD”格式的字符串,实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "日期应为“YYYY-MM-DD”格式的字符串，实际是" + json_type_name(value));
         return std::nullopt;
     }
     const auto& raw = value.get_ref<const std::string&>();
     auto parsed = Date::parse(raw);
-    if (!parsed) fail(path, Code::invalid_date, "“" + raw + "”不是有效日期,应为“YYYY-MM-DD”格式的真实日期");
+    if (!parsed) fail(path, Code::invalid_date, "“" + raw + "”不是有效日期，应为“YYYY-MM-DD”格式的真实日期");
     return parsed;
 }
 
@@ -102,7 +102,7 @@ std::optional<std::int64_t> JsonReader::integer(const Json& object, const std::s
     if (!value) return std::nullopt;
     const std::string at = pointer_join(path, key);
     if (!value->is_number_integer()) {
-        fail(at, Code::wrong_type, "应为整数,实际是" + json_type_name(*value));
+        fail(at, Code::wrong_type, "应为整数，实际是" + json_type_name(*value));
         return std::nullopt;
     }
     // Unsigned values above INT64_MAX must not wrap into negatives.
@@ -112,7 +112,7 @@ std::optional<std::int64_t> JsonReader::integer(const Json& object, const std::s
     }
     const auto number = value->get<std::int64_t>();
     if (number < min || number > max) {
-        fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间,实际是" +
+        fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间，实际是" +
                                      std::to_string(number));
         return std::nullopt;
     }
@@ -123,7 +123,7 @@ std::optional<bool> JsonReader::boolean(const Json& object, const std::string& p
     const Json* value = member(object, path, key, need);
     if (!value) return std::nullopt;
     if (!value->is_boolean()) {
-        fail(pointer_join(path, key), Code::wrong_type, "应为 true 或 false,实际是" + json_type_name(*value));
+        fail(pointer_join(path, key), Code::wrong_type, "应为 true 或 false，实际是" + json_type_name(*value));
         return std::nullopt;
     }
     return value->get<bool>();
@@ -134,13 +134,13 @@ std::optional<size_t> JsonReader::choice_value(const Json& value, const std::str
     std::string listed;
     for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
     if (!value.is_string()) {
-        fail(path, Code::wrong_type, "应为以下之一: " + listed + ";实际是" + json_type_name(value));
+        fail(path, Code::wrong_type, "应为以下之一：" + listed + "；实际是" + json_type_name(value));
         return std::nullopt;
     }
     const auto& raw = value.get_ref<const std::string&>();
     const auto found = std::find(names.begin(), names.end(), raw);
     if (found == names.end()) {
-        fail(path, Code::unknown_value, "未知取值“" + raw + "”,应为以下之一: " + listed);
+        fail(path, Code::unknown_value, "未知取值“" + raw + "”，应为以下之一：" + listed);
         return std::nullopt;
     }
     return static_cast<size_t>(found - names.begin());
@@ -205,7 +205,7 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
     }
     column = std::max(column, 1);
     issues.push_back({"", Code::malformed_json,
-                      "JSON 格式错误(第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近):" + builder.message,
+                      "JSON 格式错误（第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近）：" + builder.message,
                       line, column});
     return std::nullopt;
 }

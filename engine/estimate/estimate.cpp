@@ -25,21 +25,21 @@ void check_lapse(const Member& member, const std::string& path, Issues& issues) 
         const int lapsed = *member.lapsed_years;
         if (lapsed > 0 && member.history == History::continuous)
             issues.push_back({lapsed_path, Code::contradiction,
-                              "上年度参保情况为“连续参保”,断保年数应为0,这里是" + std::to_string(lapsed)});
+                              "上年度参保情况为“连续参保”，断保年数应为0，这里是" + std::to_string(lapsed)});
         else if (lapsed > 0 && member.history == History::new_enrollee)
             issues.push_back({lapsed_path, Code::contradiction,
-                              "首次参保的人没有断保年数,应为0,这里是" + std::to_string(lapsed) + ";以前参过保的请选“断保”"});
+                              "首次参保的人没有断保年数，应为0，这里是" + std::to_string(lapsed) + "；以前参过保的请选“断保”"});
         else if (lapsed == 0 && member.history == History::lapsed)
-            issues.push_back({lapsed_path, Code::contradiction, "上年度参保情况为“断保”,断保年数至少为1"});
+            issues.push_back({lapsed_path, Code::contradiction, "上年度参保情况为“断保”，断保年数至少为1"});
     }
     if (member.continuous_years && *member.continuous_years > 0 && member.history != History::continuous)
         issues.push_back({pointer_join(path, "continuous_years"), Code::contradiction,
-                          "上年度未参保(" + std::string(member.history == History::lapsed ? "断保" : "首次参保") +
-                              "),连续参保年数应为0,这里是" + std::to_string(*member.continuous_years)});
+                          "上年度未参保（" + std::string(member.history == History::lapsed ? "断保" : "首次参保") +
+                              "），连续参保年数应为0，这里是" + std::to_string(*member.continuous_years)});
     const int lapsed = lapsed_years(member);
     if (member.repaired_years > lapsed)
         issues.push_back({pointer_join(path, "repaired_years"), Code::contradiction,
-                          "补缴(修复)年数" + std::to_string(member.repaired_years) + "多于断保年数" +
+                          "补缴（修复）年数" + std::to_string(member.repaired_years) + "多于断保年数" +
                               std::to_string(lapsed)});
 }
 
@@ -88,7 +88,7 @@ std::optional<BenefitOutcome> decide_benefit(const Ruleset& r, Facts f, const Me
     }
     const BenefitRule* benefit = first_match(r.benefit_rules, f);
     if (!benefit) {
-        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则,请向医保经办机构咨询"});
+        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则，请向医保经办机构咨询"});
         return std::nullopt;
     }
     o.fired.push_back({"benefit", &benefit->id, &benefit->explain, benefit->caveat.empty() ? nullptr : &benefit->caveat});
@@ -134,8 +134,8 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     if (opened == Side::on_or_before || closed == Side::after) {
         auto shown = [](const Fact<Date>& d) { return d.unknown() ? std::string("尚未公布") : d.value.iso(); };
         issues.push_back({payment_path, Code::outside_collection,
-                          "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期(" + shown(r.payable_from) +
-                              "至" + shown(r.payable_to) + ")内,无法缴纳该年度的医保费"});
+                          "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期（" + shown(r.payable_from) +
+                              "至" + shown(r.payable_to) + "）内，无法缴纳该年度的医保费"});
     }
     if (opened == Side::unsure || closed == Side::unsure) {
         m.warnings.push_back(Code::unknown_collection_dates);
@@ -144,7 +144,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     if (member.birth_date > m.payment_date)
         issues.push_back({pointer_join(path, "birth_date"), Code::born_after_payment,
                           "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
-                              ",出生后才能参保缴费"});
+                              "，出生后才能参保缴费"});
     check_lapse(member, path, issues);
 
     Facts f;
@@ -178,9 +178,9 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
             m.warnings.push_back(Code::tier_not_in_rules);
         } else if (!r.tier(*member.tier)) {
             std::string ids;
-            for (const auto& t : r.tiers) ids += (ids.empty() ? "" : "、") + std::to_string(t.id) + "(" + t.label + ")";
+            for (const auto& t : r.tiers) ids += (ids.empty() ? "" : "、") + std::to_string(t.id) + "（" + t.label + "）";
             issues.push_back({pointer_join(path, "tier"), Code::unknown_tier,
-                              "缴费档次" + std::to_string(*member.tier) + "不存在,可选: " + ids});
+                              "缴费档次" + std::to_string(*member.tier) + "不存在，可选：" + ids});
         } else if (!m.tier_applies) {
             m.warnings.push_back(Code::tier_not_applicable);
         } else {
@@ -196,7 +196,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
 
     const ContributionRule* fee = first_match(r.contributions, f);
     if (!fee) {
-        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则,请向医保经办机构咨询"});
+        issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则，请向医保经办机构咨询"});
         return std::nullopt;
     }
     m.fired.push_back({"category", &m.category->id, &m.category->explain});

@@ -62,7 +62,7 @@ std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind
 std::string outcome_text(const BenefitOutcome& o) {
     if (!o.start) return "本年度不能享受待遇";
     std::string text = "待遇自" + o.start->chinese() + "起";
-    if (o.waiting && o.waiting->total() > 0) text += "(待遇等待期" + std::to_string(o.waiting->total()) + "个月)";
+    if (o.waiting && o.waiting->total() > 0) text += "（待遇等待期" + std::to_string(o.waiting->total()) + "个月）";
     return text;
 }
 
@@ -96,7 +96,7 @@ std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult&
 
 std::string certainty_text(const Certainty& c) {
     if (c.kind == Certainty::Kind::provisional) return c.text;
-    return std::string(fact_label(c.fact)) + "尚未公布:" + c.text + ";请咨询" + c.ask;
+    return std::string(fact_label(c.fact)) + "尚未公布：" + c.text + "；请咨询" + c.ask;
 }
 
 std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) {
@@ -104,35 +104,35 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
         case Code::assistance_not_in_rules: return r.silent_on_assistance;
         case Code::tier_not_in_rules: return r.silent_on_tier;
         case Code::tier_not_applicable:
-            return "缴费档次不适用于" + m.category->label + ",已按" + m.category->label + "的统一标准估算";
+            return "缴费档次不适用于" + m.category->label + "，已按" + m.category->label + "的统一标准估算";
         case Code::tier_assumed:
-            return "未选择缴费档次,已按" + m.tier->label + "估算;各档的个人缴费和政府补助不同,请按实际选择的档次核对";
+            return "未选择缴费档次，已按" + m.tier->label + "估算；各档的个人缴费和政府补助不同，请按实际选择的档次核对";
         case Code::lapsed_years_assumed:
-            return "上年度未参保,但未填写断保年数,已按断保1年估算;断保多年的等待期更长,请按实际年数填写";
+            return "上年度未参保，但未填写断保年数，已按断保1年估算；断保多年的等待期更长，请按实际年数填写";
         case Code::repair_without_effect:
-            return "补缴" + std::to_string(m.facts.repaired_years) + "年只能缩短变动等待期,固定等待期不变;按所填年数," +
-                   "已缩短" + std::to_string(m.benefit.waiting ? m.benefit.waiting->repaired : 0) + "个月,多补缴的年数不能再缩短等待期";
+            return "补缴" + std::to_string(m.facts.repaired_years) + "年只能缩短变动等待期，固定等待期不变；按所填年数，" +
+                   "已缩短" + std::to_string(m.benefit.waiting ? m.benefit.waiting->repaired : 0) + "个月，多补缴的年数不能再缩短等待期";
         case Code::no_cover:
-            return "按" + m.payment_date.chinese() + "缴费,待遇最早从" + m.benefit.earliest_start.chinese() + "开始,已超出" +
-                   std::to_string(r.year) + "年度待遇期(至" + m.benefit.end.chinese() +
-                   "),本次缴费在该年度不能享受医保待遇";
+            return "按" + m.payment_date.chinese() + "缴费，待遇最早从" + m.benefit.earliest_start.chinese() + "开始，已超出" +
+                   std::to_string(r.year) + "年度待遇期（至" + m.benefit.end.chinese() +
+                   "），本次缴费在该年度不能享受医保待遇";
         case Code::waiting_period:
         case Code::coverage_gap:
-            return std::string(code == Code::waiting_period ? "待遇等待期:" : "未享受待遇期间:") +
+            return std::string(code == Code::waiting_period ? "待遇等待期：" : "未享受待遇期间：") +
                    m.benefit.uncovered->from.chinese() + "至" + m.benefit.uncovered->to.chinese() +
-                   "发生的医疗费用医保不予报销,待遇自" + m.benefit.start->chinese() + "起";
+                   "发生的医疗费用医保不予报销，待遇自" + m.benefit.start->chinese() + "起";
         case Code::provisional: return texts_of(m.rests_on, Certainty::Kind::provisional);
         case Code::unknown_amount:
             return texts_of(m.rests_on, Certainty::Kind::unknown, "individual_fen") +
                    texts_of(m.rests_on, Certainty::Kind::unknown, "subsidy_fen");
         case Code::unknown_deadline:
-            return certainty_text(r.continuity_deadline.certainty) + "。如在集中缴费期内缴费:" + outcome_text(*m.in_window) +
-                   ";如已过集中缴费期:" + outcome_text(*m.after_window) + "。";
+            return certainty_text(r.continuity_deadline.certainty) + "。如在集中缴费期内缴费：" + outcome_text(*m.in_window) +
+                   "；如已过集中缴费期：" + outcome_text(*m.after_window) + "。";
         case Code::unknown_collection_dates:
             return texts_of(m.rests_on, Certainty::Kind::unknown, "collection.") + "。" + m.payment_date.chinese() +
-                   "能否缴纳本年度的医保费,请先咨询确认;下面按可以缴费估算。";
+                   "能否缴纳本年度的医保费，请先咨询确认；下面按可以缴费估算。";
         case Code::unknown_waiting_variable:
-            return certainty_text(r.waiting_period.variable_certainty) + "。已只按固定待遇等待期估算,断保" +
+            return certainty_text(r.waiting_period.variable_certainty) + "。已只按固定待遇等待期估算，断保" +
                    std::to_string(m.facts.lapsed_years) + "年的实际等待期可能更长。";
         case Code::caveat: {
             std::string out;
@@ -151,7 +151,7 @@ std::string household_warning_message(Code code, const Ruleset& r, const Result&
     if (code == Code::unknown_total) {
         std::string parts = !result.individual_total ? "个人缴费" : "";
         if (!result.subsidy_total) parts += std::string(parts.empty() ? "" : "和") + "政府补助";
-        return "家庭合计中有尚未公布的" + parts + "标准,无法算出" + parts + "合计;已公布的部分见各成员。";
+        return "家庭合计中有尚未公布的" + parts + "标准，无法算出" + parts + "合计；已公布的部分见各成员。";
     }
     return std::string(code_name(code));
 }

@@ -175,7 +175,7 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
     const auto birth = read.date(item, at, "birth_date", Need::required);
     if (birth) m.birth_date = *birth;
     if (birth && birth->year < 1880)
-        read.fail(pointer_join(at, "birth_date"), Code::implausible_date, "出生日期" + birth->iso() + "不合常理,请检查年份");
+        read.fail(pointer_join(at, "birth_date"), Code::implausible_date, "出生日期" + birth->iso() + "不合常理，请检查年份");
     m.student = static_cast<Student>(read.choice(item, at, "student", Need::optional, student_names()).value_or(0));
     m.assistance =
         static_cast<Assistance>(read.choice(item, at, "assistance", Need::optional, assistance_names()).value_or(0));
@@ -223,7 +223,7 @@ Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kin
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
     std::string known;
     for (const auto& r : catalog.all()) known += (known.empty() ? "" : ", ") + r.id;
-    return {path, Code::unknown_ruleset, "没有规则集“" + id + "”;可用: " + known};
+    return {path, Code::unknown_ruleset, "没有规则集“" + id + "”；可用：" + known};
 }
 
 std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues) {

@@ -160,7 +160,7 @@ const CsvRecord* CsvReader::next() {
     if (state_ == State::quoted) {
         if (!error_)
             error_ = CsvError{quote_line_, "第" + std::to_string(quote_line_) +
-                                               "行: 引号没有闭合,从这里开始的带引号单元格直到文件末尾都没有结束引号"};
+                                               "行：引号没有闭合，从这里开始的带引号单元格直到文件末尾都没有结束引号"};
         return nullptr;
     }
     return end_record() ? &record_ : nullptr;

@@ -49,7 +49,7 @@ constexpr Word<Assistance> kAssistanceWords[] = {
     {"特困", Assistance::tekun}, {"特困人员", Assistance::tekun}, {"特困供养人员", Assistance::tekun},
     {"孤儿", Assistance::orphan},
     {"重度残疾", Assistance::severe_disability}, {"重度残疾人", Assistance::severe_disability},
-    {"重度残疾(二级及以上)人员", Assistance::severe_disability},
+    {"重度残疾（二级及以上）人员", Assistance::severe_disability},
     {"监测对象", Assistance::poverty_monitored}, {"脱贫返贫致贫人口", Assistance::poverty_monitored},
     {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
     {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭", Assistance::dibao_edge},
@@ -103,7 +103,7 @@ std::string quoted(std::string_view cell) { return "“" + std::string(cell) + "
 RowProblem row_problem(Code code, long line, std::string_view column, std::string_view what) {
     std::string out = "第" + std::to_string(line) + "行";
     if (!column.empty()) out.append(" ").append(column);
-    return {code, out.append(": ").append(what)};
+    return {code, out.append("：").append(what)};
 }
 
 // The column as the roster names it, or its usual name when the roster has no such column.
@@ -206,7 +206,7 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
             if (!english && name != kChineseNames[f]) continue;
             if (layout.column[f] >= 0) {
                 errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头", "“" + std::string(kChineseNames[f]) +
-                                                                      "”列出现了不止一次,请只保留一列"));
+                                                                      "”列出现了不止一次，请只保留一列"));
                 continue;
             }
             layout.column[f] = static_cast<int>(i);
@@ -214,7 +214,7 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
         }
     }
     if (layout.column[static_cast<size_t>(RosterField::birth_date)] < 0)
-        errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头", "缺少“出生日期”列(也可写作birth_date),无法测算"));
+        errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头", "缺少“出生日期”列（也可写作birth_date），无法测算"));
     if (errors.size() != errors_before) return std::nullopt;
     return layout;
 }
@@ -231,7 +231,7 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
         errors.push_back(row_problem(Code::bad_cell, row.line(), column_name(layout, field), what));
     };
     auto unknown = [&](RosterField field, std::string_view choices) {
-        fail(field, quoted(cell(field)) + "无法识别,可填: " + std::string(choices));
+        fail(field, quoted(cell(field)) + "无法识别，可填：" + std::string(choices));
     };
     auto date = [&](RosterField field) -> std::optional<Date> {
         const auto parsed = parse_roster_date(cell(field));
@@ -242,20 +242,20 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     if (cell(RosterField::birth_date).empty()) {
         fail(RosterField::birth_date, "未填写");
     } else if (const auto birth = date(RosterField::birth_date)) {
-        if (birth->year < 1880) fail(RosterField::birth_date, quoted(cell(RosterField::birth_date)) + "不合常理,请检查年份");
+        if (birth->year < 1880) fail(RosterField::birth_date, quoted(cell(RosterField::birth_date)) + "不合常理，请检查年份");
         member.birth_date = *birth;
     }
     if (!choose(cell(RosterField::student), kStudentWords, student_names(), member.student))
-        unknown(RosterField::student, "否、中小学、大学(或小学、初中、高中、中职、大专、本科、研究生)");
+        unknown(RosterField::student, "否、中小学、大学（或小学、初中、高中、中职、大专、本科、研究生）");
     if (!choose(cell(RosterField::assistance), kAssistanceWords, assistance_names(), member.assistance))
         unknown(RosterField::assistance, "无、低保、特困、孤儿、重度残疾、监测对象、低保边缘");
     if (!read_tier(cell(RosterField::tier), member.tier))
-        unknown(RosterField::tier, "一档、二档(或1、2),不分档的留空");
+        unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
-        unknown(RosterField::history, "连续、首次、断保(留空即连续)");
+        unknown(RosterField::history, "连续、首次、断保（留空即连续）");
     if (!cell(RosterField::payment_date).empty()) member.payment_date = date(RosterField::payment_date);
     else if (default_payment) member.payment_date = default_payment;
-    else fail(RosterField::payment_date, "未填写,也没有给出默认缴费日期");
+    else fail(RosterField::payment_date, "未填写，也没有给出默认缴费日期");
     return errors.size() == errors_before;
 }
 
@@ -349,7 +349,7 @@ void RosterRun::finish(std::string& out) {
             fail_row(error->line, out);
         }
     }
-    if (!header_seen_) summary_.add_errors(1, {row_problem(Code::bad_roster_header, 1, "表头", "文件是空的,没有表头行")});
+    if (!header_seen_) summary_.add_errors(1, {row_problem(Code::bad_roster_header, 1, "表头", "文件是空的，没有表头行")});
 }
 
 void RosterRun::drain(std::string& out) {
@@ -387,7 +387,7 @@ std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
         if (!trim(record[i]).empty()) {
             errors_.push_back(row_problem(Code::bad_csv, record.line(), "",
                                           "本行比表头多出" + std::to_string(record.size() - width) +
-                                              "个单元格,可能是某个单元格里的逗号没有加引号"));
+                                              "个单元格，可能是某个单元格里的逗号没有加引号"));
             break;
         }
     }

@@ -20,7 +20,7 @@ namespace yibao {
 enum class RosterField : std::uint8_t { id, birth_date, student, assistance, tier, history, payment_date };
 constexpr size_t kRosterFields = 7;
 
-// A problem with a roster row (or its header): its code and "第N行 列名: …".
+// A problem with a roster row (or its header): its code and "第N行 列名：…".
 struct RowProblem {
     Code code;
     std::string message;
@@ -40,7 +40,7 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
 std::optional<Date> parse_roster_date(std::string_view text);
 
 // Reads a data row into `member`, which is reused from row to row. Its payment date is the row's own or
-// `default_payment`. false, with each problem in `errors` as "第N行 列名: …", when a cell cannot be read.
+// `default_payment`. false, with each problem in `errors` as "第N行 列名：…", when a cell cannot be read.
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
                         Member& member, RowProblems& errors);
 

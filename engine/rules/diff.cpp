@@ -20,10 +20,10 @@ std::string value_text(const std::string& key, const Json& value) {
     if (value.is_object() && value.contains("provisional") && value["provisional"].is_object()) {
         const Json& p = value["provisional"];
         return "暂按" + p.value("from", std::string()) + "的" + (value.contains("value") ? value_text(key, value["value"]) : "") +
-               "(" + p.value("text", std::string()) + ")";
+               "(" + p.value("text", std::string()) + "）";
     }
     if (value.is_object() && value.contains("unknown") && value["unknown"].is_object())
-        return "尚未公布(" + value["unknown"].value("reason", std::string()) + ")";
+        return "尚未公布（" + value["unknown"].value("reason", std::string()) + "）";
     if (key.size() > 4 && key.compare(key.size() - 4, 4, "_fen") == 0 && value.is_number_integer())
         return Money::from_fen(value.get<std::int64_t>()).yuan_text();
     if (value.is_string()) return "“" + value.get<std::string>() + "”";
@@ -71,7 +71,7 @@ struct Differ {
                 if (item.key() == "basis" || item.key() == "id") continue;
                 const std::string at = where + (where.empty() ? "" : ".") + item.key();
                 if (!b.contains(item.key())) {
-                    line(kind_of(top, item.key(), item.value()), at, ": " + value_text(item.key(), item.value()) + " → (无)");
+                    line(kind_of(top, item.key(), item.value()), at, ": " + value_text(item.key(), item.value()) + " → （无）");
                     changed = true;
                 } else {
                     changed |= compare(top.empty() ? item.key() : top, at, item.key(), item.value(), b[item.key()]);
@@ -84,7 +84,7 @@ struct Differ {
                 // A new section or list is told item by item, like a changed one.
                 if (item.value().is_object()) compare(item_top, at, item.key(), Json::object(), item.value());
                 else if (is_id_list(item.value())) compare(item_top, at, item.key(), Json::array(), item.value());
-                else line(kind_of(item_top, item.key(), item.value()), at, ": (无) → " + value_text(item.key(), item.value()));
+                else line(kind_of(item_top, item.key(), item.value()), at, ": （无） → " + value_text(item.key(), item.value()));
                 changed = true;
             }
             const bool basis_changed = a.value("basis", Json()) != b.value("basis", Json());

@@ -58,7 +58,7 @@ void merge_into(Json& target, const Json& change, const std::string& at, Issues&
     // quote beside this year's value.
     if (target.contains("basis") && changes_more_than_basis(change) && !change.contains("basis"))
         issues.push_back({at.empty() ? "/basis" : pointer_join(at, "basis"), Code::missing_basis,
-                          "修改了基础规则集中的这条规则,须同时给出新的依据(basis:来源和原文)"});
+                          "修改了基础规则集中的这条规则，须同时给出新的依据（basis：来源和原文）"});
     for (const auto& item : change.items()) {
         const std::string key_at = pointer_join(at, item.key());
         const Json& value = item.value();
@@ -131,7 +131,7 @@ void fill_in(Json& node, const std::vector<Step>& steps, const std::string& at,
         const std::string from_at = pointer_join(pointer_join(at, "provisional"), "from");
         const Json& other = merged(from.get<std::string>());
         if (other.is_null()) {
-            issues.push_back({from_at, Code::unknown_base, "暂按规则集“" + from.get<std::string>() + "”的数值,但该规则集未载入"});
+            issues.push_back({from_at, Code::unknown_base, "暂按规则集“" + from.get<std::string>() + "”的数值，但该规则集未载入"});
             return;
         }
         const Json* twin = locate(other, steps);

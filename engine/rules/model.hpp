@@ -63,7 +63,7 @@ struct AssistanceGroup {
 
 struct ContributionRule {
     std::string id;
-    std::string label;  // the row of a fee table, e.g. "成年居民(一档)"
+    std::string label;  // the row of a fee table, e.g. "成年居民（一档）"
     Condition when;
     Fact<Money> individual;
     Fact<Money> subsidy;

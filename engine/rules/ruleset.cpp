@@ -91,20 +91,20 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
             Json document = d.json;
             if (has_base) {
                 if (!base_id->is_string()) {
-                    issues.push_back({"/base", Code::wrong_type, "base 应为规则集编号(字符串)"});
+                    issues.push_back({"/base", Code::wrong_type, "base 应为规则集编号（字符串）"});
                 } else if (merged(base_id->get<std::string>()).is_null()) {
                     const std::string id = base_id->get<std::string>();
                     const bool given = std::any_of(documents.begin(), documents.end(), [&](const RulesetDocument& other) {
                         return other.json.is_object() && other.json.value("id", Json()) == id;
                     });
                     issues.push_back({"/base", Code::unknown_base,
-                                      given ? "基础规则集“" + id + "”有错误,未能载入;请先改正它"
-                                            : "基础规则集“" + id + "”未载入;请同时载入该规则集文件"});
+                                      given ? "基础规则集“" + id + "”有错误，未能载入；请先改正它"
+                                            : "基础规则集“" + id + "”未载入；请同时载入该规则集文件"});
                 } else {
                     for (const char* key : kOwnKeys)
                         if (!d.json.contains(key))
                             issues.push_back({pointer_join("", key), Code::missing,
-                                              std::string("以其他规则集为基础时,须写明本年度自己的“") + key + "”"});
+                                              std::string("以其他规则集为基础时，须写明本年度自己的“") + key + "”"});
                     document = merge_base(merged(base_id->get<std::string>()), d.json, issues);
                     document["base"] = *base_id;
                 }
@@ -120,7 +120,7 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
     }
     // What is left waits for rulesets of this set that wait in turn: a circle.
     for (const RulesetDocument* d : pending)
-        issues.push_back({d->origin + "/base", Code::base_cycle, "规则集之间互相以对方为基础(base)或互相沿用数值,形成了循环"});
+        issues.push_back({d->origin + "/base", Code::base_cycle, "规则集之间互相以对方为基础（base）或互相沿用数值，形成了循环"});
 }
 
 void Catalog::load_texts(const std::vector<std::pair<std::string, std::string_view>>& texts, Issues& issues) {
@@ -198,10 +198,10 @@ public:
             // A condition holds categories as the bits of 32.
             if (r.categories.size() > 32)
                 read_.fail(pointer_join("/categories", size_t{32}), Code::too_many,
-                           "类别最多32个,这里有" + std::to_string(r.categories.size()) + "个");
+                           "类别最多32个，这里有" + std::to_string(r.categories.size()) + "个");
             if (!r.categories.empty() && r.categories.back().when.keyword)
                 read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), Code::no_fallback,
-                           "最后一个类别的条件必须为空对象 {},保证每位成员都有类别");
+                           "最后一个类别的条件必须为空对象 {}，保证每位成员都有类别");
         }
         if (const Json* tiers = read_.member(doc, "", "tiers", Need::optional); tiers) load_tiers(*tiers, r);
         if (const Json* groups = read_.member(doc, "", "assistance_groups", Need::optional);

@@ -246,7 +246,7 @@ const std::array<DateKeyword, 11> kDates{{
                               argument[1].get<std::int64_t>() >= -1200 && argument[1].get<std::int64_t>() <= 1200;
          if (!by_waiting && !counted) {
              v.read().fail(at, Code::bad_date_expr,
-                           "add_months 应为 [日期表达式, 月数],月数为 -1200 到 1200 之间的整数或“waiting_months”");
+                           "add_months 应为 [日期表达式, 月数]，月数为 -1200 到 1200 之间的整数或“waiting_months”");
              return;
          }
          e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
@@ -276,7 +276,7 @@ struct Placeholder {
     std::string (*value)(const TextFacts&);
 };
 
-const std::string kUnpublished = "(尚未公布)";
+const std::string kUnpublished = "（尚未公布）";
 
 std::string months_text(int months) { return std::to_string(months) + "个月"; }
 
@@ -300,7 +300,7 @@ const std::array<Placeholder, 20> kPlaceholders{{
      [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
     {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},
     {"start", TextScope::member, DOC("the day benefits start"),
-     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("(本年度无待遇)"); }},
+     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("（本年度无待遇）"); }},
     {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
     {"lapsed_years", TextScope::member, DOC("the member's lapsed years"),
      [](const TextFacts& t) { return std::to_string(t.facts->lapsed_years) + "年"; }},
@@ -343,7 +343,7 @@ Condition VocabularyReader::condition(const Json& value, const std::string& at) 
         if (keyword == kConditions.end()) {
             std::string names;
             for (const auto& k : kConditions) names += std::string(names.empty() ? "" : ", ") + std::string(k.key);
-            read_.fail(k_at, Code::unknown_field, "未知条件“" + item.key() + "”;可用: " + names);
+            read_.fail(k_at, Code::unknown_field, "未知条件“" + item.key() + "”；可用：" + names);
             continue;
         }
         Condition c;
@@ -366,11 +366,11 @@ DateExpr VocabularyReader::date(const Json& value, const std::string& at) {
                 return e;
             }
         if (auto d = Date::parse(text)) e.literal = *d;
-        else read_.fail(at, Code::bad_date_expr, "“" + text + "”不是日期表达式;应为 YYYY-MM-DD 或 " + names_of_dates(true));
+        else read_.fail(at, Code::bad_date_expr, "“" + text + "”不是日期表达式；应为 YYYY-MM-DD 或 " + names_of_dates(true));
         return e;
     }
     if (!value.is_object() || value.size() != 1) {
-        read_.fail(at, Code::bad_date_expr, "日期表达式应为字符串或只含一个运算的对象(" + names_of_dates(false) + ")");
+        read_.fail(at, Code::bad_date_expr, "日期表达式应为字符串或只含一个运算的对象（" + names_of_dates(false) + "）");
         return e;
     }
     const std::string op = value.begin().key();
@@ -382,7 +382,7 @@ DateExpr VocabularyReader::date(const Json& value, const std::string& at) {
             if (e.args.empty()) e.keyword = nullptr;
             return e;
         }
-    read_.fail(at, Code::bad_date_expr, "未知日期运算“" + op + "”;可用: " + names_of_dates(false));
+    read_.fail(at, Code::bad_date_expr, "未知日期运算“" + op + "”；可用：" + names_of_dates(false));
     return e;
 }
 
@@ -421,7 +421,7 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
     read.only_keys(*value, v_at, {"provisional", "unknown", "value"});
     const bool provisional = value->contains(std::string(kFactKinds[0].key));
     if (provisional == value->contains(std::string(kFactKinds[1].key))) {
-        read.fail(v_at, Code::one_key, "应只含 provisional(暂按往年)或 unknown(尚未公布)之一");
+        read.fail(v_at, Code::one_key, "应只含 provisional（暂按往年）或 unknown（尚未公布）之一");
         return out;
     }
     Certainty& c = out.certainty;

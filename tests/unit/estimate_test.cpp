@@ -39,7 +39,7 @@ TEST_CASE("the estimate names the rules that fired; the explanation gives their 
     const auto steps = yibao::explanation(r, *m);
     REQUIRE(steps.size() == 3);
     CHECK(std::string(steps[0].kind) == "category");
-    CHECK(steps[1].text == "成年居民选择一档,个人缴费462元,财政补助850元。");
+    CHECK(steps[1].text == "成年居民选择一档，个人缴费462元，财政补助850元。");
     CHECK(steps[2].text.find("2024年5月1日") != std::string::npos);
     CHECK(steps[2].basis->front().source == "000_4c8884ade9bbb4b3");
 }

@@ -117,12 +117,12 @@ TEST_CASE("a header without a birth date column, or with a column twice, is unus
     std::vector<std::string> errors;
     CHECK_FALSE(header_of("姓名,生日", errors));
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0] == "第1行 表头: 缺少“出生日期”列(也可写作birth_date),无法测算");
+    CHECK(errors[0] == "第1行 表头：缺少“出生日期”列（也可写作birth_date），无法测算");
 
     errors.clear();
     CHECK_FALSE(header_of("出生日期,姓名,birth_date", errors));
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0] == "第1行 表头: “出生日期”列出现了不止一次,请只保留一列");
+    CHECK(errors[0] == "第1行 表头：“出生日期”列出现了不止一次，请只保留一列");
 }
 
 TEST_CASE("dates in the forms spreadsheets write", "[roster][date]") {
@@ -190,20 +190,20 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
 TEST_CASE("an unreadable cell is an error naming the line and the column as the header writes it", "[roster]") {
     const MemberRead dates = read_member(kChineseHeader, "张三,1980-02-30,,,,,2023/13/1");
     CHECK_FALSE(dates.ok);
-    CHECK(dates.errors == std::vector<std::string>{"第2行 出生日期: “1980-02-30”不是有效日期",
-                                                   "第2行 缴费日期: “2023/13/1”不是有效日期"});
+    CHECK(dates.errors == std::vector<std::string>{"第2行 出生日期：“1980-02-30”不是有效日期",
+                                                   "第2行 缴费日期：“2023/13/1”不是有效日期"});
     CHECK(dates.problems[0].code == yibao::Code::bad_cell);
 
     const MemberRead words = read_member("birth_date,student,assistance,tier,history", "1990-01-01,在家,有钱,三档,很久");
     REQUIRE(words.errors.size() == 4);
-    CHECK(words.errors[0].rfind("第2行 student: “在家”无法识别,可填: 否、中小学、大学", 0) == 0);
-    CHECK(words.errors[1].rfind("第2行 assistance: “有钱”无法识别", 0) == 0);
-    CHECK(words.errors[2].rfind("第2行 tier: “三档”无法识别", 0) == 0);
-    CHECK(words.errors[3].rfind("第2行 history: “很久”无法识别", 0) == 0);
+    CHECK(words.errors[0].rfind("第2行 student：“在家”无法识别，可填：否、中小学、大学", 0) == 0);
+    CHECK(words.errors[1].rfind("第2行 assistance：“有钱”无法识别", 0) == 0);
+    CHECK(words.errors[2].rfind("第2行 tier：“三档”无法识别", 0) == 0);
+    CHECK(words.errors[3].rfind("第2行 history：“很久”无法识别", 0) == 0);
 
-    CHECK(read_member(kChineseHeader, "张三,,,,,,").errors == std::vector<std::string>{"第2行 出生日期: 未填写"});
+    CHECK(read_member(kChineseHeader, "张三,,,,,,").errors == std::vector<std::string>{"第2行 出生日期：未填写"});
     CHECK(read_member(kChineseHeader, "张三,1870-01-01,,,,,").errors ==
-          std::vector<std::string>{"第2行 出生日期: “1870-01-01”不合常理,请检查年份"});
+          std::vector<std::string>{"第2行 出生日期：“1870-01-01”不合常理，请检查年份"});
 }
 
 TEST_CASE("an empty payment date takes the default, and without one it is an error", "[roster]") {
@@ -212,7 +212,7 @@ TEST_CASE("an empty payment date takes the default, and without one it is an err
           yibao::Date{2024, 2, 15});
     CHECK(read_member("出生日期", "1980-01-01").member.payment_date == kDefaultPayment);
     const MemberRead none = read_member("出生日期", "1980-01-01", std::nullopt);
-    CHECK(none.errors == std::vector<std::string>{"第2行 缴费日期: 未填写,也没有给出默认缴费日期"});
+    CHECK(none.errors == std::vector<std::string>{"第2行 缴费日期：未填写，也没有给出默认缴费日期"});
 }
 
 TEST_CASE("a roster comes back with its cells and the figures added", "[roster]") {
@@ -235,7 +235,7 @@ TEST_CASE("an English header gets English added columns and category ids", "[ros
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] ==
           "id,birth_date,tier,payment_date,category,individual_yuan,subsidy_yuan,benefit_start,benefit_end,notes");
-    CHECK(lines[1].rfind("grandma,1958-04-02,1,2024-02-15,adult,462,850,2024-05-01,2024-12-31,\"待遇等待期:", 0) == 0);
+    CHECK(lines[1].rfind("grandma,1958-04-02,1,2024-02-15,adult,462,850,2024-05-01,2024-12-31,待遇等待期：", 0) == 0);
 }
 
 TEST_CASE("a bad row is reported with its line and reason and the others go on", "[roster]") {
@@ -252,11 +252,11 @@ TEST_CASE("a bad row is reported with its line and reason and the others go on",
                                "好人三,1982-01-01,\n");
     const auto lines = lines_of(run.out);
     REQUIRE(lines.size() == 7);
-    CHECK(lines[2] == "日期错,1980-02-30,,,,,,,第4行 出生日期: “1980-02-30”不是有效日期");
-    CHECK(lines[3].rfind("太早,1990-01-01,2023-08-31,,,,,,\"第5行 缴费日期: 缴费日期2023-08-31不在", 0) == 0);
-    CHECK(lines[4] == "多列,1990-01-01,,,,,,,\"第6行: 本行比表头多出1个单元格,可能是某个单元格里的逗号没有加引号\"");
+    CHECK(lines[2] == "日期错,1980-02-30,,,,,,,第4行 出生日期：“1980-02-30”不是有效日期");
+    CHECK(lines[3].rfind("太早,1990-01-01,2023-08-31,,,,,,第5行 缴费日期：缴费日期2023-08-31不在", 0) == 0);
+    CHECK(lines[4] == "多列,1990-01-01,,,,,,,第6行：本行比表头多出1个单元格，可能是某个单元格里的逗号没有加引号");
     CHECK(lines[5].rfind("好人二,1981-01-01,,成年居民,450,640,", 0) == 0);
-    CHECK(lines[6].rfind(",,,,,,,,\"第9行: 引号没有闭合", 0) == 0);
+    CHECK(lines[6].rfind(",,,,,,,,第9行：引号没有闭合", 0) == 0);
 
     const yibao::RosterSummary& s = run.summary;
     CHECK_FALSE(s.ok());
@@ -269,7 +269,7 @@ TEST_CASE("a bad row is reported with its line and reason and the others go on",
     CHECK(s.errors[1].line == 5);
     CHECK(s.errors[2].line == 6);
     CHECK(s.errors[3].line == 9);
-    CHECK(messages(s.errors[0].problems) == std::vector<std::string>{"第4行 出生日期: “1980-02-30”不是有效日期"});
+    CHECK(messages(s.errors[0].problems) == std::vector<std::string>{"第4行 出生日期：“1980-02-30”不是有效日期"});
     CHECK(s.errors[0].problems[0].code == yibao::Code::bad_cell);
 }
 
@@ -340,7 +340,7 @@ TEST_CASE("an empty input or an unusable header gives no output and a failed sum
     CHECK(empty.out.empty());
     CHECK_FALSE(empty.summary.ok());
     REQUIRE(empty.summary.errors.size() == 1);
-    CHECK(empty.summary.errors[0].problems[0].message == "第1行 表头: 文件是空的,没有表头行");
+    CHECK(empty.summary.errors[0].problems[0].message == "第1行 表头：文件是空的，没有表头行");
     CHECK(empty.summary.errors[0].problems[0].code == yibao::Code::bad_roster_header);
 
     const Run bad = run_roster("shenyang-2024", "姓名,生日\n张三,1980-01-01\n");
