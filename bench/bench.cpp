@@ -73,7 +73,8 @@ int main() {
     // The engine core alone: households already parsed, results kept as structs (explanations included).
     std::vector<yibao::Household> parsed;
     for (const auto& request : households)
-        if (auto household = yibao::parse_request(yibao::Json::parse(request), catalog, issues)) parsed.push_back(*household);
+        if (auto parsed_request = yibao::parse_request(yibao::Json::parse(request), catalog, issues))
+            parsed.push_back(parsed_request->household);
     size_t core_estimated = 0, core_members = 0;
     const auto core_start = Clock::now();
     double core_seconds = 0;

@@ -64,16 +64,21 @@ const schemaOut = `${JSON.stringify(schemaJson, null, 2)}\n`;
 
 // The contract tables: the request's member fields as the README lists them against what the parser accepts
 // (it names them when it meets an unknown one), and the response's member fields against a real answer.
-const listed = (heading) => {
+const listed = (heading, row = /^\| `members\[\]\.(\w+)` \|/gm) => {
   const start = generated.indexOf(heading);
   const block = generated.slice(start, generated.indexOf('\n\n', generated.indexOf('|', start)));
-  return [...block.matchAll(/^\| `members\[\]\.(\w+)` \|/gm)].map((m) => m[1]);
+  return [...block.matchAll(row)].map((m) => m[1]);
 };
 const unknown = JSON.parse(run(['estimate', '-'], JSON.stringify({ ruleset: 'qingdao-2024', payment_date: '2023-10-01', members: [{ '?': 1 }] })));
 const accepted = unknown.errors.find((e) => e.code === 'unknown_field').message.split(/[:：]/).pop().split(',').map((s) => s.trim());
 const requestFields = listed('**Request**');
 if (requestFields.join() !== accepted.join())
   problems.push(`README request table lists members[].${requestFields.join(', ')}; the engine accepts ${accepted.join(', ')}`);
+const acceptedTop = JSON.parse(run(['estimate', '-'], JSON.stringify({ '?': 1 }))).errors
+  .find((e) => e.code === 'unknown_field').message.split(/[:：]/).pop().split(',').map((s) => s.trim());
+const topFields = [...new Set(listed('**Request**', /^\| `(\w+)[^`]*` \|/gm))];
+if (topFields.join() !== acceptedTop.join())
+  problems.push(`README request table lists ${topFields.join(', ')}; the engine accepts ${acceptedTop.join(', ')}`);
 const answer = JSON.parse(run(['estimate', '-'], JSON.stringify({ ruleset: 'qingdao-2024', payment_date: '2023-10-01',
   members: [{ birth_date: '1980-01-01', tier: 1 }] })));
 const memberLine = /Each member: ([\s\S]*?)\.\n/.exec(generated);

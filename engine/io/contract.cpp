@@ -10,9 +10,15 @@ namespace {
 
 Json date_or_null(const std::optional<Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
 
-Json basis_json(const Ruleset& r, const std::vector<Basis>& basis) {
+
+// A text with its basis, the first basis spelled out flat for readers that show one quote.
+Json basis_json(const Ruleset& r, const std::vector<Basis>& basis, Texts texts) {
     Json list = Json::array();
     for (const Basis& b : basis) {
+        if (texts == Texts::by_id) {
+            list.push_back({{"source", b.source}, {"quote", b.quote}});
+            continue;
+        }
         const Source* s = r.source(b.source);
         list.push_back({{"source", b.source}, {"quote", b.quote}, {"level", s ? s->level : ""},
                         {"source_title", s ? s->title : ""}});
@@ -20,9 +26,12 @@ Json basis_json(const Ruleset& r, const std::vector<Basis>& basis) {
     return list;
 }
 
-// A text with its basis, the first basis spelled out flat for readers that show one quote.
-Json explained_json(const Ruleset& r, const std::string& text, const std::vector<Basis>& basis) {
-    Json out = {{"text", text}, {"basis", basis_json(r, basis)}};
+// By id, only the text and each basis's source and quote: the source's title and level, and the note on
+// level-B sources, are the ruleset's.
+Json explained_json(const Ruleset& r, const std::string& text, const std::vector<Basis>& basis,
+                    Texts texts = Texts::spelled_out) {
+    if (texts == Texts::by_id) return {{"text", text}, {"basis", basis_json(r, basis, texts)}};
+    Json out = {{"text", text}, {"basis", basis_json(r, basis, texts)}};
     const Json first = out["basis"].front();  // a copy: inserting into an ordered_json moves its members
     for (const char* key : {"source", "quote", "level", "source_title"}) out[key] = first[key];
     for (const Json& b : out["basis"])
@@ -99,10 +108,10 @@ Json waiting_json(const std::optional<WaitingMonths>& w) {
     return {{"fixed", w->fixed}, {"variable", w->variable}, {"repaired", w->repaired}, {"floor", w->floor}};
 }
 
-Json steps_json(const Ruleset& r, const std::vector<Step>& steps) {
+Json steps_json(const Ruleset& r, const std::vector<Step>& steps, Texts texts) {
     Json explanation = Json::array();
     for (const Step& step : steps) {
-        Json s = explained_json(r, step.text, *step.basis);
+        Json s = explained_json(r, step.text, *step.basis, texts);
         s["kind"] = step.kind;
         s["rule"] = *step.rule;
         explanation.push_back(std::move(s));
@@ -115,7 +124,7 @@ Json uncovered_json(const std::optional<Period>& uncovered) {
 }
 
 // Where the start turns on the unknown end of the collection window: the answer in it and after it.
-Json cases_json(const Ruleset& r, const MemberResult& m) {
+Json cases_json(const Ruleset& r, const MemberResult& m, Texts texts) {
     if (!m.in_window) return nullptr;
     auto one = [&](const BenefitOutcome& o) {
         return Json{{"benefit_start", date_or_null(o.start)},
@@ -124,16 +133,16 @@ Json cases_json(const Ruleset& r, const MemberResult& m) {
                     {"waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr)},
                     {"waiting_parts", waiting_json(o.waiting)},
                     {"uncovered", uncovered_json(o.uncovered)},
-                    {"explanation", steps_json(r, explanation(r, m, o))}};
+                    {"explanation", steps_json(r, explanation(r, m, o), texts)}};
     };
     return {{"in_window", one(*m.in_window)}, {"after_window", one(*m.after_window)}};
 }
 
-Json member_json(const Ruleset& r, const MemberResult& m) {
-    Json explanation = steps_json(r, yibao::explanation(r, m));
+Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
+    Json explanation = steps_json(r, yibao::explanation(r, m), texts);
     Json notes = Json::array();
     for (const NoteResult& note : m.notes) {
-        Json n = explained_json(r, note_text(r, m, note), note.note->explain.basis);
+        Json n = explained_json(r, note_text(r, m, note), note.note->explain.basis, texts);
         n["rule"] = note.note->id;
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
@@ -158,7 +167,7 @@ Json member_json(const Ruleset& r, const MemberResult& m) {
             {"waiting_months", m.benefit.waiting ? Json(m.benefit.waiting->total()) : Json(nullptr)},
             {"waiting_parts", waiting_json(m.benefit.waiting)},
             {"uncovered", uncovered_json(m.benefit.uncovered)},
-            {"cases", cases_json(r, m)},
+            {"cases", cases_json(r, m, texts)},
             {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
             {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
             {"explanation", std::move(explanation)},
@@ -226,12 +235,14 @@ Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std
     return {path, Code::unknown_ruleset, "没有规则集“" + id + "”；可用：" + known};
 }
 
-std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues) {
+std::optional<Request> parse_request(const Json& request, const Catalog& catalog, Issues& issues) {
     const size_t before = issues.size();
     JsonReader read(issues);
     if (!read.is_object(request, "")) return std::nullopt;
-    read.only_keys(request, "", {"ruleset", "payment_date", "members"});
-    Household h;
+    read.only_keys(request, "", {"ruleset", "payment_date", "members", "texts"});
+    Request out;
+    out.texts = static_cast<Texts>(read.choice(request, "", "texts", Need::optional, {"inline", "by_id"}).value_or(0));
+    Household& h = out.household;
     if (auto id = read.text(request, "", "ruleset", Need::required)) {
         h.ruleset_id = *id;
         if (!catalog.find(*id)) issues.push_back(unknown_ruleset(catalog, "/ruleset", *id));
@@ -243,21 +254,35 @@ std::optional<Household> parse_request(const Json& request, const Catalog& catal
             if (auto m = parse_member((*members)[i], pointer_join("/members", i), i, read)) h.members.push_back(*m);
     }
     if (issues.size() != before) return std::nullopt;
-    return h;
+    return out;
 }
 
-Json result_json(const Result& result) {
+Json result_json(const Result& result, Texts texts) {
     const Ruleset& r = *result.ruleset;
     Json members = Json::array();
-    for (const MemberResult& m : result.members) members.push_back(member_json(r, m));
-    Json registration = Json::array();
-    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
-    Json deadline = deadline_json(r);
-    deadline["met"] = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
+    for (const MemberResult& m : result.members) members.push_back(member_json(r, m, texts));
+    const Json met = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
     Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
                    {"subsidy_fen", fen_or_null(result.subsidy_total)},
                    {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)}};
     add_certainties(totals, result.rests_on);
+    Json warnings = warnings_json(result.warnings, [&](Code code) { return household_warning_message(code, r, result); });
+    if (texts == Texts::by_id) {
+        Json registration = Json::array();
+        for (const Channel* c : result.registration) registration.push_back(c->id);
+        return {{"ok", true},
+                {"ruleset", {{"id", r.id}}},
+                {"payment_date", result.payment_date.iso()},
+                {"members", std::move(members)},
+                {"totals", std::move(totals)},
+                {"deadline", {{"met", met}}},
+                {"registration_ids", std::move(registration)},
+                {"warnings", std::move(warnings)}};
+    }
+    Json registration = Json::array();
+    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
+    Json deadline = deadline_json(r);
+    deadline["met"] = met;
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
                          {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r)},
@@ -270,8 +295,7 @@ Json result_json(const Result& result) {
             {"payment_channels", channels_json(r, r.payment)},
             {"contacts", contacts_json(r)},
             {"websites", r.websites},
-            {"warnings", warnings_json(result.warnings,
-                                       [&](Code code) { return household_warning_message(code, r, result); })}};
+            {"warnings", std::move(warnings)}};
 }
 
 Json errors_json(const Issues& issues) {
@@ -351,11 +375,11 @@ Json estimate_json(const Catalog& catalog, std::string_view request_text) {
     Issues issues;
     const auto request = parse_json(request_text, issues);
     if (!request) return errors_json(issues);
-    const auto household = parse_request(*request, catalog, issues);
-    if (!household) return errors_json(issues);
-    const auto result = estimate(*catalog.find(household->ruleset_id), *household, issues);
+    const auto parsed = parse_request(*request, catalog, issues);
+    if (!parsed) return errors_json(issues);
+    const auto result = estimate(*catalog.find(parsed->household.ruleset_id), parsed->household, issues);
     if (!result) return errors_json(issues);
-    return result_json(*result);
+    return result_json(*result, parsed->texts);
 }
 
 }  // namespace yibao

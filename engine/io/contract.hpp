@@ -14,10 +14,21 @@ namespace yibao {
 // "No ruleset X; known: …" at `path`, shared by every front end that takes a ruleset id.
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id);
 
-// Checks the request's shape and values; every problem goes to `issues` with its JSON path.
-std::optional<Household> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
+// How an answer carries its ruleset's texts that no household changes (the channels, contacts, websites and
+// sources, the year's collection and deadline texts, each basis's source title and level): spelled out in every
+// answer ("inline", the default), or named by id (request "texts": "by_id") for a reader that holds
+// `rulesets()` already, as the page does; that halves the answer and the time to write it.
+enum class Texts { spelled_out, by_id };
 
-Json result_json(const Result& result);
+struct Request {
+    Household household;
+    Texts texts = Texts::spelled_out;
+};
+
+// Checks the request's shape and values; every problem goes to `issues` with its JSON path.
+std::optional<Request> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
+
+Json result_json(const Result& result, Texts texts = Texts::spelled_out);
 // The provisional facts among `facts` as {fact, from, text}, or the unknown ones as {fact, reason, ask, text,
 // not_before?, not_after?}: each fact and text once, however many rules share it.
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind);

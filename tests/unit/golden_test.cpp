@@ -65,3 +65,77 @@ TEST_CASE("every rule of every ruleset fires in some golden case that asserts it
         }
     }
 }
+
+namespace {
+// A basis list as an inline answer spells it: each source's level and title from the listing's sources.
+nlohmann::json spelled_basis(const nlohmann::json& basis, const nlohmann::json& listing) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& b : basis) {
+        nlohmann::json source;
+        for (const auto& s : listing["sources"])
+            if (s["id"] == b["source"]) source = s;
+        out.push_back({{"source", b["source"]}, {"quote", b["quote"]}, {"level", source.value("level", "")},
+                       {"source_title", source.value("title", "")}});
+    }
+    return out;
+}
+
+// An explained text (a step or a note) as an inline answer spells it.
+void spell_explained(nlohmann::json& item, const nlohmann::json& listing) {
+    item["basis"] = spelled_basis(item["basis"], listing);
+    const nlohmann::json first = item["basis"].front();
+    for (const char* key : {"source", "quote", "level", "source_title"}) item[key] = first[key];
+    for (const auto& b : item["basis"])
+        if (b["level"] == "B") item["note"] = listing["unconfirmed_note"];
+}
+
+// What a reader holding the listing makes of a by-id answer: the inline answer, if by_id leaves nothing out.
+nlohmann::json spelled_out(nlohmann::json answer, const nlohmann::json& listing) {
+    answer["ruleset"] = {{"id", listing["id"]}, {"region", listing["region"]}, {"year", listing["year"]},
+                         {"title", listing["title"]}, {"benefit_year", listing["benefit_year"]},
+                         {"collection", listing["collection"]}, {"sources", listing["sources"]}};
+    nlohmann::json deadline = listing["continuity_deadline"];
+    deadline["met"] = answer["deadline"]["met"];
+    answer["deadline"] = deadline;
+    nlohmann::json registration = nlohmann::json::array();
+    for (const auto& id : answer["registration_ids"])
+        for (const auto& channel : listing["registration"])
+            if (channel["id"] == id) registration.push_back(channel);
+    answer.erase("registration_ids");
+    answer["registration"] = registration;
+    for (const char* key : {"payment_channels", "contacts", "websites"}) answer[key] = listing[key];
+    for (auto& m : answer["members"]) {
+        for (auto& step : m["explanation"]) spell_explained(step, listing);
+        for (auto& note : m["notes"]) spell_explained(note, listing);
+        if (m["cases"].is_object())
+            for (const char* c : {"in_window", "after_window"})
+                for (auto& step : m["cases"][c]["explanation"]) spell_explained(step, listing);
+    }
+    return answer;
+}
+}  // namespace
+
+TEST_CASE("an answer by id, with the rulesets listing, says all that the inline answer says", "[golden][texts]") {
+    size_t answered = 0, sizes[2] = {0, 0};  // inline, by id
+    for (const auto& c : golden::load_cases(YIBAO_SOURCE_DIR "/tests/cases")) {
+        auto request = yibao::Json::parse(c.request_text, nullptr, false);
+        if (!request.is_object() || request.contains("texts")) continue;
+        const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, c.rules);
+        const auto spelled = nlohmann::json::parse(yibao::estimate_json(catalog, request.dump()).dump());
+        request["texts"] = "by_id";
+        const auto by_id = nlohmann::json::parse(yibao::estimate_json(catalog, request.dump()).dump());
+        INFO(c.file << ": " << c.name);
+        if (!spelled["ok"].get<bool>()) {
+            CHECK(by_id == spelled);  // errors are the same either way
+            continue;
+        }
+        ++answered;
+        const auto listing = nlohmann::json::parse(yibao::ruleset_summary(*catalog.find(by_id["ruleset"]["id"])).dump());
+        sizes[0] += spelled.dump().size();
+        sizes[1] += by_id.dump().size();
+        CHECK(spelled_out(by_id, listing) == spelled);
+    }
+    CHECK(answered >= 150);
+    INFO("inline " << sizes[0] << " bytes, by id " << sizes[1]);
+    CHECK(sizes[1] * 2 <= sizes[0]);
+}

@@ -37,14 +37,18 @@ const engine = await loadEngine();
   for (let i = 0; i < loads; i++) engine.loadRulesets(data);
   console.log(`wasm loadRulesets() in Node, ${rulesetFiles().length} rulesets: ${((performance.now() - t0) / loads).toFixed(1)} ms per load`);
 }
-const household = readFileSync(new URL('tests/cli/household.json', root), 'utf8');
-const calls = 2000;
-engine.estimate(household);
-const started = performance.now();
-for (let i = 0; i < calls; i++) engine.estimate(household);
-const perCall = ((performance.now() - started) * 1000) / calls;
-console.log(`wasm estimate() in Node: ${perCall.toFixed(1)} µs per two-member household (goal ≤ 300 µs)`);
-console.log(`  its answer: ${kb(Buffer.byteLength(engine.estimate(household)))} (goal: half of what it was, 20 KB)`);
+// The household as the CLI example asks, and as the page asks (texts by id: README, "texts").
+const inline = readFileSync(new URL('tests/cli/household.json', root), 'utf8');
+const byId = JSON.stringify({ ...JSON.parse(inline), texts: 'by_id' });
+for (const [label, household] of [['texts inline', inline], ['texts by id, as the page asks', byId]]) {
+  const calls = 2000;
+  engine.estimate(household);
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) engine.estimate(household);
+  const perCall = ((performance.now() - started) * 1000) / calls;
+  console.log(`wasm estimate() in Node, ${label}: ${perCall.toFixed(1)} µs per two-member household (goal ≤ 300 µs)`);
+  console.log(`  its answer: ${kb(Buffer.byteLength(engine.estimate(household)))} (goal: half of 19.9 KB)`);
+}
 
 // Today's date is pinned inside the 2024 collection window so that the first answer is a result, not an error;
 // an observer notes when the page marks its first result, and the end of the frame after it is when it is shown.

@@ -69,6 +69,11 @@ for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.json')
       const wasm = JSON.parse(withRules.estimate(text));
       assert.deepEqual(wasm, native(text, rules));
       assertSubset(wasm, expect);
+      // The page asks for texts by id (README, "texts"): that answer too is the CLI's.
+      if (typeof request === 'object' && request !== null && !('texts' in request)) {
+        const byId = JSON.stringify({ ...request, texts: 'by_id' });
+        assert.deepEqual(JSON.parse(withRules.estimate(byId)), native(byId, rules));
+      }
     });
   }
 }
