@@ -26,7 +26,6 @@
   ];
 
   let engine;
-  let dataText;            // the built-in rulesets, as the page's data block holds them
   let builtIn = [];        // their documents as written
   let summaries = [];      // their summaries (loadRulesets)
   const merged = {};       // id → a built-in merged over its base
@@ -34,7 +33,6 @@
   let problems = [];       // [{path, message, target}] shown in the summary
   let opened = null;       // the document as opened from a file (its own reference when it has no built-in base)
   let formKey = '';
-  let replacedBuiltIn = false;
   const pending = {};      // a group's new basis typed but not yet complete: key → {source, quote}
   let pendingFile = null;
   let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
@@ -146,7 +144,6 @@
 
   function check() {
     const text = $('text').value;
-    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
     if (!text.trim()) {
       answer = null;
       problems = [];
@@ -156,7 +153,6 @@
       } catch (error) {
         answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错:${error && error.message}` }] };
       }
-      if (answer.ok && builtIn.some((d) => d.id === answer.ruleset.id)) replacedBuiltIn = true;
       const doc = textDoc();
       problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, line: e.line, column: e.column, target: targetOf(doc, e.path) }));
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象({…})。', target: 'text' });
@@ -710,10 +706,8 @@
       askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件,不能当作规则文件打开。' }] });
       return;
     }
-    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
     let result;
     try { result = JSON.parse(engine.useRuleset(text)); } catch { result = { ok: false, errors: [{ path: '', message: '检查程序出错。' }] }; }
-    if (result.ok && builtIn.some((d) => d.id === result.ruleset.id)) replacedBuiltIn = true;
     const doc = parse(text);
     const errors = result.errors || [];
     if (!errors.length && !isObject(doc)) errors.push({ path: '', message: '这不是一份规则:规则应当是一个 JSON 对象({…})。' });
@@ -726,7 +720,7 @@
   }
 
   function start() {
-    dataText = $('rulesets').textContent;
+    const dataText = $('rulesets').textContent;
     builtIn = JSON.parse(dataText);
     const loaded = JSON.parse(engine.loadRulesets(dataText));
     summaries = loaded.rulesets || [];
