@@ -63,14 +63,14 @@
   ];
 
   let engine;
-  let builtIn = [];        // their documents as written
+  let builtIn = [];        // the built-in rulesets' documents as written
   let summaries = [];      // their summaries (loadRulesets)
   const merged = {};       // id → a built-in merged over its base
   let answer = null;       // the engine's answer for the text, or null when the text is empty
   let problems = [];       // [{path, message, target}] shown in the summary
   let opened = null;       // the document as opened from a file (its own reference when it has no built-in base)
   let formKey = '';
-  const pending = {};      // a group's new basis typed but not yet complete: key → {source, quote}
+  const pending = {};      // a group's new basis as typed, perhaps not complete: group id → [{source, quote}, …]
   let pendingFile = null;
   let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
 
