@@ -239,7 +239,9 @@
         answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错：${error && error.message}` }] };
       }
       const doc = textDoc();
-      problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, line: e.line, column: e.column, target: targetOf(doc, e.path) }));
+      const view = current(doc);
+      const list = groups(view);
+      problems = (answer.errors || []).map((e) => ({ message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) }));
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
       // The engine names a missing basis too: once is enough.
       problems.push(...formProblems(doc).filter((p) => !problems.some((q) => q.path === p.path)));
@@ -275,25 +277,26 @@
   // The inputs of a group's new basis: the first pair, then 2, 3, … for more quotes.
   const basisField = (g, part, index) => fieldId(g, index ? `${part}-${index + 1}` : part);
 
-  // The form field an error belongs to, else the textarea. A path is in the text, or, for what the engine finds after
-  // merging the text over its base, in the merged document: the text's places are tried first.
-  function targetOf(doc, path) {
-    if (!path) return 'text';
-    const view = current(doc);
-    const list = groups(view);
+  // The form field an error belongs to (else the textarea), and its path in the text. The engine's path is in the
+  // text, or, for what it finds after merging the text over its base, in the merged document: the text's places are
+  // tried first, and a place found in the merged document is named by its place in the text.
+  function placeOf(doc, view, list, path) {
+    if (!path) return { path, target: 'text' };
     for (const within of [doc, view]) {
       for (const g of list) {
         const gp = groupPath(within, g);
-        if (gp === null) continue;
+        if (gp === null || !path.startsWith(gp)) continue;
+        const own = groupPath(doc, g);
+        const at = own === null ? path : own + path.slice(gp.length);
         for (const [name] of g.fields) {
-          const at = fieldPath(g, gp, name);
-          if (path === at || path.startsWith(`${at}/`)) return fieldId(g, name);
+          const field = fieldPath(g, gp, name);
+          if (path === field || path.startsWith(`${field}/`)) return { path: at, target: fieldId(g, name) };
         }
-        const basis = g.basis && path.startsWith(gp) && /^\/basis(?:\/(\d+)(?:\/(source|quote))?)?(\/|$)/.exec(path.slice(gp.length));
-        if (basis) return basisField(g, basis[2] || 'source', Number(basis[1] || 0));
+        const basis = g.basis && /^\/basis(?:\/(\d+)(?:\/(source|quote))?)?(\/|$)/.exec(path.slice(gp.length));
+        if (basis) return { path: at, target: basisField(g, basis[2] || 'source', Number(basis[1] || 0)) };
       }
     }
-    return 'text';
+    return { path, target: 'text' };
   }
 
   // ---- showing ----
