@@ -244,19 +244,18 @@
       problems = (answer.errors || []).map((e) => ({ message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) }));
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
       // The engine names a missing basis too: once is enough.
-      problems.push(...formProblems(doc).filter((p) => !problems.some((q) => q.path === p.path)));
+      problems.push(...formProblems(doc, view, list).filter((p) => !problems.some((q) => q.path === p.path)));
     }
     render();
   }
 
   // A changed value must bring a new basis: one the same as the reference's (or none) is not enough. And a website
   // added in the form must be filled in.
-  function formProblems(doc) {
+  function formProblems(doc, view, list) {
     const ref = reference(doc);
     if (!doc) return [];
-    const view = current(doc);
     const out = [];
-    for (const g of groups(view)) {
+    for (const g of list) {
       const now = groupIn(view, g);
       const path = groupPath(doc, g);
       if (g.list && g.list.scalar && now && !now.value.trim() && path) {
