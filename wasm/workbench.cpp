@@ -1,5 +1,6 @@
 // The rules workbench's functions, beside the page's (wasm/binding.cpp): the same engine, in a build of its own
 // (yibao-workbench.js) so that the citizen's page does not carry them.
+#include <optional>
 #include <string>
 
 #include <emscripten/bind.h>
@@ -14,19 +15,54 @@ std::string dump(const yibao::Json& document) {
     return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);
 }
 
+// What useRuleset() put in the catalog: its id, and the loaded ruleset it took the place of, so that the next
+// call can take it out again without reloading every ruleset.
+struct Used {
+    std::string id;
+    std::optional<yibao::Ruleset> replaced;
+    yibao::Json replaced_merged;
+};
+Used used;
+
+void unuse() {
+    yibao::Catalog& catalog = loaded_catalog();
+    if (used.replaced) {
+        catalog.add(std::move(*used.replaced), std::move(used.replaced_merged));
+    } else if (!used.id.empty()) {
+        yibao::Catalog rest;
+        for (const yibao::Ruleset& r : catalog.all())
+            if (r.id != used.id) rest.add(r, catalog.merged(r.id));
+        catalog = std::move(rest);
+    }
+    used = Used();
+}
+
 // A rule author's ruleset, as typed: checked beside the loaded rulesets (it may build on one of them) and, when
-// it loads, put among them in place of one with its id, so estimate() and diffRulesets() can use it. The answer:
-// {"ok", "errors": [{path, code, message}] with paths inside the text ("" and line and column for a syntax
-// error), "ruleset": its summary, "document": it merged over its base}.
+// it loads, put among them in place of one with its id (until the next call), so estimate() and diffRulesets()
+// can use it. The answer: {"ok", "errors": [{path, code, message}] with paths inside the text ("" and line and
+// column for a syntax error), "ruleset": its summary, "document": it merged over its base}.
 std::string use_ruleset(const std::string& text) {
+    yibao::Catalog& catalog = loaded_catalog();
     yibao::Issues issues;
-    loaded_catalog().load_texts({{"", text}}, issues);
+    const auto document = yibao::parse_json(text, issues);
+    const yibao::Json* id = document && document->is_object() && document->contains("id") ? &(*document)["id"] : nullptr;
+    const std::string name = id && id->is_string() ? id->get<std::string>() : "";
+    // The same id as last time is replaced in place; a loaded one it replaces is kept to put back.
+    if (name != used.id) {
+        unuse();
+        if (const yibao::Ruleset* loaded = catalog.find(name)) {
+            used.replaced = *loaded;
+            used.replaced_merged = catalog.merged(name);
+        }
+    }
+    if (document) catalog.load({{"", *document}}, issues);
     yibao::Json answer = {{"ok", issues.empty()}, {"errors", yibao::errors_json(issues)["errors"]}};
     if (issues.empty()) {
-        const auto document = yibao::parse_json(text, issues);
-        const std::string id = (*document)["id"].get<std::string>();
-        answer["ruleset"] = yibao::ruleset_summary(*loaded_catalog().find(id));
-        answer["document"] = loaded_catalog().merged(id);
+        used.id = name;
+        answer["ruleset"] = yibao::ruleset_summary(*catalog.find(name));
+        answer["document"] = catalog.merged(name);
+    } else {
+        unuse();
     }
     return dump(answer);
 }

@@ -16,26 +16,61 @@
   const fill = (node, ...children) => { node.replaceChildren(...children.flat()); };
 
   const MAX_BYTES = 2 * 1024 * 1024;
+  // How a field of the form shows its value and reads what is typed: the value, or undefined when it is not one.
+  const KINDS = {
+    date: { mode: 'numeric', show: (v) => (typeof v === 'string' ? v : ''), error: '请按“年-月-日”填写，例如 2025-09-01。',
+      read: (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined) },
+    money: { mode: 'decimal', show: (v) => yuan(v), error: '请填写金额（元），例如 380 或 380.50。',
+      read: (raw) => (/^\d+(\.\d{1,2})?$/.test(raw) ? Math.round(Number(raw) * 100) : undefined) },
+    count: { mode: 'numeric', show: (v) => (typeof v === 'number' ? String(v) : ''), error: '请填写整数，例如 3。',
+      read: (raw) => (/^\d+$/.test(raw) ? Number(raw) : undefined) },
+    id: { show: (v) => (typeof v === 'string' ? v : ''), error: '编号只能用小写字母、数字、“-”和“_”，例如 qingdao-2025。',
+      read: (raw) => (/^[a-z0-9_-]+$/.test(raw) ? raw : undefined) },
+    text: { show: (v) => (typeof v === 'string' ? v : ''), read: (raw) => raw },
+    json: { multiline: 'code', show: (v) => (v === undefined ? '' : JSON.stringify(v)), error: '请填写一个 JSON 对象，例如 {"lapsed_years": {"at_least": 1}}。',
+      read: (raw) => { const v = parse(raw); return isObject(v) ? v : undefined; } },
+  };
+  const TEXT = [['text', '说明文字（测算页上显示）']];
+  // The form's groups, each where it lies in the ruleset (`at`: keys, and {id} for the list item with that id).
   const GROUPS_FIXED = [
-    { key: 'benefit_year', legend: '待遇年度', basis: false,
-      fields: [['start', '待遇开始日期'], ['end', '待遇结束日期']] },
-    { key: 'collection', legend: '缴费期', basis: true,
-      fields: [['opens', '开始缴费日期'], ['closes', '最晚缴费日期']], texts: [['text', '说明文字(测算页上显示)']] },
-    { key: 'continuity_deadline', legend: '集中缴费截止日', basis: true, fields: [['date', '截止日期']],
-      texts: [['text', '说明文字(测算页上显示;{deadline}、{year_start} 会换成日期)']] },
+    { id: 'identity', at: [], legend: '规则本身', basis: false,
+      fields: [['id', '规则编号', 'id'], ['title', '规则名称（测算页上显示）', 'text'], ['year', '参保年度', 'count']] },
+    { id: 'benefit_year', at: ['benefit_year'], legend: '待遇年度', basis: false,
+      fields: [['start', '待遇开始日期', 'date'], ['end', '待遇结束日期', 'date']] },
+    { id: 'collection', at: ['collection'], legend: '缴费期', basis: true,
+      fields: [['opens', '开始缴费日期', 'date'], ['closes', '最晚缴费日期', 'date']], texts: TEXT },
+    { id: 'continuity_deadline', at: ['continuity_deadline'], legend: '集中缴费截止日', basis: true, fields: [['date', '截止日期', 'date']],
+      texts: [['text', '说明文字（测算页上显示；{deadline}、{year_start} 会换成日期）']] },
+  ];
+  // The waiting period's parts with numbers (README "Rules are data"); a part the ruleset lacks or has not published is
+  // not shown.
+  const WAITING = [
+    { part: 'fixed', legend: '待遇等待期：固定部分',
+      fields: [['months', '固定等待期（月）', 'count'], ['when', '什么情况下有固定等待期（条件，JSON）', 'json']] },
+    { part: 'variable', legend: '待遇等待期：断保增加的部分',
+      fields: [['months_per_year', '每多断保1年增加（月）', 'count'], ['from_lapsed_year', '从断保第几年起增加', 'count']] },
+    { part: 'repair', legend: '待遇等待期：补缴修复', fields: [['months_per_year', '每补缴1年减少（月）', 'count']] },
+    { part: 'floor', legend: '待遇等待期：修复后最短',
+      fields: [['months', '修复后至少（月）', 'count'], ['from_lapsed_years', '连续断保满几年起', 'count']] },
+  ];
+  // The lists the form edits item by item; only payment channels have ids and a basis.
+  const LISTS = [
+    { key: 'payment_channels', legend: '缴费渠道', item: '缴费渠道', basis: true, ids: 'channel',
+      fields: [['id', '渠道编号', 'id'], ['name', '渠道名称', 'text'], ['detail', '方式（如“手机”“线下”）', 'text']] },
+    { key: 'contacts', legend: '咨询电话和办理地点', item: '联系方式', basis: false,
+      fields: [['name', '名称', 'text'], ['phone', '电话', 'text'], ['detail', '说明', 'text']] },
+    { key: 'websites', legend: '网站', item: '网站', basis: false, scalar: true, fields: [['value', '网站地址', 'text']] },
   ];
 
   let engine;
-  let dataText;            // the built-in rulesets, as the page's data block holds them
-  let builtIn = [];        // their documents as written
+  let builtIn = [];        // the built-in rulesets' documents as written
   let summaries = [];      // their summaries (loadRulesets)
   const merged = {};       // id → a built-in merged over its base
   let answer = null;       // the engine's answer for the text, or null when the text is empty
   let problems = [];       // [{path, message, target}] shown in the summary
   let opened = null;       // the document as opened from a file (its own reference when it has no built-in base)
   let formKey = '';
-  let replacedBuiltIn = false;
-  const pending = {};      // a group's new basis typed but not yet complete: key → {source, quote}
+  const pending = {};      // a group's new basis as typed, perhaps not complete: group id → [{source, quote}, …]
   let pendingFile = null;
   let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
 
@@ -102,41 +137,89 @@
     if (doc && typeof doc.base === 'string' && merged[doc.base]) return merged[doc.base];
     return opened;
   }
-  // The document the form shows: the engine's merged one when the text loads, else the text over its reference.
+  // The text over its base as the engine merges it (README "base"), for the form while the text does not load.
+  function mergeOver(base, change) {
+    const out = clone(base);
+    const ids = (v) => Array.isArray(v) && v.length && v.every((x) => isObject(x) && x.id !== undefined && x.id !== null);
+    for (const [key, value] of Object.entries(change)) {
+      const was = out[key];
+      const whole = ['when', 'start', 'end', 'applies_to'].includes(key) || (isObject(value) && (value.provisional || value.unknown));
+      if (value === null) delete out[key];
+      else if (isObject(was) && isObject(value) && !whole) out[key] = mergeOver(was, value);
+      else if (ids(was) && ids(value)) {
+        for (const item of value) {
+          const at = out[key].findIndex((x) => x.id === item.id);
+          if (item.removed === true) { if (at >= 0) out[key].splice(at, 1); } else if (at < 0) out[key].push(clone(item));
+          else out[key][at] = mergeOver(out[key][at], item);
+        }
+      } else out[key] = clone(value);
+    }
+    return out;
+  }
+  // The document the form shows: the engine's merged one when the text loads, else the text over its base.
   function current(doc) {
     if (answer && answer.ok) return answer.document;
-    const ref = reference(doc);
-    if (!doc) return ref;
-    const view = Object.assign(clone(ref || {}), doc);
-    if (ref && Array.isArray(ref.contributions) && doc.base) {
-      view.contributions = ref.contributions.map((c) => Object.assign(clone(c),
-        (Array.isArray(doc.contributions) && doc.contributions.find((d) => isObject(d) && d.id === c.id)) || {}));
-    }
-    return view;
+    if (!doc) return reference(doc);
+    return typeof doc.base === 'string' && merged[doc.base] ? mergeOver(merged[doc.base], doc) : doc;
   }
 
-  // The groups of the form: the fixed ones and each contribution rule.
+  // The groups of the form: the fixed ones, each contribution rule, the waiting period's parts and each list item.
   function groups(view) {
-    const list = GROUPS_FIXED.map((g) => ({ ...g, id: g.key, path: `/${g.key}`, money: false }));
-    for (const c of (view && Array.isArray(view.contributions) ? view.contributions : [])) {
+    const list = GROUPS_FIXED.slice();
+    const own = (key) => (view && Array.isArray(view[key]) ? view[key] : []);
+    for (const c of own('contributions')) {
       if (!isObject(c) || typeof c.id !== 'string') continue;
-      list.push({ key: 'contributions', id: `contribution-${c.id}`, rule: c.id, legend: `缴费标准:${c.label || c.id}`,
-        basis: true, money: true, fields: [['individual_fen', '个人每年缴费(元)'], ['subsidy_fen', '政府每年补助(元)']] });
+      list.push({ id: `contribution-${c.id}`, at: ['contributions', { id: c.id }], legend: `缴费标准：${c.label || c.id}`, basis: true,
+        fields: [['individual_fen', '个人每年缴费（元）', 'money'], ['subsidy_fen', '政府每年补助（元）', 'money']] });
+    }
+    const waiting = view && isObject(view.waiting_period) ? view.waiting_period : {};
+    for (const w of WAITING) {
+      const part = waiting[w.part];
+      if (isObject(part) && !part.unknown) list.push({ ...w, id: `waiting-${w.part}`, at: ['waiting_period', w.part], basis: true, texts: TEXT });
+    }
+    for (const e of Array.isArray(waiting.exempt) ? waiting.exempt : []) {
+      if (!isObject(e) || typeof e.id !== 'string') continue;
+      list.push({ id: `exempt-${e.id}`, at: ['waiting_period', 'exempt', { id: e.id }], legend: `不设待遇等待期：${e.id}`, basis: true,
+        fields: [['when', '什么情况下不设等待期（条件，JSON）', 'json']], texts: TEXT });
+    }
+    // A list item's group is named by its place, so that typing its id keeps the form as it is.
+    for (const def of LISTS) {
+      own(def.key).forEach((item, index) => list.push({ id: `${def.key}-${index}`, list: def, index, legend: `${def.item}${index + 1}`,
+        basis: def.basis, fields: def.fields, at: [def.key, def.ids && isObject(item) ? { id: item.id } : index] }));
     }
     return list;
   }
   const fieldId = (g, name) => `f-${g.id}-${name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  // The node at `at` in the document, or undefined.
+  function walk(doc, at) {
+    let node = doc;
+    for (const step of at) {
+      if (typeof step === 'string') node = isObject(node) ? node[step] : undefined;
+      else if (typeof step === 'number') node = Array.isArray(node) ? node[step] : undefined;
+      else node = Array.isArray(node) ? node.find((x) => isObject(x) && x.id === step.id) : undefined;
+    }
+    return node;
+  }
+  // A group's object (a website, a string, as {value}).
   function groupIn(doc, g) {
-    if (!doc) return undefined;
-    if (g.key !== 'contributions') return isObject(doc[g.key]) ? doc[g.key] : undefined;
-    return Array.isArray(doc.contributions) ? doc.contributions.find((c) => isObject(c) && c.id === g.rule) : undefined;
+    const node = doc ? walk(doc, g.at) : undefined;
+    if (g.list && g.list.scalar) return typeof node === 'string' ? { value: node } : undefined;
+    return isObject(node) ? node : undefined;
   }
-  // Where the group is in the text, as a JSON pointer (a contribution by its index there).
+  // Where the group is in the text, as a JSON pointer (a list item by its index there), or null.
   function groupPath(doc, g) {
-    if (g.key !== 'contributions') return `/${g.key}`;
-    const index = doc && Array.isArray(doc.contributions) ? doc.contributions.findIndex((c) => isObject(c) && c.id === g.rule) : -1;
-    return index < 0 ? null : `/contributions/${index}`;
+    let node = doc;
+    let path = '';
+    for (const step of g.at) {
+      const key = typeof step !== 'object' ? step : Array.isArray(node) ? node.findIndex((x) => isObject(x) && x.id === step.id) : -1;
+      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return null;
+      path += `/${key}`;
+      node = node[key];
+    }
+    return path;
   }
+  // A field's JSON pointer below its group's (a website is its own value).
+  const fieldPath = (g, groupAt, name) => (g.list && g.list.scalar ? groupAt : `${groupAt}/${name}`);
 
   // ---- checking ----
   function sourceTitle(view, id) {
@@ -146,7 +229,6 @@
 
   function check() {
     const text = $('text').value;
-    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
     if (!text.trim()) {
       answer = null;
       problems = [];
@@ -154,53 +236,66 @@
       try {
         answer = JSON.parse(engine.useRuleset(text));
       } catch (error) {
-        answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错:${error && error.message}` }] };
+        answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错：${error && error.message}` }] };
       }
-      if (answer.ok && builtIn.some((d) => d.id === answer.ruleset.id)) replacedBuiltIn = true;
       const doc = textDoc();
-      problems = (answer.errors || []).map((e) => ({ path: e.path, message: e.message, line: e.line, column: e.column, target: targetOf(doc, e.path) }));
-      if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象({…})。', target: 'text' });
-      problems.push(...basisProblems(doc));
+      const view = current(doc);
+      const list = groups(view);
+      problems = (answer.errors || []).map((e) => ({ message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) }));
+      if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
+      // The engine names a missing basis too: once is enough.
+      problems.push(...formProblems(doc, view, list).filter((p) => !problems.some((q) => q.path === p.path)));
     }
     render();
   }
 
-  // A changed value must bring a new basis: one the same as the reference's (or none) is not enough.
-  function basisProblems(doc) {
+  // A changed value must bring a new basis: one the same as the reference's (or none) is not enough. And a website
+  // added in the form must be filled in.
+  function formProblems(doc, view, list) {
     const ref = reference(doc);
-    if (!doc || !ref) return [];
-    const view = current(doc);
+    if (!doc) return [];
     const out = [];
-    for (const g of groups(view)) {
-      if (!g.basis) continue;
+    for (const g of list) {
       const now = groupIn(view, g);
-      const was = groupIn(ref, g);
-      if (!now || !was) continue;
-      const changed = g.fields.some(([name]) => !same(now[name], was[name]));
-      if (!changed) continue;
+      const path = groupPath(doc, g);
+      if (g.list && g.list.scalar && now && !now.value.trim() && path) {
+        out.push({ path, target: fieldId(g, 'value'), message: `“${g.legend}”是空的：请填写网站地址，或者删除这一项。` });
+      }
+      const was = ref && groupIn(ref, g);
+      if (!g.basis || !now || !was || !path || g.fields.every(([name]) => same(now[name], was[name]))) continue;
       const own = groupIn(doc, g);
       const basis = own && own.basis;
-      const path = groupPath(doc, g);
       if (!Array.isArray(basis) || !basis.length || same(basis, was.basis)) {
-        if (path && out.some((p) => p.path === `${path}/basis`)) continue;
-        out.push({ path: path ? `${path}/basis` : g.path, target: fieldId(g, 'source'),
-          message: `“${g.legend}”改了,请填写新的依据:来源编号和原文摘录(现在还是原来的依据)。` });
+        out.push({ path: `${path}/basis`, target: basisField(g, 'source', 0),
+          message: `“${g.legend}”改了，请填写新的依据：来源编号和原文摘录（现在还是原来的依据）。` });
       }
     }
     return out;
   }
 
-  // The form field an error belongs to, else the textarea.
-  function targetOf(doc, path) {
-    if (!path) return 'text';
-    const view = current(doc);
-    for (const g of groups(view)) {
-      const gp = groupPath(doc, g);
-      if (!gp) continue;
-      for (const [name] of g.fields) if (path === `${gp}/${name}`) return fieldId(g, name);
-      if (g.basis && (path === `${gp}/basis` || path.startsWith(`${gp}/basis/`))) return fieldId(g, /quote$/.test(path) ? 'quote' : 'source');
+  // The inputs of a group's new basis: the first pair, then 2, 3, … for more quotes.
+  const basisField = (g, part, index) => fieldId(g, index ? `${part}-${index + 1}` : part);
+
+  // The form field an error belongs to (else the textarea), and its path in the text. The engine's path is in the
+  // text, or, for what it finds after merging the text over its base, in the merged document: the text's places are
+  // tried first, and a place found in the merged document is named by its place in the text.
+  function placeOf(doc, view, list, path) {
+    if (!path) return { path, target: 'text' };
+    for (const within of [doc, view]) {
+      for (const g of list) {
+        const gp = groupPath(within, g);
+        if (gp === null || !path.startsWith(gp)) continue;
+        const own = groupPath(doc, g);
+        const at = own === null ? path : own + path.slice(gp.length);
+        for (const [name] of g.fields) {
+          const field = fieldPath(g, gp, name);
+          if (path === field || path.startsWith(`${field}/`)) return { path: at, target: fieldId(g, name) };
+        }
+        const basis = g.basis && /^\/basis(?:\/(\d+)(?:\/(source|quote))?)?(\/|$)/.exec(path.slice(gp.length));
+        if (basis) return { path: at, target: basisField(g, basis[2] || 'source', Number(basis[1] || 0)) };
+      }
     }
-    return 'text';
+    return { path, target: 'text' };
   }
 
   // ---- showing ----
@@ -219,27 +314,26 @@
     fill($('error-list'), problems.slice(0, 50).map((p) => {
       const link = el('a', { href: `#${p.target}` }, p.message);
       link.addEventListener('click', (event) => { event.preventDefault(); goTo(p); });
-      return el('li', null, link, ' ', el('code', null, `(位置 ${p.path || '/'})`));
+      return el('li', null, link, ' ', el('code', null, `（位置 ${p.path || '/'}）`));
     }));
-    const status = !answer ? '' : problems.length ? `检查发现 ${problems.length} 个问题。` : '检查通过:这份规则可以使用。';
+    const status = !answer ? '' : problems.length ? `检查发现 ${problems.length} 个问题。` : '检查通过：这份规则可以使用。';
     if ($('check-status').textContent !== status) $('check-status').textContent = status;
   }
 
   function goTo(problem) {
     const target = $(problem.target);
-    if (!target) return;
-    if (target.closest('[hidden]')) { $('text').focus(); return; }
-    target.focus();
-    if (target === $('text')) {
-      // A syntax error by its line and column (the engine counts characters from 1), else the value at the path.
-      if (problem.line) {
-        const lines = target.value.split('\n').slice(0, problem.line - 1);
-        const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, problem.column - 1);
-        target.setSelectionRange(offset, offset);
-      } else {
-        const [start, end] = locate(target.value, problem.path || '');
-        target.setSelectionRange(start, end);
-      }
+    // A field the form does not show (now) gives way to the value's place in the text.
+    if (target && target !== $('text') && !target.closest('[hidden]')) { target.focus(); return; }
+    const text = $('text');
+    text.focus();
+    // A syntax error by its line and column (the engine counts characters from 1), else the value at the path.
+    if (problem.line) {
+      const lines = text.value.split('\n').slice(0, problem.line - 1);
+      const offset = lines.reduce((n, line) => n + line.length + 1, 0) + Math.max(0, problem.column - 1);
+      text.setSelectionRange(offset, offset);
+    } else {
+      const [start, end] = locate(text.value, problem.path || '');
+      text.setSelectionRange(start, end);
     }
   }
 
@@ -248,59 +342,73 @@
     const view = current(doc);
     section.hidden = !view || !doc;
     if (section.hidden) return;
+    const ref = reference(doc);
     const list = groups(view);
-    const key = JSON.stringify(list.map((g) => g.id));
+    const pairs = list.map((g) => (g.basis ? newBasis(doc, ref, g) : []));
+    // Built anew only when the groups or the number of a new basis's quotes change, so typing keeps its place.
+    const key = JSON.stringify(list.map((g, i) => [g.id, pairs[i].length]));
     if (key !== formKey) {
       formKey = key;
-      fill($('form'), list.map(groupForm));
+      fill($('form'), formParts(list, pairs));
     }
-    const ref = reference(doc);
     const sources = new Set([...(view.sources || []), ...(Array.isArray(doc.sources) ? doc.sources : [])]
       .filter(isObject).map((s) => s.id));
     fill($('source-ids'), [...sources].map((id) => el('option', { value: id })));
     const errorsAt = new Map();
     for (const p of problems) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
-    for (const g of list) {
+    list.forEach((g, i) => {
       const now = groupIn(view, g) || {};
       const was = ref ? groupIn(ref, g) : null;
-      for (const [name] of g.fields) {
+      for (const [name, , kind] of g.fields) {
         const input = $(fieldId(g, name));
-        const value = g.money ? yuan(now[name]) : (typeof now[name] === 'string' ? now[name] : '');
-        if (document.activeElement !== input && !input.dataset.bad) input.value = value;
+        if (document.activeElement !== input && !input.dataset.bad) input.value = KINDS[kind].show(now[name]);
         const notes = [];
-        if (was) notes.push(`原来:${say(was[name], g.money)}`);
-        if (isObject(now[name])) notes.push(`现在:${say(now[name], g.money)}`);
-        $(`${fieldId(g, name)}-was`).textContent = notes.join(';');
+        if (was) notes.push(`原来：${say(was[name], kind)}`);
+        if (isObject(now[name]) && kind !== 'json') notes.push(`现在：${say(now[name], kind)}`);
+        $(`${fieldId(g, name)}-was`).textContent = notes.join('；');
         setError(input, input.dataset.bad || errorsAt.get(fieldId(g, name)));
       }
+      const changed = was && g.fields.some(([name]) => !same(now[name], was[name]));
       for (const [name] of g.texts || []) {
         const input = $(fieldId(g, name));
         if (document.activeElement !== input) input.value = typeof now[name] === 'string' ? now[name] : '';
-        $(`${fieldId(g, name)}-was`).textContent = was && now[name] === was[name]
-          ? '还是上一份规则的说明文字,请按新的通知修改。' : '';
+        $(`${fieldId(g, name)}-was`).textContent = changed && now[name] === was[name]
+          ? '还是上一份规则的说明文字，请按新的通知修改。' : '';
       }
-      if (!g.basis) continue;
-      const basis = Array.isArray(now.basis) ? now.basis : [];
-      fill($(`${fieldId(g, 'cite')}`), basis.length ? basis.filter(isObject).map((b) => el('span', { class: 'cite-item' },
-        `《${sourceTitle(view, b.source)}》(${b.source}):“${b.quote}” `)) : '(没有依据)');
-      const own = groupIn(doc, g);
-      const fresh = own && Array.isArray(own.basis) && own.basis.length && !(was && same(own.basis, was.basis)) ? own.basis[0] : null;
-      const typed = pending[g.id];
-      for (const part of ['source', 'quote']) {
-        const input = $(fieldId(g, part));
-        const value = fresh && isObject(fresh) ? String(fresh[part] ?? '') : typed ? typed[part] : '';
-        if (document.activeElement !== input) input.value = value;
-        setError(input, errorsAt.get(fieldId(g, part)));
-      }
-    }
+      if (!g.basis) return;
+      const basis = Array.isArray(now.basis) ? now.basis.filter(isObject) : [];
+      fill($(fieldId(g, 'cite')), basis.length
+        ? basis.map((b) => el('li', null, `《${sourceTitle(view, b.source)}》（${b.source}）：“${b.quote}”`))
+        : el('li', null, '（没有依据）'));
+      pairs[i].forEach((b, index) => {
+        for (const part of ['source', 'quote']) {
+          const input = $(basisField(g, part, index));
+          if (document.activeElement !== input) input.value = String(b[part] ?? '');
+          setError(input, errorsAt.get(basisField(g, part, index)));
+        }
+      });
+    });
   }
 
+  // The new basis a group's inputs show: its own in the text unless that is still the reference's, else what was
+  // typed (perhaps a quote not complete yet); at least one empty pair.
+  function newBasis(doc, ref, g) {
+    const own = groupIn(doc, g);
+    const was = ref ? groupIn(ref, g) : null;
+    const fresh = own && Array.isArray(own.basis) && !(was && same(own.basis, was.basis)) ? own.basis.filter(isObject) : [];
+    const typed = pending[g.id];
+    if (typed && (!fresh.length || same(typed.filter(complete), fresh))) return typed;
+    return fresh.length ? fresh : [{ source: '', quote: '' }];
+  }
+  const complete = (b) => Boolean(b.source && b.quote);
+
   // A value as the author reads it: an amount in 元, a date, or what stands in for one not published.
-  function say(value, money) {
-    if (isObject(value) && isObject(value.provisional)) return `暂按${value.provisional.from || '往年'}的标准(“约”)`;
+  function say(value, kind) {
+    if (isObject(value) && isObject(value.provisional)) return `暂按${value.provisional.from || '往年'}的标准（“约”）`;
     if (isObject(value) && isObject(value.unknown)) return '尚未公布';
-    if (value === undefined || value === null || value === '') return '(无)';
-    return money && typeof value === 'number' ? `${yuan(value)}元` : String(value);
+    if (value === undefined || value === null || value === '') return '（无）';
+    if (kind === 'money' && typeof value === 'number') return `${yuan(value)}元`;
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
 
   function setError(input, message) {
@@ -310,40 +418,90 @@
     box.textContent = message || '';
   }
 
-  function field(id, label, attrs, hint) {
-    const control = attrs.multiline ? el('textarea', { id, rows: 3, class: 'quote', 'aria-describedby': `${id}-error` })
-      : el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-was ${id}-error`, ...attrs });
+  // A labelled input (or textarea: `multiline` 'quote' for words, 'code' for JSON) with its note and its error.
+  function field(id, label, attrs, hint = true) {
+    const described = hint ? `${id}-was ${id}-error` : `${id}-error`;
+    const { multiline, ...rest } = attrs;
+    const control = multiline ? el('textarea', { id, rows: 3, class: multiline === 'quote' ? 'quote' : null, 'aria-describedby': described })
+      : el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': described, ...rest });
     return el('div', { class: 'field' }, el('label', { for: id }, label), control,
-      hint === false ? null : el('p', { class: 'hint', id: `${id}-was` }),
+      hint ? el('p', { class: 'hint', id: `${id}-was` }) : null,
       el('p', { class: 'error', id: `${id}-error`, hidden: true }));
   }
 
-  function groupForm(g) {
-    const parts = g.fields.map(([name, label]) => {
-      const id = fieldId(g, name);
-      const wrap = field(id, label, g.money ? { inputmode: 'decimal' } : { inputmode: 'numeric' });
-      const input = wrap.querySelector('input');
-      input.addEventListener('input', () => setValue(g, name, input));
+  // The form: each group, and each list's items in a box of their own with a button to add one.
+  function formParts(list, pairs) {
+    const boxes = new Map(LISTS.map((def) => [def.key, listBox(def)]));
+    const parts = [];
+    list.forEach((g, i) => {
+      const box = groupForm(g, pairs[i].length);
+      if (g.list) boxes.get(g.list.key).items.append(box);
+      else parts.push(box);
+    });
+    return [...parts, ...[...boxes.values()].map((b) => b.box)];
+  }
+
+  function listBox(def) {
+    const items = el('div');
+    const add = el('button', { type: 'button', id: `add-${def.key}` }, `添加${def.item}`);
+    add.addEventListener('click', () => {
+      let index = 0;
+      editList(def, (list) => {
+        index = list.length;
+        list.push(def.scalar ? '' : def.ids ? { id: freshId(def.ids, list) } : {});
+      });
+      const first = $(fieldId({ id: `${def.key}-${index}` }, def.fields[0][0]));
+      if (first) first.focus();
+    });
+    return { items, box: el('section', { class: 'list-box', 'aria-labelledby': `h-${def.key}` },
+      el('h3', { id: `h-${def.key}` }, def.legend), items, el('p', null, add)) };
+  }
+  function freshId(prefix, list) {
+    let n = list.length + 1;
+    while (list.some((x) => isObject(x) && x.id === `${prefix}-${n}`)) n += 1;
+    return `${prefix}-${n}`;
+  }
+
+  function groupForm(g, quotes) {
+    const parts = g.fields.map(([name, label, kind]) => {
+      const wrap = field(fieldId(g, name), label, KINDS[kind].multiline ? { multiline: KINDS[kind].multiline } : { inputmode: KINDS[kind].mode });
+      const input = wrap.querySelector('input, textarea');
+      input.addEventListener('input', () => setValue(g, name, kind, input));
       return wrap;
     });
     for (const [name, label] of g.texts || []) {
-      const id = fieldId(g, name);
-      const wrap = el('div', { class: 'field' }, el('label', { for: id }, label),
-        el('textarea', { id, rows: 3, class: 'quote', 'aria-describedby': `${id}-was` }), el('p', { class: 'hint', id: `${id}-was` }));
+      const wrap = field(fieldId(g, name), label, { multiline: 'quote' });
       const input = wrap.querySelector('textarea');
-      input.addEventListener('input', () => setText(g, name, input.value));
+      input.addEventListener('input', () => update(g, (item) => { item[name] = input.value; }));
       parts.push(wrap);
     }
     const box = el('fieldset', { class: 'group' }, el('legend', null, g.legend), parts);
     if (g.basis) {
-      box.append(el('p', { class: 'cite' }, el('strong', null, '现在的依据:'), el('span', { id: fieldId(g, 'cite') })));
-      const source = field(fieldId(g, 'source'), '新依据的来源编号', { list: 'source-ids' }, false);
-      const quote = field(fieldId(g, 'quote'), '新依据的原文摘录', { multiline: true }, false);
-      for (const wrap of [source, quote]) {
-        const input = wrap.querySelector('input, textarea');
-        input.addEventListener('input', () => setBasis(g));
+      box.append(el('div', { class: 'cite' }, el('strong', null, '现在的依据：'), el('ul', { id: fieldId(g, 'cite') })));
+      const pairs = [];
+      for (let i = 0; i < quotes; i += 1) {
+        const nth = i ? `（第${i + 1}条）` : '';
+        pairs.push(field(basisField(g, 'source', i), `新依据的来源编号${nth}`, { list: 'source-ids' }, false),
+          field(basisField(g, 'quote', i), `新依据的原文摘录${nth}`, { multiline: 'quote' }, false));
       }
-      box.append(el('div', { class: 'new-basis' }, source, quote));
+      for (const wrap of pairs) wrap.querySelector('input, textarea').addEventListener('input', () => setBasis(g, quotes));
+      const more = el('button', { type: 'button' }, `再加一条依据（${g.legend}）`);
+      more.addEventListener('click', () => {
+        pending[g.id] = [...typedBasis(g, quotes), { source: '', quote: '' }];
+        render();
+        $(basisField(g, 'source', quotes)).focus();
+      });
+      box.append(el('div', { class: 'new-basis' }, pairs, el('p', null, more)));
+    }
+    if (g.list) {
+      const remove = el('button', { type: 'button' }, `删除${g.legend}`);
+      remove.addEventListener('click', () => {
+        // The items after it move up a place: what was typed for them goes.
+        for (const id of Object.keys(pending)) if (id.startsWith(`${g.list.key}-`)) delete pending[id];
+        editList(g.list, (list) => list.splice(g.index, 1));
+        $(`add-${g.list.key}`).focus();
+      });
+      box.append(el('p', null, remove));
     }
     return box;
   }
@@ -354,58 +512,102 @@
     check();
   }
 
+  // The group's object in the text, made where the text does not have it yet.
   function ownGroup(doc, g) {
-    if (g.key !== 'contributions') {
-      if (!isObject(doc[g.key])) doc[g.key] = clone(groupIn(current(doc), g) || {});
-      return doc[g.key];
-    }
-    if (!Array.isArray(doc.contributions)) doc.contributions = [];
-    let item = groupIn(doc, g);
-    if (!item) { item = { id: g.rule }; doc.contributions.push(item); }
-    return item;
+    let node = doc;
+    g.at.forEach((step, i) => {
+      if (typeof step === 'object') {
+        let item = node.find((x) => isObject(x) && x.id === step.id);
+        if (!item) { item = { id: step.id }; node.push(item); }
+        node = item;
+        return;
+      }
+      const list = typeof g.at[i + 1] === 'object';
+      if (list ? !Array.isArray(node[step]) : !isObject(node[step])) node[step] = list ? [] : {};
+      node = node[step];
+    });
+    return node;
   }
 
-  function setValue(g, name, input) {
+  // A list as the file writes it (README "base"): over a base whose list has ids, only what differs item by item, an
+  // item taken out as {"id", "removed": true}; else the whole list.
+  function writeList(doc, key, items) {
+    const base = typeof doc.base === 'string' && merged[doc.base] ? merged[doc.base][key] : undefined;
+    const ids = (list) => Array.isArray(list) && list.length && list.every((x) => isObject(x) && typeof x.id === 'string');
+    if (!ids(base) || !ids(items)) { doc[key] = items; return; }
+    const patch = [];
+    for (const item of items) {
+      const old = base.find((b) => b.id === item.id);
+      if (!old) { patch.push(item); continue; }
+      const change = {};
+      for (const k of new Set([...Object.keys(old), ...Object.keys(item)])) if (!same(old[k], item[k])) change[k] = k in item ? item[k] : null;
+      if (Object.keys(change).length) patch.push({ id: item.id, ...change });
+    }
+    for (const old of base) if (!items.some((item) => item.id === old.id)) patch.push({ id: old.id, removed: true });
+    if (patch.length) doc[key] = patch;
+    else delete doc[key];
+  }
+
+  // Edits the list as the form shows it (merged over the base), and writes it.
+  function editList(def, change) {
     const doc = textDoc();
     if (!doc) return;
-    const raw = input.value.trim();
-    let value;
-    if (g.money) {
-      if (!/^\d+(\.\d{1,2})?$/.test(raw)) { input.dataset.bad = '请填写金额(元),例如 380 或 380.50。'; setError(input, input.dataset.bad); return; }
-      value = Math.round(Number(raw) * 100);
-    } else {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) { input.dataset.bad = '请按“年-月-日”填写,例如 2025-09-01。'; setError(input, input.dataset.bad); return; }
-      value = raw;
+    const items = clone(Array.isArray(current(doc)[def.key]) ? current(doc)[def.key] : []);
+    change(items);
+    writeList(doc, def.key, items);
+    writeDoc(doc);
+  }
+
+  // One edit of a group's object (a website's as {value}), written into the text.
+  function update(g, change) {
+    if (!g.list) {
+      const doc = textDoc();
+      if (!doc) return;
+      change(ownGroup(doc, g));
+      writeDoc(doc);
+      return;
+    }
+    editList(g.list, (list) => {
+      const item = g.list.scalar ? { value: list[g.index] } : isObject(list[g.index]) ? list[g.index] : {};
+      change(item);
+      list[g.index] = g.list.scalar ? item.value || '' : item;
+    });
+  }
+
+  function setValue(g, name, kind, input) {
+    const value = KINDS[kind].read(input.value.trim());
+    const items = g.list && (current(textDoc()) || {})[g.list.key];
+    const taken = kind === 'id' && Array.isArray(items) && items.some((x, i) => i !== g.index && isObject(x) && x.id === value);
+    if (value === undefined || taken) {
+      input.dataset.bad = taken ? `编号“${value}”已经有了：同一列表里的编号不能重复。` : KINDS[kind].error;
+      setError(input, input.dataset.bad);
+      return;
     }
     delete input.dataset.bad;
-    ownGroup(doc, g)[name] = value;
-    // A new basis typed before the value changed goes in with it.
-    const typed = pending[g.id];
-    if (g.basis && typed && typed.source && typed.quote) ownGroup(doc, g).basis = [{ source: typed.source, quote: typed.quote }];
-    writeDoc(doc);
+    update(g, (item) => {
+      if (value === '') delete item[name];
+      else item[name] = value;
+      // A new basis typed before the value changed goes in with it.
+      const typed = (pending[g.id] || []).filter(complete);
+      if (g.basis && typed.length) item.basis = typed;
+    });
   }
 
-  function setText(g, name, value) {
-    const doc = textDoc();
-    if (!doc) return;
-    ownGroup(doc, g)[name] = value;
-    writeDoc(doc);
+  function typedBasis(g, quotes) {
+    return Array.from({ length: quotes }, (_, i) => ({ source: $(basisField(g, 'source', i)).value.trim(),
+      quote: $(basisField(g, 'quote', i)).value.trim() }));
   }
 
-  function setBasis(g) {
-    const source = $(fieldId(g, 'source')).value.trim();
-    const quote = $(fieldId(g, 'quote')).value.trim();
-    pending[g.id] = { source, quote };
-    const doc = textDoc();
-    if (!doc || !source || !quote) return;
-    ownGroup(doc, g).basis = [{ source, quote }];
-    writeDoc(doc);
+  function setBasis(g, quotes) {
+    pending[g.id] = typedBasis(g, quotes);
+    const basis = pending[g.id].filter(complete);
+    if (basis.length) update(g, (item) => { item.basis = basis; });
   }
 
   function addSource() {
     const doc = textDoc();
     const status = $('src-status');
-    if (!doc) { status.textContent = '规则JSON现在无法读取,请先改正上面列出的问题。'; return; }
+    if (!doc) { status.textContent = '规则JSON现在无法读取，请先改正上面列出的问题。'; return; }
     const source = { id: $('src-id').value.trim(), level: $('src-level').value, title: $('src-title').value.trim(),
       publisher: $('src-publisher').value.trim() };
     if (!source.id || !source.title || !source.publisher) { status.textContent = '来源编号、标题和发布单位都要填写。'; return; }
@@ -417,7 +619,7 @@
     const at = doc.sources.findIndex((s) => isObject(s) && s.id === source.id);
     if (at >= 0) doc.sources[at] = source; else doc.sources.push(source);
     writeDoc(doc);
-    status.textContent = `已添加来源“${source.id}”,可以在上面的“新依据的来源编号”里选用。`;
+    status.textContent = `已添加来源“${source.id}”，可以在上面的“新依据的来源编号”里选用。`;
   }
 
   // ---- previews ----
@@ -432,9 +634,9 @@
     if (typeof base === 'string') {
       const diff = JSON.parse(engine.diffRulesets(base, answer.ruleset.id));
       lines = diff.ok ? diff.lines : (diff.errors || []).map((e) => e.message);
-      if (!lines.length) lines = ['(没有变化)'];
+      if (!lines.length) lines = ['（没有变化）'];
     } else {
-      lines = ['这份规则不以其他规则为基础,没有可比较的上一份。'];
+      lines = ['这份规则不以其他规则为基础，没有可比较的上一份。'];
     }
     $('h-diff').textContent = typeof base === 'string' ? `和“${base}”相比的变化` : '和上一份规则相比的变化';
     fill($('diff'), lines.map((line) => el('li', null, line)));
@@ -489,10 +691,10 @@
       const a = JSON.parse(engine.estimate(JSON.stringify({ ruleset: r.id, payment_date: days[0], members: [person] })));
       if (a.ok && !seen.has(a.members[0].category)) seen.set(a.members[0].category, [a.members[0].category_label, person]);
     }
-    const tables = [startsTable(`${r.title}:上年度连续参保`, days, [...seen.values()].map(([label, person]) => [label, (day) => startOn(r, day, person)]))];
+    const tables = [startsTable(`${r.title}：上年度连续参保`, days, [...seen.values()].map(([label, person]) => [label, (day) => startOn(r, day, person)]))];
     if (r.waiting_period) {
       const adult = people[0];
-      tables.push(startsTable('成年居民:断保年数', days, [0, 1, 2, 3, 4, 5].map((years) => [years ? `断保${years}年` : '连续参保',
+      tables.push(startsTable('成年居民：断保年数', days, [0, 1, 2, 3, 4, 5].map((years) => [years ? `断保${years}年` : '连续参保',
         (day) => startOn(r, day, years ? { ...adult, history: 'lapsed', lapsed_years: years } : adult)])));
     }
     fill($('starts'), tables);
@@ -504,25 +706,25 @@
   function difference(expected, actual, at = '') {
     if (Array.isArray(expected)) {
       if (!Array.isArray(actual) || actual.length !== expected.length)
-        return `${at || '/'}:应有${expected.length}项,实际是${JSON.stringify(actual)}`;
+        return `${at || '/'}：应有${expected.length}项，实际是${JSON.stringify(actual)}`;
       for (let i = 0; i < expected.length; i++) { const d = difference(expected[i], actual[i], `${at}/${i}`); if (d) return d; }
       return '';
     }
     if (isObject(expected)) {
-      if (!isObject(actual)) return `${at || '/'}:应是对象,实际是${JSON.stringify(actual)}`;
+      if (!isObject(actual)) return `${at || '/'}：应是对象，实际是${JSON.stringify(actual)}`;
       for (const [key, value] of Object.entries(expected)) {
-        if (!(key in actual)) return `${at}/${key}:缺少`;
+        if (!(key in actual)) return `${at}/${key}：缺少`;
         const d = difference(value, actual[key], `${at}/${key}`);
         if (d) return d;
       }
       return '';
     }
-    return expected === actual ? '' : `${at || '/'}:应为${JSON.stringify(expected)},实际是${JSON.stringify(actual)}`;
+    return expected === actual ? '' : `${at || '/'}：应为${JSON.stringify(expected)}，实际是${JSON.stringify(actual)}`;
   }
   function runCases() {
     if (!cases) return;
     if (!answer || !answer.ok) {
-      $('cases-status').textContent = '规则还有问题,改好后才能运行测试用例。';
+      $('cases-status').textContent = '规则还有问题，改好后才能运行测试用例。';
       fill($('cases'));
       return;
     }
@@ -532,16 +734,16 @@
       return { name: String(c.name), why };
     });
     const failed = results.filter((r) => r.why).length;
-    $('cases-status').textContent = `${cases.name}:${results.length}个用例,${results.length - failed}个通过,${failed}个不通过。`;
+    $('cases-status').textContent = `${cases.name}：${results.length}个用例，${results.length - failed}个通过，${failed}个不通过。`;
     fill($('cases'), results.map((r) => el('li', { class: r.why ? 'case-failed' : 'case-passed' },
-      r.why ? `✗ ${r.name}:${r.why}` : `✓ ${r.name}`)));
+      r.why ? `✗ ${r.name}：${r.why}` : `✓ ${r.name}`)));
   }
   async function openCases(file) {
     if (!file) return;
     const doc = file.size <= MAX_BYTES ? parse(await file.text()) : undefined;
     if (!isObject(doc) || !Array.isArray(doc.cases) || !doc.cases.every((c) => isObject(c) && 'request' in c && 'expect' in c)) {
       cases = null;
-      $('cases-status').textContent = `“${file.name}”不是测试用例文件:应为 {"cases": [{"name", "request", "expect"}, …]}。`;
+      $('cases-status').textContent = `“${file.name}”不是测试用例文件：应为 {"cases": [{"name", "request", "expect"}, …]}。`;
       fill($('cases'));
       return;
     }
@@ -550,15 +752,15 @@
   }
 
   function blocked() {
-    if (!answer) return '编辑框是空的:请先打开一份规则文件,或以一份内置规则为基础新建。';
-    if (problems.length) return `规则还有 ${problems.length} 个问题,改好后才能生成测算页:见页面顶部的问题列表。`;
+    if (!answer) return '编辑框是空的：请先打开一份规则文件，或以一份内置规则为基础新建。';
+    if (problems.length) return `规则还有 ${problems.length} 个问题，改好后才能生成测算页：见页面顶部的问题列表。`;
     return '';
   }
 
   function renderExport() {
     const why = blocked();
     let note = why;
-    if (!why && builtIn.some((d) => d.id === answer.ruleset.id)) note = `新规则的编号和内置规则“${answer.ruleset.id}”相同,测算页里会用新规则替换它。`;
+    if (!why && builtIn.some((d) => d.id === answer.ruleset.id)) note = `新规则的编号和内置规则“${answer.ruleset.id}”相同，测算页里会用新规则替换它。`;
     $('export-why').textContent = note;
   }
 
@@ -577,12 +779,12 @@
   function saveRules() {
     const text = $('text').value;
     const status = $('export-status');
-    if (!text.trim()) { status.textContent = '编辑框是空的,没有可以下载的内容。'; return; }
+    if (!text.trim()) { status.textContent = '编辑框是空的，没有可以下载的内容。'; return; }
     const doc = textDoc();
     const name = `${fileName(doc && doc.id)}.json`;
     save(name, text.endsWith('\n') ? text : `${text}\n`, 'application/json');
     savedText = text;
-    status.textContent = problems.length ? `已下载“${name}”。注意:这份规则还有 ${problems.length} 个问题,只能算草稿。` : `已下载“${name}”。`;
+    status.textContent = problems.length ? `已下载“${name}”。注意：这份规则还有 ${problems.length} 个问题，只能算草稿。` : `已下载“${name}”。`;
   }
 
   async function inflate(id) {
@@ -637,9 +839,9 @@
       if (at < 0 || end < 0 || feesAt < 0 || feesEnd < 0) throw new Error('内置测算页的格式不对');
       const html = page.slice(0, feesStart) + tables + page.slice(feesEnd, at + open.length) + data + page.slice(end);
       save('yibao.html', html, 'text/html');
-      status.textContent = `已生成测算页“yibao.html”,包含 ${docs.length} 份规则:${docs.map((d) => d.id).join('、')}。`;
+      status.textContent = `已生成测算页“yibao.html”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;
     } catch (error) {
-      status.textContent = `生成测算页失败:${error && error.message ? error.message : error}。编辑框里的内容没有改动。`;
+      status.textContent = `生成测算页失败：${error && error.message ? error.message : error}。编辑框里的内容没有改动。`;
     }
   }
 
@@ -682,12 +884,12 @@
     pendingFile = file;
     const box = $('file-problem');
     $('h-file-problem').textContent = file.errors.length
-      ? `“${file.name}”有 ${file.errors.length} 个问题` : `要用“${file.name}”替换编辑框里的内容吗?`;
+      ? `“${file.name}”有 ${file.errors.length} 个问题` : `要用“${file.name}”替换编辑框里的内容吗？`;
     fill($('file-problem-list'), file.errors.slice(0, 20).map((e) => el('li', null, e.message, ' ',
-      el('code', null, `(位置 ${e.path || '/'})`))));
+      el('code', null, `（位置 ${e.path || '/'}）`))));
     $('file-problem-keep').textContent = '编辑框里原来的内容没有改动。';
     $('file-use').hidden = !file.text;
-    $('file-use').textContent = file.errors.length ? '仍然放入编辑框(替换原来的内容)' : '替换编辑框里的内容';
+    $('file-use').textContent = file.errors.length ? '仍然放入编辑框（替换原来的内容）' : '替换编辑框里的内容';
     box.hidden = false;
     box.focus();
   }
@@ -696,27 +898,25 @@
     if (!file) return;
     const name = file.name || '文件';
     if (file.size > MAX_BYTES) {
-      askFile({ name, text: null, errors: [{ path: '', message: `文件太大(${(file.size / 1048576).toFixed(1)} MB)。规则文件一般不到 200 KB,请确认选对了文件。` }] });
+      askFile({ name, text: null, errors: [{ path: '', message: `文件太大（${(file.size / 1048576).toFixed(1)} MB）。规则文件一般不到 200 KB，请确认选对了文件。` }] });
       return;
     }
     let text;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, '');
     } catch {
-      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件(或者不是 UTF-8 编码),不能当作规则文件打开。' }] });
+      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件（或者不是 UTF-8 编码），不能当作规则文件打开。' }] });
       return;
     }
     if (/\u0000/.test(text)) {
-      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件,不能当作规则文件打开。' }] });
+      askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件，不能当作规则文件打开。' }] });
       return;
     }
-    if (replacedBuiltIn) { engine.loadRulesets(dataText); replacedBuiltIn = false; }
     let result;
     try { result = JSON.parse(engine.useRuleset(text)); } catch { result = { ok: false, errors: [{ path: '', message: '检查程序出错。' }] }; }
-    if (result.ok && builtIn.some((d) => d.id === result.ruleset.id)) replacedBuiltIn = true;
     const doc = parse(text);
     const errors = result.errors || [];
-    if (!errors.length && !isObject(doc)) errors.push({ path: '', message: '这不是一份规则:规则应当是一个 JSON 对象({…})。' });
+    if (!errors.length && !isObject(doc)) errors.push({ path: '', message: '这不是一份规则：规则应当是一个 JSON 对象（{…}）。' });
     if (errors.length || $('text').value.trim()) {
       askFile({ name, text, doc: isObject(doc) ? doc : null, errors });
       check();
@@ -726,7 +926,7 @@
   }
 
   function start() {
-    dataText = $('rulesets').textContent;
+    const dataText = $('rulesets').textContent;
     builtIn = JSON.parse(dataText);
     const loaded = JSON.parse(engine.loadRulesets(dataText));
     summaries = loaded.rulesets || [];
@@ -735,7 +935,7 @@
       if (a.ok) merged[d.id] = a.document;
     }
     fill($('bases'), builtIn.filter((d) => merged[d.id]).map((d) => {
-      const button = el('button', { type: 'button' }, `以“${d.title}”(${d.id})为基础`);
+      const button = el('button', { type: 'button' }, `以“${d.title}”（${d.id}）为基础`);
       button.addEventListener('click', () => startFrom(d.id));
       return button;
     }));
@@ -768,7 +968,7 @@
 
   function unsupported(reason) {
     const note = $('unsupported');
-    note.textContent = `抱歉,这个浏览器无法运行工作台(${reason})。请换用较新版本的 Chrome、Edge 或 Firefox。`;
+    note.textContent = `抱歉，这个浏览器无法运行工作台（${reason}）。请换用较新版本的 Chrome、Edge 或 Firefox。`;
     note.hidden = false;
     document.body.dataset.state = 'unsupported';
   }
@@ -779,6 +979,6 @@
     inflate('engine-wasm').then((wasmBinary) => createYibaoWorkbench({ wasmBinary })).then((instance) => {
       engine = instance;
       start();
-    }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+    }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

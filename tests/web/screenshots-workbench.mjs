@@ -1,5 +1,6 @@
 // The README's screenshots of the rules workbench (docs/screenshots/workbench-*.png): qingdao-2025 being made
-// from qingdao-2024, on a desktop. dist/rules.html from file://, the network cut off, as in the tests.
+// from qingdao-2024, and qingdao-2026's waiting period, on a desktop. dist/rules.html from file://, the network
+// cut off, as in the tests.
 // usage: node tests/web/screenshots-workbench.mjs   (after make page)
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -30,6 +31,14 @@ const shot = async (name, locator) => {
 };
 await shot('workbench-amount', group(second.page, '成年居民(一档)'));
 await shot('workbench-preview', second.page.locator('#preview'));
-assert.deepEqual([...problems, ...second.problems], []);
 await second.context.close();
+
+// A waiting-period part of qingdao-2026 standing on two quotes.
+const third = await openPage(browser, { url, viewport: { width: 1024, height: 900 }, deviceScaleFactor: 1 });
+await third.page.waitForSelector('body[data-state="ready"]');
+await third.page.getByRole('button', { name: /（qingdao-2026）/ }).click();
+await settle(third.page);
+await shot('workbench-waiting', group(third.page, '待遇等待期：断保增加的部分'));
+assert.deepEqual([...problems, ...second.problems, ...third.problems], []);
+await third.context.close();
 await browser.close();

@@ -47,3 +47,19 @@ test('a broken ruleset is answered with its problems at their paths, a syntax er
     assert.equal(JSON.parse(engine.useRuleset(bytes)).ok, false, JSON.stringify(bytes.slice(0, 20)));
   }
 });
+
+test('useRuleset() keeps only the latest text loaded: a built-in it replaced comes back, a new id goes', () => {
+  const ids = () => JSON.parse(engine.rulesets()).rulesets.map((r) => r.id);
+  const builtIns = ids();
+  const fee = (ruleset) => JSON.parse(engine.estimate(JSON.stringify({ ruleset, payment_date: '2023-11-01',
+    members: [{ birth_date: '1980-05-01', tier: 1 }] })));
+  const own = JSON.parse(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'));
+  own.contributions.find((c) => c.id === 'adult-tier-1').individual_fen = 1;
+  assert.equal(JSON.parse(engine.useRuleset(JSON.stringify(own))).ok, true);
+  assert.equal(fee('qingdao-2024').members[0].individual_fen, 1);
+  assert.equal(JSON.parse(engine.useRuleset(readFileSync(fixture, 'utf8'))).ok, true);
+  assert.equal(fee('qingdao-2024').members[0].individual_fen, 46200, 'the built-in is back');
+  assert.deepEqual(ids(), [...builtIns, 'qingdao-2027-example']);
+  assert.equal(JSON.parse(engine.useRuleset('{"id": "qingdao-2027-example"}')).ok, false);
+  assert.deepEqual(ids(), builtIns, 'a text that does not load leaves only the built-in rulesets');
+});

@@ -33,16 +33,16 @@ export async function make2025(page) {
   await setBasis(window, 'qingdao-2025-notice', '2025年度集中缴费期为2024年10月至12月');
   await setBasis(group(page, '集中缴费截止日'), 'qingdao-2025-notice', '在集中缴费期内缴费的,自2025年1月1日起享受待遇');
   const adult = group(page, '成年居民(一档)');
-  await adult.getByLabel('个人每年缴费(元)').fill('480');
-  await adult.getByLabel('政府每年补助(元)').fill('870');
+  await adult.getByLabel('个人每年缴费（元）').fill('480');
+  await adult.getByLabel('政府每年补助（元）').fill('870');
   await settle(page);
   assert.ok((await errors(page)).some((e) => e.includes('/contributions/0/basis')), 'a changed amount asks for its basis');
   assert.equal(await adult.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true', 'at the form field');
   await setBasis(adult, 'qingdao-2025-notice', '一档成年居民个人缴费480元,财政补助870元');
-  const child = group(page, '缴费标准:少年儿童');
+  const child = group(page, '缴费标准：少年儿童');
   await setBasis(child, 'qingdao-2025-notice', '少年儿童个人缴费400元');
-  await child.getByLabel('个人每年缴费(元)').fill('400');
-  await child.getByLabel('政府每年补助(元)').fill('870');
+  await child.getByLabel('个人每年缴费（元）').fill('400');
+  await child.getByLabel('政府每年补助（元）').fill('870');
   await settle(page);
 }
 

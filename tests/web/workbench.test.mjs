@@ -41,7 +41,7 @@ describe('next year from qingdao-2024', () => {
   test('made in the form, checked, previewed and exported', () => bench(async (page) => {
     await make2025(page);
     assert.deepEqual(await errors(page), []);
-    assert.equal(await page.locator('#check-status').textContent(), '检查通过:这份规则可以使用。');
+    assert.equal(await page.locator('#check-status').textContent(), '检查通过：这份规则可以使用。');
     const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
     assert.equal(doc.id, 'qingdao-2025');
     assert.equal(doc.base, 'qingdao-2024');
@@ -126,6 +126,11 @@ describe('the file', () => {
     assert.doesNotMatch(benchHtml, /<script[^>]+src=|<link[^>]+stylesheet|'unsafe-eval'|'unsafe-inline'/);
   });
 
+  test('its own words use full-width punctuation', () => bench(async (page) => {
+    const words = await page.locator('body').innerText();
+    assert.doesNotMatch(words, /[\u4e00-\u9fff][,:;?!()]|[,:;?!()][\u4e00-\u9fff]/);
+  }));
+
   test('the workbench code stays out of the citizen page', () => {
     for (const word of ['useRuleset', 'diffRulesets', 'YibaoFeeTables', 'createYibaoWorkbench']) {
       assert.equal(distPage.includes(word), false, word);
@@ -158,12 +163,12 @@ describe('the form and the text', () => {
     doc.contributions = [{ id: 'college', individual_fen: 16050 }];
     await page.getByLabel('规则JSON').fill(JSON.stringify(doc, null, 2));
     await settle(page);
-    const college = group(page, '缴费标准:大学生');
-    assert.equal(await college.getByLabel('个人每年缴费(元)').inputValue(), '160.50');
+    const college = group(page, '缴费标准：大学生');
+    assert.equal(await college.getByLabel('个人每年缴费（元）').inputValue(), '160.50');
     assert.ok((await errors(page)).some((e) => e.includes('/contributions/0/basis')), 'the engine\'s missing_basis');
     assert.equal(await college.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
-    await college.getByLabel('政府每年补助(元)').fill('七百');
-    assert.equal(await college.getByLabel('政府每年补助(元)').getAttribute('aria-invalid'), 'true');
+    await college.getByLabel('政府每年补助（元）').fill('七百');
+    assert.equal(await college.getByLabel('政府每年补助（元）').getAttribute('aria-invalid'), 'true');
     assert.match(await college.locator('.error:not([hidden])').first().textContent(), /金额|依据/);
     assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).contributions[0].subsidy_fen, undefined,
       'a wrong amount is not written');
@@ -182,9 +187,141 @@ describe('the form and the text', () => {
   }));
 });
 
+describe('the rest of the year in the form', () => {
+  const text = async (page) => JSON.parse(await page.getByLabel('规则JSON').inputValue());
+  const fromQingdao2026 = async (page) => {
+    await page.getByRole('button', { name: /（qingdao-2026）/ }).click();
+    await settle(page);
+    for (const legend of ['缴费期', '集中缴费截止日']) {
+      await group(page, legend).getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
+      await group(page, legend).getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
+    }
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+  };
+
+  test('the ruleset\'s own id, title and year are plain fields; an id typed wrong is not written', () => bench(async (page) => {
+    await make2025(page);
+    const own = group(page, '规则本身');
+    await own.getByLabel('规则编号').fill('Qingdao 2025');
+    assert.equal(await own.getByLabel('规则编号').getAttribute('aria-invalid'), 'true');
+    assert.equal((await text(page)).id, 'qingdao-2025');
+    await own.getByLabel('规则编号').fill('qingdao-2025-b');
+    await own.getByLabel(/规则名称/).fill('青岛市2025年度城乡居民基本医疗保险（草稿）');
+    await own.getByLabel('参保年度').fill('2025');
+    await settle(page);
+    const doc = await text(page);
+    assert.deepEqual([doc.id, doc.title, doc.year], ['qingdao-2025-b', '青岛市2025年度城乡居民基本医疗保险（草稿）', 2025]);
+    assert.deepEqual(await errors(page), []);
+  }));
+
+  test('a waiting-period number changed asks for its basis at the field, then checks and counts', () => bench(async (page) => {
+    await fromQingdao2026(page);
+    const fixed = group(page, '待遇等待期：固定部分');
+    await fixed.getByLabel('固定等待期（月）').fill('4');
+    await settle(page);
+    assert.ok((await errors(page)).some((e) => e.includes('/waiting_period/fixed/basis')), (await errors(page)).join('\n'));
+    assert.equal(await fixed.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
+    await fixed.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
+    await fixed.getByLabel('新依据的原文摘录').fill('设置参保缴费后固定待遇等待期4个月');
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual((await text(page)).waiting_period, { fixed: { months: 4,
+      basis: [{ source: 'qingdao-2026-notice', quote: '设置参保缴费后固定待遇等待期4个月' }] } });
+    const lapsed = page.locator('#starts table').nth(1).locator('tbody tr', { has: page.locator('th', { hasText: /^2026年11月15日$/ }) });
+    assert.equal(await lapsed.locator('td').nth(1).textContent(), '2027年5月1日', 'one lapsed year: 4 months from 1 January');
+  }));
+
+  test('a group with two quotes shows both, and a new basis may have two', () => bench(async (page) => {
+    await fromQingdao2026(page);
+    const variable = group(page, '待遇等待期：断保增加的部分');
+    assert.equal(await variable.locator('.cite li').count(), 2);
+    assert.match(await variable.locator('.cite li').nth(1).textContent(), /小孙2025年度/);
+    await variable.getByLabel('每多断保1年增加（月）').fill('2');
+    await variable.getByLabel('新依据的来源编号', { exact: true }).fill('qingdao-2026-notice');
+    await variable.getByLabel('新依据的原文摘录', { exact: true }).fill('每多断保1年，增加2个月待遇等待期');
+    await variable.getByRole('button', { name: /再加一条依据/ }).click();
+    await variable.getByLabel('新依据的来源编号（第2条）').fill('qingdao-waiting-explainer');
+    await variable.getByLabel('新依据的原文摘录（第2条）').fill('等待期为3+2=5个月');
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual((await text(page)).waiting_period.variable.basis.map((b) => b.source), ['qingdao-2026-notice', 'qingdao-waiting-explainer']);
+    assert.equal(await variable.locator('.cite li').count(), 2);
+  }));
+
+  // A new channel, and one of the base's taken out: the file holds only those, as a patch over qingdao-2024.
+  async function editChannels(page) {
+    await page.getByRole('button', { name: '添加缴费渠道' }).click();
+    await settle(page);
+    const added = group(page, /^缴费渠道12$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payment_channels-11-id');
+    // The engine finds it as the merged list's 12th; the summary names its place in the text, the patch's first.
+    assert.ok((await errors(page)).some((e) => e.includes('/payment_channels/0/name')), (await errors(page)).join('\n'));
+    assert.equal(await added.getByLabel('渠道名称').getAttribute('aria-invalid'), 'true');
+    await added.getByLabel('渠道编号').fill('etax');
+    assert.match(await added.locator('.error:not([hidden])').first().textContent(), /已经有了/);
+    await added.getByLabel('渠道编号').fill('mini-program');
+    await added.getByLabel('渠道名称').fill('青岛医保微信小程序');
+    await added.getByLabel(/方式/).fill('手机');
+    await added.getByLabel('新依据的来源编号').fill('qingdao-2025-notice');
+    await added.getByLabel('新依据的原文摘录').fill('可通过青岛医保微信小程序缴费');
+    await page.getByRole('button', { name: '删除缴费渠道8' }).click();
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual((await text(page)).payment_channels, [
+      { id: 'mini-program', name: '青岛医保微信小程序', detail: '手机', basis: [{ source: 'qingdao-2025-notice', quote: '可通过青岛医保微信小程序缴费' }] },
+      { id: 'bank', removed: true }]);
+  }
+  // Contacts have no ids: the file holds the whole list.
+  async function editContacts(page) {
+    await page.getByRole('button', { name: '添加联系方式' }).click();
+    await settle(page);
+    assert.ok((await errors(page)).some((e) => e.includes('/contacts/2/name')));
+    const added = group(page, /^联系方式3$/);
+    await added.getByLabel('名称').fill('青岛市医保服务热线');
+    await added.getByLabel('电话').fill('0532-12345');
+    await page.getByRole('button', { name: '删除联系方式1' }).click();
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual((await text(page)).contacts, [{ name: '“青岛医疗保障”微信公众号', detail: '新参保登记' },
+      { name: '青岛市医保服务热线', phone: '0532-12345' }]);
+  }
+  async function editWebsites(page) {
+    await page.getByRole('button', { name: '添加网站' }).click();
+    await settle(page);
+    assert.ok((await errors(page)).some((e) => e.includes('是空的')), 'an empty website is a problem');
+    await group(page, /^网站1$/).getByLabel('网站地址').fill('ybj.qingdao.gov.cn');
+    await group(page, /^网站1$/).getByLabel('网站地址').fill('www.qingdao.gov.cn');
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual((await text(page)).websites, ['www.qingdao.gov.cn']);
+  }
+
+  test('a payment channel added and one removed', () => bench(async (page) => { await make2025(page); await editChannels(page); }));
+  test('a contact added and one removed', () => bench(async (page) => { await make2025(page); await editContacts(page); }));
+  test('a website added and changed', () => bench(async (page) => { await make2025(page); await editWebsites(page); }));
+
+  test('the exported page shows a citizen the new channel, contact and website', () => bench(async (page) => {
+    await make2025(page);
+    await editChannels(page);
+    await editContacts(page);
+    await editWebsites(page);
+    const { text: html } = await download(page, '生成测算页');
+    const file = join(dir, 'lists.html');
+    writeFileSync(file, html);
+    await withPage(browser, { url: pathToFileURL(file).href, now: NOW }, async (citizen) => {
+      await card(citizen, 0).getByLabel('出生日期').fill('1985-05-01');
+      await citizen.waitForSelector('body[data-state="result"]');
+      const howto = await citizen.locator('#howto').innerText();
+      for (const words of ['青岛医保微信小程序', '青岛市医保服务热线', '0532-12345', 'www.qingdao.gov.cn']) assert.ok(howto.includes(words), words);
+      for (const words of ['经办银行', '户籍街道保障中心']) assert.equal(howto.includes(words), false, words);
+    });
+  }));
+});
+
 describe('a longer base chain', () => {
   test('只包含新的规则 from qingdao-2027: its whole base chain goes with it, and the page loads them all', () => bench(async (page) => {
-    await page.getByRole('button', { name: /\(qingdao-2027\)/ }).click();
+    await page.getByRole('button', { name: /（qingdao-2027）/ }).click();
     await settle(page);
     for (const legend of ['缴费期', '集中缴费截止日']) {
       const scope = group(page, legend);
@@ -207,7 +344,7 @@ describe('a longer base chain', () => {
 
   test('starting anew over the author\'s text asks first', () => bench(async (page) => {
     await page.getByLabel('规则JSON').fill('{"draft": 1}');
-    await page.getByRole('button', { name: /\(qingdao-2024\)/ }).click();
+    await page.getByRole('button', { name: /（qingdao-2024）/ }).click();
     await page.waitForSelector('#file-problem:not([hidden])');
     assert.equal(await page.getByLabel('规则JSON').inputValue(), '{"draft": 1}');
     await page.getByRole('button', { name: '替换编辑框里的内容' }).click();
@@ -325,6 +462,11 @@ describe('accessibility', () => {
     ['empty', async () => {}],
     ['with errors', async (page) => { await page.getByRole('button', { name: /qingdao-2024/ }).click(); await settle(page); }],
     ['ready to export', make2025],
+    ['the waiting period, and a new channel still empty', async (page) => {
+      await page.getByRole('button', { name: /（qingdao-2026）/ }).click();
+      await page.getByRole('button', { name: '添加缴费渠道' }).click();
+      await settle(page);
+    }],
   ]) {
     for (const width of [1024, 360]) {
       test(`axe finds nothing: ${state}, ${width} px`, () => bench(async (page) => {
@@ -370,9 +512,9 @@ describe('the previews a rule author checks against', () => {
     await settle(page);
     await page.getByLabel('测试用例文件').setInputFiles(cases);
     await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('个用例'));
-    assert.equal(await page.locator('#cases-status').textContent(), 'cases.json:2个用例,1个通过,1个不通过。');
+    assert.equal(await page.locator('#cases-status').textContent(), 'cases.json：2个用例，1个通过，1个不通过。');
     const results = await page.locator('#cases li').allTextContents();
-    assert.deepEqual(results, ['✓ 一档 from 1 January', '✗ a wrong expectation:/members/0/individual_fen:应为1,实际是48200']);
+    assert.deepEqual(results, ['✓ 一档 from 1 January', '✗ a wrong expectation：/members/0/individual_fen：应为1，实际是48200']);
     const bad = join(dir, 'not-cases.json');
     writeFileSync(bad, '{"rules": []}');
     await page.getByLabel('测试用例文件').setInputFiles(bad);
