@@ -29,7 +29,7 @@ const shot = async (name, locator) => {
   await locator.screenshot({ path: `${out}${name}.png`, animations: 'disabled' });
   console.log(`docs/screenshots/${name}.png`);
 };
-await shot('workbench-amount', group(second.page, '成年居民(一档)'));
+await shot('workbench-amount', group(second.page, '成年居民（一档）'));
 await shot('workbench-preview', second.page.locator('#preview'));
 await second.context.close();
 

@@ -11,7 +11,7 @@ async function setBasis(scope, source, quote) {
   await scope.getByLabel('新依据的原文摘录').fill(quote);
 }
 
-export const COLLECTION_TEXT = '2025年度居民医保费自2024年10月起缴纳;集中缴费期为2024年10月至12月,2025年内仍可缴费但设等待期。';
+export const COLLECTION_TEXT = '2025年度居民医保费自2024年10月起缴纳；集中缴费期为2024年10月至12月，2025年内仍可缴费但设等待期。';
 
 // Qingdao 2025 from qingdao-2024: a new notice as source, the window opening in October, 一档 at 480元 and
 // 少年儿童 at 400元 with their subsidies 870元, each with its basis.
@@ -21,7 +21,7 @@ export async function make2025(page) {
   assert.deepEqual((await errors(page)).length, 2, 'the moved window and deadline still stand on 2024 quotes');
   await page.getByText('添加一个新来源').click();
   await page.getByLabel('来源编号', { exact: true }).fill('qingdao-2025-notice');
-  await page.getByLabel('标题').fill('青岛市2025年度城乡居民基本医疗保险参保缴费通知(测试)');
+  await page.getByLabel('标题').fill('青岛市2025年度城乡居民基本医疗保险参保缴费通知（测试）');
   await page.getByLabel('发布单位').fill('青岛市医疗保障局');
   await page.getByLabel('级别').selectOption('A');
   await page.getByRole('button', { name: '添加来源' }).click();
@@ -32,7 +32,7 @@ export async function make2025(page) {
   await window.getByLabel(/说明文字/).fill(COLLECTION_TEXT);
   await setBasis(window, 'qingdao-2025-notice', '2025年度集中缴费期为2024年10月至12月');
   await setBasis(group(page, '集中缴费截止日'), 'qingdao-2025-notice', '在集中缴费期内缴费的,自2025年1月1日起享受待遇');
-  const adult = group(page, '成年居民(一档)');
+  const adult = group(page, '成年居民（一档）');
   await adult.getByLabel('个人每年缴费（元）').fill('480');
   await adult.getByLabel('政府每年补助（元）').fill('870');
   await settle(page);

@@ -55,7 +55,7 @@ describe('next year from qingdao-2024', () => {
     assert.deepEqual(doc.contributions.find((c) => c.id === 'adult-tier-1'), { id: 'adult-tier-1', individual_fen: 48000,
       subsidy_fen: 87000, basis: [{ source: 'qingdao-2025-notice', quote: '一档成年居民个人缴费480元,财政补助870元' }] });
     const fees = await page.locator('#fee-preview tr').allInnerTexts();
-    assert.ok(fees.some((row) => /成年居民\(一档\)\s+480元\s+870元/.test(row)), fees.join('\n'));
+    assert.ok(fees.some((row) => /成年居民（一档）\s+480元\s+870元/.test(row)), fees.join('\n'));
     const diff = await page.locator('#diff').innerText();
     assert.match(diff, /collection\.opens: “2023-09-01” → “2024-10-01”/);
     assert.match(diff, /46200|462/);
