@@ -100,7 +100,7 @@ const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\
 const csp = policy(scripts, style);
 
 // The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
-const template = read('tests/rosters/template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing), WASM: payload,
   RULESETS: inline('rulesets', rulesetData(ruleFiles)),
   ROSTER_TEMPLATE: inline('template', template), ...scripts };
