@@ -54,20 +54,8 @@
     return node;
   }
 
-  const { pad, isoOf, todayIso, yuan } = YibaoFormat;
-
-  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else goes to the engine as typed.
-  function normalizeDate(text) {
-    const t = text.trim();
-    const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-    return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
-  }
-  const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
-
-  function zhDate(iso) {
-    const [y, m, d] = iso.split('-').map(Number);
-    return `${y}年${m}月${d}日`;
-  }
+  const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
+    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES } = YibaoFormat;
 
   // A preset's birth date, counted back from the payment date (or today) and never after it.
   function presetBirth(preset) {
@@ -205,12 +193,6 @@
     else f.control.removeAttribute('aria-describedby');
   }
 
-  // A member restored from a link has no preset: without a name it is just 成员N.
-  function memberTitle(member, index) {
-    const name = member.id.trim() || member.preset;
-    return name ? `成员${index + 1}:${name}` : `成员${index + 1}`;
-  }
-
   const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
 
   // The lapse questions are for a ruleset with the reform's waiting period: after a lapse, how long and how much is
@@ -306,13 +288,6 @@
   }
 
   // ---- engine round trip ----
-
-  // A count as typed, a number when it is one (2, ２, 2年); anything else goes to the engine to be flagged.
-  function count(text) {
-    const t = text.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    const m = /^(\d{1,3})\s*年?$/.exec(t);
-    return m ? Number(m[1]) : t;
-  }
 
   function request() {
     const r = ruleset();
@@ -447,9 +422,6 @@
 
   // A figure carried from an earlier year's rules (provisional) shows as 约482元 and names that year; one not
   // published (unknown) as 尚未公布, never as 0; beside them the reason and whom to ask, the phone numbers as tel: links.
-  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
-  const provisionalOf = (x, fact) => x[fact] !== null && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
-  const money = (x, fact) => (x[fact] === null ? '尚未公布' : `${provisionalOf(x, fact) ? '约' : ''}${yuan(x[fact])}`);
   function moneyShown(x, fact) {
     const p = provisionalOf(x, fact);
     const from = p && rulesets.find((r) => r.id === p.from);
@@ -459,8 +431,6 @@
   const totalText = (t) => (t.total_fen !== null ? money(t, 'total_fen')
     : [['individual_fen', '个人缴费'], ['subsidy_fen', '政府补助']]
       .map(([fact, label]) => (t[fact] === null ? `${label}尚未公布` : `${label}合计${money(t, fact)}`)).join('；'));
-  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
-  const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
   function phones(text) {
     const parts = [];
     let at = 0;
@@ -469,16 +439,6 @@
       at = found.index + found[0].length;
     }
     return [...parts, text.slice(at)];
-  }
-  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
-  // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
-  // printed page and of the calendar reminder.
-  // (The deadline's own are in the deadline block.)
-  function flagLines(answer) {
-    const t = answer.totals;
-    const d = answer.deadline;
-    return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
-      .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
   }
   // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
   // and for the dates what to ask; the full texts of the dates are in the household's notice.
@@ -497,13 +457,9 @@
     return lines.map((text) => el('p', { class: 'flag' }, phones(text)));
   }
 
-  // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
-  const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
-  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
   // On screen each case on a line of its own; the text is the same.
   const caseLines = (m, text) => (m.cases ? CASES.map(([key, when], i) =>
     el('span', { class: 'case' }, `${when}：${text(m.cases[key])}${i ? '' : '；'}`)) : text(m));
-  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
 
   function coverAlert(m) {
     if (m.cases) {
@@ -524,15 +480,13 @@
     return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
   }
 
-  // A member's figures: a list in the member's card on screen, a row of the summary table in print (`screen` false:
-  // the amounts without the year they were estimated by, which the printed notice says).
-  const MEMBER_FIGURES = [
-    ['类别', (m) => m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
-    ['个人缴费', (m, screen) => (screen ? moneyShown : money)(m, 'individual_fen'), 'money'],
-    ['政府补助', (m, screen) => (screen ? moneyShown : money)(m, 'subsidy_fen'), 'money'],
-    ['待遇开始', (m, screen) => (screen ? caseLines : caseText)(m, startOf)],
-    ['待遇结束', (m) => zhDate(m.benefit_end)],
-  ];
+  // A member's figures in the card: as printed (FIGURES), the amounts with the year they were estimated by and
+  // each case of the start on a line of its own.
+  const SCREEN_FIGURES = {
+    个人缴费: [(m) => moneyShown(m, 'individual_fen'), 'money'],
+    政府补助: [(m) => moneyShown(m, 'subsidy_fen'), 'money'],
+    待遇开始: [(m) => caseLines(m, startOf)],
+  };
 
   // The waiting period in its parts: 4个月 = 固定3个月 + 变动1个月 (− 补缴减少…, + 补足到…).
   function waitingText(m) {
@@ -547,7 +501,10 @@
     step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
 
   function memberOutcome(m) {
-    const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m, true), cls]);
+    const rows = FIGURES.map(([term, text]) => {
+      const [shown = text, cls] = SCREEN_FIGURES[term] || [];
+      return [term, shown(m), cls];
+    });
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
     const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code) && !FLAG_WARNINGS.includes(w.code))
       .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
@@ -622,14 +579,6 @@
   function section(title, items, cls = '') {
     return items.length ? [el('h3', null, title), el('ul', { class: `list ${cls}` }, items)] : [];
   }
-
-  // 024-12345-1-7 is area code, number, then menu keys: dial 02412345, pause, 1, pause, 7.
-  function dialString(phone) {
-    const [area, number, ...keys] = phone.split('-').map((part) => part.replace(/\D/g, ''));
-    return [area + (number || ''), ...keys].join(',');
-  }
-
-  const channelText = (x) => x.name + (x.detail ? `(${x.detail})` : '');
 
   const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
     c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
@@ -755,13 +704,13 @@
     // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
     // days without cover are then those before the start, as the line under the table says.
     const split = answer.members.some((m) => m.cases);
-    const columns = MEMBER_FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
+    const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
       el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
-      columns.map(([, value]) => el('td', null, value(m, false))),
+      columns.map(([, value]) => el('td', null, value(m))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
     fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
       el('tbody', null, answer.members.map(row)));

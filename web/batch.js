@@ -28,7 +28,7 @@
     return node;
   }
 
-  const { todayIso, yuan } = YibaoFormat;
+  const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();
@@ -191,9 +191,8 @@
     const categories = summary.categories.map((c) => [c.label, `${c.count}人`,
       sum(c.individual_fen, 'individual_fen'), sum(c.subsidy_fen, 'subsidy_fen')]);
     categories.push(['合计', `${t.count}人`, sum(t.individual_fen, 'individual_fen'), sum(t.subsidy_fen, 'subsidy_fen')]);
-    const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
     const flagged = preview.header.some((h) => FLAG_COLUMNS.includes(h));
-    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
+    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
       ...[...r.fees.flatMap((f) => f.unknown), ...r.collection.unknown, ...r.continuity_deadline.unknown].map((u) => sentence(u.text))])];
     // A start that turns on a deadline not published is no date (the engine counts such a row as no cover).
     const open = r.continuity_deadline.date === null;

@@ -33,7 +33,8 @@ async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
   return { engine: engineJs.replace(dataUri, '$1'), payload: Buffer.from(gzipped).toString('base64') };
 }
 
-// The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser).
+// The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser); their
+// amounts as web/format.js writes them, as on the page.
 const { feeTables } = createRequire(import.meta.url)('./fee-tables.js');
 
 // An inline script or style ending early would break the page and its CSP hash.
@@ -122,7 +123,7 @@ if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
     ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
-    FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
+    FORMAT: await page('format'), FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);
