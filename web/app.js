@@ -1,5 +1,5 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
-// All user text goes through textContent (via el()), never innerHTML.
+// All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
 (function () {
   'use strict';
 
@@ -38,22 +38,7 @@
 
   // ---- small helpers ----
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    return fill(node, children);
-  }
-
-  // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
-  function fill(node, ...children) {
-    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-    return node;
-  }
-
+  const { el, fill, describe, setError, fieldOf } = YibaoFields;
   const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
     provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES } = YibaoFormat;
 
@@ -185,12 +170,6 @@
     const wrap = el('div', { class: 'field' }, label, control, hintNode, error);
     describe({ control, hint: hintNode, error });
     return { wrap, control, hint: hintNode, error };
-  }
-
-  function describe(f) {
-    const ids = [f.hint && f.hint.id, !f.error.hidden && f.error.id].filter(Boolean);
-    if (ids.length) f.control.setAttribute('aria-describedby', ids.join(' '));
-    else f.control.removeAttribute('aria-describedby');
   }
 
   const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
@@ -372,16 +351,6 @@
       return `${e.message}。可以缴费的日期:${windows.join(';')}。`;
     }
     return e.message;
-  }
-
-  function setError(f, text) {
-    f.error.textContent = text;
-    f.error.hidden = !text;
-    if (f.control) {
-      if (text) f.control.setAttribute('aria-invalid', 'true');
-      else f.control.removeAttribute('aria-invalid');
-      describe(f);
-    }
   }
 
   // Returns how many errors are on screen; a date still being typed is not flagged until it looks complete.
@@ -835,7 +804,7 @@
     });
 
     const input = $('payment-date');
-    paymentField = { control: input, hint: $('payment-date-hint'), error: $('payment-date-error') };
+    paymentField = fieldOf(input);
     input.addEventListener('input', () => {
       state.payment.value = input.value;
       changeYear(pickYear());

@@ -21,14 +21,8 @@
   let tables = 0;     // for unique caption ids
   let rulesets = [];  // the page's rulesets as the engine lists them
 
-  function make(tag, cls, ...children) {
-    const node = document.createElement(tag);
-    if (cls) node.className = cls;
-    node.append(...children);
-    return node;
-  }
-
   const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
+  const { el, setError: showError, fieldOf } = YibaoFields;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();
@@ -38,7 +32,7 @@
 
   // `parts` (UTF-8 bytes, or strings the Blob writes as UTF-8) already hold the BOM and CRLF line ends.
   function save(name, parts) {
-    const link = make('a');
+    const link = el('a');
     link.href = URL.createObjectURL(new Blob(parts, { type: CSV }));
     link.download = name;
     link.click();
@@ -61,15 +55,7 @@
 
   // ---- errors at their field ----
 
-  function setError(control, text) {
-    const error = $(`${control.id}-error`);
-    error.textContent = text;
-    error.hidden = !text;
-    const ids = [`${control.id}-hint`, text && error.id].filter(Boolean);
-    control.setAttribute('aria-describedby', ids.join(' '));
-    if (text) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-  }
+  const setError = (control, text) => showError(fieldOf(control), text);
 
   function status(text, state) {
     $('batch-status').textContent = text;
@@ -156,16 +142,11 @@
 
   // A table in a box that scrolls sideways on a narrow screen; the box takes focus so a keyboard can scroll it.
   function table(caption, head, rows) {
-    const title = make('caption', null, caption);
-    title.id = `batch-caption-${++tables}`;
-    const heads = head.map((text) => Object.assign(make('th', null, text), { scope: 'col' }));
-    const body = rows.map((cells) => make('tr', null, ...cells.map((text) => make('td', null, text))));
-    const box = make('div', 'scroll', make('table', null, title, make('thead', null, make('tr', null, ...heads)),
-      make('tbody', null, ...body)));
-    box.tabIndex = 0;
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-labelledby', title.id);
-    return box;
+    const id = `batch-caption-${++tables}`;
+    return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': id },
+      el('table', null, el('caption', { id }, caption),
+        el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col' }, text)))),
+        el('tbody', null, rows.map((cells) => el('tr', null, cells.map((text) => el('td', null, text)))))));
   }
 
   function show(summary, preview, parts, fileName) {
@@ -194,15 +175,13 @@
     const flagged = preview.header.some((h) => FLAG_COLUMNS.includes(h));
     const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
       ...[...r.fees.flatMap((f) => f.unknown), ...r.collection.unknown, ...r.continuity_deadline.unknown].map((u) => sentence(u.text))])];
-    // A start that turns on a deadline not published is no date (the engine counts such a row as no cover).
-    const open = r.continuity_deadline.date === null;
     const blocks = [
-      flags.length ? make('div', 'flags', make('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
-        ...flags.map((text) => make('p', null, text)),
-        flagged ? make('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
+      flags.length ? el('div', { class: 'flags' }, el('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
+        ...flags.map((text) => el('p', null, text)),
+        flagged ? el('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
           '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
-      make('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
+      el('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
         `本年度享受不到医保待遇的${summary.no_cover}人。` +
         (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
           '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
@@ -212,7 +191,7 @@
       const reasons = listed.map((e, i) => [String(e.line), preview.failed_names[i] || '',
         e.messages.map((m) => m.replace(/^第\d+行 ?:? ?/, '')).join(';')]);
       const more = failed > listed.length ? `(只列出前${listed.length}行,其余见下载结果的“提示”列)` : '';
-      blocks.push(make('p', 'alert', make('strong', null, `⚠ 有${failed}行没有算出来`),
+      blocks.push(el('p', { class: 'alert' }, el('strong', null, `⚠ 有${failed}行没有算出来`),
         `原因见下表${more}。可以在原表中改正后重新选择文件;下载的结果里这些行的“提示”列也写明了原因。`));
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }

@@ -54,7 +54,7 @@ const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
 const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
 const scripts = {
   DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)), QR: inline('lean-qr', qr),
-  FORMAT: await page('format'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
+  FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
   BATCH: await page('batch'),
 };
 const style = inline('style', read('web/style.css'));
