@@ -55,6 +55,7 @@ const page = async (name) => inline(name, await minifyScript(name, read(`web/${n
 const scripts = {
   DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)), QR: inline('lean-qr', qr),
   FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
+  SHARE: await page('share'),
   BATCH: await page('batch'),
 };
 const style = inline('style', read('web/style.css'));

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import { base64url, launch, pageUrl, withPage } from './browser.mjs';
+import { base64url, launch, openPage, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成,已按新版规则重新测算,请核对。';
@@ -232,6 +232,25 @@ describe('the page', () => {
         && e.selectionStart === 0 && e.selectionEnd === e.value.length && e.readOnly), true);
       assert.match(await page.locator('#share-status').textContent(), /长按/);
     }, { init: () => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); } });
+  });
+
+  test('a failure in web/share.js never stops the results: the form still answers every change', async () => {
+    // The share part's first step, writing the link, throws on every answer.
+    const { context, page, problems } = await openPage(browser, { now: FEB_15, init: () => {
+      let link;
+      Object.defineProperty(globalThis, 'YibaoLink', { configurable: true, get: () => link,
+        set: (value) => { link = { ...value, write: () => { throw new Error('share.js broke'); } }; } });
+    } });
+    try {
+      await page.waitForSelector('body[data-state="result"]');
+      await page.getByRole('button', { name: '+ 老人' }).click();
+      await page.waitForFunction(() => /全家2人合计/.test(document.querySelector('.totals').textContent));
+      assert.equal(await card(page, 1).locator('dl.figures').count(), 1);
+      assert.equal(await page.locator('#link-text').inputValue(), '', 'the share part did not run');
+      assert.ok(problems.length && problems.every((p) => /share\.js broke/.test(p)), problems.join(' | '));
+    } finally {
+      await context.close();
+    }
   });
 
   test('the QR code reads back as the link', () => onFeb15(async (page) => {
