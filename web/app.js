@@ -9,7 +9,7 @@
     { label: '中小学生', years: 10, student: 'school' },
     { label: '大学生', years: 20, student: 'college' },
     { label: '新生儿', months: 1, history: 'new' },
-    { label: '未成年人(不在校)', years: 16 },
+    { label: '未成年人（不在校）', years: 16 },
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
   const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保']];
@@ -17,8 +17,8 @@
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
     tier: '缴费档次', history: '上年度参保情况', payment_date: '缴费日期',
-    lapsed_years: '连续没有参保几年了?', repaired_years: '这次补缴(修复)几年?',
-    continuous_years: '已经连续参保几年?', claimed_last_year: '上一年度有没有用医保报销过?',
+    lapsed_years: '连续没有参保几年了？', repaired_years: '这次补缴（修复）几年？',
+    continuous_years: '已经连续参保几年？', claimed_last_year: '上一年度有没有用医保报销过？',
   };
   const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
   // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
@@ -132,10 +132,10 @@
       });
       const start = `上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`;
       return [el('label', { class: 'check' }, input,
-        `${r.year}年度${late ? '(已过集中缴费期)' : late === false ? '(正常缴费)' : '（集中缴费期截止日期尚未公布）'}`),
+        `${r.year}年度${late ? '（已过集中缴费期）' : late === false ? '（正常缴费）' : '（集中缴费期截止日期尚未公布）'}`),
       el('p', { class: 'hint', id: `${id}-hint` }, late
-        ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
-        : late === false ? `${zhDate(d)}前缴费,${start}`
+        ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束，现在缴费要过了等待期才能报销，待遇最晚到${zhDate(r.benefit_year.end)}。`
+        : late === false ? `${zhDate(d)}前缴费，${start}`
           : `集中缴费期的截止日期尚未公布。在集中缴费期内缴费、${start}`)];
     }));
   }
@@ -155,7 +155,7 @@
   // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
   function options(select, pairs, value) {
     const offered = pairs.some(([v]) => String(v) === String(value));
-    const extra = offered ? [] : [[value, `${value}(无效)`]];
+    const extra = offered ? [] : [[value, `${value}（无效）`]];
     fill(select, [...pairs, ...extra].map(([v, text]) => el('option', { value: String(v) }, text)));
     select.value = String(value);
   }
@@ -189,19 +189,19 @@
     const r = ruleset();
     const repair = r.waiting_period && r.waiting_period.repair;
     const fields = {
-      id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如:奶奶' }), '可不填'),
+      id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如：奶奶' }), '可不填'),
       birth_date: field(prefix, 'birth_date',
         el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }),
-        '年-月-日,例如 1958-04-02'),
+        '年-月-日，例如 1958-04-02'),
       student: field(prefix, 'student', el('select')),
-      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免,没有请选“无”'),
-      tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档,个人缴费和政府补助不同'),
+      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免，没有请选“无”'),
+      tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档，个人缴费和政府补助不同'),
       history: field(prefix, 'history', el('select')),
-      lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数,填整年数'),
+      lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数，填整年数'),
       repaired_years: field(prefix, 'repaired_years', countInput(),
-        `每补缴1年可缩短${repair ? repair.months_per_year : 1}个月等待期,固定等待期不变;不补缴填0`),
-      continuous_years: field(prefix, 'continuous_years', countInput(), '可不填;用于大病保险的提示'),
-      claimed_last_year: field(prefix, 'claimed_last_year', el('select'), '可不填;用于大病保险的提示'),
+        `每补缴1年可缩短${repair ? repair.months_per_year : 1}个月等待期，固定等待期不变；不补缴填0`),
+      continuous_years: field(prefix, 'continuous_years', countInput(), '可不填；用于大病保险的提示'),
+      claimed_last_year: field(prefix, 'claimed_last_year', el('select'), '可不填；用于大病保险的提示'),
     };
     fields.id.control.value = member.id;
     fields.birth_date.control.value = member.birth_date;
@@ -340,14 +340,14 @@
   function message(e) {
     const label = LABELS[e.path.split('/').pop()];
     if (e.code === 'missing' && label) return `请填写${label}。`;
-    if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数,例如 0、1、2。';
+    if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数，例如 0、1、2。';
     if (e.code === 'wrong_type' && e.path.endsWith('claimed_last_year')) return '请选择“有”“没有”或“不清楚”。';
     if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
     if (e.code === 'outside_collection') {
       const years = yearsOf(ruleset().region);
       const windows = years.map((r) => windowText(r) +
-        (years.length > 1 ? `(${r.year}年度)` : ''));
-      return `${e.message}。可以缴费的日期:${windows.join(';')}。`;
+        (years.length > 1 ? `（${r.year}年度）` : ''));
+      return `${e.message}。可以缴费的日期：${windows.join('；')}。`;
     }
     return e.message;
   }
@@ -382,7 +382,7 @@
   function basisList(step) {
     return step.basis.map((b) => [
       el('blockquote', null, b.quote),
-      el('p', { class: 'cite' }, `——《${b.source_title}》${{ B: '(往年或转载资料)', C: '(背景资料)' }[b.level] || ''}`),
+      el('p', { class: 'cite' }, `——《${b.source_title}》${{ B: '（往年或转载资料）', C: '（背景资料）' }[b.level] || ''}`),
     ]);
   }
 
@@ -439,11 +439,11 @@
       return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意：可能有一段时间不能报销'), lines) : null;
     }
     if (m.benefit_start && !m.uncovered) return null;
-    const title = !m.benefit_start ? '注意:本年度享受不到医保待遇'
-      : m.waiting_period ? '注意:有待遇等待期' : '注意:有一段时间不能报销';
+    const title = !m.benefit_start ? '注意：本年度享受不到医保待遇'
+      : m.waiting_period ? '注意：有待遇等待期' : '注意：有一段时间不能报销';
     const notes = m.warnings.filter((w) => COVER_WARNINGS.includes(w.code)).map((w) => el('p', null, w.message));
     if (!notes.length && m.uncovered) {
-      notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用,医保不报销。`));
+      notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用，医保不报销。`));
     }
     return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
   }
@@ -466,7 +466,7 @@
   }
 
   const reason = (step) => [step.text && el('p', null, step.text), basisList(step),
-    step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
+    step.note ? el('p', { class: 'hint' }, `请核实：${step.note}`) : null];
 
   function memberOutcome(m) {
     const rows = FIGURES.map(([term, text]) => {
@@ -475,7 +475,7 @@
     });
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
     const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code) && !FLAG_WARNINGS.includes(w.code))
-      .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
+      .map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
     // What else the member's history changes (大病保险), each with its basis.
     const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
@@ -483,7 +483,7 @@
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
     const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
     return [figures(rows), memberFlags(m), coverAlert(m), notes, more,
-      el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
+      el('details', null, el('summary', null, '依据（为什么这样算）'), steps)];
   }
 
   // The deadline for continuous cover, and whether the payment date meets it; one not published is said to be so,
@@ -500,7 +500,7 @@
     } else {
       verdict = el('p', { class: 'alert' }, el('strong', null, d.date ? `⚠ ${paid}晚于这个截止日期。` : `⚠ ${paid}已过集中缴费期。`));
     }
-    const heading = el('h3', null, `保持待遇连续的缴费截止日期:${d.date ? zhDate(d.date) : '尚未公布'}`);
+    const heading = el('h3', null, `保持待遇连续的缴费截止日期：${d.date ? zhDate(d.date) : '尚未公布'}`);
     return el('div', { class: 'deadline' }, heading, el('p', null, d.text),
       [...d.unknown, ...d.provisional].map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))), verdict);
   }
@@ -514,25 +514,25 @@
     fill($('household'),
       flags.length ? el('div', { class: 'flags', role: 'note' },
         el('strong', null, `注意：${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
-      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计(${answer.ruleset.year}年度)`), figures([
+      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计（${answer.ruleset.year}年度）`), figures([
         ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
         ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
-        ['合计(个人+补助)', totalText(t)],
+        ['合计（个人+补助）', totalText(t)],
       ])),
       deadlineBlock(answer),
-      others.map((w) => el('p', { class: 'hint' }, `提示:${w.message}`)));
+      others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));
     const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;
     const [waiting, maybe] = [gaps(false), gaps(true)];
-    announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}` +
-      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `;${waiting}人有一段时间不能报销` : '') +
+    announce(`${answer.ruleset.year}年度，${answer.members.length}位成员，合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}` +
+      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `；${waiting}人有一段时间不能报销` : '') +
       (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。');
     document.body.dataset.state = 'result';
   }
 
   function showPending(errorsShown) {
-    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后,这里会显示结果。'));
+    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后，这里会显示结果。'));
     if (!errorsShown) fill($('household'), el('p', null, '请把日期填写完整。'));
-    announce(errorsShown ? `有${errorsShown}处需要改正,见红色提示。` : '');
+    announce(errorsShown ? `有${errorsShown}处需要改正，见红色提示。` : '');
     document.body.dataset.state = 'pending';
   }
 
@@ -548,13 +548,13 @@
     return items.length ? [el('h3', null, title), el('ul', { class: `list ${cls}` }, items)] : [];
   }
 
-  const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
+  const contact = (c) => el('li', null, c.name, c.phone ? '：' : '',
     c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
-    c.detail ? `(${c.detail})` : '');
+    c.detail ? `（${c.detail}）` : '');
 
   function renderHowto(from) {
     fill($('howto'),
-      section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
+      section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), '：', x.detail))),
       section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x))), 'channels'),
       section('咨询电话', from.contacts.map(contact), 'contacts'),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
@@ -569,13 +569,13 @@
     const stale = today > closesOf(r);
     $('stale').hidden = !stale;
     if (!stale) return;
-    $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的,已经过期`;
+    $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的，已经过期`;
     const first = r.contacts.slice(0, 2);
     fill($('stale-text'),
-      el('p', null, `本页按${r.title}的规定测算,这一年度的缴费期是${windowText(r)}。` +
-        `今天是${zhDate(today)},已经过了这个缴费期,本页的金额和日期不能用于现在的缴费。` +
-        '现在能交哪一年度的医保费、交多少、到哪里交,请以当地医保部门公布的为准,可以咨询:'),
-      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站:${w}`))),
+      el('p', null, `本页按${r.title}的规定测算，这一年度的缴费期是${windowText(r)}。` +
+        `今天是${zhDate(today)}，已经过了这个缴费期，本页的金额和日期不能用于现在的缴费。` +
+        '现在能交哪一年度的医保费、交多少、到哪里交，请以当地医保部门公布的为准，可以咨询：'),
+      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站：${w}`))),
       r.contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
   }
 
@@ -599,13 +599,13 @@
   function renderRuleset() {
     const r = ruleset();
     renderStale();
-    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期:${windowText(r)}。${rulesetFlags(r)}` +
+    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
-    const level = { A: '本年度资料', B: '往年规定或转载资料,请电话核实' };
+    const level = { A: '本年度资料', B: '往年规定或转载资料，请电话核实' };
     fill($('sources'),
-      el('p', null, `${r.title}(待遇期:${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)})`),
+      el('p', null, `${r.title}（待遇期：${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)}）`),
       el('ul', { class: 'list' }, r.sources.map((s) => el('li', null,
-        `《${s.title}》,${s.publisher}${s.date ? `,${s.date}` : ''}(${s.level}级:${level[s.level] || ''})`))));
+        `《${s.title}》，${s.publisher}${s.date ? `，${zhDate(s.date)}` : ''}（${s.level}级：${level[s.level] || ''}）`))));
   }
 
   // ---- start ----
@@ -624,7 +624,7 @@
     const known = (id) => rulesets.some((r) => r.id === id);
     const h = link.household;
     const notices = [...link.notices, ...[link.city, h && h.ruleset].filter((id) => id && !known(id))
-      .map((id) => `链接中的城市“${id}”本页没有,请核对所选城市。`)];
+      .map((id) => `链接中的城市“${id}”本页没有，请核对所选城市。`)];
     lockedCity = known(link.city) ? link.city : null;
     // A link keeps the year it names (until the date is changed); the embedding site's city= fixes the city.
     const region = lockedCity && regionOf(lockedCity);
@@ -704,17 +704,17 @@
     // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
     const named = (path) => {
       const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
-      return doc && typeof doc === 'object' ? `${doc.title || ''}(${doc.id})` : '规则数据';
+      return doc && typeof doc === 'object' ? `${doc.title || ''}（${doc.id}）` : '规则数据';
     };
-    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误,相关城市或年度暂不可用' : '本页的规则数据有误,无法测算'),
-      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}:${e.message}(数据位置 `,
-        el('code', null, e.path || '/'), ')'))),
+    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
+      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}：${e.message}（数据位置 `,
+        el('code', null, e.path || '/'), '）'))),
       el('p', null, '请联系发布本页的单位修正。'));
   }
 
   function unsupported(reason) {
     const note = $('unsupported');
-    note.textContent = `抱歉,您的浏览器无法运行本页的测算程序(${reason})。请换用较新版本的浏览器,或查看下方各城市的缴费标准表。`;
+    note.textContent = `抱歉，您的浏览器无法运行本页的测算程序（${reason}）。请换用较新版本的浏览器，或查看下方各城市的缴费标准表。`;
     note.hidden = false;
     document.body.dataset.state = 'unsupported';
   }
@@ -745,6 +745,6 @@
       start();
       // Other parts of the page (web/batch.js) use the same engine.
       document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, ruleset: state.ruleset } }));
-    }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+    }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

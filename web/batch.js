@@ -80,7 +80,7 @@
     bar.value = done;
     if (bar.dataset.percent !== String(percent)) {
       bar.dataset.percent = percent;
-      status(`正在测算,已完成${percent}%……`, 'running');
+      status(`正在测算，已完成${percent}%……`, 'running');
     }
   }
 
@@ -101,12 +101,12 @@
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      if (id === runId) failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用,然后重新选择。`);
+      if (id === runId) failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用，然后重新选择。`);
       return;
     }
     if (id !== runId) return;
     if (isWorkbook(bytes)) {
-      failFile('这是 Excel 工作簿,不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”,选择“CSV(逗号分隔)”格式保存后再选择。');
+      failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
       return;
     }
     const text = decode(bytes);
@@ -153,7 +153,7 @@
     $('batch-progress').hidden = true;
     const headerProblem = summary.rows_failed === 0 && summary.errors.length > 0;
     if (headerProblem || summary.rows_read === 0) {
-      const why = headerProblem ? summary.errors.flatMap((e) => e.messages).join(';') : '文件里没有人员信息(只有表头)';
+      const why = headerProblem ? summary.errors.flatMap((e) => e.messages).join('；') : '文件里没有人员信息（只有表头）';
       failFile(`${why}。请对照模板检查后重新选择文件。`);
       return;
     }
@@ -165,9 +165,9 @@
     const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
     const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
     const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
-    status(`测算完成:共${summary.rows_read}行,算出${summary.rows_estimated}行` +
-      (failed ? `,${failed}行有问题未算出。` : '。') +
-      `${said(t.individual_fen, 'individual_fen', '个人缴费')},${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
+    status(`测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行` +
+      (failed ? `，${failed}行有问题未算出。` : '。') +
+      `${said(t.individual_fen, 'individual_fen', '个人缴费')}，${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
 
     const categories = summary.categories.map((c) => [c.label, `${c.count}人`,
       sum(c.individual_fen, 'individual_fen'), sum(c.subsidy_fen, 'subsidy_fen')]);
@@ -181,7 +181,7 @@
         flagged ? el('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
           '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
-      el('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
+      el('p', null, `有待遇等待期（缴费后要等一段时间才能报销）的${summary.waiting_period}人；` +
         `本年度享受不到医保待遇的${summary.no_cover}人。` +
         (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
           '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
@@ -189,10 +189,10 @@
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);
       const reasons = listed.map((e, i) => [String(e.line), preview.failed_names[i] || '',
-        e.messages.map((m) => m.replace(/^第\d+行 ?:? ?/, '')).join(';')]);
-      const more = failed > listed.length ? `(只列出前${listed.length}行,其余见下载结果的“提示”列)` : '';
+        e.messages.map((m) => m.replace(/^第\d+行 ?[:：]? ?/, '')).join('；')]);
+      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“提示”列）` : '';
       blocks.push(el('p', { class: 'alert' }, el('strong', null, `⚠ 有${failed}行没有算出来`),
-        `原因见下表${more}。可以在原表中改正后重新选择文件;下载的结果里这些行的“提示”列也写明了原因。`));
+        `原因见下表${more}。可以在原表中改正后重新选择文件；下载的结果里这些行的“提示”列也写明了原因。`));
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
@@ -200,13 +200,13 @@
       const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
       // The rows shown were estimated: an empty amount is one not published.
       const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);
-      blocks.push(table(`测算结果预览(前${preview.rows.length}行)`,
+      blocks.push(table(`测算结果预览（前${preview.rows.length}行）`,
         columns.map((i) => preview.header[i]), preview.rows.map((row) => columns.map((i) => cell(row, i)))));
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
     result = { parts, name: `医保测算结果-${base}.csv` };
-    $('batch-download-hint').textContent = `保存为“${result.name}”,可用 Excel 或 WPS 打开。`;
+    $('batch-download-hint').textContent = `保存为“${result.name}”，可用 Excel 或 WPS 打开。`;
     $('batch-result').hidden = false;
   }
 
@@ -227,7 +227,7 @@
     engine = detail.engine;
     rulesets = detail.rulesets;
     const select = $('batch-ruleset');
-    select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}(${r.year}年度)`, r.id)));
+    select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}（${r.year}年度）`, r.id)));
     select.value = detail.ruleset;  // the city and year chosen above for the household
     const date = $('batch-date');
     date.value = todayIso();

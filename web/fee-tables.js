@@ -30,7 +30,7 @@
 ${rows}
 </tbody>
 </table>
-${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据:${sources}</p>`;
+${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据：${sources}</p>`;
     }).join('\n');
   }
 

@@ -20,10 +20,10 @@
   }
   const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
 
-  // 2024-05-01 as 2024年5月1日.
+  // 2024-05-01 as 2024年5月1日; a month alone (2023-09, a source's date) as 2023年9月.
   function zhDate(iso) {
     const [y, m, d] = iso.split('-').map(Number);
-    return `${y}年${m}月${d}日`;
+    return `${y}年${m}月${d ? `${d}日` : ''}`;
   }
 
   // A count as typed, a number when it is one (2, ２, 2年); anything else is returned as typed, for the engine to flag.
@@ -34,7 +34,7 @@
   }
 
   // A text as a sentence: with its full stop.
-  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
+  const sentence = (text) => (/[。！？]$/.test(text) ? text : `${text}。`);
 
   // A phone number in a text: area code, number, then menu keys (024-12345-1-7).
   const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
@@ -47,7 +47,7 @@
   // A member restored from a link has no preset: without a name it is just 成员N.
   function memberTitle(member, index) {
     const name = member.id.trim() || member.preset;
-    return name ? `成员${index + 1}:${name}` : `成员${index + 1}`;
+    return name ? `成员${index + 1}：${name}` : `成员${index + 1}`;
   }
 
   // ---- the texts of an answer ----
@@ -72,11 +72,11 @@
   const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
   const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
   const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
-  const channelText = (x) => x.name + (x.detail ? `(${x.detail})` : '');
+  const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
   const FIGURES = [
-    ['类别', (m) => m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
+    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
     ['个人缴费', (m) => money(m, 'individual_fen')],
     ['政府补助', (m) => money(m, 'subsidy_fen')],
     ['待遇开始', (m) => caseText(m, startOf)],

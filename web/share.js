@@ -52,12 +52,12 @@
     const copying = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error('no clipboard'));
     copying.then(() => {
       $('link-fallback').hidden = true;
-      tell('链接已复制,可以粘贴到微信等处发给家人。');
+      tell('链接已复制，可以粘贴到微信等处发给家人。');
     }, () => {
       $('link-fallback').hidden = false;
       $('link-text').focus();
       $('link-text').select();
-      tell('没能自动复制:链接已选中,在下面的框里长按(手机)或按 Ctrl+C(电脑)即可复制。');
+      tell('没能自动复制：链接已选中，在下面的框里长按（手机）或按 Ctrl+C（电脑）即可复制。');
     });
   }
 
@@ -82,8 +82,8 @@
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
     fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
       el('tbody', null, answer.members.map(row)));
-    fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
-      el('span', null, `测算日期:${zhDate(todayIso())}`));
+    fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期：${zhDate(answer.payment_date)}`),
+      el('span', null, `测算日期：${zhDate(todayIso())}`));
   }
 
   // The reminder is for the continuity deadline while the chosen payment date meets it. Past it, the deadline
@@ -100,10 +100,10 @@
       hint = `集中缴费期的截止日期尚未公布，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}，提前3天提醒；` +
         `截止日期请先咨询${asks(answer.deadline)}。`;
     } else if (answer && answer.deadline.met) {
-      hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)},提前3天提醒。`;
+      hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)}，提前3天提醒。`;
     } else if (answer) {
-      hint = `已过保持待遇连续的截止日期,提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
-        '(上面的结果按这一天缴费算出,再晚缴费,待遇开始还会推后),提前3天提醒。';
+      hint = `已过保持待遇连续的截止日期，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
+        '（上面的结果按这一天缴费算出，再晚缴费，待遇开始还会推后），提前3天提醒。';
     }
     $('reminder-hint').textContent = hint;
   }
@@ -112,22 +112,22 @@
     const { answer: a, household } = last;
     const t = a.totals;
     const description = [
-      `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}。`,
-      ...a.members.map((m, i) => `${memberTitle(household.members[i], i)}:个人缴费${money(m, 'individual_fen')}`),
+      `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}。`,
+      ...a.members.map((m, i) => `${memberTitle(household.members[i], i)}：个人缴费${money(m, 'individual_fen')}`),
       ...flagLines(a),
       a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
         `截止日期请先咨询${asks(a.deadline)}。`,
-      `缴费渠道:${a.payment_channels.map(channelText).join(';')}。`,
+      `缴费渠道：${a.payment_channels.map(channelText).join('；')}。`,
       a.deadline.text,
-      '估算仅供参考,以医保经办机构核定为准。',
+      '估算仅供参考，以医保经办机构核定为准。',
     ].filter(Boolean).join('\n');
     const text = YibaoCalendar.reminder({
-      date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费(${a.ruleset.region})`, description,
+      date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费（${a.ruleset.region}）`, description,
     });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     el('a', { href: url, download: '医保缴费提醒.ics' }).click();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    tell('已生成日历文件“医保缴费提醒.ics”,打开它即可把提醒加到手机或电脑的日历里。');
+    tell('已生成日历文件“医保缴费提醒.ics”，打开它即可把提醒加到手机或电脑的日历里。');
   }
 
   // Embedded in another site's iframe: the estimator alone, and its height posted to the host page whenever it

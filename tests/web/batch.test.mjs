@@ -130,13 +130,13 @@ describe('the batch section of the page', () => {
   test('bad rows: the summary, the failed rows first with their line numbers, and the download', () => onPage(async (page) => {
     await choose(page, 'bad-rows.csv');
     const status = await page.locator('#batch-status').textContent();
-    assert.match(status, /共11行,算出1行,10行有问题/);
-    assert.match(status, /个人缴费合计450元,政府补助合计640元/);
+    assert.match(status, /共11行，算出1行，10行有问题/);
+    assert.match(status, /个人缴费合计450元，政府补助合计640元/);
     assert.equal(await page.locator('#batch-status').evaluate((p) => p.parentElement.getAttribute('aria-live')), 'polite');
 
     const tables = page.locator('#batch-tables table');
     const captions = await tables.locator('caption').allTextContents();
-    assert.deepEqual(captions, ['各类别人数和金额', '有问题的行', '测算结果预览(前1行)']);
+    assert.deepEqual(captions, ['各类别人数和金额', '有问题的行', '测算结果预览（前1行）']);
     const failed = await tables.nth(1).locator('tbody tr').evaluateAll((rows) =>
       rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
     assert.equal(failed.length, 10);

@@ -20,6 +20,7 @@ describe('dates', () => {
   test('zhDate and isoOf', () => {
     assert.equal(zhDate('2024-05-01'), '2024年5月1日');
     assert.equal(zhDate('2027-12-31'), '2027年12月31日');
+    assert.equal(zhDate('2023-09'), '2023年9月');
     assert.equal(isoOf(new Date(2024, 0, 9)), '2024-01-09');
   });
 });
@@ -51,6 +52,7 @@ describe('texts', () => {
   test('sentence adds a full stop only where one is missing', () => {
     assert.equal(sentence('请咨询'), '请咨询。');
     assert.equal(sentence('请咨询。'), '请咨询。');
+    assert.equal(sentence('能报销吗？'), '能报销吗？');
   });
   test('phone numbers are found in a text and dialled with pauses for the menu keys', () => {
     const text = '请咨询沈阳医保服务热线024-12345-1-7或0532-12345,2024-05-01起。';
