@@ -140,7 +140,7 @@ describe('the batch section of the page', () => {
     const failed = await tables.nth(1).locator('tbody tr').evaluateAll((rows) =>
       rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
     assert.equal(failed.length, 10);
-    assert.deepEqual(failed[0], ['3', '日期错', '出生日期: “1980-02-30”不是有效日期']);
+    assert.deepEqual(failed[0], ['3', '日期错', '出生日期：“1980-02-30”不是有效日期']);
     assert.deepEqual(failed.map((row) => row[0]), ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     assert.match(await page.locator('#batch-tables').textContent(), /有10行没有算出来/);
 

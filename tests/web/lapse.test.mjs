@@ -70,14 +70,14 @@ describe('the lapse questions', () => {
       assert.match(await member.locator('.alert').textContent(), /2027年1月1日至2027年4月30日/);
       // The 大病保险 note, with its basis like the explanation's.
       const note = member.locator('.note');
-      assert.match(await note.locator('p').first().textContent(), /^大病保险:断保后再参保,大病保险最高支付限额降低3000元/);
+      assert.match(await note.locator('p').first().textContent(), /^大病保险：断保后再参保，大病保险最高支付限额降低3000元/);
       await note.getByText('这条提示的依据').click();
       assert.equal(await note.locator('blockquote').textContent(), '断保人员再参保缴费的,相应降低大病保险最高支付限额3000元');
-      assert.equal(await note.locator('.cite').textContent(), '——《山东省大病保险参保激励(德州新闻网)》（背景资料）');
+      assert.equal(await note.locator('.cite').textContent(), '——《山东省大病保险参保激励（德州新闻网）》（背景资料）');
       // The reasons name each part.
       const reasons = await member.locator('.steps > li > p:first-child').allTextContents();
       assert.ok(reasons.some((text) => /固定待遇等待期3个月/.test(text)), reasons.join('\n'));
-      assert.ok(reasons.some((text) => /断保2年,从第2年起每多断保1年,增加1个月变动待遇等待期/.test(text)));
+      assert.ok(reasons.some((text) => /断保2年，从第2年起每多断保1年，增加1个月变动待遇等待期/.test(text)));
 
       await member.getByLabel(REPAIRED).fill('1');
       const repaired = await figures(member);
@@ -87,7 +87,7 @@ describe('the lapse questions', () => {
       // Paying back more years than the variable part has months shortens nothing more, and the page says so.
       await member.getByLabel(REPAIRED).fill('2');
       assert.equal((await figures(member)).待遇等待期, '3个月 = 固定3个月 + 变动1个月 − 补缴减少1个月');
-      assert.match(await member.locator('.outcome').textContent(), /提示：补缴2年只能缩短变动等待期,固定等待期不变/);
+      assert.match(await member.locator('.outcome').textContent(), /提示：补缴2年只能缩短变动等待期，固定等待期不变/);
 
       // Four years and more: at least six months, whatever is paid back.
       await member.getByLabel(LAPSED).fill('5');
@@ -105,7 +105,7 @@ describe('the lapse questions', () => {
     assert.equal((await figures(member)).待遇开始, '2027年5月1日');
     await member.getByLabel(LAPSED).fill('');
     assert.equal((await figures(member)).待遇开始, '2027年4月1日');
-    assert.match(await member.locator('.outcome').textContent(), /提示：上年度未参保,但未填写断保年数,已按断保1年估算/);
+    assert.match(await member.locator('.outcome').textContent(), /提示：上年度未参保，但未填写断保年数，已按断保1年估算/);
   }));
 
   test('a contradiction (3 years repaired of 2 lapsed) is flagged at its field, keeping what was typed', () => open(async (page) => {
@@ -116,7 +116,7 @@ describe('the lapse questions', () => {
     assert.equal(await repaired.inputValue(), '3');
     assert.equal(await repaired.getAttribute('aria-invalid'), 'true');
     const errorId = (await repaired.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
-    assert.equal(await page.locator(`#${errorId}`).textContent(), '补缴(修复)年数3多于断保年数2');
+    assert.equal(await page.locator(`#${errorId}`).textContent(), '补缴（修复）年数3多于断保年数2');
     assert.equal(await member.getByLabel(LAPSED).getAttribute('aria-invalid'), null, 'the other count is not blamed');
     await page.waitForFunction(() => document.getElementById('summary').textContent.includes('有1处需要改正'));
 
@@ -141,7 +141,7 @@ describe('the lapse questions', () => {
     const notes = await member.locator('.note > p').allTextContents();
     assert.equal(notes.length, 2);
     assert.match(notes[0], /已连续参保7年.*预计共提高9000元/);
-    assert.match(notes[1], /上年度未发生报销,本年度大病保险最高支付限额提高3000元/);
+    assert.match(notes[1], /上年度未发生报销，本年度大病保险最高支付限额提高3000元/);
     assert.equal((await figures(member)).待遇等待期, '无', 'paid in time after a year insured: no waiting period');
     await member.getByLabel(CLAIMED).selectOption({ label: '有' });
     assert.equal(await member.locator('.note').count(), 1);

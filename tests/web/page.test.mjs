@@ -103,7 +103,7 @@ describe('the page', () => {
       assert.ok(await tier.isVisible());
       assert.equal(await tier.inputValue(), '', 'nothing is chosen for the user');
       assert.equal((await figures(grown)).类别, '成年居民（一档）');
-      assert.match(await grown.locator('.outcome').textContent(), /未选择缴费档次,已按一档估算/);
+      assert.match(await grown.locator('.outcome').textContent(), /未选择缴费档次，已按一档估算/);
       await tier.selectOption('2');
       assert.equal((await figures(grown)).个人缴费, '395元');
       assert.doesNotMatch(await grown.locator('.outcome').textContent(), /未选择缴费档次/);

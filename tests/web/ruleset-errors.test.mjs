@@ -38,7 +38,7 @@ describe('a broken ruleset in the page’s data', () => {
     assert.equal(await notice.getAttribute('role'), 'alert');
     assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页部分规则数据有误，相关城市或年度暂不可用');
     assert.deepEqual(await notice.locator('li').allTextContents(), [
-      '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间,实际是-100（数据位置 /1/contributions/0/individual_fen）',
+      '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间，实际是-100（数据位置 /1/contributions/0/individual_fen）',
     ]);
     assert.equal(await notice.locator('code').textContent(), '/1/contributions/0/individual_fen');
     assert.match(await notice.textContent(), /请联系发布本页的单位修正/);

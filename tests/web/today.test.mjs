@@ -15,8 +15,8 @@ import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const DEC_1 = at('2026-12-01');
-const QINGDAO = '按2026年度标准估算,2027年度标准以青岛市医保局公布为准';
-const SHENYANG = '按2026年度标准估算,2027年度标准以沈阳市医保局公布为准';
+const QINGDAO = '按2026年度标准估算，2027年度标准以青岛市医保局公布为准';
+const SHENYANG = '按2026年度标准估算，2027年度标准以沈阳市医保局公布为准';
 const CARRIED = '（暂按2026年度标准）';
 const HOTLINE = 'tel:02412345,1,7';
 const BOTH_STARTS = '如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年4月1日';
@@ -138,14 +138,14 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
         待遇开始: BOTH_STARTS, 待遇结束: '2027年12月31日' });
       const flags = await adult.locator('.flag').allTextContents();
       assert.deepEqual(flags.slice(0, 2), [`标“约”的金额：${SHENYANG}。`,
-        '政府补助标准尚未公布:沈阳市2027年度居民医保的政府补助标准尚未公布(2026年度的也未见于我们掌握的资料);请咨询沈阳医保服务热线024-12345-1-7。']);
+        '政府补助标准尚未公布：沈阳市2027年度居民医保的政府补助标准尚未公布（2026年度的也未见于我们掌握的资料）；请咨询沈阳医保服务热线024-12345-1-7。']);
       assert.match(flags[2], /待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询沈阳医保服务热线024-12345-1-7。/);
       assert.match(flags[3], /2026年12月1日能否缴纳2027年度的医保费，请先咨询/);
       assert.equal(await adult.locator('.flag').nth(1).getByRole('link', { name: '024-12345-1-7' }).getAttribute('href'), HOTLINE);
       assert.match(await adult.locator('.alert').textContent(),
         /如果已过集中缴费期：2027年1月1日至2027年3月31日看病的费用，医保不报销，待遇自2027年4月1日起/);
       const reasons = await adult.locator('.steps > li > p:first-child').allTextContents();
-      assert.ok(reasons.some((text) => text.startsWith('如果已过集中缴费期：2026年12月1日缴费,已过集中缴费期')), reasons.join('\n'));
+      assert.ok(reasons.some((text) => text.startsWith('如果已过集中缴费期：2026年12月1日缴费，已过集中缴费期')), reasons.join('\n'));
 
       const pupil = await figures(card(page, 1));
       assert.deepEqual([pupil.类别, pupil.个人缴费, pupil.政府补助, pupil.待遇开始],
@@ -164,7 +164,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       const deadline = page.locator('.deadline');
       assert.equal(await deadline.locator('h3').textContent(), '保持待遇连续的缴费截止日期：尚未公布');
       const said = await deadline.textContent();
-      assert.match(said, /集中缴费期的截止日期尚未公布:沈阳市2027年度集中缴费期的截止日期尚未见公布/);
+      assert.match(said, /集中缴费期的截止日期尚未公布：沈阳市2027年度集中缴费期的截止日期尚未见公布/);
       assert.match(said, /您的缴费日期2026年12月1日是否在集中缴费期内，要看尚未公布的截止日期/);
       assert.doesNotMatch(said.replace('2026年12月1日', '').replace('2027年1月1日', ''), /\d{4}年\d{1,2}月\d{1,2}日/,
         'no date but the payment date and the benefit year’s start');
@@ -277,7 +277,7 @@ describe('the fee tables without JavaScript', () => {
     const table = (caption) => page.locator('.fee-tables table').filter({ has: page.locator('caption', { hasText: caption }) });
     const rows = (caption) => table(caption).locator('tbody tr').evaluateAll((all) => all.map((r) => [...r.cells].map((c) => c.textContent)));
     const qingdao2027 = await rows('青岛市2027年度');
-    assert.deepEqual(qingdao2027.find((r) => r[0] === '成年居民(一档)'), ['成年居民(一档)', '约482元', '约880元']);
+    assert.deepEqual(qingdao2027.find((r) => r[0] === '成年居民（一档）'), ['成年居民（一档）', '约482元', '约880元']);
     assert.ok(qingdao2027.every((r) => r[1].startsWith('约') && r[2].startsWith('约')));
     const after = (caption) => table(caption).evaluate((t) => {
       const said = [];
@@ -292,9 +292,9 @@ describe('the fee tables without JavaScript', () => {
     assert.deepEqual((await rows('沈阳市2026年')).find((r) => r[0] === '成年居民'), ['成年居民', '460元', '尚未公布']);
     const said = await after('沈阳市2027年');
     assert.ok(said.includes(`标“约”的金额：${SHENYANG}。`));
-    assert.ok(said.some((t) => /^政府补助标准尚未公布:.*请咨询沈阳医保服务热线024-12345-1-7。$/.test(t)), said.join('|'));
+    assert.ok(said.some((t) => /^政府补助标准尚未公布：.*请咨询沈阳医保服务热线024-12345-1-7。$/.test(t)), said.join('|'));
     assert.equal(await page.locator('.fee-tables a[href^="tel:"]').first().getAttribute('href'), HOTLINE);
-    assert.deepEqual((await rows('青岛市2024年度')).find((r) => r[0].startsWith('成年居民(一档)')).slice(1), ['462元', '850元'],
+    assert.deepEqual((await rows('青岛市2024年度')).find((r) => r[0].startsWith('成年居民（一档）')).slice(1), ['462元', '850元'],
       'published amounts as before');
   }));
 });
