@@ -35,22 +35,27 @@ function offences(text, state) {
     .map((m) => `${state}: …${line.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}…`));
 }
 
-async function check(page, state) {
+// The wrong marks of the page's state on screen and in print.
+async function seen(page, state) {
   const found = offences(await visibleText(page), state);
   await page.emulateMedia({ media: 'print' });
   found.push(...offences(await visibleText(page), `${state}, printed`));
   await page.emulateMedia({ media: 'screen' });
-  const each = [...new Set(found)];
-  assert.deepEqual(each, [], `\n${each.join('\n')}`);
+  return found;
 }
 
 let browser;
 before(async () => { browser = await launch(); });
 after(() => browser.close());
-// Opens the page on `day`, runs `fill` and checks the state it leaves, named `state`.
+// Opens the page on `day` and runs `fill(page, look)`, which may look at states on the way (look(name)); then
+// looks at the state it leaves, named `state`, and fails on every wrong mark of them all.
 const on = (day, state, fill, options = {}) => withPage(browser, { now: at(day), ...options }, async (page) => {
-  await fill(page);
-  await check(page, state);
+  const found = [];
+  const look = async (name) => { found.push(...await seen(page, name)); };
+  await fill(page, look);
+  await look(state);
+  const each = [...new Set(found)];
+  assert.deepEqual(each, [], `\n${each.join('\n')}`);
 });
 
 test('the check finds half-width marks in Chinese text, and leaves numbers, dates, codes and URLs alone', () => {
@@ -67,9 +72,12 @@ test('the check finds half-width marks in Chinese text, and leaves numbers, date
 describe('full-width punctuation in the page’s Chinese text', () => {
   test('the page as opened', () => on('2024-02-15', 'as opened', async () => {}));
 
-  test('a Qingdao household in 2024, and in 大字模式', () => on('2024-02-15', 'Qingdao 2024, 大字模式', async (page) => {
-    await qingdao(page);
-    await check(page, 'Qingdao 2024');
+  test('a Qingdao household in 2024, and in 大字模式', () => on('2024-02-15', 'Qingdao 2024, 大字模式', async (page, look) => {
+    await card(page, 0).getByLabel('出生日期').fill('1985-05-01');
+    for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿']) await page.getByRole('button', { name }).click();
+    await card(page, 1).getByLabel('称呼').fill('奶奶');
+    await page.waitForSelector('body[data-state="result"]');
+    await look('Qingdao 2024');
     await page.getByRole('button', { name: '大字模式' }).click();
   }));
 
@@ -85,14 +93,15 @@ describe('full-width punctuation in the page’s Chinese text', () => {
     await page.getByRole('group', { name: '您要缴纳哪一年度的医保费？' }).waitFor();
   }));
 
-  test('errors at their fields: a bad payment date, a date outside the windows, a bad birth date and count', () =>
-    on('2026-12-01', 'a date outside the windows', async (page) => {
+  test('errors at their fields: a date outside the windows, a bad payment date, a bad birth date and count', () =>
+    on('2026-12-01', 'a date outside the windows', async (page, look) => {
       await qingdao(page);
-      await card(page, 0).getByLabel('出生日期').fill('1985-02-30');
       await card(page, 2).getByLabel('连续没有参保几年了？').fill('两年多');
+      await card(page, 0).getByLabel('出生日期').fill('1985-02-30');
       await page.getByLabel('缴费日期', { exact: true }).fill('2024-13-45');
-      await page.waitForSelector('body[data-state="pending"]');
-      await check(page, 'bad dates and count');
+      await page.waitForSelector('body[data-state="pending"] #members .error:not([hidden])');
+      await look('bad dates and count');
+      await card(page, 0).getByLabel('出生日期').fill('1985-05-01');
       await page.getByLabel('缴费日期', { exact: true }).fill('2020-01-01');
       await page.waitForSelector('#payment-date-error:not([hidden])');
     }));
@@ -103,7 +112,7 @@ describe('full-width punctuation in the page’s Chinese text', () => {
   }, { url: `${pageUrl}#v9.${base64url({})}` }));
 
   test('批量测算: a roster with bad rows, a bad header, the template, and a 2026 roster with its flag columns', () =>
-    on('2026-12-01', '批量测算 Shenyang 2026', async (page) => {
+    on('2026-12-01', '批量测算 Shenyang 2026', async (page, look) => {
       const choose = async (ruleset, date, file) => {
         await page.getByLabel('参保地').selectOption(ruleset);
         await page.getByLabel('默认缴费日期').fill(date);
@@ -111,11 +120,11 @@ describe('full-width punctuation in the page’s Chinese text', () => {
         await page.waitForSelector('#batch[data-state="done"], #batch[data-state="error"]');
       };
       await choose('shenyang-2024', '2023-11-01', `${rosters}bad-rows.csv`);
-      await check(page, '批量测算 bad rows');
+      await look('批量测算 bad rows');
       await choose('shenyang-2024', '2023-11-01', `${rosters}bad-header.csv`);
-      await check(page, '批量测算 bad header');
+      await look('批量测算 bad header');
       await choose('qingdao-2024', '2023-11-01', template);
-      await check(page, '批量测算 template');
+      await look('批量测算 template');
       await choose('shenyang-2026', '2025-10-22', `${rosters}shenyang-2026.csv`);
     }));
 });
