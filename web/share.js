@@ -80,8 +80,9 @@
       el('td', null, zhDate(normalizeDate(members[i].birth_date))),
       columns.map(([, value]) => el('td', null, value(m))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
-    fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
-      el('tbody', null, answer.members.map(row)));
+    const heading = (text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text);
+    fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null,
+      el('thead', null, el('tr', null, head.map(heading))), el('tbody', null, answer.members.map(row)));
     fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期：${zhDate(answer.payment_date)}`),
       el('span', null, `测算日期：${zhDate(todayIso())}`));
   }
