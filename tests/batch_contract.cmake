@@ -1,5 +1,5 @@
-# Runs `yibao batch` on the rosters in tests/rosters and compares its output and summary with
-# tests/rosters/expected byte for byte (ctest test "batch_contract").
+# Runs `yibao batch` on the rosters in tests/rosters and the page's template (web/roster-template.csv), and
+# compares its output and summary with tests/rosters/expected byte for byte (ctest test "batch_contract").
 set(rosters "${SOURCE_DIR}/tests/rosters")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
@@ -10,12 +10,16 @@ function(same actual expected)
   endif()
 endfunction()
 
-# batch(CODE INPUT EXPECTED ARGS...): runs on tests/rosters/INPUT and expects exit CODE, the roster
-# expected/EXPECTED.csv on stdout and the summary expected/EXPECTED.summary.json.
+# batch(CODE INPUT EXPECTED ARGS...): runs on tests/rosters/INPUT (INPUT with a folder: from the source root) and
+# expects exit CODE, the roster expected/EXPECTED.csv on stdout and the summary expected/EXPECTED.summary.json.
 function(batch code input expected)
   set(out "${WORK_DIR}/${expected}.csv")
   set(summary "${WORK_DIR}/${expected}.summary.json")
-  execute_process(COMMAND ${YIBAO} batch ${ARGN} --summary ${summary} ${rosters}/${input}
+  set(file "${rosters}/${input}")
+  if(input MATCHES "/")
+    set(file "${SOURCE_DIR}/${input}")
+  endif()
+  execute_process(COMMAND ${YIBAO} batch ${ARGN} --summary ${summary} ${file}
                   RESULT_VARIABLE got OUTPUT_FILE ${out} ERROR_VARIABLE err)
   if(NOT got EQUAL code)
     message(FATAL_ERROR "batch on ${input} exited ${got}, expected ${code}\n${err}")
@@ -34,8 +38,8 @@ batch(0 shenyang-gbk.csv shenyang ${shenyang} --encoding gbk)
 batch(0 qingdao-en.csv qingdao-en ${qingdao})
 batch(1 bad-rows.csv bad-rows ${shenyang})
 batch(1 bad-header.csv bad-header ${shenyang})
-batch(0 template.csv template-shenyang ${shenyang})
-batch(0 template.csv template-qingdao ${qingdao})
+batch(0 web/roster-template.csv template-shenyang ${shenyang})
+batch(0 web/roster-template.csv template-qingdao ${qingdao})
 # Rulesets with values carried from last year or not published: the flag columns, empty cells, null sums.
 set(shenyang26 --ruleset shenyang-2026 --payment-date 2025-10-22)
 set(qingdao27 --ruleset qingdao-2027 --payment-date 2026-12-01)

@@ -1,5 +1,5 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
-// All user text goes through textContent (via el()), never innerHTML.
+// All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
 (function () {
   'use strict';
 
@@ -9,7 +9,7 @@
     { label: '中小学生', years: 10, student: 'school' },
     { label: '大学生', years: 20, student: 'college' },
     { label: '新生儿', months: 1, history: 'new' },
-    { label: '未成年人(不在校)', years: 16 },
+    { label: '未成年人（不在校）', years: 16 },
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
   const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保']];
@@ -17,8 +17,8 @@
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
     tier: '缴费档次', history: '上年度参保情况', payment_date: '缴费日期',
-    lapsed_years: '连续没有参保几年了?', repaired_years: '这次补缴(修复)几年?',
-    continuous_years: '已经连续参保几年?', claimed_last_year: '上一年度有没有用医保报销过?',
+    lapsed_years: '连续没有参保几年了？', repaired_years: '这次补缴（修复）几年？',
+    continuous_years: '已经连续参保几年？', claimed_last_year: '上一年度有没有用医保报销过？',
   };
   const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
   // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
@@ -29,45 +29,16 @@
   let rulesets = [];
   let nextKey = 1;
   let announceTimer = 0;
-  let qrTimer = 0;
   // region: the city chosen; ruleset: its insurance year, picked from the payment date (pickYear); choice: the year
   // the household said it pays for, where the date lies in two years' collection windows.
   const state = { region: null, ruleset: null, choice: null, payment: { value: '', touched: false }, members: [] };
-  let lastAnswer = null;  // the last estimate that succeeded, for the reminder; null while the form has errors
   let lockedCity = null;  // a ruleset id fixed by the embedding site (city= in the fragment)
 
   // ---- small helpers ----
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    return fill(node, children);
-  }
-
-  // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
-  function fill(node, ...children) {
-    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-    return node;
-  }
-
-  const { pad, isoOf, todayIso, yuan } = YibaoFormat;
-
-  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else goes to the engine as typed.
-  function normalizeDate(text) {
-    const t = text.trim();
-    const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-    return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
-  }
-  const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
-
-  function zhDate(iso) {
-    const [y, m, d] = iso.split('-').map(Number);
-    return `${y}年${m}月${d}日`;
-  }
+  const { el, fill, describe, setError, fieldOf } = YibaoFields;
+  const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
+    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES } = YibaoFormat;
 
   // A preset's birth date, counted back from the payment date (or today) and never after it.
   function presetBirth(preset) {
@@ -161,10 +132,10 @@
       });
       const start = `上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`;
       return [el('label', { class: 'check' }, input,
-        `${r.year}年度${late ? '(已过集中缴费期)' : late === false ? '(正常缴费)' : '（集中缴费期截止日期尚未公布）'}`),
+        `${r.year}年度${late ? '（已过集中缴费期）' : late === false ? '（正常缴费）' : '（集中缴费期截止日期尚未公布）'}`),
       el('p', { class: 'hint', id: `${id}-hint` }, late
-        ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束,现在缴费要过了等待期才能报销,待遇最晚到${zhDate(r.benefit_year.end)}。`
-        : late === false ? `${zhDate(d)}前缴费,${start}`
+        ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束，现在缴费要过了等待期才能报销，待遇最晚到${zhDate(r.benefit_year.end)}。`
+        : late === false ? `${zhDate(d)}前缴费，${start}`
           : `集中缴费期的截止日期尚未公布。在集中缴费期内缴费、${start}`)];
     }));
   }
@@ -184,7 +155,7 @@
   // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
   function options(select, pairs, value) {
     const offered = pairs.some(([v]) => String(v) === String(value));
-    const extra = offered ? [] : [[value, `${value}(无效)`]];
+    const extra = offered ? [] : [[value, `${value}（无效）`]];
     fill(select, [...pairs, ...extra].map(([v, text]) => el('option', { value: String(v) }, text)));
     select.value = String(value);
   }
@@ -197,18 +168,6 @@
     const wrap = el('div', { class: 'field' }, label, control, hintNode, error);
     describe({ control, hint: hintNode, error });
     return { wrap, control, hint: hintNode, error };
-  }
-
-  function describe(f) {
-    const ids = [f.hint && f.hint.id, !f.error.hidden && f.error.id].filter(Boolean);
-    if (ids.length) f.control.setAttribute('aria-describedby', ids.join(' '));
-    else f.control.removeAttribute('aria-describedby');
-  }
-
-  // A member restored from a link has no preset: without a name it is just 成员N.
-  function memberTitle(member, index) {
-    const name = member.id.trim() || member.preset;
-    return name ? `成员${index + 1}:${name}` : `成员${index + 1}`;
   }
 
   const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
@@ -230,19 +189,19 @@
     const r = ruleset();
     const repair = r.waiting_period && r.waiting_period.repair;
     const fields = {
-      id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如:奶奶' }), '可不填'),
+      id: field(prefix, 'id', el('input', { type: 'text', autocomplete: 'off', placeholder: '如：奶奶' }), '可不填'),
       birth_date: field(prefix, 'birth_date',
         el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }),
-        '年-月-日,例如 1958-04-02'),
+        '年-月-日，例如 1958-04-02'),
       student: field(prefix, 'student', el('select')),
-      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免,没有请选“无”'),
-      tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档,个人缴费和政府补助不同'),
+      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免，没有请选“无”'),
+      tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档，个人缴费和政府补助不同'),
       history: field(prefix, 'history', el('select')),
-      lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数,填整年数'),
+      lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数，填整年数'),
       repaired_years: field(prefix, 'repaired_years', countInput(),
-        `每补缴1年可缩短${repair ? repair.months_per_year : 1}个月等待期,固定等待期不变;不补缴填0`),
-      continuous_years: field(prefix, 'continuous_years', countInput(), '可不填;用于大病保险的提示'),
-      claimed_last_year: field(prefix, 'claimed_last_year', el('select'), '可不填;用于大病保险的提示'),
+        `每补缴1年可缩短${repair ? repair.months_per_year : 1}个月等待期，固定等待期不变；不补缴填0`),
+      continuous_years: field(prefix, 'continuous_years', countInput(), '可不填；用于大病保险的提示'),
+      claimed_last_year: field(prefix, 'claimed_last_year', el('select'), '可不填；用于大病保险的提示'),
     };
     fields.id.control.value = member.id;
     fields.birth_date.control.value = member.birth_date;
@@ -307,13 +266,6 @@
 
   // ---- engine round trip ----
 
-  // A count as typed, a number when it is one (2, ２, 2年); anything else goes to the engine to be flagged.
-  function count(text) {
-    const t = text.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    const m = /^(\d{1,3})\s*年?$/.exec(t);
-    return m ? Number(m[1]) : t;
-  }
-
   function request() {
     const r = ruleset();
     const req = { ruleset: r.id, members: [] };
@@ -366,10 +318,11 @@
     if (answer.ok) showResults(answer);
     else showPending(shown);
     renderHowto(answer.ok ? answer : ruleset());
-    lastAnswer = answer.ok ? answer : null;
-    showPrintSummary(lastAnswer);
-    showReminder(lastAnswer);
-    remember();
+    // The link, QR code, print summary and reminder (web/share.js) follow; whatever fails there, the result stands.
+    document.dispatchEvent(new CustomEvent('yibao:answer', { detail: {
+      answer: answer.ok ? answer : null, city: lockedCity,
+      household: { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members },
+    } }));
   }
 
   // ---- errors, at the field they belong to ----
@@ -387,26 +340,16 @@
   function message(e) {
     const label = LABELS[e.path.split('/').pop()];
     if (e.code === 'missing' && label) return `请填写${label}。`;
-    if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数,例如 0、1、2。';
+    if (e.code === 'wrong_type' && COUNTS.some((name) => e.path.endsWith(name))) return '请填写整数年数，例如 0、1、2。';
     if (e.code === 'wrong_type' && e.path.endsWith('claimed_last_year')) return '请选择“有”“没有”或“不清楚”。';
     if (e.code === 'empty' && e.path === '/members') return '请至少添加一位家庭成员。';
     if (e.code === 'outside_collection') {
       const years = yearsOf(ruleset().region);
       const windows = years.map((r) => windowText(r) +
-        (years.length > 1 ? `(${r.year}年度)` : ''));
-      return `${e.message}。可以缴费的日期:${windows.join(';')}。`;
+        (years.length > 1 ? `（${r.year}年度）` : ''));
+      return `${e.message}。可以缴费的日期：${windows.join('；')}。`;
     }
     return e.message;
-  }
-
-  function setError(f, text) {
-    f.error.textContent = text;
-    f.error.hidden = !text;
-    if (f.control) {
-      if (text) f.control.setAttribute('aria-invalid', 'true');
-      else f.control.removeAttribute('aria-invalid');
-      describe(f);
-    }
   }
 
   // Returns how many errors are on screen; a date still being typed is not flagged until it looks complete.
@@ -439,7 +382,7 @@
   function basisList(step) {
     return step.basis.map((b) => [
       el('blockquote', null, b.quote),
-      el('p', { class: 'cite' }, `——《${b.source_title}》${{ B: '(往年或转载资料)', C: '(背景资料)' }[b.level] || ''}`),
+      el('p', { class: 'cite' }, `——《${b.source_title}》${{ B: '（往年或转载资料）', C: '（背景资料）' }[b.level] || ''}`),
     ]);
   }
 
@@ -447,9 +390,6 @@
 
   // A figure carried from an earlier year's rules (provisional) shows as 约482元 and names that year; one not
   // published (unknown) as 尚未公布, never as 0; beside them the reason and whom to ask, the phone numbers as tel: links.
-  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
-  const provisionalOf = (x, fact) => x[fact] !== null && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
-  const money = (x, fact) => (x[fact] === null ? '尚未公布' : `${provisionalOf(x, fact) ? '约' : ''}${yuan(x[fact])}`);
   function moneyShown(x, fact) {
     const p = provisionalOf(x, fact);
     const from = p && rulesets.find((r) => r.id === p.from);
@@ -459,8 +399,6 @@
   const totalText = (t) => (t.total_fen !== null ? money(t, 'total_fen')
     : [['individual_fen', '个人缴费'], ['subsidy_fen', '政府补助']]
       .map(([fact, label]) => (t[fact] === null ? `${label}尚未公布` : `${label}合计${money(t, fact)}`)).join('；'));
-  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
-  const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
   function phones(text) {
     const parts = [];
     let at = 0;
@@ -469,16 +407,6 @@
       at = found.index + found[0].length;
     }
     return [...parts, text.slice(at)];
-  }
-  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
-  // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
-  // printed page and of the calendar reminder.
-  // (The deadline's own are in the deadline block.)
-  function flagLines(answer) {
-    const t = answer.totals;
-    const d = answer.deadline;
-    return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
-      .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
   }
   // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
   // and for the dates what to ask; the full texts of the dates are in the household's notice.
@@ -497,13 +425,9 @@
     return lines.map((text) => el('p', { class: 'flag' }, phones(text)));
   }
 
-  // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
-  const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
-  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
   // On screen each case on a line of its own; the text is the same.
   const caseLines = (m, text) => (m.cases ? CASES.map(([key, when], i) =>
     el('span', { class: 'case' }, `${when}：${text(m.cases[key])}${i ? '' : '；'}`)) : text(m));
-  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
 
   function coverAlert(m) {
     if (m.cases) {
@@ -515,24 +439,22 @@
       return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意：可能有一段时间不能报销'), lines) : null;
     }
     if (m.benefit_start && !m.uncovered) return null;
-    const title = !m.benefit_start ? '注意:本年度享受不到医保待遇'
-      : m.waiting_period ? '注意:有待遇等待期' : '注意:有一段时间不能报销';
+    const title = !m.benefit_start ? '注意：本年度享受不到医保待遇'
+      : m.waiting_period ? '注意：有待遇等待期' : '注意：有一段时间不能报销';
     const notes = m.warnings.filter((w) => COVER_WARNINGS.includes(w.code)).map((w) => el('p', null, w.message));
     if (!notes.length && m.uncovered) {
-      notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用,医保不报销。`));
+      notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用，医保不报销。`));
     }
     return el('div', { class: 'alert', role: 'note' }, el('strong', null, `⚠ ${title}`), notes);
   }
 
-  // A member's figures: a list in the member's card on screen, a row of the summary table in print (`screen` false:
-  // the amounts without the year they were estimated by, which the printed notice says).
-  const MEMBER_FIGURES = [
-    ['类别', (m) => m.category_label + (m.tier_label ? `(${m.tier_label})` : '')],
-    ['个人缴费', (m, screen) => (screen ? moneyShown : money)(m, 'individual_fen'), 'money'],
-    ['政府补助', (m, screen) => (screen ? moneyShown : money)(m, 'subsidy_fen'), 'money'],
-    ['待遇开始', (m, screen) => (screen ? caseLines : caseText)(m, startOf)],
-    ['待遇结束', (m) => zhDate(m.benefit_end)],
-  ];
+  // A member's figures in the card: as printed (FIGURES), the amounts with the year they were estimated by and
+  // each case of the start on a line of its own.
+  const SCREEN_FIGURES = {
+    个人缴费: [(m) => moneyShown(m, 'individual_fen'), 'money'],
+    政府补助: [(m) => moneyShown(m, 'subsidy_fen'), 'money'],
+    待遇开始: [(m) => caseLines(m, startOf)],
+  };
 
   // The waiting period in its parts: 4个月 = 固定3个月 + 变动1个月 (− 补缴减少…, + 补足到…).
   function waitingText(m) {
@@ -544,13 +466,16 @@
   }
 
   const reason = (step) => [step.text && el('p', null, step.text), basisList(step),
-    step.note ? el('p', { class: 'hint' }, `请核实:${step.note}`) : null];
+    step.note ? el('p', { class: 'hint' }, `请核实：${step.note}`) : null];
 
   function memberOutcome(m) {
-    const rows = MEMBER_FIGURES.map(([term, value, cls]) => [term, value(m, true), cls]);
+    const rows = FIGURES.map(([term, text]) => {
+      const [shown = text, cls] = SCREEN_FIGURES[term] || [];
+      return [term, shown(m), cls];
+    });
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
     const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code) && !FLAG_WARNINGS.includes(w.code))
-      .map((w) => el('p', { class: 'hint' }, `提示:${w.message}`));
+      .map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
     // What else the member's history changes (大病保险), each with its basis.
     const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
@@ -558,7 +483,7 @@
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
     const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
     return [figures(rows), memberFlags(m), coverAlert(m), notes, more,
-      el('details', null, el('summary', null, '依据(为什么这样算)'), steps)];
+      el('details', null, el('summary', null, '依据（为什么这样算）'), steps)];
   }
 
   // The deadline for continuous cover, and whether the payment date meets it; one not published is said to be so,
@@ -575,7 +500,7 @@
     } else {
       verdict = el('p', { class: 'alert' }, el('strong', null, d.date ? `⚠ ${paid}晚于这个截止日期。` : `⚠ ${paid}已过集中缴费期。`));
     }
-    const heading = el('h3', null, `保持待遇连续的缴费截止日期:${d.date ? zhDate(d.date) : '尚未公布'}`);
+    const heading = el('h3', null, `保持待遇连续的缴费截止日期：${d.date ? zhDate(d.date) : '尚未公布'}`);
     return el('div', { class: 'deadline' }, heading, el('p', null, d.text),
       [...d.unknown, ...d.provisional].map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))), verdict);
   }
@@ -589,25 +514,25 @@
     fill($('household'),
       flags.length ? el('div', { class: 'flags', role: 'note' },
         el('strong', null, `注意：${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
-      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计(${answer.ruleset.year}年度)`), figures([
+      el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计（${answer.ruleset.year}年度）`), figures([
         ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
         ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
-        ['合计(个人+补助)', totalText(t)],
+        ['合计（个人+补助）', totalText(t)],
       ])),
       deadlineBlock(answer),
-      others.map((w) => el('p', { class: 'hint' }, `提示:${w.message}`)));
+      others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));
     const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;
     const [waiting, maybe] = [gaps(false), gaps(true)];
-    announce(`${answer.ruleset.year}年度,${answer.members.length}位成员,合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}` +
-      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `;${waiting}人有一段时间不能报销` : '') +
+    announce(`${answer.ruleset.year}年度，${answer.members.length}位成员，合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}` +
+      (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `；${waiting}人有一段时间不能报销` : '') +
       (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。');
     document.body.dataset.state = 'result';
   }
 
   function showPending(errorsShown) {
-    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后,这里会显示结果。'));
+    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后，这里会显示结果。'));
     if (!errorsShown) fill($('household'), el('p', null, '请把日期填写完整。'));
-    announce(errorsShown ? `有${errorsShown}处需要改正,见红色提示。` : '');
+    announce(errorsShown ? `有${errorsShown}处需要改正，见红色提示。` : '');
     document.body.dataset.state = 'pending';
   }
 
@@ -623,21 +548,13 @@
     return items.length ? [el('h3', null, title), el('ul', { class: `list ${cls}` }, items)] : [];
   }
 
-  // 024-12345-1-7 is area code, number, then menu keys: dial 02412345, pause, 1, pause, 7.
-  function dialString(phone) {
-    const [area, number, ...keys] = phone.split('-').map((part) => part.replace(/\D/g, ''));
-    return [area + (number || ''), ...keys].join(',');
-  }
-
-  const channelText = (x) => x.name + (x.detail ? `(${x.detail})` : '');
-
-  const contact = (c) => el('li', null, c.name, c.phone ? ':' : '',
+  const contact = (c) => el('li', null, c.name, c.phone ? '：' : '',
     c.phone ? el('a', { class: 'phone', href: `tel:${dialString(c.phone)}` }, c.phone) : null,
-    c.detail ? `(${c.detail})` : '');
+    c.detail ? `（${c.detail}）` : '');
 
   function renderHowto(from) {
     fill($('howto'),
-      section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), ':', x.detail))),
+      section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), '：', x.detail))),
       section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x))), 'channels'),
       section('咨询电话', from.contacts.map(contact), 'contacts'),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
@@ -652,13 +569,13 @@
     const stale = today > closesOf(r);
     $('stale').hidden = !stale;
     if (!stale) return;
-    $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的,已经过期`;
+    $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的，已经过期`;
     const first = r.contacts.slice(0, 2);
     fill($('stale-text'),
-      el('p', null, `本页按${r.title}的规定测算,这一年度的缴费期是${windowText(r)}。` +
-        `今天是${zhDate(today)},已经过了这个缴费期,本页的金额和日期不能用于现在的缴费。` +
-        '现在能交哪一年度的医保费、交多少、到哪里交,请以当地医保部门公布的为准,可以咨询:'),
-      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站:${w}`))),
+      el('p', null, `本页按${r.title}的规定测算，这一年度的缴费期是${windowText(r)}。` +
+        `今天是${zhDate(today)}，已经过了这个缴费期，本页的金额和日期不能用于现在的缴费。` +
+        '现在能交哪一年度的医保费、交多少、到哪里交，请以当地医保部门公布的为准，可以咨询：'),
+      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站：${w}`))),
       r.contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
   }
 
@@ -682,149 +599,13 @@
   function renderRuleset() {
     const r = ruleset();
     renderStale();
-    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期:${windowText(r)}。${rulesetFlags(r)}` +
+    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
-    const level = { A: '本年度资料', B: '往年规定或转载资料,请电话核实' };
+    const level = { A: '本年度资料', B: '往年规定或转载资料，请电话核实' };
     fill($('sources'),
-      el('p', null, `${r.title}(待遇期:${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)})`),
+      el('p', null, `${r.title}（待遇期：${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)}）`),
       el('ul', { class: 'list' }, r.sources.map((s) => el('li', null,
-        `《${s.title}》,${s.publisher}${s.date ? `,${s.date}` : ''}(${s.level}级:${level[s.level] || ''})`))));
-  }
-
-  // ---- the household in the link, its QR code, print and the calendar reminder ----
-
-  // The address bar always holds the household on screen, in the fragment, which no server receives; the link
-  // to share is the same page without the embedding options.
-  function remember() {
-    const household = { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members };
-    const fragment = YibaoLink.write({ embed: fromLink.embed, city: lockedCity, household });
-    try {
-      history.replaceState(null, '', `#${fragment}`);
-    } catch {
-      // Safari refuses more than 100 calls in 30 s; the link to share below stays current all the same.
-    }
-    const link = `${location.href.replace(/[?#].*$/, '')}#${YibaoLink.write({ household })}`;
-    $('link-text').value = link;
-    // Drawing the PNG takes a frame or more on a phone: only once typing pauses, and never before the first result.
-    clearTimeout(qrTimer);
-    $('qr-figure').setAttribute('aria-busy', 'true');
-    qrTimer = setTimeout(() => drawQr(link), 300);
-  }
-
-  // The link as a QR code, drawn on a canvas and shown as a PNG: WeChat reads an image by long-press. White
-  // behind it, and the standard's four modules of margin, so that it scans on a dark screen too.
-  function drawQr(link) {
-    $('qr-figure').removeAttribute('aria-busy');
-    let code = null;
-    try {
-      code = leanQr.generate(link, { minCorrectionLevel: leanQr.correction.M });
-    } catch {
-      // longer than a QR code holds (2,331 bytes at level M)
-    }
-    $('qr-figure').hidden = !code;
-    $('qr-too-long').hidden = Boolean(code);
-    if (code) $('qr').src = code.toDataURL({ type: 'image/png', scale: 4, pad: 4, off: [255, 255, 255, 255] });
-  }
-
-  function tell(text) {
-    $('share-status').textContent = text;
-  }
-
-  function copyLink() {
-    const link = $('link-text').value;
-    const copying = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error('no clipboard'));
-    copying.then(() => {
-      $('link-fallback').hidden = true;
-      tell('链接已复制,可以粘贴到微信等处发给家人。');
-    }, () => {
-      $('link-fallback').hidden = false;
-      $('link-text').focus();
-      $('link-text').select();
-      tell('没能自动复制:链接已选中,在下面的框里长按(手机)或按 Ctrl+C(电脑)即可复制。');
-    });
-  }
-
-  // The print-only summary: one row a member, with the date the estimate was made.
-  function showPrintSummary(answer) {
-    const table = $('print-table');
-    if (!answer) {
-      fill(table);
-      fill($('print-meta'));
-      return;
-    }
-    // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
-    // days without cover are then those before the start, as the line under the table says.
-    const split = answer.members.some((m) => m.cases);
-    const columns = MEMBER_FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
-      ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
-    const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
-    const row = (m, i) => el('tr', null,
-      el('th', { scope: 'row' }, memberTitle(state.members[i], i)),
-      el('td', null, zhDate(normalizeDate(state.members[i].birth_date))),
-      columns.map(([, value]) => el('td', null, value(m, false))),
-      split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
-    fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null, el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text)))),
-      el('tbody', null, answer.members.map(row)));
-    fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期:${zhDate(answer.payment_date)}`),
-      el('span', null, `测算日期:${zhDate(todayIso())}`));
-  }
-
-  // The reminder is for the continuity deadline while the chosen payment date meets it. Past it, the deadline
-  // can no longer be met, and what matters is paying by the chosen date: the figures shown assume it, and
-  // paying later moves the benefit start later still. A deadline not published is no date for a reminder: it is
-  // put on the chosen payment date, and says so.
-  const reminderDate = (answer) => (answer.deadline.met && answer.deadline.date ? answer.deadline.date : answer.payment_date);
-  const asks = (d) => [...new Set(d.unknown.map((f) => f.ask))].join('、');
-
-  function showReminder(answer) {
-    $('reminder').disabled = !answer;
-    let hint = '算出结果后可以添加。';
-    if (answer && !answer.deadline.date) {
-      hint = `集中缴费期的截止日期尚未公布，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}，提前3天提醒；` +
-        `截止日期请先咨询${asks(answer.deadline)}。`;
-    } else if (answer && answer.deadline.met) {
-      hint = `提醒定在保持待遇连续的缴费截止日期${zhDate(answer.deadline.date)},提前3天提醒。`;
-    } else if (answer) {
-      hint = `已过保持待遇连续的截止日期,提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
-        '(上面的结果按这一天缴费算出,再晚缴费,待遇开始还会推后),提前3天提醒。';
-    }
-    $('reminder-hint').textContent = hint;
-  }
-
-  function saveReminder() {
-    const a = lastAnswer;
-    const t = a.totals;
-    const description = [
-      `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')},政府补助${money(t, 'subsidy_fen')}。`,
-      ...a.members.map((m, i) => `${memberTitle(state.members[i], i)}:个人缴费${money(m, 'individual_fen')}`),
-      ...flagLines(a),
-      a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
-        `截止日期请先咨询${asks(a.deadline)}。`,
-      `缴费渠道:${a.payment_channels.map(channelText).join(';')}。`,
-      a.deadline.text,
-      '估算仅供参考,以医保经办机构核定为准。',
-    ].filter(Boolean).join('\n');
-    const text = YibaoCalendar.reminder({
-      date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费(${a.ruleset.region})`, description,
-    });
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    el('a', { href: url, download: '医保缴费提醒.ics' }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-    tell('已生成日历文件“医保缴费提醒.ics”,打开它即可把提醒加到手机或电脑的日历里。');
-  }
-
-  // Embedded in another site's iframe: the estimator alone, and its height posted to the host page whenever it
-  // changes (web/embed-host.js sizes the iframe to it).
-  function embed() {
-    document.documentElement.classList.add('embed');
-    if (window.parent === window) return;
-    let last = 0;
-    new ResizeObserver(() => {
-      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-      if (height === last) return;
-      last = height;
-      window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
-    }).observe(document.documentElement);
+        `《${s.title}》，${s.publisher}${s.date ? `，${zhDate(s.date)}` : ''}（${s.level}级：${level[s.level] || ''}）`))));
   }
 
   // ---- start ----
@@ -843,7 +624,7 @@
     const known = (id) => rulesets.some((r) => r.id === id);
     const h = link.household;
     const notices = [...link.notices, ...[link.city, h && h.ruleset].filter((id) => id && !known(id))
-      .map((id) => `链接中的城市“${id}”本页没有,请核对所选城市。`)];
+      .map((id) => `链接中的城市“${id}”本页没有，请核对所选城市。`)];
     lockedCity = known(link.city) ? link.city : null;
     // A link keeps the year it names (until the date is changed); the embedding site's city= fixes the city.
     const region = lockedCity && regionOf(lockedCity);
@@ -886,7 +667,7 @@
     });
 
     const input = $('payment-date');
-    paymentField = { control: input, hint: $('payment-date-hint'), error: $('payment-date-error') };
+    paymentField = fieldOf(input);
     input.addEventListener('input', () => {
       state.payment.value = input.value;
       changeYear(pickYear());
@@ -902,9 +683,6 @@
       return button;
     }));
 
-    $('copy-link').addEventListener('click', copyLink);
-    $('print').addEventListener('click', () => window.print());
-    $('reminder').addEventListener('click', saveReminder);
     // A link pasted into the address bar of the open page changes only the fragment: read it as a new link.
     window.addEventListener('hashchange', () => load(YibaoLink.read(location.hash)));
 
@@ -926,17 +704,17 @@
     // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
     const named = (path) => {
       const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
-      return doc && typeof doc === 'object' ? `${doc.title || ''}(${doc.id})` : '规则数据';
+      return doc && typeof doc === 'object' ? `${doc.title || ''}（${doc.id}）` : '规则数据';
     };
-    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误,相关城市或年度暂不可用' : '本页的规则数据有误,无法测算'),
-      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}:${e.message}(数据位置 `,
-        el('code', null, e.path || '/'), ')'))),
+    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
+      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}：${e.message}（数据位置 `,
+        el('code', null, e.path || '/'), '）'))),
       el('p', null, '请联系发布本页的单位修正。'));
   }
 
   function unsupported(reason) {
     const note = $('unsupported');
-    note.textContent = `抱歉,您的浏览器无法运行本页的测算程序(${reason})。请换用较新版本的浏览器,或查看下方各城市的缴费标准表。`;
+    note.textContent = `抱歉，您的浏览器无法运行本页的测算程序（${reason}）。请换用较新版本的浏览器，或查看下方各城市的缴费标准表。`;
     note.hidden = false;
     document.body.dataset.state = 'unsupported';
   }
@@ -951,7 +729,6 @@
   }
 
   const fromLink = YibaoLink.read(location.hash);
-  if (fromLink.embed || new URLSearchParams(location.search).get('embed') === '1') embed();
 
   // A saved copy of the page holds the last screen: start from a clean one.
   delete document.body.dataset.state;
@@ -968,6 +745,6 @@
       start();
       // Other parts of the page (web/batch.js) use the same engine.
       document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, ruleset: state.ruleset } }));
-    }).catch((error) => unsupported(`程序加载失败:${error && error.message ? error.message : error}`));
+    }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

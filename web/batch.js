@@ -21,14 +21,8 @@
   let tables = 0;     // for unique caption ids
   let rulesets = [];  // the page's rulesets as the engine lists them
 
-  function make(tag, cls, ...children) {
-    const node = document.createElement(tag);
-    if (cls) node.className = cls;
-    node.append(...children);
-    return node;
-  }
-
-  const { todayIso, yuan } = YibaoFormat;
+  const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
+  const { el, setError: showError, fieldOf } = YibaoFields;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();
@@ -38,7 +32,7 @@
 
   // `parts` (UTF-8 bytes, or strings the Blob writes as UTF-8) already hold the BOM and CRLF line ends.
   function save(name, parts) {
-    const link = make('a');
+    const link = el('a');
     link.href = URL.createObjectURL(new Blob(parts, { type: CSV }));
     link.download = name;
     link.click();
@@ -61,15 +55,7 @@
 
   // ---- errors at their field ----
 
-  function setError(control, text) {
-    const error = $(`${control.id}-error`);
-    error.textContent = text;
-    error.hidden = !text;
-    const ids = [`${control.id}-hint`, text && error.id].filter(Boolean);
-    control.setAttribute('aria-describedby', ids.join(' '));
-    if (text) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-  }
+  const setError = (control, text) => showError(fieldOf(control), text);
 
   function status(text, state) {
     $('batch-status').textContent = text;
@@ -94,7 +80,7 @@
     bar.value = done;
     if (bar.dataset.percent !== String(percent)) {
       bar.dataset.percent = percent;
-      status(`正在测算,已完成${percent}%……`, 'running');
+      status(`正在测算，已完成${percent}%……`, 'running');
     }
   }
 
@@ -115,12 +101,12 @@
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      if (id === runId) failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用,然后重新选择。`);
+      if (id === runId) failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用，然后重新选择。`);
       return;
     }
     if (id !== runId) return;
     if (isWorkbook(bytes)) {
-      failFile('这是 Excel 工作簿,不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”,选择“CSV(逗号分隔)”格式保存后再选择。');
+      failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
       return;
     }
     const text = decode(bytes);
@@ -156,23 +142,18 @@
 
   // A table in a box that scrolls sideways on a narrow screen; the box takes focus so a keyboard can scroll it.
   function table(caption, head, rows) {
-    const title = make('caption', null, caption);
-    title.id = `batch-caption-${++tables}`;
-    const heads = head.map((text) => Object.assign(make('th', null, text), { scope: 'col' }));
-    const body = rows.map((cells) => make('tr', null, ...cells.map((text) => make('td', null, text))));
-    const box = make('div', 'scroll', make('table', null, title, make('thead', null, make('tr', null, ...heads)),
-      make('tbody', null, ...body)));
-    box.tabIndex = 0;
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-labelledby', title.id);
-    return box;
+    const id = `batch-caption-${++tables}`;
+    return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': id },
+      el('table', null, el('caption', { id }, caption),
+        el('thead', null, el('tr', null, head.map((text) => el('th', { scope: 'col' }, text)))),
+        el('tbody', null, rows.map((cells) => el('tr', null, cells.map((text) => el('td', null, text)))))));
   }
 
   function show(summary, preview, parts, fileName) {
     $('batch-progress').hidden = true;
     const headerProblem = summary.rows_failed === 0 && summary.errors.length > 0;
     if (headerProblem || summary.rows_read === 0) {
-      const why = headerProblem ? summary.errors.flatMap((e) => e.messages).join(';') : '文件里没有人员信息(只有表头)';
+      const why = headerProblem ? summary.errors.flatMap((e) => e.messages).join('；') : '文件里没有人员信息（只有表头）';
       failFile(`${why}。请对照模板检查后重新选择文件。`);
       return;
     }
@@ -184,26 +165,23 @@
     const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
     const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
     const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
-    status(`测算完成:共${summary.rows_read}行,算出${summary.rows_estimated}行` +
-      (failed ? `,${failed}行有问题未算出。` : '。') +
-      `${said(t.individual_fen, 'individual_fen', '个人缴费')},${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
+    status(`测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行` +
+      (failed ? `，${failed}行有问题未算出。` : '。') +
+      `${said(t.individual_fen, 'individual_fen', '个人缴费')}，${said(t.subsidy_fen, 'subsidy_fen', '政府补助')}。`, 'done');
 
     const categories = summary.categories.map((c) => [c.label, `${c.count}人`,
       sum(c.individual_fen, 'individual_fen'), sum(c.subsidy_fen, 'subsidy_fen')]);
     categories.push(['合计', `${t.count}人`, sum(t.individual_fen, 'individual_fen'), sum(t.subsidy_fen, 'subsidy_fen')]);
-    const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
     const flagged = preview.header.some((h) => FLAG_COLUMNS.includes(h));
-    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
+    const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
       ...[...r.fees.flatMap((f) => f.unknown), ...r.collection.unknown, ...r.continuity_deadline.unknown].map((u) => sentence(u.text))])];
-    // A start that turns on a deadline not published is no date (the engine counts such a row as no cover).
-    const open = r.continuity_deadline.date === null;
     const blocks = [
-      flags.length ? make('div', 'flags', make('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
-        ...flags.map((text) => make('p', null, text)),
-        flagged ? make('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
+      flags.length ? el('div', { class: 'flags' }, el('strong', null, `注意：${r.year}年度的标准还没有全部公布`),
+        ...flags.map((text) => el('p', null, text)),
+        flagged ? el('p', null, '下载结果的“暂按往年标准”和“未公布”两列写明了每个人用到的往年标准和尚未公布的标准；' +
           '尚未公布的金额是空白，没有算进合计。') : '') : '',
       table('各类别人数和金额', ['类别', '人数', '个人缴费', '政府补助'], categories),
-      make('p', null, `有待遇等待期(缴费后要等一段时间才能报销)的${summary.waiting_period}人;` +
+      el('p', null, `有待遇等待期（缴费后要等一段时间才能报销）的${summary.waiting_period}人；` +
         `本年度享受不到医保待遇的${summary.no_cover}人。` +
         (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
           '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
@@ -211,10 +189,10 @@
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);
       const reasons = listed.map((e, i) => [String(e.line), preview.failed_names[i] || '',
-        e.messages.map((m) => m.replace(/^第\d+行 ?:? ?/, '')).join(';')]);
-      const more = failed > listed.length ? `(只列出前${listed.length}行,其余见下载结果的“提示”列)` : '';
-      blocks.push(make('p', 'alert', make('strong', null, `⚠ 有${failed}行没有算出来`),
-        `原因见下表${more}。可以在原表中改正后重新选择文件;下载的结果里这些行的“提示”列也写明了原因。`));
+        e.messages.map((m) => m.replace(/^第\d+行 ?[:：]? ?/, '')).join('；')]);
+      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“提示”列）` : '';
+      blocks.push(el('p', { class: 'alert' }, el('strong', null, `⚠ 有${failed}行没有算出来`),
+        `原因见下表${more}。可以在原表中改正后重新选择文件；下载的结果里这些行的“提示”列也写明了原因。`));
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
@@ -222,13 +200,13 @@
       const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
       // The rows shown were estimated: an empty amount is one not published.
       const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);
-      blocks.push(table(`测算结果预览(前${preview.rows.length}行)`,
+      blocks.push(table(`测算结果预览（前${preview.rows.length}行）`,
         columns.map((i) => preview.header[i]), preview.rows.map((row) => columns.map((i) => cell(row, i)))));
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
     result = { parts, name: `医保测算结果-${base}.csv` };
-    $('batch-download-hint').textContent = `保存为“${result.name}”,可用 Excel 或 WPS 打开。`;
+    $('batch-download-hint').textContent = `保存为“${result.name}”，可用 Excel 或 WPS 打开。`;
     $('batch-result').hidden = false;
   }
 
@@ -249,7 +227,7 @@
     engine = detail.engine;
     rulesets = detail.rulesets;
     const select = $('batch-ruleset');
-    select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}(${r.year}年度)`, r.id)));
+    select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}（${r.year}年度）`, r.id)));
     select.value = detail.ruleset;  // the city and year chosen above for the household
     const date = $('batch-date');
     date.value = todayIso();

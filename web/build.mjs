@@ -33,7 +33,8 @@ async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
   return { engine: engineJs.replace(dataUri, '$1'), payload: Buffer.from(gzipped).toString('base64') };
 }
 
-// The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser).
+// The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser); their
+// amounts as web/format.js writes them, as on the page.
 const { feeTables } = createRequire(import.meta.url)('./fee-tables.js');
 
 // An inline script or style ending early would break the page and its CSP hash.
@@ -53,7 +54,8 @@ const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
 const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
 const scripts = {
   DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)), QR: inline('lean-qr', qr),
-  FORMAT: await page('format'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
+  FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
+  SHARE: await page('share'),
   BATCH: await page('batch'),
 };
 const style = inline('style', read('web/style.css'));
@@ -100,7 +102,7 @@ const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\
 const csp = policy(scripts, style);
 
 // The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
-const template = read('tests/rosters/template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing), WASM: payload,
   RULESETS: inline('rulesets', rulesetData(ruleFiles)),
   ROSTER_TEMPLATE: inline('template', template), ...scripts };
@@ -122,7 +124,7 @@ if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
     ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
-    FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
+    FORMAT: await page('format'), FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);

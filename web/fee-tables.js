@@ -1,22 +1,19 @@
 // The fee tables for readers without JavaScript, as HTML, from the rulesets' summaries (as `yibao rulesets` lists
 // them). One copy for both makers of a page: web/build.mjs (Node, by require) and the rules workbench (the browser,
 // as the global YibaoFeeTables), so a page the workbench exports holds exactly the tables build.mjs would make.
+// Its amounts and phone numbers are written by web/format.js: required in Node, the global YibaoFormat in the browser.
 (function (root) {
   'use strict';
+  const node = typeof module === 'object' && module.exports;
+  const { yuan, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
-  const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
   // As the page says them: an amount carried from an earlier year's rules is 约…元, with the ruleset's text under
   // the table; one not published is 尚未公布, never 0, with the reason and whom to ask (phone numbers as tel: links).
   const amount = (fee, fact) => (fee[fact] === null ? '尚未公布'
     : `${fee.provisional.some((p) => p.fact === fact) ? '约' : ''}${yuan(fee[fact])}`);
-  const sentence = (text) => (/[。!?]$/.test(text) ? text : `${text}。`);
-  const dial = (phone) => {
-    const [area, number, ...keys] = phone.split('-');
-    return [area + (number || ''), ...keys].join(',');
-  };
-  const withPhones = (text) => escapeHtml(text).replace(/0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g,
-    (phone) => `<a class="phone" href="tel:${dial(phone)}">${phone}</a>`);
+  const withPhones = (text) => escapeHtml(text).replace(PHONE,
+    (phone) => `<a class="phone" href="tel:${dialString(phone)}">${phone}</a>`);
 
   function feeTables(rulesets) {
     if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
@@ -24,7 +21,7 @@
       const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${amount(f, 'individual_fen')}</td>` +
         `<td class="num">${amount(f, 'subsidy_fen')}</td></tr>`).join('\n');
       const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
-      const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map((p) => `标“约”的金额：${sentence(p.text)}`),
+      const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
         ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
       return `<table>
 <caption>${escapeHtml(r.title)}</caption>
@@ -33,11 +30,11 @@
 ${rows}
 </tbody>
 </table>
-${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据:${sources}</p>`;
+${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据：${sources}</p>`;
     }).join('\n');
   }
 
-  const api = { feeTables, escapeHtml, amount, yuan };
-  if (typeof module === 'object' && module.exports) module.exports = api;
+  const api = { feeTables };
+  if (node) module.exports = api;
   else root.YibaoFeeTables = api;
 })(typeof globalThis === 'object' ? globalThis : this);

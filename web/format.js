@@ -1,5 +1,7 @@
-// Dates and amounts as the page writes them, shared by the household form (app.js) and 批量测算 (batch.js).
-globalThis.YibaoFormat = (function () {
+// Dates, amounts and the other texts the page writes, as pure functions: shared by the household form (app.js), its
+// link, print and reminder (share.js), 批量测算 (batch.js) and the fee tables (fee-tables.js, which web/build.mjs
+// runs in Node). In the browser it is the global YibaoFormat; in Node, require() returns the same object.
+(function (root) {
   'use strict';
 
   const pad = (n) => String(n).padStart(2, '0');
@@ -9,5 +11,80 @@ globalThis.YibaoFormat = (function () {
   // Fen as yuan: whole yuan without decimals, else two.
   const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
 
-  return { pad, isoOf, todayIso, yuan };
-})();
+  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else is returned as typed
+  // (trimmed), for the engine to flag.
+  function normalizeDate(text) {
+    const t = text.trim();
+    const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
+  }
+  const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
+
+  // 2024-05-01 as 2024年5月1日; a month alone (2023-09, a source's date) as 2023年9月.
+  function zhDate(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${y}年${m}月${d ? `${d}日` : ''}`;
+  }
+
+  // A count as typed, a number when it is one (2, ２, 2年); anything else is returned as typed, for the engine to flag.
+  function count(text) {
+    const t = text.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const m = /^(\d{1,3})\s*年?$/.exec(t);
+    return m ? Number(m[1]) : t;
+  }
+
+  // A text as a sentence: with its full stop.
+  const sentence = (text) => (/[。！？]$/.test(text) ? text : `${text}。`);
+
+  // A phone number in a text: area code, number, then menu keys (024-12345-1-7).
+  const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
+  // 024-12345-1-7 is dialled 02412345, pause, 1, pause, 7.
+  function dialString(phone) {
+    const [area, number, ...keys] = phone.split('-').map((part) => part.replace(/\D/g, ''));
+    return [area + (number || ''), ...keys].join(',');
+  }
+
+  // A member restored from a link has no preset: without a name it is just 成员N.
+  function memberTitle(member, index) {
+    const name = member.id.trim() || member.preset;
+    return name ? `成员${index + 1}：${name}` : `成员${index + 1}`;
+  }
+
+  // ---- the texts of an answer ----
+
+  // An amount carried from an earlier year's rules (provisional) is 约482元; one not published (null) 尚未公布, never 0.
+  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
+  const provisionalOf = (x, fact) => x[fact] !== null && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
+  const money = (x, fact) => (x[fact] === null ? '尚未公布' : `${provisionalOf(x, fact) ? '约' : ''}${yuan(x[fact])}`);
+
+  // An estimated or unpublished fact as a line of a notice: an amount's text says it is the 约 one.
+  const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
+  // The household's unpublished and estimated facts, each said once: the lines of the notice near the result, of the
+  // printed page and of the calendar reminder. (The deadline's own unknowns are in the deadline block.)
+  function flagLines(answer) {
+    const t = answer.totals;
+    const d = answer.deadline;
+    return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
+      .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
+  }
+
+  // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
+  const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
+  const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
+  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
+  const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
+
+  // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
+  const FIGURES = [
+    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
+    ['个人缴费', (m) => money(m, 'individual_fen')],
+    ['政府补助', (m) => money(m, 'subsidy_fen')],
+    ['待遇开始', (m) => caseText(m, startOf)],
+    ['待遇结束', (m) => zhDate(m.benefit_end)],
+  ];
+
+  const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString,
+    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.YibaoFormat = api;
+})(globalThis);

@@ -34,12 +34,12 @@ globalThis.YibaoLink = (function () {
   const MAX_MEMBERS = 20;
 
   const NOTICES = {
-    older: '此链接由旧版本生成,已按新版规则重新测算,请核对。',
-    newer: '此链接由更新版本的页面生成,本页无法读取,已显示空白表格。',
-    broken: '此链接不完整或已损坏,无法读取,已显示空白表格。',
-    unknown: '链接中有本页不认识的内容,已忽略。',
-    unreadable: '链接中有无法读取的内容,已忽略,请核对各项。',
-    tooMany: `链接中的成员超过${MAX_MEMBERS}位,只显示了前${MAX_MEMBERS}位。`,
+    older: '此链接由旧版本生成，已按新版规则重新测算，请核对。',
+    newer: '此链接由更新版本的页面生成，本页无法读取，已显示空白表格。',
+    broken: '此链接不完整或已损坏，无法读取，已显示空白表格。',
+    unknown: '链接中有本页不认识的内容，已忽略。',
+    unreadable: '链接中有无法读取的内容，已忽略，请核对各项。',
+    tooMany: `链接中的成员超过${MAX_MEMBERS}位，只显示了前${MAX_MEMBERS}位。`,
   };
 
   function toBase64Url(text) {

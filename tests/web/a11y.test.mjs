@@ -177,7 +177,7 @@ describe('a saved page whose rules are out of date', () => {
       const first = await page.evaluate(() => [...document.querySelectorAll('main > *')]
         .find((e) => e.getBoundingClientRect().height > 0).id);
       assert.equal(first, 'stale', 'the first thing in the page’s main part');
-      assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), '⚠ 本页的规定是2024年度的,已经过期');
+      assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), '⚠ 本页的规定是2024年度的，已经过期');
       const [y, m, d] = day.split('-').map(Number);
       assert.match(await stale.textContent(), new RegExp(`缴费期是2023年9月1日至2024年12月31日。今天是${y}年${m}月${d}日`));
 

@@ -12,7 +12,7 @@ export async function qingdao(page) {
   await sun.getByLabel('称呼').fill('小孙');
   await sun.getByLabel('出生日期').fill('1995-06-01');
   await sun.getByLabel('上年度参保情况').selectOption('lapsed');
-  await sun.getByLabel('连续没有参保几年了?').fill('2');
+  await sun.getByLabel('连续没有参保几年了？').fill('2');
   await page.waitForSelector('body[data-state="result"]');
 }
 

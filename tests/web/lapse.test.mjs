@@ -7,10 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { at, base64url, card, figures, withPage } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
-const LAPSED = '连续没有参保几年了?';
-const REPAIRED = '这次补缴(修复)几年?';
-const CONTINUOUS = '已经连续参保几年?';
-const CLAIMED = '上一年度有没有用医保报销过?';
+const LAPSED = '连续没有参保几年了？';
+const REPAIRED = '这次补缴（修复）几年？';
+const CONTINUOUS = '已经连续参保几年？';
+const CLAIMED = '上一年度有没有用医保报销过？';
 const QUESTIONS = [LAPSED, REPAIRED, CONTINUOUS, CLAIMED];
 
 const open = usePage('lapse', [...only2024(), testRuleset('qingdao-2027-example.json')], '2026-11-23');
@@ -45,7 +45,7 @@ describe('the lapse questions', () => {
     assert.equal(await member.getByLabel(LAPSED).inputValue(), '1');
     assert.equal(await member.getByLabel(REPAIRED).inputValue(), '0');
     assert.match(await page.locator(`#${await member.getByLabel(REPAIRED).getAttribute('aria-describedby')}`).textContent(),
-      /每补缴1年可缩短1个月等待期,固定等待期不变/);
+      /每补缴1年可缩短1个月等待期，固定等待期不变/);
     await history.selectOption('new');
     assert.deepEqual(await shown(member), only());
 
@@ -64,20 +64,20 @@ describe('the lapse questions', () => {
     () => open(async (page) => {
       const member = await xiaoSun(page, '2');
       await page.waitForSelector('body[data-state="result"]');
-      assert.equal(await member.locator('h3').textContent(), '成员1:小孙');
-      assert.deepEqual(await figures(member), { 类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元',
+      assert.equal(await member.locator('h3').textContent(), '成员1：小孙');
+      assert.deepEqual(await figures(member), { 类别: '成年居民（一档）', 个人缴费: '462元', 政府补助: '850元',
         待遇等待期: '4个月 = 固定3个月 + 变动1个月', 待遇开始: '2027年5月1日', 待遇结束: '2027年12月31日' });
       assert.match(await member.locator('.alert').textContent(), /2027年1月1日至2027年4月30日/);
       // The 大病保险 note, with its basis like the explanation's.
       const note = member.locator('.note');
-      assert.match(await note.locator('p').first().textContent(), /^大病保险:断保后再参保,大病保险最高支付限额降低3000元/);
+      assert.match(await note.locator('p').first().textContent(), /^大病保险：断保后再参保，大病保险最高支付限额降低3000元/);
       await note.getByText('这条提示的依据').click();
       assert.equal(await note.locator('blockquote').textContent(), '断保人员再参保缴费的,相应降低大病保险最高支付限额3000元');
-      assert.equal(await note.locator('.cite').textContent(), '——《山东省大病保险参保激励(德州新闻网)》(背景资料)');
+      assert.equal(await note.locator('.cite').textContent(), '——《山东省大病保险参保激励（德州新闻网）》（背景资料）');
       // The reasons name each part.
       const reasons = await member.locator('.steps > li > p:first-child').allTextContents();
       assert.ok(reasons.some((text) => /固定待遇等待期3个月/.test(text)), reasons.join('\n'));
-      assert.ok(reasons.some((text) => /断保2年,从第2年起每多断保1年,增加1个月变动待遇等待期/.test(text)));
+      assert.ok(reasons.some((text) => /断保2年，从第2年起每多断保1年，增加1个月变动待遇等待期/.test(text)));
 
       await member.getByLabel(REPAIRED).fill('1');
       const repaired = await figures(member);
@@ -87,7 +87,7 @@ describe('the lapse questions', () => {
       // Paying back more years than the variable part has months shortens nothing more, and the page says so.
       await member.getByLabel(REPAIRED).fill('2');
       assert.equal((await figures(member)).待遇等待期, '3个月 = 固定3个月 + 变动1个月 − 补缴减少1个月');
-      assert.match(await member.locator('.outcome').textContent(), /提示:补缴2年只能缩短变动等待期,固定等待期不变/);
+      assert.match(await member.locator('.outcome').textContent(), /提示：补缴2年只能缩短变动等待期，固定等待期不变/);
 
       // Four years and more: at least six months, whatever is paid back.
       await member.getByLabel(LAPSED).fill('5');
@@ -105,7 +105,7 @@ describe('the lapse questions', () => {
     assert.equal((await figures(member)).待遇开始, '2027年5月1日');
     await member.getByLabel(LAPSED).fill('');
     assert.equal((await figures(member)).待遇开始, '2027年4月1日');
-    assert.match(await member.locator('.outcome').textContent(), /提示:上年度未参保,但未填写断保年数,已按断保1年估算/);
+    assert.match(await member.locator('.outcome').textContent(), /提示：上年度未参保，但未填写断保年数，已按断保1年估算/);
   }));
 
   test('a contradiction (3 years repaired of 2 lapsed) is flagged at its field, keeping what was typed', () => open(async (page) => {
@@ -116,7 +116,7 @@ describe('the lapse questions', () => {
     assert.equal(await repaired.inputValue(), '3');
     assert.equal(await repaired.getAttribute('aria-invalid'), 'true');
     const errorId = (await repaired.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
-    assert.equal(await page.locator(`#${errorId}`).textContent(), '补缴(修复)年数3多于断保年数2');
+    assert.equal(await page.locator(`#${errorId}`).textContent(), '补缴（修复）年数3多于断保年数2');
     assert.equal(await member.getByLabel(LAPSED).getAttribute('aria-invalid'), null, 'the other count is not blamed');
     await page.waitForFunction(() => document.getElementById('summary').textContent.includes('有1处需要改正'));
 
@@ -127,7 +127,7 @@ describe('the lapse questions', () => {
     assert.match(await page.locator(`#${(await lapsed.getAttribute('id'))}-error`).textContent(), /断保年数至少为1/);
     await lapsed.fill('两年');
     assert.equal(await lapsed.inputValue(), '两年');
-    assert.equal(await page.locator(`#${(await lapsed.getAttribute('id'))}-error`).textContent(), '请填写整数年数,例如 0、1、2。');
+    assert.equal(await page.locator(`#${(await lapsed.getAttribute('id'))}-error`).textContent(), '请填写整数年数，例如 0、1、2。');
     await lapsed.fill('2');
     await page.waitForSelector('body[data-state="result"]');
     assert.equal(await lapsed.getAttribute('aria-invalid'), null);
@@ -141,7 +141,7 @@ describe('the lapse questions', () => {
     const notes = await member.locator('.note > p').allTextContents();
     assert.equal(notes.length, 2);
     assert.match(notes[0], /已连续参保7年.*预计共提高9000元/);
-    assert.match(notes[1], /上年度未发生报销,本年度大病保险最高支付限额提高3000元/);
+    assert.match(notes[1], /上年度未发生报销，本年度大病保险最高支付限额提高3000元/);
     assert.equal((await figures(member)).待遇等待期, '无', 'paid in time after a year insured: no waiting period');
     await member.getByLabel(CLAIMED).selectOption({ label: '有' });
     assert.equal(await member.locator('.note').count(), 1);

@@ -59,7 +59,7 @@ describe('the page', () => {
     assert.equal(await adult.getByLabel('缴费档次').inputValue(), '1', 'the adult preset shows tier 1');
     await adult.getByLabel('出生日期').fill('1958-04-02');
     assert.deepEqual(await figures(adult), {
-      类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元', 待遇开始: '2024年5月1日', 待遇结束: '2024年12月31日',
+      类别: '成年居民（一档）', 个人缴费: '462元', 政府补助: '850元', 待遇开始: '2024年5月1日', 待遇结束: '2024年12月31日',
     });
     assert.match(await adult.locator('.alert').textContent(), /等待期/);
 
@@ -68,7 +68,7 @@ describe('the page', () => {
     assert.equal(await pupil.getByLabel('在校情况').inputValue(), 'school');
     assert.equal(await pupil.getByLabel('缴费档次').isVisible(), false, 'a pupil chooses no tier');
     assert.equal((await figures(pupil)).个人缴费, '395元');
-    assert.deepEqual(await figures(page.locator('.totals')), { 个人缴费: '857元', 政府补助: '1620元', '合计(个人+补助)': '2477元' });
+    assert.deepEqual(await figures(page.locator('.totals')), { 个人缴费: '857元', 政府补助: '1620元', '合计（个人+补助）': '2477元' });
     assert.match(await page.locator('.deadline').textContent(), /2023年12月31日[\s\S]*晚于这个截止日期/);
     await page.waitForFunction(() => document.getElementById('summary').textContent.includes('合计个人缴费857元'));
   }));
@@ -95,15 +95,15 @@ describe('the page', () => {
 
   test('a member who turns out an adult gets the tier control; without a choice the engine assumes one and says so',
     () => onFeb15(async (page) => {
-      await page.getByRole('button', { name: '+ 未成年人(不在校)' }).click();
+      await page.getByRole('button', { name: '+ 未成年人（不在校）' }).click();
       const grown = card(page, 1);
       const tier = grown.getByLabel('缴费档次');
       assert.equal(await tier.isVisible(), false, 'a minor chooses no tier');
       await grown.getByLabel('出生日期').fill('1990-01-01');
       assert.ok(await tier.isVisible());
       assert.equal(await tier.inputValue(), '', 'nothing is chosen for the user');
-      assert.equal((await figures(grown)).类别, '成年居民(一档)');
-      assert.match(await grown.locator('.outcome').textContent(), /未选择缴费档次,已按一档估算/);
+      assert.equal((await figures(grown)).类别, '成年居民（一档）');
+      assert.match(await grown.locator('.outcome').textContent(), /未选择缴费档次，已按一档估算/);
       await tier.selectOption('2');
       assert.equal((await figures(grown)).个人缴费, '395元');
       assert.doesNotMatch(await grown.locator('.outcome').textContent(), /未选择缴费档次/);
@@ -130,12 +130,12 @@ describe('the page', () => {
       const field = page.getByLabel('缴费日期', { exact: true });
       assert.equal(await field.inputValue(), '2020-01-01');
       assert.equal(await field.getAttribute('aria-invalid'), 'true');
-      assert.match(await page.locator('#payment-date-error').textContent(), /可以缴费的日期:2023年9月1日至2024年12月31日/);
+      assert.match(await page.locator('#payment-date-error').textContent(), /可以缴费的日期：2023年9月1日至2024年12月31日/);
     }));
 
   test('on a 360px phone nothing scrolls sideways, even with the reasons open',
     () => onFeb15(async (page) => {
-      for (const name of ['+ 老人', '+ 大学生', '+ 新生儿', '+ 未成年人(不在校)']) await page.getByRole('button', { name }).click();
+      for (const name of ['+ 老人', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）']) await page.getByRole('button', { name }).click();
       await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
       const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -162,7 +162,7 @@ describe('the page', () => {
     for (let i = 0; i < 10; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('1950-06-01');
     const result = await figures(elder);
-    assert.deepEqual([result.类别, result.个人缴费], ['成年居民(一档)', '462元']);
+    assert.deepEqual([result.类别, result.个人缴费], ['成年居民（一档）', '462元']);
 
     for (let i = 0; i < 10 && !(await focused()).text.startsWith('依据'); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

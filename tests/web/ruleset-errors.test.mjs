@@ -36,15 +36,15 @@ describe('a broken ruleset in the page’s data', () => {
     const notice = page.locator('#ruleset-errors');
     assert.equal(await notice.isVisible(), true);
     assert.equal(await notice.getAttribute('role'), 'alert');
-    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页部分规则数据有误,相关城市或年度暂不可用');
+    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页部分规则数据有误，相关城市或年度暂不可用');
     assert.deepEqual(await notice.locator('li').allTextContents(), [
-      '沈阳市2024年城乡居民基本医疗保险(shenyang-2024):应在0到100000000之间,实际是-100(数据位置 /1/contributions/0/individual_fen)',
+      '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间，实际是-100（数据位置 /1/contributions/0/individual_fen）',
     ]);
     assert.equal(await notice.locator('code').textContent(), '/1/contributions/0/individual_fen');
     assert.match(await notice.textContent(), /请联系发布本页的单位修正/);
 
     assert.deepEqual(await page.locator('#ruleset option').allTextContents(), ['青岛市'], 'Shenyang is left out');
-    assert.deepEqual(await page.locator('#batch-ruleset option').allTextContents(), ['青岛市(2024年度)']);
+    assert.deepEqual(await page.locator('#batch-ruleset option').allTextContents(), ['青岛市（2024年度）']);
     await page.locator('#members > li').first().getByLabel('出生日期').fill('1958-04-02');
     assert.match(await page.locator('#members dl.figures').first().textContent(), /个人缴费462元.*待遇开始2024年5月1日/);
     assert.deepEqual(await page.locator('.fee-tables caption').allTextContents(), ['青岛市2024年度城乡居民基本医疗保险'],
@@ -64,7 +64,7 @@ describe('a broken ruleset in the page’s data', () => {
   }, async (page) => {
     const notice = page.locator('#ruleset-errors');
     assert.equal(await notice.isVisible(), true);
-    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页的规则数据有误,无法测算');
+    assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页的规则数据有误，无法测算');
     assert.match(await notice.locator('li').first().textContent(), /shenyang-2024.*\/0\/contributions\/0\/individual_fen/);
     assert.equal(await page.locator('#app').isVisible(), false);
     assert.equal(await page.locator('#unsupported').isVisible(), false, 'the browser is not blamed');

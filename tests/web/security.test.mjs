@@ -62,7 +62,7 @@ describe('typed into the form', () => {
     for (const [i, payload] of PAYLOADS.entries()) await card(page, i).getByLabel('称呼').fill(payload);
     await page.waitForSelector('body[data-state="result"]');
     const titles = await page.locator('#members h3').allTextContents();
-    assert.deepEqual(titles, PAYLOADS.map((payload, i) => `成员${i + 1}:${payload}`));
+    assert.deepEqual(titles, PAYLOADS.map((payload, i) => `成员${i + 1}：${payload}`));
     assert.ok((await page.locator('#print-table').textContent()).includes(PAYLOADS[0]), 'the print summary too');
   }));
 
@@ -88,7 +88,7 @@ describe('in a shared link', () => {
     test(`payload ${i + 1} in every field of the household and in the city`, () => attacked(async (page) => {
       assert.equal(await card(page, 0).getByLabel('称呼').inputValue(), payload);
       assert.equal(await card(page, 0).getByLabel('出生日期').inputValue(), payload);
-      assert.equal(await card(page, 0).getByLabel('连续没有参保几年了?').inputValue(), payload);
+      assert.equal(await card(page, 0).getByLabel('连续没有参保几年了？').inputValue(), payload);
       assert.ok((await page.locator('#link-notice').textContent()).includes(`“${payload}”`), 'named as text');
     }, {
       url: link(`city=${encodeURIComponent(payload)}&${v1({ c: payload, p: payload,

@@ -9,10 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import { base64url, launch, pageUrl, withPage } from './browser.mjs';
+import { base64url, launch, openPage, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
-const OLDER = '此链接由旧版本生成,已按新版规则重新测算,请核对。';
+const OLDER = '此链接由旧版本生成，已按新版规则重新测算，请核对。';
 const dist = (name) => pathToFileURL(new URL(`../../dist/${name}`, import.meta.url).pathname).href;
 // Values made in the vm's realm, as plain values of this one.
 const plain = (value) => JSON.parse(JSON.stringify(value));
@@ -80,22 +80,22 @@ describe('the link format', () => {
   test('a newer version, a broken link or unknown content is never guessed at', () => {
     const read = (hash) => plain(YibaoLink.read(hash));
     assert.deepEqual(read('#v2.e30'), { embed: false, city: null, household: null,
-      notices: ['此链接由更新版本的页面生成,本页无法读取,已显示空白表格。'] });
+      notices: ['此链接由更新版本的页面生成，本页无法读取，已显示空白表格。'] });
     for (const broken of ['#v1.!!!', '#v1.e30x', `#v1.${base64url([1, 2])}`, '#v1.%E0%A4%A', '#v1./w']) {
-      assert.deepEqual(read(broken).notices, ['此链接不完整或已损坏,无法读取,已显示空白表格。'], broken);
+      assert.deepEqual(read(broken).notices, ['此链接不完整或已损坏，无法读取，已显示空白表格。'], broken);
       assert.equal(read(broken).household, null, broken);
     }
     const odd = read(`#v1.${base64url({ c: 'qingdao-2024', x: 1, m: [{ b: 19580402, s: ['school'], z: 1 }, 'me'] })}&utm=1`);
     assert.deepEqual(odd.household, { ruleset: 'qingdao-2024', payment_date: null,
       members: [member({ birth_date: '19580402' })] }, 'a number is kept as text; a list is dropped');
-    assert.deepEqual(odd.notices, ['链接中有本页不认识的内容,已忽略。', '链接中有无法读取的内容,已忽略,请核对各项。']);
+    assert.deepEqual(odd.notices, ['链接中有本页不认识的内容，已忽略。', '链接中有无法读取的内容，已忽略，请核对各项。']);
   });
 
   test('a link cannot build an endless form', () => {
     const thirty = { m: Array.from({ length: 30 }, () => ({ b: '2000-01-01' })) };
     const many = plain(YibaoLink.read(`#v1.${base64url(thirty)}`));
     assert.equal(many.household.members.length, 20);
-    assert.deepEqual(many.notices, ['链接中的成员超过20位,只显示了前20位。']);
+    assert.deepEqual(many.notices, ['链接中的成员超过20位，只显示了前20位。']);
   });
 });
 
@@ -162,7 +162,7 @@ describe('the page', () => {
       await card(page, 2).getByLabel('出生日期').fill('2024-01-20');
       await page.getByLabel('缴费日期', { exact: true }).fill('2024-03-05');
       await page.waitForSelector('body[data-state="result"]');
-      assert.equal(await page.locator('#members h3').first().textContent(), `成员1:${markup}`);
+      assert.equal(await page.locator('#members h3').first().textContent(), `成员1：${markup}`);
       assert.equal(await page.locator('img[src="x"]').count(), 0);
       link = page.url();
       assert.match(link, /^file:\/\/[^?]*#v1\.[A-Za-z0-9_-]+$/, 'the household is in the fragment, nothing in the query');
@@ -184,10 +184,10 @@ describe('the page', () => {
       members: [{ id: '爷爷', birth_date: '1958-04-02', tier: 1 }, { birth_date: '2014-03-01', student: 'school' }] };
     return onFeb15(async (page) => {
       assert.equal(await page.locator('#link-notice').textContent(), OLDER);
-      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1:爷爷');
+      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1：爷爷');
       assert.match(await card(page, 0).locator('dl.figures').textContent(), /个人缴费462元/);
       assert.match(await card(page, 1).locator('dl.figures').textContent(), /个人缴费395元/);
-      assert.match(await page.locator('.totals').textContent(), /个人缴费857元政府补助1620元合计\(个人\+补助\)2477元/);
+      assert.match(await page.locator('.totals').textContent(), /个人缴费857元政府补助1620元合计（个人\+补助）2477元/);
       assert.match(page.url(), /#v1\./, 'the address now holds the current version');
     }, { url: `${pageUrl}#v0.${base64url(v0)}`, wait: 'body[data-state="result"]' });
   });
@@ -195,7 +195,7 @@ describe('the page', () => {
   test('bad values stay in their fields, flagged; a newer link gives the empty form with a notice', () => {
     const bad = { c: 'qingdao-2024', p: '2024-02-15', m: [{ n: '<b>x</b>', b: '1958-02-30', s: 'xyz' }], q: 1 };
     return onFeb15(async (page) => {
-      assert.deepEqual(await page.locator('#link-notice p').allTextContents(), ['链接中有本页不认识的内容,已忽略。']);
+      assert.deepEqual(await page.locator('#link-notice p').allTextContents(), ['链接中有本页不认识的内容，已忽略。']);
       const birth = card(page, 0).getByLabel('出生日期');
       assert.equal(await birth.inputValue(), '1958-02-30');
       assert.equal(await birth.getAttribute('aria-invalid'), 'true');
@@ -211,7 +211,7 @@ describe('the page', () => {
       await page.waitForFunction(() => document.getElementById('members').children.length === 1
         && document.body.dataset.state === 'result');
       assert.match(await page.locator('#link-notice').textContent(), /更新版本的页面生成/);
-      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1:成人');
+      assert.equal(await card(page, 0).locator('h3').textContent(), '成员1：成人');
     }, { url: `${pageUrl}#v1.${base64url(bad)}`, wait: 'body[data-state="pending"]' });
   });
 
@@ -232,6 +232,25 @@ describe('the page', () => {
         && e.selectionStart === 0 && e.selectionEnd === e.value.length && e.readOnly), true);
       assert.match(await page.locator('#share-status').textContent(), /长按/);
     }, { init: () => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); } });
+  });
+
+  test('a failure in web/share.js never stops the results: the form still answers every change', async () => {
+    // The share part's first step, writing the link, throws on every answer.
+    const { context, page, problems } = await openPage(browser, { now: FEB_15, init: () => {
+      let link;
+      Object.defineProperty(globalThis, 'YibaoLink', { configurable: true, get: () => link,
+        set: (value) => { link = { ...value, write: () => { throw new Error('share.js broke'); } }; } });
+    } });
+    try {
+      await page.waitForSelector('body[data-state="result"]');
+      await page.getByRole('button', { name: '+ 老人' }).click();
+      await page.waitForFunction(() => /全家2人合计/.test(document.querySelector('.totals').textContent));
+      assert.equal(await card(page, 1).locator('dl.figures').count(), 1);
+      assert.equal(await page.locator('#link-text').inputValue(), '', 'the share part did not run');
+      assert.ok(problems.length && problems.every((p) => /share\.js broke/.test(p)), problems.join(' | '));
+    } finally {
+      await context.close();
+    }
   });
 
   test('the QR code reads back as the link', () => onFeb15(async (page) => {
@@ -286,7 +305,7 @@ describe('the page', () => {
   }));
 
   test('a six-member household prints on one A4 page with its figures', async () => {
-    const presets = ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人(不在校)'];
+    const presets = ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）'];
     for (const ruleset of ['青岛市', '沈阳市']) {
       await onFeb15(async (page) => {
         await page.getByLabel('参保城市').selectOption(ruleset);
@@ -299,7 +318,7 @@ describe('the page', () => {
         const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g);
         assert.equal(pages.length, 1, `${ruleset}: ${pages.length} pages`);
         const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString().replace(/\s+/g, '');
-        for (const figure of [...amounts, ...totals, '测算日期:2024年2月15日', '保持待遇连续的缴费截止日期', '成员6']) {
+        for (const figure of [...amounts, ...totals, '测算日期：2024年2月15日', '保持待遇连续的缴费截止日期', '成员6']) {
           assert.ok(text.includes(figure.replace(/\s+/g, '')), `${ruleset}: the PDF shows ${figure}`);
         }
         assert.doesNotMatch(text, /复制链接|各城市缴费标准一览|第二步/, 'buttons, fee tables and the form stay off paper');
@@ -322,7 +341,7 @@ describe('the page', () => {
         assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
         const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
         assert.equal(event.getFirstPropertyValue('dtstart').toString(), date);
-        assert.equal(event.getFirstPropertyValue('summary'), '缴纳2024年度居民医保费(青岛市)');
+        assert.equal(event.getFirstPropertyValue('summary'), '缴纳2024年度居民医保费（青岛市）');
         assert.match(event.getFirstPropertyValue('description'), /全家1人合计个人缴费462元[\s\S]*手机税通APP/);
         assert.equal(event.getFirstSubcomponent('valarm').getFirstPropertyValue('trigger').toString(), '-P3D');
         assert.match(await page.locator('#share-status').textContent(), /医保缴费提醒\.ics/);

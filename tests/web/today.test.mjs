@@ -15,14 +15,14 @@ import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const DEC_1 = at('2026-12-01');
-const QINGDAO = '按2026年度标准估算,2027年度标准以青岛市医保局公布为准';
-const SHENYANG = '按2026年度标准估算,2027年度标准以沈阳市医保局公布为准';
+const QINGDAO = '按2026年度标准估算，2027年度标准以青岛市医保局公布为准';
+const SHENYANG = '按2026年度标准估算，2027年度标准以沈阳市医保局公布为准';
 const CARRIED = '（暂按2026年度标准）';
 const HOTLINE = 'tel:02412345,1,7';
 const BOTH_STARTS = '如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年4月1日';
 
 // A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
-const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费?' });
+const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费？' });
 const year = (page, y) => page.getByRole('radio', { name: new RegExp(`^${y}年度`) });
 const axe = async (page) => {
   await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
@@ -75,14 +75,14 @@ describe('Qingdao on 2026-12-01: 2027, its amounts carried from 2026', () => {
     () => onDec1(async (page) => {
       await qingdao(page);
       const adult = await figures(card(page, 0));
-      assert.deepEqual(adult, { 类别: '成年居民(一档)', 个人缴费: `约482元${CARRIED}`, 政府补助: `约880元${CARRIED}`,
+      assert.deepEqual(adult, { 类别: '成年居民（一档）', 个人缴费: `约482元${CARRIED}`, 政府补助: `约880元${CARRIED}`,
         待遇等待期: '无', 待遇开始: '2027年1月1日', 待遇结束: '2027年12月31日' });
       assert.deepEqual(await card(page, 0).locator('.flag').allTextContents(), [`标“约”的金额：${QINGDAO}。`],
         'the text beside the figures');
       const pupil = await figures(card(page, 1));
       assert.deepEqual([pupil.类别, pupil.个人缴费, pupil.政府补助], ['少年儿童', `约415元${CARRIED}`, `约800元${CARRIED}`]);
       const sun = card(page, 2);
-      assert.deepEqual(await figures(sun), { 类别: '成年居民(一档)', 个人缴费: `约482元${CARRIED}`, 政府补助: `约880元${CARRIED}`,
+      assert.deepEqual(await figures(sun), { 类别: '成年居民（一档）', 个人缴费: `约482元${CARRIED}`, 政府补助: `约880元${CARRIED}`,
         待遇等待期: '4个月 = 固定3个月 + 变动1个月', 待遇开始: '2027年5月1日', 待遇结束: '2027年12月31日' });
       assert.match(await sun.locator('.alert').textContent(), /2027年1月1日至2027年4月30日/);
       assert.match(await sun.locator('.flag').textContent(), new RegExp(QINGDAO));
@@ -93,11 +93,11 @@ describe('Qingdao on 2026-12-01: 2027, its amounts carried from 2026', () => {
       assert.equal(await notice.locator('strong').textContent(), '注意：2027年度的标准还没有全部公布');
       assert.deepEqual(await notice.locator('p').allTextContents(), [`标“约”的金额：${QINGDAO}。`]);
       assert.deepEqual(await figures(page.locator('.totals')), { 个人缴费: `约1379元${CARRIED}`,
-        政府补助: `约2560元${CARRIED}`, '合计(个人+补助)': '约3939元' });
+        政府补助: `约2560元${CARRIED}`, '合计（个人+补助）': '约3939元' });
       assert.match(await page.locator('.deadline').textContent(), /2026年12月31日[\s\S]*没有晚于这个截止日期/);
       // A screen reader hears the marks as words: they are text, not colour or a symbol.
       await page.waitForFunction(() => document.getElementById('summary').textContent
-        .includes('2027年度,3位成员,合计个人缴费约1379元,政府补助约2560元，标准还没有全部公布;1人有一段时间不能报销。'));
+        .includes('2027年度，3位成员，合计个人缴费约1379元，政府补助约2560元，标准还没有全部公布；1人有一段时间不能报销。'));
       assert.match(await page.locator('#reminder-hint').textContent(), /截止日期2026年12月31日/);
       await axe(page);
     }, { bypassCSP: true }));
@@ -107,9 +107,9 @@ describe('Qingdao on 2026-12-01: 2027, its amounts carried from 2026', () => {
     const pdf = await page.pdf({ format: 'A4' });
     assert.equal(pdfPages(pdf), 1);
     const text = pdfText(pdf);
-    for (const shown of ['青岛市2027年度城乡居民基本医疗保险', '成员3:小孙', '约482元', '约880元', '约415元', '约800元',
+    for (const shown of ['青岛市2027年度城乡居民基本医疗保险', '成员3：小孙', '约482元', '约880元', '约415元', '约800元',
       '2027年5月1日', '2027年1月1日至2027年4月30日', `标“约”的金额：${QINGDAO}`, '约1379元', '约2560元', '约3939元',
-      '保持待遇连续的缴费截止日期:2026年12月31日', '测算日期:2026年12月1日']) {
+      '保持待遇连续的缴费截止日期：2026年12月31日', '测算日期：2026年12月1日']) {
       assert.ok(text.includes(shown.replace(/\s+/g, '')), `the PDF shows ${shown}`);
     }
     assert.doesNotMatch(text, /(?<!约)(482|880|415|800|1379|2560|3939)元/, 'no provisional amount without its mark');
@@ -129,7 +129,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       assert.match(await year(page, 2026).evaluate((e) => e.labels[0].textContent), /已过集中缴费期/);
       const hint = await page.locator('#ruleset-hint').textContent();
       assert.ok(hint.includes(`本页的金额：${SHENYANG}。`), hint);
-      assert.match(hint, /可以缴费的日期:开始日期尚未公布，最晚2027年12月31日。/);
+      assert.match(hint, /可以缴费的日期：开始日期尚未公布，最晚2027年12月31日。/);
       assert.match(hint, /尚未公布：政府补助标准、开始缴费的日期、集中缴费期的截止日期，请咨询沈阳医保服务热线024-12345-1-7。/);
 
       const adult = card(page, 0);
@@ -138,14 +138,14 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
         待遇开始: BOTH_STARTS, 待遇结束: '2027年12月31日' });
       const flags = await adult.locator('.flag').allTextContents();
       assert.deepEqual(flags.slice(0, 2), [`标“约”的金额：${SHENYANG}。`,
-        '政府补助标准尚未公布:沈阳市2027年度居民医保的政府补助标准尚未公布(2026年度的也未见于我们掌握的资料);请咨询沈阳医保服务热线024-12345-1-7。']);
+        '政府补助标准尚未公布：沈阳市2027年度居民医保的政府补助标准尚未公布（2026年度的也未见于我们掌握的资料）；请咨询沈阳医保服务热线024-12345-1-7。']);
       assert.match(flags[2], /待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询沈阳医保服务热线024-12345-1-7。/);
       assert.match(flags[3], /2026年12月1日能否缴纳2027年度的医保费，请先咨询/);
       assert.equal(await adult.locator('.flag').nth(1).getByRole('link', { name: '024-12345-1-7' }).getAttribute('href'), HOTLINE);
       assert.match(await adult.locator('.alert').textContent(),
         /如果已过集中缴费期：2027年1月1日至2027年3月31日看病的费用，医保不报销，待遇自2027年4月1日起/);
       const reasons = await adult.locator('.steps > li > p:first-child').allTextContents();
-      assert.ok(reasons.some((text) => text.startsWith('如果已过集中缴费期：2026年12月1日缴费,已过集中缴费期')), reasons.join('\n'));
+      assert.ok(reasons.some((text) => text.startsWith('如果已过集中缴费期：2026年12月1日缴费，已过集中缴费期')), reasons.join('\n'));
 
       const pupil = await figures(card(page, 1));
       assert.deepEqual([pupil.类别, pupil.个人缴费, pupil.政府补助, pupil.待遇开始],
@@ -156,21 +156,21 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
 
       // The total without a made-up number: what is known, and what is not.
       assert.deepEqual(await figures(page.locator('.totals')), { 个人缴费: `约860元${CARRIED}`, 政府补助: '尚未公布',
-        '合计(个人+补助)': '个人缴费合计约860元；政府补助尚未公布' });
+        '合计（个人+补助）': '个人缴费合计约860元；政府补助尚未公布' });
       const notice = await page.locator('#household .flags p').allTextContents();
       assert.ok(notice.includes(`标“约”的金额：${SHENYANG}。`) && notice.some((t) => t.startsWith('政府补助标准尚未公布')), notice.join('|'));
 
       // The deadline: not published, said so with whom to call, never a date.
       const deadline = page.locator('.deadline');
-      assert.equal(await deadline.locator('h3').textContent(), '保持待遇连续的缴费截止日期:尚未公布');
+      assert.equal(await deadline.locator('h3').textContent(), '保持待遇连续的缴费截止日期：尚未公布');
       const said = await deadline.textContent();
-      assert.match(said, /集中缴费期的截止日期尚未公布:沈阳市2027年度集中缴费期的截止日期尚未见公布/);
+      assert.match(said, /集中缴费期的截止日期尚未公布：沈阳市2027年度集中缴费期的截止日期尚未见公布/);
       assert.match(said, /您的缴费日期2026年12月1日是否在集中缴费期内，要看尚未公布的截止日期/);
       assert.doesNotMatch(said.replace('2026年12月1日', '').replace('2027年1月1日', ''), /\d{4}年\d{1,2}月\d{1,2}日/,
         'no date but the payment date and the benefit year’s start');
       assert.equal(await deadline.getByRole('link', { name: '024-12345-1-7' }).getAttribute('href'), HOTLINE);
       await page.waitForFunction(() => document.getElementById('summary').textContent
-        .includes('合计个人缴费约860元,政府补助尚未公布，标准还没有全部公布；3人可能有一段时间不能报销'));
+        .includes('合计个人缴费约860元，政府补助尚未公布，标准还没有全部公布；3人可能有一段时间不能报销'));
       await axe(page);
     }, { bypassCSP: true }));
 
@@ -190,18 +190,18 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdfPages(pdf), 1);
       const text = pdfText(pdf);
-      for (const shown of ['沈阳市2027年城乡居民基本医疗保险', '成员1:成人1985年5月1日成年居民约460元尚未公布2027年1月1日2027年4月1日',
-        '成员3:奶奶', '约400元', '尚未公布',
+      for (const shown of ['沈阳市2027年城乡居民基本医疗保险', '成员1：成人1985年5月1日成年居民约460元尚未公布2027年1月1日2027年4月1日',
+        '成员3：奶奶', '约400元', '尚未公布',
         '如果您在集中缴费期内缴费：待遇开始', '如果已过集中缴费期：待遇开始', '2027年4月1日', '两种情况下，待遇开始之前看病的费用，医保都不报销',
         `标“约”的金额：${SHENYANG}`, '政府补助标准尚未公布', '个人缴费合计约860元；政府补助尚未公布',
-        '保持待遇连续的缴费截止日期:尚未公布', '024-12345-1-7']) {
+        '保持待遇连续的缴费截止日期：尚未公布', '024-12345-1-7']) {
         assert.ok(text.includes(shown.replace(/\s+/g, '')), `the PDF shows ${shown}`);
       }
       assert.doesNotMatch(text, /(?<!约)(460|400|860)元/, 'no provisional amount without its mark');
     });
     await onDec1(async (page) => {
       await page.getByLabel('参保城市').selectOption('沈阳市');
-      for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人(不在校)']) await page.getByRole('button', { name }).click();
+      for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）']) await page.getByRole('button', { name }).click();
       await page.waitForSelector('body[data-state="result"]');
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdfPages(pdf), 1, 'six members on one page');
@@ -218,10 +218,10 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
     const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
     assert.equal(event.getFirstPropertyValue('dtstart').toString(), '2026-12-01');
-    assert.equal(event.getFirstPropertyValue('summary'), '缴纳2027年度居民医保费(沈阳市)');
+    assert.equal(event.getFirstPropertyValue('summary'), '缴纳2027年度居民医保费（沈阳市）');
     const description = event.getFirstPropertyValue('description');
-    assert.match(description, /^全家3人合计个人缴费约860元,政府补助尚未公布。/);
-    assert.match(description, /成员3:奶奶:个人缴费约0元/);
+    assert.match(description, /^全家3人合计个人缴费约860元，政府补助尚未公布。/);
+    assert.match(description, /成员3：奶奶：个人缴费约0元/);
     assert.ok(description.includes(`标“约”的金额：${SHENYANG}。`));
     assert.match(description, /集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期2026年12月1日；截止日期请先咨询沈阳医保服务热线024-12345-1-7。/);
     assert.doesNotMatch(description, /政府补助(合计)?\d/, 'no subsidy figure');
@@ -242,7 +242,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     assert.deepEqual([adult.个人缴费, adult.政府补助, adult.待遇开始], ['460元', '尚未公布', '本年度没有待遇'],
       '2026’s individual amount is published');
     const deadline = page.locator('.deadline');
-    assert.equal(await deadline.locator('h3').textContent(), '保持待遇连续的缴费截止日期:尚未公布');
+    assert.equal(await deadline.locator('h3').textContent(), '保持待遇连续的缴费截止日期：尚未公布');
     assert.match(await deadline.textContent(), /⚠ 您的缴费日期2026年12月1日已过集中缴费期。/);
     assert.match(await page.locator('#reminder-hint').textContent(), /集中缴费期的截止日期尚未公布，提醒定在您填写的缴费日期2026年12月1日/);
   }));
@@ -255,18 +255,18 @@ describe('old links and old saved copies', () => {
       assert.match(await page.locator('.totals h3').textContent(), /2026年度/);
       assert.equal((await figures(card(page, 0))).待遇开始,
         '如果您在集中缴费期内缴费：2026年1月1日；如果已过集中缴费期：2026年4月1日');
-      assert.equal(await page.locator('.deadline h3').textContent(), '保持待遇连续的缴费截止日期:尚未公布');
+      assert.equal(await page.locator('.deadline h3').textContent(), '保持待遇连续的缴费截止日期：尚未公布');
     }, { url: `${pageUrl}#v1.${Buffer.from(JSON.stringify(link)).toString('base64url')}`, wait: 'body[data-state="result"]' });
   });
 
   test('after 2027’s window closes the notice names 2027 and says the window’s opening was not published', () => withPage(browser, {
     now: at('2028-01-01'),
   }, async (page) => {
-    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的,已经过期');
+    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的，已经过期');
     await page.getByLabel('参保城市').selectOption('沈阳市');
     assert.match(await page.locator('#stale').textContent(), /这一年度的缴费期是开始日期尚未公布，最晚2027年12月31日。今天是2028年1月1日/);
     assert.match(await page.locator('#payment-date-error').textContent(),
-      /可以缴费的日期:2023年9月1日至2024年12月31日\(2024年度\);开始日期尚未公布，最晚2026年12月31日\(2026年度\);开始日期尚未公布，最晚2027年12月31日\(2027年度\)。/);
+      /可以缴费的日期：2023年9月1日至2024年12月31日（2024年度）；开始日期尚未公布，最晚2026年12月31日（2026年度）；开始日期尚未公布，最晚2027年12月31日（2027年度）。/);
   }));
 });
 
@@ -277,7 +277,7 @@ describe('the fee tables without JavaScript', () => {
     const table = (caption) => page.locator('.fee-tables table').filter({ has: page.locator('caption', { hasText: caption }) });
     const rows = (caption) => table(caption).locator('tbody tr').evaluateAll((all) => all.map((r) => [...r.cells].map((c) => c.textContent)));
     const qingdao2027 = await rows('青岛市2027年度');
-    assert.deepEqual(qingdao2027.find((r) => r[0] === '成年居民(一档)'), ['成年居民(一档)', '约482元', '约880元']);
+    assert.deepEqual(qingdao2027.find((r) => r[0] === '成年居民（一档）'), ['成年居民（一档）', '约482元', '约880元']);
     assert.ok(qingdao2027.every((r) => r[1].startsWith('约') && r[2].startsWith('约')));
     const after = (caption) => table(caption).evaluate((t) => {
       const said = [];
@@ -292,9 +292,9 @@ describe('the fee tables without JavaScript', () => {
     assert.deepEqual((await rows('沈阳市2026年')).find((r) => r[0] === '成年居民'), ['成年居民', '460元', '尚未公布']);
     const said = await after('沈阳市2027年');
     assert.ok(said.includes(`标“约”的金额：${SHENYANG}。`));
-    assert.ok(said.some((t) => /^政府补助标准尚未公布:.*请咨询沈阳医保服务热线024-12345-1-7。$/.test(t)), said.join('|'));
+    assert.ok(said.some((t) => /^政府补助标准尚未公布：.*请咨询沈阳医保服务热线024-12345-1-7。$/.test(t)), said.join('|'));
     assert.equal(await page.locator('.fee-tables a[href^="tel:"]').first().getAttribute('href'), HOTLINE);
-    assert.deepEqual((await rows('青岛市2024年度')).find((r) => r[0].startsWith('成年居民(一档)')).slice(1), ['462元', '850元'],
+    assert.deepEqual((await rows('青岛市2024年度')).find((r) => r[0].startsWith('成年居民（一档）')).slice(1), ['462元', '850元'],
       'published amounts as before');
   }));
 });
@@ -310,7 +310,7 @@ describe('批量测算 with a Shenyang 2026 roster', () => {
       await page.getByLabel('选择名单文件').setInputFiles(`${root}tests/rosters/shenyang.csv`);
       await page.waitForSelector('#batch[data-state="done"]');
       assert.equal(await page.locator('#batch-status').textContent(),
-        '测算完成:共13行,算出13行。个人缴费合计3140元,政府补助尚未公布，没有合计。');
+        '测算完成：共13行，算出13行。个人缴费合计3140元，政府补助尚未公布，没有合计。');
       const flags = await page.locator('#batch-tables .flags p').allTextContents();
       assert.ok(flags.some((t) => t.startsWith('政府补助标准尚未公布')), flags.join('|'));
       assert.ok(flags.some((t) => t.includes('“暂按往年标准”和“未公布”两列')));

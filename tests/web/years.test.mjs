@@ -13,7 +13,7 @@ import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const open = usePage('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')], '2026-11-23');
 
-const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费?' });
+const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费？' });
 const year = (page, y) => page.getByRole('radio', { name: new RegExp(`^${y}年度`) });
 const paymentDate = (page) => page.getByLabel('缴费日期', { exact: true });
 // The year the household's result is for, from the totals heading: 全家1人合计(2027年度).
@@ -50,16 +50,16 @@ describe('the insurance year follows the payment date', () => {
       assert.equal(await year(page, 2027).isChecked(), true, 'the normal collection by default');
       assert.equal(await year(page, 2026).isChecked(), false);
       const hint = async (y) => page.locator(`#${await year(page, y).getAttribute('aria-describedby')}`).textContent();
-      assert.match(await hint(2027), /2026年12月31日前缴费,上年度连续参保的自2027年1月1日起享受待遇/);
-      assert.match(await hint(2026), /2026年度的集中缴费期已在2025年12月31日结束,现在缴费要过了等待期才能报销/);
+      assert.match(await hint(2027), /2026年12月31日前缴费，上年度连续参保的自2027年1月1日起享受待遇/);
+      assert.match(await hint(2026), /2026年度的集中缴费期已在2025年12月31日结束，现在缴费要过了等待期才能报销/);
       assert.equal(await resultYear(page), '2027');
-      assert.deepEqual(await figures(card(page, 0)), { 类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元',
+      assert.deepEqual(await figures(card(page, 0)), { 类别: '成年居民（一档）', 个人缴费: '462元', 政府补助: '850元',
         待遇等待期: '无', 待遇开始: '2027年1月1日', 待遇结束: '2027年12月31日' });
 
       await year(page, 2026).check();
       assert.equal(await resultYear(page), '2026');
       const late = card(page, 0);
-      assert.deepEqual(await figures(late), { 类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元',
+      assert.deepEqual(await figures(late), { 类别: '成年居民（一档）', 个人缴费: '462元', 政府补助: '850元',
         待遇等待期: '3个月 = 固定3个月', 待遇开始: '本年度没有待遇', 待遇结束: '2026年12月31日' });
       assert.match(await late.locator('.alert').textContent(), /本年度享受不到医保待遇[\s\S]*2027年1月1日/);
       assert.match(await page.locator('#ruleset-hint').textContent(), /青岛市2026年度/);
@@ -95,8 +95,8 @@ describe('the insurance year follows the payment date', () => {
     const error = page.locator('#payment-date-error');
     await page.waitForSelector('#payment-date[aria-invalid="true"]');
     assert.match(await error.textContent(), /不在青岛市2024年度城乡居民基本医疗保险的缴费期/);
-    assert.match(await error.textContent(), new RegExp('可以缴费的日期:2023年9月1日至2024年12月31日\\(2024年度\\);' +
-      '2025年9月1日至2026年12月31日\\(2026年度\\);2026年9月1日至2027年12月31日\\(2027年度\\)。'));
+    assert.match(await error.textContent(), new RegExp('可以缴费的日期：2023年9月1日至2024年12月31日（2024年度）；' +
+      '2025年9月1日至2026年12月31日（2026年度）；2026年9月1日至2027年12月31日（2027年度）。'));
     await paymentDate(page).fill('2025-08-20');
     await page.waitForFunction(() => /青岛市2026年度/.test(document.getElementById('payment-date-error').textContent));
     assert.equal(await paymentDate(page).inputValue(), '2025-08-20', 'what was typed stays');
@@ -121,7 +121,7 @@ describe('links and embedding', () => {
     await open(async (page) => {
       assert.equal(await page.locator('#link-notice').isVisible(), false, 'a v1 link needs no notice');
       assert.equal(await resultYear(page), '2024', 'not today’s year (2027)');
-      assert.deepEqual(await figures(card(page, 0)), { 类别: '成年居民(一档)', 个人缴费: '462元', 政府补助: '850元',
+      assert.deepEqual(await figures(card(page, 0)), { 类别: '成年居民（一档）', 个人缴费: '462元', 政府补助: '850元',
         待遇开始: '2024年5月1日', 待遇结束: '2024年12月31日' });
       await paymentDate(page).fill('2026-11-20');
       assert.equal(await resultYear(page), '2027');
@@ -165,7 +165,7 @@ describe('the out-of-date notice with several years', () => {
     assert.equal(await stale(page).isVisible(), false);
     await page.getByLabel('参保城市').selectOption('沈阳市');
     assert.equal(await stale(page).isVisible(), true);
-    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2024年度的,已经过期');
+    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2024年度的，已经过期');
     await page.getByLabel('参保城市').selectOption('青岛市');
     assert.equal(await stale(page).isVisible(), false);
   }));
@@ -176,11 +176,11 @@ describe('the out-of-date notice with several years', () => {
 
   test('the day after the latest window it names that year, even for a household on an older one', () => open(async (page) => {
     assert.equal(await stale(page).isVisible(), true);
-    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的,已经过期');
+    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的，已经过期');
     assert.match(await stale(page).textContent(), /缴费期是2026年9月1日至2027年12月31日。今天是2028年1月1日/);
     await paymentDate(page).fill('2026-03-01');
     assert.equal(await resultYear(page), '2026');
-    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的,已经过期');
+    assert.equal(await page.locator('#h-stale').textContent(), '⚠ 本页的规定是2027年度的，已经过期');
   }, { now: '2028-01-01' }));
 });
 

@@ -1,0 +1,45 @@
+// Building the page's nodes and flagging its fields, for the household form (app.js), its share part (share.js)
+// and 批量测算 (batch.js). All text goes in as text nodes, never as markup.
+globalThis.YibaoFields = (function () {
+  'use strict';
+
+  // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
+  function fill(node, ...children) {
+    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
+
+  // An element with attributes (`class` as className; true as an empty value; null, undefined and false left out).
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    return fill(node, children);
+  }
+
+  // A field is {control, hint, error}: the control is described by its hint and, while shown, its error.
+  function describe(f) {
+    const ids = [f.hint && f.hint.id, !f.error.hidden && f.error.id].filter(Boolean);
+    if (ids.length) f.control.setAttribute('aria-describedby', ids.join(' '));
+    else f.control.removeAttribute('aria-describedby');
+  }
+
+  // Shows `text` as the field's error ('' clears it); a field without a control is an error line alone.
+  function setError(f, text) {
+    f.error.textContent = text;
+    f.error.hidden = !text;
+    if (!f.control) return;
+    if (text) f.control.setAttribute('aria-invalid', 'true');
+    else f.control.removeAttribute('aria-invalid');
+    describe(f);
+  }
+
+  // The field of a control written in the page, by the ids of its hint and error (ID-hint, ID-error).
+  const fieldOf = (control) => ({ control, hint: document.getElementById(`${control.id}-hint`),
+    error: document.getElementById(`${control.id}-error`) });
+
+  return { el, fill, describe, setError, fieldOf };
+})();
