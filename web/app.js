@@ -38,7 +38,7 @@
 
   const { el, fill, describe, setError, fieldOf } = YibaoFields;
   const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
-    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES } = YibaoFormat;
+    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES, withTexts } = YibaoFormat;
 
   // A preset's birth date, counted back from the payment date (or today) and never after it.
   function presetBirth(preset) {
@@ -306,7 +306,8 @@
   function ask() {
     let answer;
     for (let pass = 0; pass < 3; pass++) {
-      answer = JSON.parse(engine.estimate(JSON.stringify(request())));
+      const asked = JSON.parse(engine.estimate(JSON.stringify({ ...request(), texts: 'by_id' })));
+      answer = withTexts(asked, ruleset());
       if (!settleTiers(answer)) break;
     }
     return answer;
@@ -719,13 +720,17 @@
     document.body.dataset.state = 'unsupported';
   }
 
-  // The wasm travels gzip-compressed and base64-encoded in #engine-wasm; the browser inflates it.
+  // The engine, instantiated from the module web/boot.js compiled while the page loaded.
   async function loadEngine() {
-    const text = $('engine-wasm').textContent.trim();
-    const bytes = Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    const wasmBinary = await new Response(stream).arrayBuffer();
-    return createYibaoEngine({ wasmBinary });
+    const module = await globalThis.yibaoWasm;
+    return new Promise((resolve, reject) => {
+      createYibaoEngine({
+        instantiateWasm(imports, done) {
+          WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
+          return {};
+        },
+      }).then(resolve, reject);
+    });
   }
 
   const fromLink = YibaoLink.read(location.hash);

@@ -83,8 +83,33 @@
     ['待遇结束', (m) => zhDate(m.benefit_end)],
   ];
 
+  // An answer asked with "texts": "by_id" (README) made whole again from `listing`, its ruleset as rulesets() lists
+  // it: the page asks that way because its listing holds the texts no household changes, which would otherwise
+  // come again with every answer. The objects of the listing are shared, not copied.
+  function withTexts(answer, listing) {
+    if (!answer.ok) return answer;
+    const sources = new Map(listing.sources.map((s) => [s.id, s]));
+    const explained = (item) => {
+      item.basis = item.basis.map((b) => ({ ...b, level: sources.get(b.source)?.level ?? '',
+        source_title: sources.get(b.source)?.title ?? '' }));
+      Object.assign(item, { source: item.basis[0].source, quote: item.basis[0].quote, level: item.basis[0].level,
+        source_title: item.basis[0].source_title });
+      if (item.basis.some((b) => b.level === 'B')) item.note = listing.unconfirmed_note;
+    };
+    for (const m of answer.members) {
+      [...m.explanation, ...m.notes, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
+        .forEach(explained);
+    }
+    const { id, region, year, title, benefit_year, collection } = listing;
+    const { registration_ids: ids, ...rest } = answer;
+    return { ...rest, ruleset: { id, region, year, title, benefit_year, collection, sources: listing.sources },
+      deadline: { ...listing.continuity_deadline, met: answer.deadline.met },
+      registration: ids.map((wanted) => listing.registration.find((c) => c.id === wanted)),
+      payment_channels: listing.payment_channels, contacts: listing.contacts, websites: listing.websites };
+  }
+
   const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString,
-    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES };
+    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES, withTexts };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.YibaoFormat = api;
 })(globalThis);

@@ -1,7 +1,5 @@
 #include "core/date.hpp"
 
-#include <cstdio>
-
 namespace yibao {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -26,11 +24,17 @@ std::optional<Date> Date::parse(std::string_view text) {
     return Date{y, m, d};
 }
 
-std::string Date::iso() const {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return buffer;
+namespace {
+// As printf's %0<width>d: the sign, then zeros up to the width. (Not snprintf: the page's engine leaves the C
+// library's printf, and its floating-point formatting, out of the download.)
+std::string zero_padded(int value, size_t width) {
+    const std::string digits = std::to_string(value < 0 ? -static_cast<long>(value) : static_cast<long>(value));
+    const size_t used = digits.size() + (value < 0 ? 1 : 0);
+    return (value < 0 ? "-" : "") + std::string(width > used ? width - used : 0, '0') + digits;
 }
+}  // namespace
+
+std::string Date::iso() const { return zero_padded(year, 4) + "-" + zero_padded(month, 2) + "-" + zero_padded(day, 2); }
 
 std::string Date::chinese() const {
     return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";

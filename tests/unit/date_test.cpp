@@ -21,6 +21,10 @@ TEST_CASE("dates parse only real calendar days in YYYY-MM-DD", "[date]") {
 
 TEST_CASE("dates print as ISO and as Chinese", "[date]") {
     CHECK(Date{2024, 1, 5}.iso() == "2024-01-05");
+    // Years outside 1000–9999, as a date expression may reach: padded and signed as printf's %04d writes them.
+    CHECK(Date{987, 12, 31}.iso() == "0987-12-31");
+    CHECK(Date{12345, 1, 1}.iso() == "12345-01-01");
+    CHECK(Date{-5, 3, 1}.iso() == "-005-03-01");
     CHECK(Date{2024, 1, 5}.chinese() == "2024年1月5日");
 }
 

@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
+import { createRequire } from 'node:module';
+
+const { withTexts } = createRequire(import.meta.url)('../../web/format.js');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const casesDir = `${root}tests/cases/`;
@@ -47,11 +50,18 @@ test('hostile input is answered with errors like the CLI, never an abort', () =>
   // Numbers: the page's engine reads floats with its own strtod (wasm/strtod.cpp), which must agree on overflow.
   const numbers = ['1e400', '-1e400', '1e-400', '0e999', '1.7976931348623157e308', `1${'0'.repeat(400)}`,
     `0.${'0'.repeat(400)}1`, `1${'0'.repeat(320)}e-300`, '2.5'].map((n) => `{"ruleset":"qingdao-2024","payment_date":"2023-10-01","members":[{"birth_date":"1980-01-01","tier":${n}}]}`);
-  for (const text of ['', deep, '{"members":[{"tier":1e400}]}', '{"ruleset":"a\u0000b"}', ...numbers]) {
+  // Control characters: escaped in the answer ("\u%04x") and named in a syntax error ("<U+%.4X>"), by the page's
+  // engine's own snprintf (wasm/snprintf.cpp) as by the C library's.
+  const controls = ['{"ruleset":"a\u0001\u001fb"}', '{"ruleset":"\u0007', '{"ruleset":"x\u007f\u0010"}'];
+  for (const text of ['', deep, '{"members":[{"tier":1e400}]}', '{"ruleset":"a\u0000b"}', ...numbers, ...controls]) {
     const wasm = JSON.parse(engine.estimate(text));
     assert.equal(wasm.ok, false);
     assert.deepEqual(wasm, native(text));
   }
+  const member = (id) => `{"ruleset":"qingdao-2024","payment_date":"2023-10-10","members":[{"id":${JSON.stringify(id)},"birth_date":"1980-01-01","tier":1}]}`;
+  const escaped = engine.estimate(member('a\u0001\u001f\u007fb'));
+  assert.ok(escaped.includes('"id":"a\\u0001\\u001f\u007fb"'), escaped.slice(0, 300));
+  assert.equal(JSON.parse(escaped).members[0].id, native(member('a\u0001\u001f\u007fb')).members[0].id);
 });
 
 test('the engine script uses neither eval nor new Function (the page CSP has no unsafe-eval)', () => {
@@ -59,6 +69,7 @@ test('the engine script uses neither eval nor new Function (the page CSP has no 
   assert.doesNotMatch(script, /\beval\s*\(|new\s+Function\b/);
 });
 
+const sizes = { inline: 0, byId: 0 };  // of the ok answers, over every golden case
 for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.json')).sort()) {
   const { cases, rules = [] } = JSON.parse(readFileSync(casesDir + file, 'utf8'));
   // A case file may name test rulesets (tests/rulesets/) loaded beside the page's, as `yibao --rules` does.
@@ -69,11 +80,21 @@ for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.json')
       const wasm = JSON.parse(withRules.estimate(text));
       assert.deepEqual(wasm, native(text, rules));
       assertSubset(wasm, expect);
-      // The page asks for texts by id (README, "texts"): that answer too is the CLI's.
-      if (typeof request === 'object' && request !== null && !('texts' in request)) {
-        const byId = JSON.stringify({ ...request, texts: 'by_id' });
-        assert.deepEqual(JSON.parse(withRules.estimate(byId)), native(byId, rules));
+      // The page asks for texts by id (README, "texts"): that answer too is the CLI's, and with the ruleset's
+      // listing the page makes the whole answer of it again (web/format.js withTexts).
+      if (typeof request === 'object' && request !== null && !Array.isArray(request) && !('texts' in request)) {
+        const byIdText = JSON.stringify({ ...request, texts: 'by_id' });
+        const byId = JSON.parse(withRules.estimate(byIdText));
+        assert.deepEqual(byId, native(byIdText, rules));
+        const listing = byId.ok && JSON.parse(withRules.rulesets()).rulesets.find((r) => r.id === byId.ruleset.id);
+        assert.deepEqual(byId.ok ? withTexts(byId, listing) : byId, wasm);
+        sizes.inline += JSON.stringify(wasm).length;
+        sizes.byId += JSON.stringify(byId).length;
       }
     });
   }
 }
+
+test('answers by id are less than half the size of inline ones, over the golden cases', () => {
+  assert.ok(sizes.byId > 0 && sizes.byId * 2 < sizes.inline, JSON.stringify(sizes));
+});
