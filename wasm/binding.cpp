@@ -29,6 +29,14 @@ std::string estimate(const std::string& request) { return dump(yibao::estimate_j
 
 std::string rulesets() { return dump(yibao::rulesets_json(catalog)); }
 
+// One ruleset as `yibao rulesets` lists it; the page asks for it once it needs more than the index.
+std::string ruleset(const std::string& id) {
+    const yibao::Ruleset* r = catalog.find(id);
+    if (!r) return dump(yibao::errors_json({yibao::unknown_ruleset(catalog, "", id)}));
+    yibao::Json answer = {{"ok", true}, {"ruleset", yibao::ruleset_summary(*r)}};
+    return dump(answer);
+}
+
 // `yibao batch` for the page: already decoded text in, chunk by chunk, the output CSV out as it completes, and
 // what the page shows before the download.
 class Roster {
@@ -101,9 +109,9 @@ private:
 std::optional<Roster> roster;
 
 // The page's rulesets (a JSON array of ruleset documents, each may name a `base` among them) replace any
-// loaded before. The answer is rulesets() plus, when some did not load, "errors" with the JSON path of each
-// problem inside the array ("/1/contributions/0/individual_fen"); "ok" is false then, but the rulesets that
-// did load are listed and usable.
+// loaded before. The answer lists the index of each (README, "rulesets") and, when some did not load, "errors"
+// with the JSON path of each problem inside the array ("/1/contributions/0/individual_fen"); "ok" is false
+// then, but the rulesets that did load are listed and usable.
 std::string load_rulesets(const std::string& text) {
     yibao::Issues issues;
     std::vector<yibao::RulesetDocument> documents;
@@ -116,7 +124,10 @@ std::string load_rulesets(const std::string& text) {
     roster.reset();  // it refers to a ruleset of the catalog replaced here
     catalog = yibao::Catalog();
     catalog.load(documents, issues);
-    yibao::Json answer = yibao::rulesets_json(catalog);
+    // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
+    yibao::Json index = yibao::Json::array();
+    for (const yibao::Ruleset& r : catalog.all()) index.push_back(yibao::ruleset_index(r));
+    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}};
     if (!issues.empty()) {
         answer["ok"] = false;
         answer["errors"] = yibao::errors_json(issues)["errors"];
@@ -159,6 +170,7 @@ EMSCRIPTEN_BINDINGS(yibao) {
     emscripten::function("loadRulesets", &load_rulesets);
     emscripten::function("estimate", &estimate);
     emscripten::function("rulesets", &rulesets);
+    emscripten::function("ruleset", &ruleset);
     emscripten::function("rosterStart", &roster_start);
     emscripten::function("rosterFeed", &roster_feed);
     emscripten::function("rosterFinish", &roster_finish);

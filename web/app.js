@@ -49,7 +49,14 @@
     return iso > base ? base : iso;
   }
 
-  const ruleset = () => rulesets.find((r) => r.id === state.ruleset);
+  // rulesets holds each ruleset's index, enough to choose one; the rest of it (fee table, channels, contacts, sources)
+  // is asked of the engine when the page first shows that ruleset.
+  const listings = new Map();
+  function listing(id) {
+    if (!listings.has(id)) listings.set(id, JSON.parse(engine.ruleset(id)).ruleset);
+    return listings.get(id);
+  }
+  const ruleset = () => listing(state.ruleset);
   const tiered = () => ruleset().tiers.length > 0;
 
   // ---- city and insurance year ----
@@ -571,13 +578,14 @@
     $('stale').hidden = !stale;
     if (!stale) return;
     $('h-stale').textContent = `⚠ 本页的规定是${r.year}年度的，已经过期`;
-    const first = r.contacts.slice(0, 2);
+    const { contacts, websites } = listing(r.id);
+    const first = contacts.slice(0, 2);
     fill($('stale-text'),
       el('p', null, `本页按${r.title}的规定测算，这一年度的缴费期是${windowText(r)}。` +
         `今天是${zhDate(today)}，已经过了这个缴费期，本页的金额和日期不能用于现在的缴费。` +
         '现在能交哪一年度的医保费、交多少、到哪里交，请以当地医保部门公布的为准，可以咨询：'),
-      el('ul', { class: 'list' }, first.map(contact), r.websites.map((w) => el('li', null, `网站：${w}`))),
-      r.contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
+      el('ul', { class: 'list' }, first.map(contact), websites.map((w) => el('li', null, `网站：${w}`))),
+      contacts.length > first.length ? el('p', null, '更多办理地点和电话见本页“去哪里办理、怎么缴费”部分。') : null);
   }
 
   // What of the year's rules is not yet published, in the words of the ruleset hint: the provisional texts of its
@@ -720,8 +728,13 @@
     document.body.dataset.state = 'unsupported';
   }
 
-  // The engine, instantiated from the module web/boot.js compiled while the page loaded.
+  // The engine, instantiated from the module web/boot.js compiled while the page loaded; once the document is
+  // parsed, so that share.js and batch.js, which come after this script, listen for its events however soon the
+  // module is ready.
   async function loadEngine() {
+    if (document.readyState === 'loading') {
+      await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
+    }
     const module = await globalThis.yibaoWasm;
     return new Promise((resolve, reject) => {
       createYibaoEngine({
@@ -749,7 +762,7 @@
       engine = instance;
       start();
       // Other parts of the page (web/batch.js) use the same engine.
-      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, ruleset: state.ruleset } }));
+      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, listing, ruleset: state.ruleset } }));
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

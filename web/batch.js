@@ -19,7 +19,7 @@
   let runId = 0;      // a newer run stops older ones at their next step
   let result = null;  // { parts, name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
-  let rulesets = [];  // the page's rulesets as the engine lists them
+  let listing = null;  // a ruleset by id, as the engine lists it (app.js)
 
   const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
   const { el, setError: showError, fieldOf } = YibaoFields;
@@ -161,7 +161,7 @@
     const failed = summary.rows_failed;
     // An amount of the ruleset carried from an earlier year makes its sums 约…元; a sum that includes an amount not
     // published is none (null): 尚未公布, never added up.
-    const r = rulesets.find((x) => x.id === summary.ruleset);
+    const r = listing(summary.ruleset);
     const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
     const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
     const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
@@ -225,7 +225,7 @@
 
   function start(detail) {
     engine = detail.engine;
-    rulesets = detail.rulesets;
+    listing = detail.listing;
     const select = $('batch-ruleset');
     select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}（${r.year}年度）`, r.id)));
     select.value = detail.ruleset;  // the city and year chosen above for the household

@@ -64,7 +64,7 @@
 
   let engine;
   let builtIn = [];        // the built-in rulesets' documents as written
-  let summaries = [];      // their summaries (loadRulesets)
+  let summaries = [];      // their summaries (rulesets())
   const merged = {};       // id → a built-in merged over its base
   let answer = null;       // the engine's answer for the text, or null when the text is empty
   let problems = [];       // [{path, message, target}] shown in the summary
@@ -928,8 +928,8 @@
   function start() {
     const dataText = $('rulesets').textContent;
     builtIn = JSON.parse(dataText);
-    const loaded = JSON.parse(engine.loadRulesets(dataText));
-    summaries = loaded.rulesets || [];
+    engine.loadRulesets(dataText);
+    summaries = JSON.parse(engine.rulesets()).rulesets;  // loadRulesets() lists only the index
     for (const d of builtIn) {
       const a = JSON.parse(engine.useRuleset(JSON.stringify(d)));
       if (a.ok) merged[d.id] = a.document;

@@ -310,7 +310,7 @@ Json errors_json(const Issues& issues) {
     return {{"ok", false}, {"errors", std::move(list)}};
 }
 
-Json ruleset_summary(const Ruleset& r) {
+Json ruleset_index(const Ruleset& r) {
     Json categories = Json::array();
     for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
     Json tiers = Json::array();
@@ -318,17 +318,6 @@ Json ruleset_summary(const Ruleset& r) {
     Json groups = Json::array();
     for (const AssistanceGroup& g : r.assistance_groups)
         groups.push_back({{"id", assistance_names()[static_cast<size_t>(g.id)]}, {"label", g.label}});
-    Json fees = Json::array();
-    for (const ContributionRule& c : r.contributions) {
-        Json row = explained_json(r, c.label, c.explain.basis);
-        row.erase("text");
-        row["id"] = c.id;
-        row["label"] = c.label;
-        row["individual_fen"] = fact_json(c.individual);
-        row["subsidy_fen"] = fact_json(c.subsidy);
-        add_certainties(row, {&c.individual.certainty, &c.subsidy.certainty});
-        fees.push_back(std::move(row));
-    }
     Json waiting = nullptr;
     if (r.waiting_period.applies) {
         const WaitingPeriod& w = r.waiting_period;
@@ -352,17 +341,33 @@ Json ruleset_summary(const Ruleset& r) {
             {"categories", std::move(categories)},
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
-            {"fees", std::move(fees)},
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
-            {"registration", channels_json(r, r.registration)},
-            {"payment_channels", channels_json(r, r.payment)},
-            {"contacts", contacts_json(r)},
-            {"websites", r.websites},
             {"unconfirmed_note", r.unconfirmed_note},
             {"provisional", certainties_json(r.certainties(), Certainty::Kind::provisional)},
-            {"unknown", certainties_json(r.certainties(), Certainty::Kind::unknown)},
-            {"sources", sources_json(r)}};
+            {"unknown", certainties_json(r.certainties(), Certainty::Kind::unknown)}};
+}
+
+Json ruleset_summary(const Ruleset& r) {
+    Json summary = ruleset_index(r);
+    Json fees = Json::array();
+    for (const ContributionRule& c : r.contributions) {
+        Json row = explained_json(r, c.label, c.explain.basis);
+        row.erase("text");
+        row["id"] = c.id;
+        row["label"] = c.label;
+        row["individual_fen"] = fact_json(c.individual);
+        row["subsidy_fen"] = fact_json(c.subsidy);
+        add_certainties(row, {&c.individual.certainty, &c.subsidy.certainty});
+        fees.push_back(std::move(row));
+    }
+    summary["fees"] = std::move(fees);
+    summary["registration"] = channels_json(r, r.registration);
+    summary["payment_channels"] = channels_json(r, r.payment);
+    summary["contacts"] = contacts_json(r);
+    summary["websites"] = r.websites;
+    summary["sources"] = sources_json(r);
+    return summary;
 }
 
 Json rulesets_json(const Catalog& catalog) {

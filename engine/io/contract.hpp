@@ -33,7 +33,9 @@ Json result_json(const Result& result, Texts texts = Texts::spelled_out);
 // not_before?, not_after?}: each fact and text once, however many rules share it.
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind);
 Json errors_json(const Issues& issues);
-// What a page needs to offer a ruleset: its groups, tiers, fee table, deadline, channels and sources.
+// What a page needs to offer a ruleset and choose its year: its groups, tiers, dates and what is not published.
+Json ruleset_index(const Ruleset& ruleset);
+// The index and the rest a page shows of a ruleset: its fee table, registration, channels, contacts and sources.
 Json ruleset_summary(const Ruleset& ruleset);
 Json rulesets_json(const Catalog& catalog);
 

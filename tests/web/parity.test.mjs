@@ -45,6 +45,17 @@ test('rulesets() answers ok with every built-in ruleset', () => {
   assert.deepEqual(answer, JSON.parse(cli.stdout));
 });
 
+test('loadRulesets() lists each ruleset\'s index, and ruleset(id) its whole listing, as the CLI lists them', () => {
+  const cli = JSON.parse(spawnSync(`${root}build/native/yibao`, ['rulesets'], { encoding: 'utf8' }).stdout).rulesets;
+  const index = JSON.parse(engine.loadRulesets(JSON.stringify(rulesetFiles().map((f) => JSON.parse(readFileSync(f, 'utf8'))))));
+  const shown = ['fees', 'registration', 'payment_channels', 'contacts', 'websites', 'sources'];
+  assert.deepEqual(index.rulesets, cli.map((r) => Object.fromEntries(Object.entries(r).filter(([key]) => !shown.includes(key)))));
+  for (const r of cli) assert.deepEqual(JSON.parse(engine.ruleset(r.id)), { ok: true, ruleset: r });
+  const unknown = JSON.parse(engine.ruleset('nowhere-2024'));
+  assert.equal(unknown.ok, false);
+  assert.equal(unknown.errors[0].code, 'unknown_ruleset');
+});
+
 test('hostile input is answered with errors like the CLI, never an abort', () => {
   const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
   // Numbers: the page's engine reads floats with its own strtod (wasm/strtod.cpp), which must agree on overflow.
