@@ -20,17 +20,17 @@ int lapsed_years(const Member& member) {
 
 // Lapsed and repaired years must agree with the member's history; each contradiction at the field that breaks it.
 void check_lapse(const Member& member, const std::string& path, Issues& issues) {
-    const std::string lapsed_path = pointer_join(path, "lapsed_years");
+    const auto lapsed_path = [&] { return pointer_join(path, "lapsed_years"); };  // only for a problem: rosters are long
     if (member.lapsed_years) {
         const int lapsed = *member.lapsed_years;
         if (lapsed > 0 && member.history == History::continuous)
-            issues.push_back({lapsed_path, Code::contradiction,
+            issues.push_back({lapsed_path(), Code::contradiction,
                               "上年度参保情况为“连续参保”，断保年数应为0，这里是" + std::to_string(lapsed)});
         else if (lapsed > 0 && member.history == History::new_enrollee)
-            issues.push_back({lapsed_path, Code::contradiction,
+            issues.push_back({lapsed_path(), Code::contradiction,
                               "首次参保的人没有断保年数，应为0，这里是" + std::to_string(lapsed) + "；以前参过保的请选“断保”"});
         else if (lapsed == 0 && member.history == History::lapsed)
-            issues.push_back({lapsed_path, Code::contradiction, "上年度参保情况为“断保”，断保年数至少为1"});
+            issues.push_back({lapsed_path(), Code::contradiction, "上年度参保情况为“断保”，断保年数至少为1"});
     }
     if (member.continuous_years && *member.continuous_years > 0 && member.history != History::continuous)
         issues.push_back({pointer_join(path, "continuous_years"), Code::contradiction,
@@ -126,14 +126,14 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     MemberResult m;
     m.id = member.id;
     m.payment_date = member.payment_date.value_or(household_payment);
-    const std::string payment_path = member.payment_date ? pointer_join(path, "payment_date") : "/payment_date";
 
     // A payment before the opening day: the next day is still on or before it.
     const Side opened = side_of(m.payment_date.add_days(1), r.payable_from);
     const Side closed = side_of(m.payment_date, r.payable_to);
     if (opened == Side::on_or_before || closed == Side::after) {
         auto shown = [](const Fact<Date>& d) { return d.unknown() ? std::string("尚未公布") : d.value.iso(); };
-        issues.push_back({payment_path, Code::outside_collection,
+        const std::string at = member.payment_date ? pointer_join(path, "payment_date") : "/payment_date";
+        issues.push_back({at, Code::outside_collection,
                           "缴费日期" + m.payment_date.iso() + "不在" + r.title + "的缴费期（" + shown(r.payable_from) +
                               "至" + shown(r.payable_to) + "）内，无法缴纳该年度的医保费"});
     }
