@@ -58,20 +58,19 @@ public:
     // The output's header, the column of names (-1 for none), its first estimated rows, and the name in each
     // failed row. Failed rows come in the order of summary().errors, one entry each, so the page pairs them.
     std::string preview() const {
+        yibao::Json failed_names = yibao::Json::array();
+        for (const yibao::RowErrors& e : run_.summary().errors) failed_names.push_back(e.name);
         return dump({{"header", header_}, {"name_column", name_column_}, {"rows", rows_},
-                     {"failed_names", failed_names_}});
+                     {"failed_names", std::move(failed_names)}});
     }
 
 private:
     template <class Run>
     std::string_view step(Run run) {
         out_.clear();
-        const long failed = run_.summary().rows_failed;
         run();
         // Reading the output back costs time, so only while it can still add to the preview.
-        const bool more_failed =
-            run_.summary().rows_failed > failed && failed_names_.size() < yibao::RosterSummary::kErrorsKept;
-        if (rows_.size() < kPreviewRows || more_failed) look(out_);
+        if (rows_.size() < kPreviewRows) look(out_);
         return out_;
     }
 
@@ -86,10 +85,8 @@ private:
                 for (size_t i = 0; i < record->size(); ++i) header_.emplace_back((*record)[i]);
                 continue;
             }
-            if ((*record)[header_.size() - run_.added_columns()].empty()) {  // no category: the row failed
-                if (failed_names_.size() < yibao::RosterSummary::kErrorsKept)
-                    failed_names_.emplace_back(name_column_ >= 0 ? (*record)[size_t(name_column_)] : "");
-            } else if (rows_.size() < kPreviewRows) {
+            // A row without a category failed: the summary has its name.
+            if (!(*record)[header_.size() - run_.added_columns()].empty() && rows_.size() < kPreviewRows) {
                 auto& cells = rows_.emplace_back();
                 for (size_t i = 0; i < record->size(); ++i) cells.emplace_back((*record)[i]);
             }
@@ -102,7 +99,6 @@ private:
     std::vector<std::string> header_;
     int name_column_ = -1;
     std::vector<std::vector<std::string>> rows_;
-    std::vector<std::string> failed_names_;
 };
 
 // One roster at a time, behind plain functions: an embind class would add 3.6 KB of gzipped glue to the page.

@@ -275,8 +275,8 @@ void RosterSummary::add(const MemberResult& m) {
         if (std::find(rests_on.begin(), rests_on.end(), c) == rests_on.end()) rests_on.push_back(c);
 }
 
-void RosterSummary::add_errors(long line, const RowProblems& problems) {
-    if (errors.size() < kErrorsKept) errors.push_back({line, problems});
+void RosterSummary::add_errors(long line, const RowProblems& problems, std::string_view name) {
+    if (errors.size() < kErrorsKept) errors.push_back({line, problems, std::string(name)});
     else ++errors_not_kept;
 }
 
@@ -346,7 +346,7 @@ void RosterRun::finish(std::string& out) {
             for (size_t i = 1; i < layout_.header.size(); ++i) out += ',';
             ++summary_.rows_read;
             errors_.assign({{Code::bad_csv, error->message}});
-            fail_row(error->line, out);
+            fail_row(error->line, {}, out);
         }
     }
     if (!header_seen_) summary_.add_errors(1, {row_problem(Code::bad_roster_header, 1, "表头", "文件是空的，没有表头行")});
@@ -418,7 +418,8 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         if (i < record.size()) append_csv_field(out, record[i]);
     }
     if (!result) {
-        fail_row(record.line(), out);
+        const int name = layout_.column[static_cast<size_t>(RosterField::id)];
+        fail_row(record.line(), name >= 0 && size_t(name) < record.size() ? record[size_t(name)] : "", out);
         return;
     }
     const MemberResult& m = *result;
@@ -457,13 +458,13 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 }
 
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
-void RosterRun::fail_row(long line, std::string& out) {
+void RosterRun::fail_row(long line, std::string_view name, std::string& out) {
     out += ",,,,,,";
     append_notes(out, errors_, [](const RowProblem& p) -> std::string_view { return p.message; }, notes_);
     if (flags_) out += ",,";
     out += "\r\n";
     ++summary_.rows_failed;
-    summary_.add_errors(line, errors_);
+    summary_.add_errors(line, errors_, name);
 }
 
 }  // namespace yibao

@@ -53,6 +53,7 @@ struct CategoryTotals {
 struct RowErrors {
     long line = 0;
     RowProblems problems;
+    std::string name;  // the row's name cell ("" for none), for a page to say whose row it is; not in the JSON
 };
 
 struct RosterSummary {
@@ -76,7 +77,7 @@ struct RosterSummary {
 
     bool ok() const { return header_ok && rows_failed == 0; }
     void add(const MemberResult& estimated);
-    void add_errors(long line, const RowProblems& problems);
+    void add_errors(long line, const RowProblems& problems, std::string_view name = {});
 };
 
 Json roster_summary_json(const RosterSummary& summary);
@@ -108,7 +109,7 @@ private:
     void row(const CsvRecord& record, std::string& out);
     // Reads and estimates a row; its problems are left in errors_.
     std::optional<MemberResult> estimate_row(const CsvRecord& record);
-    void fail_row(long line, std::string& out);
+    void fail_row(long line, std::string_view name, std::string& out);
 
     const Ruleset& ruleset_;
     RosterOptions options_;
