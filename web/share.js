@@ -136,11 +136,11 @@
   function embed() {
     document.documentElement.classList.add('embed');
     if (window.parent === window) return;
-    let last = 0;
+    let shownHeight = 0;
     new ResizeObserver(() => {
       const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-      if (height === last) return;
-      last = height;
+      if (height === shownHeight) return;
+      shownHeight = height;
       window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
     }).observe(document.documentElement);
   }
