@@ -6,9 +6,9 @@
 
 #include <emscripten/bind.h>
 
+#include "binding.hpp"
 #include "io/contract.hpp"
 #include "io/roster.hpp"
-#include "loaded.hpp"
 
 // The rulesets the page gave with loadRulesets(), kept for every later call (and shared with the workbench's
 // functions, wasm/workbench.cpp).
@@ -17,13 +17,13 @@ yibao::Catalog& loaded_catalog() {
     return catalog;
 }
 
-namespace {
-
-yibao::Catalog& catalog = loaded_catalog();
-
 std::string dump(const yibao::Json& document) {
     return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);
 }
+
+namespace {
+
+yibao::Catalog& catalog = loaded_catalog();
 
 std::string estimate(const std::string& request) { return dump(yibao::estimate_json(catalog, request)); }
 

@@ -5,15 +5,11 @@
 
 #include <emscripten/bind.h>
 
+#include "binding.hpp"
 #include "io/contract.hpp"
-#include "loaded.hpp"
 #include "rules/diff.hpp"
 
 namespace {
-
-std::string dump(const yibao::Json& document) {
-    return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);
-}
 
 // What useRuleset() put in the catalog: its id, and the loaded ruleset it took the place of, so that the next
 // call can take it out again without reloading every ruleset.

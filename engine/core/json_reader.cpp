@@ -204,9 +204,8 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
         }
     }
     column = std::max(column, 1);
-    issues.push_back({"", Code::malformed_json,
-                      "JSON 格式错误（第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近）：" + builder.message,
-                      line, column});
+    const std::string where = "第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近";
+    issues.push_back({"", Code::malformed_json, "JSON 格式错误（" + where + "）：" + builder.message, line, column});
     return std::nullopt;
 }
 

@@ -10,8 +10,7 @@ namespace {
 
 Json date_or_null(const std::optional<Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
 
-
-// A text with its basis, the first basis spelled out flat for readers that show one quote.
+// By id, each basis is its source and quote: the source's title and level are the ruleset's.
 Json basis_json(const Ruleset& r, const std::vector<Basis>& basis, Texts texts) {
     Json list = Json::array();
     for (const Basis& b : basis) {
@@ -26,12 +25,12 @@ Json basis_json(const Ruleset& r, const std::vector<Basis>& basis, Texts texts) 
     return list;
 }
 
-// By id, only the text and each basis's source and quote: the source's title and level, and the note on
-// level-B sources, are the ruleset's.
+// A text with its basis, the first basis spelled out flat for readers that show one quote. By id, only the
+// text and the basis: the flat copy and the note on level-B sources are the ruleset's.
 Json explained_json(const Ruleset& r, const std::string& text, const std::vector<Basis>& basis,
                     Texts texts = Texts::spelled_out) {
-    if (texts == Texts::by_id) return {{"text", text}, {"basis", basis_json(r, basis, texts)}};
     Json out = {{"text", text}, {"basis", basis_json(r, basis, texts)}};
+    if (texts == Texts::by_id) return out;
     const Json first = out["basis"].front();  // a copy: inserting into an ordered_json moves its members
     for (const char* key : {"source", "quote", "level", "source_title"}) out[key] = first[key];
     for (const Json& b : out["basis"])
@@ -330,6 +329,7 @@ Json ruleset_index(const Ruleset& r) {
                                      : Json(nullptr)}};
         add_certainties(waiting, {&w.variable_certainty});
     }
+    const auto facts = r.certainties();
     return {{"id", r.id},
             {"base", r.base.empty() ? Json(nullptr) : Json(r.base)},
             {"region", r.region},
@@ -344,8 +344,8 @@ Json ruleset_index(const Ruleset& r) {
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},
-            {"provisional", certainties_json(r.certainties(), Certainty::Kind::provisional)},
-            {"unknown", certainties_json(r.certainties(), Certainty::Kind::unknown)}};
+            {"provisional", certainties_json(facts, Certainty::Kind::provisional)},
+            {"unknown", certainties_json(facts, Certainty::Kind::unknown)}};
 }
 
 Json ruleset_summary(const Ruleset& r) {

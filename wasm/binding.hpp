@@ -1,0 +1,13 @@
+// What the workbench's functions (wasm/workbench.cpp) share with the page's (wasm/binding.cpp).
+#pragma once
+
+#include <string>
+
+#include "core/json_reader.hpp"
+#include "rules/ruleset.hpp"
+
+// The rulesets the engine was given at start (loadRulesets).
+yibao::Catalog& loaded_catalog();
+
+// An answer as JavaScript reads it: compact, any invalid UTF-8 replaced rather than a failure.
+std::string dump(const yibao::Json& document);
