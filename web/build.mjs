@@ -53,10 +53,9 @@ const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
 // Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
 const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
 const scripts = {
-  BOOT: await page('boot'), DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)), QR: inline('lean-qr', qr),
-  FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'), CALENDAR: await page('calendar'), APP: await page('app'),
-  SHARE: await page('share'),
-  BATCH: await page('batch'),
+  BOOT: await page('boot'), DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)),
+  QR: inline('lean-qr', qr), FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'),
+  CALENDAR: await page('calendar'), APP: await page('app'), SHARE: await page('share'), BATCH: await page('batch'),
 };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));

@@ -5,21 +5,19 @@
 (function (root) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  const { yuan, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
+  const { money, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
-  // As the page says them: an amount carried from an earlier year's rules is 约…元, with the ruleset's text under
-  // the table; one not published is 尚未公布, never 0, with the reason and whom to ask (phone numbers as tel: links).
-  const amount = (fee, fact) => (fee[fact] === null ? '尚未公布'
-    : `${fee.provisional.some((p) => p.fact === fact) ? '约' : ''}${yuan(fee[fact])}`);
+  // Amounts as the page says them (约…元, 尚未公布), with the ruleset's text on each under the table: the reason, and
+  // whom to ask (phone numbers as tel: links).
   const withPhones = (text) => escapeHtml(text).replace(PHONE,
     (phone) => `<a class="phone" href="tel:${dialString(phone)}">${phone}</a>`);
 
   function feeTables(rulesets) {
     if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
     return rulesets.map((r) => {
-      const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${amount(f, 'individual_fen')}</td>` +
-        `<td class="num">${amount(f, 'subsidy_fen')}</td></tr>`).join('\n');
+      const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${money(f, 'individual_fen')}</td>` +
+        `<td class="num">${money(f, 'subsidy_fen')}</td></tr>`).join('\n');
       const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
       const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
         ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
