@@ -22,7 +22,7 @@
   let listing = null;  // a ruleset by id, as the engine lists it (app.js)
 
   const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
-  const { el, setError: showError, fieldOf } = YibaoFields;
+  const { el, setError: showError, fieldOf, download } = YibaoFields;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();
@@ -31,13 +31,7 @@
   const tick = () => new Promise((resolve) => { waiting.push(resolve); channel.port2.postMessage(null); });
 
   // `parts` (UTF-8 bytes, or strings the Blob writes as UTF-8) already hold the BOM and CRLF line ends.
-  function save(name, parts) {
-    const link = el('a');
-    link.href = URL.createObjectURL(new Blob(parts, { type: CSV }));
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  }
+  const save = (name, parts) => download(name, parts, CSV);
 
   // A UTF-8 BOM, else valid UTF-8, else GBK as Excel and WPS save on Chinese Windows (browsers read it as GB18030).
   function decode(bytes) {

@@ -123,7 +123,8 @@ if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
     ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
-    FORMAT: await page('format'), FEE_TABLES_JS: await page('fee-tables'), WORKBENCH: await page('workbench'),
+    FORMAT: await page('format'), FIELDS: await page('fields'), FEE_TABLES_JS: await page('fee-tables'),
+    WORKBENCH: await page('workbench'),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);

@@ -1,5 +1,6 @@
-// Building the page's nodes and flagging its fields, for the household form (app.js), its share part (share.js)
-// and 批量测算 (batch.js). All text goes in as text nodes, never as markup.
+// Building the page's nodes, flagging its fields and saving files, for the household form (app.js), its share part
+// (share.js), 批量测算 (batch.js) and the rules workbench (workbench.js). All text goes in as text nodes, never as
+// markup.
 globalThis.YibaoFields = (function () {
   'use strict';
 
@@ -41,5 +42,15 @@ globalThis.YibaoFields = (function () {
   const fieldOf = (control) => ({ control, hint: document.getElementById(`${control.id}-hint`),
     error: document.getElementById(`${control.id}-error`) });
 
-  return { el, fill, describe, setError, fieldOf };
+  // Saves `parts` (strings and bytes) as a file called `name`, through a link the page clicks itself.
+  function download(name, parts, type) {
+    const link = el('a', { download: name });
+    link.href = URL.createObjectURL(new Blob(parts, { type }));
+    document.body.append(link);  // Firefox follows only a link in the document
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  return { el, fill, describe, setError, fieldOf, download };
 })();

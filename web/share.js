@@ -5,7 +5,7 @@
   'use strict';
 
   const $ = (id) => document.getElementById(id);
-  const { el, fill } = YibaoFields;
+  const { el, fill, download } = YibaoFields;
   const { todayIso, normalizeDate, zhDate, memberTitle, money, flagLines, CASES, startOf, channelText, FIGURES } = YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
@@ -125,9 +125,7 @@
     const text = YibaoCalendar.reminder({
       date: reminderDate(a), summary: `缴纳${a.ruleset.year}年度居民医保费（${a.ruleset.region}）`, description,
     });
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    el('a', { href: url, download: '医保缴费提醒.ics' }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    download('医保缴费提醒.ics', [text], 'text/calendar;charset=utf-8');
     tell('已生成日历文件“医保缴费提醒.ics”，打开它即可把提醒加到手机或电脑的日历里。');
   }
 

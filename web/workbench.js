@@ -4,16 +4,8 @@
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === false || value === null || value === undefined) continue;
-      node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-    return node;
-  }
-  const fill = (node, ...children) => { node.replaceChildren(...children.flat()); };
+  const { el, fill, download } = YibaoFields;
+  const { zhDate } = YibaoFormat;
 
   const MAX_BYTES = 2 * 1024 * 1024;
   // How a field of the form shows its value and reads what is typed: the value, or undefined when it is not one.
@@ -645,7 +637,6 @@
   }
 
   // ---- when benefits start: each category (and lapsed years 0–5) by the month paid ----
-  const zh = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
   // The 15th of each month the ruleset can be paid in; where its opening day is not published, from September of
   // the year before its benefit year (a preview for the author, never shown to a citizen).
   function paymentDays(r) {
@@ -668,13 +659,13 @@
     const a = JSON.parse(engine.estimate(JSON.stringify({ ruleset: r.id, payment_date: day, members: [member] })));
     if (!a.ok) return a.errors[0].message;
     const m = a.members[0];
-    if (m.cases) return `窗口内${zh(m.cases.in_window.benefit_start || '')}/窗口后${zh(m.cases.after_window.benefit_start || '')}`;
-    return m.benefit_start ? zh(m.benefit_start) : '本年度不能享受';
+    const start = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度不能享受');
+    return m.cases ? `窗口内${start(m.cases.in_window)}/窗口后${start(m.cases.after_window)}` : start(m);
   }
   function startsTable(caption, days, rows) {
     return el('table', null, el('caption', null, caption),
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, '缴费日期'), rows.map(([label]) => el('th', { scope: 'col' }, label)))),
-      el('tbody', null, days.map((day) => el('tr', null, el('th', { scope: 'row' }, zh(day)), rows.map(([, cell]) => el('td', null, cell(day)))))));
+      el('tbody', null, days.map((day) => el('tr', null, el('th', { scope: 'row' }, zhDate(day)), rows.map(([, cell]) => el('td', null, cell(day)))))));
   }
   function renderStarts(r) {
     const year = Number(r.benefit_year.start.slice(0, 4));
@@ -765,14 +756,7 @@
   }
 
   // ---- taking it away ----
-  function save(name, text, type) {
-    const link = el('a', { download: name });
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  }
+  const save = (name, text, type) => download(name, [text], type);
 
   const fileName = (id) => String(id || 'ruleset').replace(/[^A-Za-z0-9._-]/g, '_');
 
