@@ -659,6 +659,7 @@
 
   function start() {
     const loaded = JSON.parse(engine.loadRulesets($('rulesets').textContent));
+    performance.mark('yibao:rulesets-loaded');
     rulesets = loaded.rulesets;
     showRulesetErrors(loaded.errors || []);
     if (!rulesets.length) {
@@ -697,6 +698,7 @@
 
     load(fromLink);
     $('app').hidden = false;
+    performance.mark('yibao:first-answer');
   }
 
   // A broken ruleset in the page's data is the publisher's mistake: say which and where, keep the rulesets that loaded.
@@ -760,6 +762,7 @@
   else {
     loadEngine().then((instance) => {
       engine = instance;
+      performance.mark('yibao:instantiated');
       start();
       // Other parts of the page (web/batch.js) use the same engine.
       document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, listing, ruleset: state.ruleset } }));

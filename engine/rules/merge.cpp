@@ -122,8 +122,10 @@ const Json* locate(const Json& document, const std::vector<Step>& steps) {
     return node;
 }
 
-void fill_in(Json& node, const std::vector<Step>& steps, const std::string& at,
-                              const std::function<const Json&(const std::string&)>& merged, Issues& issues) {
+// `steps` grows and shrinks with the walk, and only objects and lists are entered (a provisional value is an
+// object): a ruleset's thousands of texts and numbers cost nothing.
+void fill_in(Json& node, std::vector<Step>& steps, const std::string& at,
+             const std::function<const Json&(const std::string&)>& merged, Issues& issues) {
     if (is_provisional(node)) {
         if (node.contains("value")) return;
         const Json& from = node["provisional"].value("from", Json());
@@ -146,16 +148,17 @@ void fill_in(Json& node, const std::vector<Step>& steps, const std::string& at,
     }
     if (node.is_object()) {
         for (auto& item : node.items()) {
-            auto next = steps;
-            next.push_back({item.key(), Json()});
-            fill_in(item.value(), next, pointer_join(at, item.key()), merged, issues);
+            if (!item.value().is_structured()) continue;
+            steps.push_back({item.key(), Json()});
+            fill_in(item.value(), steps, pointer_join(at, item.key()), merged, issues);
+            steps.pop_back();
         }
     } else if (node.is_array()) {
         for (size_t i = 0; i < node.size(); ++i) {
             if (!node[i].is_object() || !node[i].contains("id")) continue;
-            auto next = steps;
-            next.push_back({"", node[i]["id"]});
-            fill_in(node[i], next, pointer_join(at, i), merged, issues);
+            steps.push_back({"", node[i]["id"]});
+            fill_in(node[i], steps, pointer_join(at, i), merged, issues);
+            steps.pop_back();
         }
     }
 }
@@ -169,7 +172,8 @@ std::vector<std::string> provisional_sources(const Json& document) {
 }
 
 void fill_provisional(Json& document, const std::function<const Json&(const std::string&)>& merged, Issues& issues) {
-    fill_in(document, {}, "", merged, issues);
+    std::vector<Step> steps;
+    fill_in(document, steps, "", merged, issues);
 }
 
 }  // namespace yibao
