@@ -730,22 +730,13 @@
     document.body.dataset.state = 'unsupported';
   }
 
-  // The engine, instantiated from the module web/boot.js compiled while the page loaded; once the document is
-  // parsed, so that share.js and batch.js, which come after this script, listen for its events however soon the
-  // module is ready.
+  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, so that
+  // share.js and batch.js, which come after this script, listen for its events however soon the module is ready.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
-    const module = await globalThis.yibaoWasm;
-    return new Promise((resolve, reject) => {
-      createYibaoEngine({
-        instantiateWasm(imports, done) {
-          WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
-          return {};
-        },
-      }).then(resolve, reject);
-    });
+    return YibaoBoot.engine(createYibaoEngine);
   }
 
   const fromLink = YibaoLink.read(location.hash);

@@ -122,7 +122,7 @@ console.log(`${args.out || 'dist/yibao.html'}: ${kb(Buffer.byteLength(html))} ra
 if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
-    ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
+    BOOT: scripts.BOOT, ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
     FORMAT: await page('format'), FIELDS: await page('fields'), FEE_TABLES_JS: await page('fee-tables'),
     WORKBENCH: await page('workbench'),
   };

@@ -771,11 +771,7 @@
     status.textContent = problems.length ? `已下载“${name}”。注意：这份规则还有 ${problems.length} 个问题，只能算草稿。` : `已下载“${name}”。`;
   }
 
-  async function inflate(id) {
-    const bytes = Uint8Array.from(atob($(id).textContent.trim()), (ch) => ch.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer();
-  }
+  const inflate = (id) => new Response(YibaoBoot.inflate(id)).arrayBuffer();
 
   // The rulesets the exported page holds, as documents: the built-in ones and the new one (in place of one with
   // its id), or only the new one after its base chain.
@@ -960,7 +956,7 @@
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
   else {
-    inflate('engine-wasm').then((wasmBinary) => createYibaoWorkbench({ wasmBinary })).then((instance) => {
+    YibaoBoot.engine(createYibaoWorkbench).then((instance) => {
       engine = instance;
       start();
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
