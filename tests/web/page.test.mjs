@@ -202,6 +202,13 @@ describe('the page', () => {
     }
   });
 
+  // As in browsers older than Chromium 140, Safari 18.2 and Firefox 133.
+  test('without Uint8Array.fromBase64 web/boot.js decodes the wasm itself, and the page answers', () => onFeb15(async (page) => {
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+    await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+    assert.equal((await figures(card(page, 0))).个人缴费, '462元');
+  }, { init: () => { delete Uint8Array.fromBase64; }, wait: 'body[data-state="result"]' }));
+
   test('with JavaScript off the noscript note and the fee tables show', async () => {
     // getByText does not look inside <noscript>, so the note is found by CSS.
     await withPage(browser, { javaScriptEnabled: false, wait: 'noscript p' }, async (page) => {
