@@ -72,7 +72,7 @@ run(0 ${YIBAO} vocabulary)
 expect_in("\"key\": \"lapsed_years\"")
 expect_in("\"code\": \"contradiction\"")
 run(0 ${YIBAO} diff qingdao-2026 qingdao-2027)
-expect_in("金额 contributions[adult-tier-1].individual_fen: 482元 → 暂按qingdao-2026的482元")
+expect_in("金额 contributions[adult-tier-1].individual_fen: 482元 → 暂按qingdao-2026的482元（")
 run(0 ${YIBAO} diff shenyang-2024 shenyang-2026)
 expect_in("日期 continuity_deadline.date: “2023-12-20” → 尚未公布")
 run(0 ${YIBAO} validate ${SOURCE_DIR}/rules/qingdao-2026.json ${SOURCE_DIR}/rules/qingdao-2027.json

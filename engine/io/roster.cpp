@@ -49,7 +49,8 @@ constexpr Word<Assistance> kAssistanceWords[] = {
     {"特困", Assistance::tekun}, {"特困人员", Assistance::tekun}, {"特困供养人员", Assistance::tekun},
     {"孤儿", Assistance::orphan},
     {"重度残疾", Assistance::severe_disability}, {"重度残疾人", Assistance::severe_disability},
-    {"重度残疾（二级及以上）人员", Assistance::severe_disability},
+    // As the notices write it, and as typed with ASCII parentheses.
+    {"重度残疾（二级及以上）人员", Assistance::severe_disability}, {"重度残疾(二级及以上)人员", Assistance::severe_disability},
     {"监测对象", Assistance::poverty_monitored}, {"脱贫返贫致贫人口", Assistance::poverty_monitored},
     {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
     {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭", Assistance::dibao_edge},

@@ -20,7 +20,7 @@ std::string value_text(const std::string& key, const Json& value) {
     if (value.is_object() && value.contains("provisional") && value["provisional"].is_object()) {
         const Json& p = value["provisional"];
         return "暂按" + p.value("from", std::string()) + "的" + (value.contains("value") ? value_text(key, value["value"]) : "") +
-               "(" + p.value("text", std::string()) + "）";
+               "（" + p.value("text", std::string()) + "）";
     }
     if (value.is_object() && value.contains("unknown") && value["unknown"].is_object())
         return "尚未公布（" + value["unknown"].value("reason", std::string()) + "）";

@@ -166,6 +166,8 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
         {"低保", Assistance::dibao},       {"低保对象", Assistance::dibao},
         {"特困", Assistance::tekun},       {"特困供养人员", Assistance::tekun},
         {"孤儿", Assistance::orphan},      {"重度残疾", Assistance::severe_disability},
+        {"重度残疾（二级及以上）人员", Assistance::severe_disability},
+        {"重度残疾(二级及以上)人员", Assistance::severe_disability},
         {"监测对象", Assistance::poverty_monitored},
         {"脱贫返贫致贫人口", Assistance::poverty_monitored},
         {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
