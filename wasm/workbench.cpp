@@ -8,6 +8,7 @@
 #include "binding.hpp"
 #include "io/contract.hpp"
 #include "rules/diff.hpp"
+#include "rules/merge.hpp"
 
 namespace {
 
@@ -63,6 +64,20 @@ std::string use_ruleset(const std::string& text) {
     return dump(answer);
 }
 
+// A ruleset document (JSON text) laid over its `base` among the loaded rulesets as the engine merges it, even where
+// the result would not load: the form shows it while its author is still typing. A document without a loaded base
+// comes back as it is; text that is no JSON object, as null.
+std::string merge_over_base(const std::string& text) {
+    yibao::Issues issues;
+    const auto document = yibao::parse_json(text, issues);
+    if (!document || !document->is_object()) return "null";
+    const auto base = document->find("base");
+    if (base == document->end() || !base->is_string()) return dump(*document);
+    const yibao::Json& merged = loaded_catalog().merged(base->get<std::string>());
+    if (merged.is_null()) return dump(*document);
+    return dump(yibao::merge_base(merged, *document, issues));
+}
+
 // What changed from ruleset OLD to NEW, as `yibao diff` prints it: {"ok", "lines"} or {"ok": false, "errors"}.
 std::string diff_rulesets(const std::string& old_id, const std::string& new_id) {
     const yibao::Catalog& catalog = loaded_catalog();
@@ -78,4 +93,5 @@ std::string diff_rulesets(const std::string& old_id, const std::string& new_id) 
 EMSCRIPTEN_BINDINGS(yibao_workbench) {
     emscripten::function("useRuleset", &use_ruleset);
     emscripten::function("diffRulesets", &diff_rulesets);
+    emscripten::function("mergeOverBase", &merge_over_base);
 }

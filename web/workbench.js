@@ -129,30 +129,12 @@
     if (doc && typeof doc.base === 'string' && merged[doc.base]) return merged[doc.base];
     return opened;
   }
-  // The text over its base as the engine merges it (README "base"), for the form while the text does not load.
-  function mergeOver(base, change) {
-    const out = clone(base);
-    const ids = (v) => Array.isArray(v) && v.length && v.every((x) => isObject(x) && x.id !== undefined && x.id !== null);
-    for (const [key, value] of Object.entries(change)) {
-      const was = out[key];
-      const whole = ['when', 'start', 'end', 'applies_to'].includes(key) || (isObject(value) && (value.provisional || value.unknown));
-      if (value === null) delete out[key];
-      else if (isObject(was) && isObject(value) && !whole) out[key] = mergeOver(was, value);
-      else if (ids(was) && ids(value)) {
-        for (const item of value) {
-          const at = out[key].findIndex((x) => x.id === item.id);
-          if (item.removed === true) { if (at >= 0) out[key].splice(at, 1); } else if (at < 0) out[key].push(clone(item));
-          else out[key][at] = mergeOver(out[key][at], item);
-        }
-      } else out[key] = clone(value);
-    }
-    return out;
-  }
-  // The document the form shows: the engine's merged one when the text loads, else the text over its base.
+  // The document the form shows: the engine's merged one when the text loads, else the text over its base as the
+  // engine merges it, problems and all.
   function current(doc) {
     if (answer && answer.ok) return answer.document;
     if (!doc) return reference(doc);
-    return typeof doc.base === 'string' && merged[doc.base] ? mergeOver(merged[doc.base], doc) : doc;
+    return JSON.parse(engine.mergeOverBase(JSON.stringify(doc)));
   }
 
   // The groups of the form: the fixed ones, each contribution rule, the waiting period's parts and each list item.
@@ -544,7 +526,8 @@
   function editList(def, change) {
     const doc = textDoc();
     if (!doc) return;
-    const items = clone(Array.isArray(current(doc)[def.key]) ? current(doc)[def.key] : []);
+    const shown = current(doc)[def.key];
+    const items = clone(Array.isArray(shown) ? shown : []);
     change(items);
     writeList(doc, def.key, items);
     writeDoc(doc);

@@ -1,5 +1,5 @@
-// The workbench's engine (build/wasm/yibao-workbench.js): the page's engine with useRuleset() and diffRulesets()
-// besides, answering as `yibao validate`, `yibao estimate --rules` and `yibao diff` do.
+// The workbench's engine (build/wasm/yibao-workbench.js): the page's engine with useRuleset(), diffRulesets() and
+// mergeOverBase() besides, answering as `yibao validate`, `yibao estimate --rules` and `yibao diff` do.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,4 +62,20 @@ test('useRuleset() keeps only the latest text loaded: a built-in it replaced com
   assert.deepEqual(ids(), [...builtIns, 'qingdao-2027-example']);
   assert.equal(JSON.parse(engine.useRuleset('{"id": "qingdao-2027-example"}')).ok, false);
   assert.deepEqual(ids(), builtIns, 'a text that does not load leaves only the built-in rulesets');
+});
+
+test('mergeOverBase() lays a text that does not load over its base as useRuleset() would, for the form', () => {
+  const broken = JSON.parse(readFileSync(fixture, 'utf8'));
+  broken.contributions = [{ id: 'college', individual_fen: 12300 }];  // changed without a new basis
+  assert.equal(JSON.parse(engine.useRuleset(JSON.stringify(broken))).errors[0].code, 'missing_basis');
+  const view = JSON.parse(engine.mergeOverBase(JSON.stringify(broken)));
+  const base = JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).document;
+  assert.equal(view.contributions.length, base.contributions.length, 'merged item by item, not replaced');
+  const college = view.contributions.find((c) => c.id === 'college');
+  assert.equal(college.individual_fen, 12300);
+  assert.deepEqual(college.basis, base.contributions.find((c) => c.id === 'college').basis);
+  assert.equal(view.title, broken.title);
+  // Without a loaded base, the text as it is; no JSON object, null.
+  assert.deepEqual(JSON.parse(engine.mergeOverBase(JSON.stringify({ ...broken, base: 'nowhere' }))), { ...broken, base: 'nowhere' });
+  assert.equal(JSON.parse(engine.mergeOverBase('[1, 2')), null);
 });
