@@ -227,6 +227,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         if (!a || !b) return std::nullopt;
         if (same_start(*a, *b)) {
             m.benefit = std::move(*a);
+            m.after_window_agrees = std::move(*b);
         } else {
             m.benefit.end = a->end;
             m.benefit.earliest_start = a->earliest_start;
@@ -247,7 +248,44 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     return m;
 }
 
-std::optional<Result> estimate(const Ruleset& r, const Household& household, Issues& issues) {
+std::optional<EarlierYear> earlier_year(const Ruleset& earlier, const Ruleset& r, const Member& member,
+                                        const Date& payment_date) {
+    const bool born_in_it = member.birth_date >= earlier.benefit_year_start && member.birth_date <= earlier.benefit_year_end;
+    const bool newborn = born_in_it && member.history == History::new_enrollee;
+    if (!newborn && member.history != History::lapsed) return std::nullopt;
+    // As the earlier year sees the member: a newborn as given; one lapsed in it, with one lapsed year fewer.
+    Member then = member;
+    then.payment_date.reset();
+    if (!newborn) {
+        then.lapsed_years = lapsed_years(member) - 1;
+        then.history = *then.lapsed_years > 0 ? History::lapsed : History::continuous;
+        then.repaired_years = 0;
+        then.continuous_years.reset();
+        then.claimed_last_year.reset();
+    }
+    Issues ignored;
+    auto answer = [&](const Date& day) { return estimate_member(earlier, then, day, "", ignored); };
+    auto result = answer(payment_date);
+    if (!result || !ignored.empty() || !result->benefit.start || result->in_window) return std::nullopt;
+    // The last day a payment keeps this start: within the collection and giving the same start.
+    Date pay_by = payment_date;
+    for (Date day = payment_date.add_days(1); side_of(day, earlier.payable_to) == Side::on_or_before; day = day.add_days(1)) {
+        const auto later = answer(day);
+        if (!later || !ignored.empty() || later->benefit.start != result->benefit.start || later->in_window) break;
+        pay_by = day;
+    }
+    // Insured in the earlier year, the member counts as continuous for the year paid for.
+    Member insured = member;
+    insured.history = History::continuous;
+    insured.lapsed_years.reset();
+    insured.repaired_years = 0;
+    Issues next_issues;
+    const auto next = estimate_member(r, insured, payment_date, "", next_issues);
+    return EarlierYear{&earlier, std::move(*result), pay_by,
+                       next && next_issues.empty() && !next->in_window ? next->benefit.start : std::nullopt};
+}
+
+std::optional<Result> estimate(const Ruleset& r, const Household& household, Issues& issues, const Ruleset* earlier) {
     Result result;
     result.ruleset = &r;
     result.payment_date = household.payment_date;
@@ -266,6 +304,8 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
         result.individual_total = sum_known(result.individual_total, m->individual);
         result.subsidy_total = sum_known(result.subsidy_total, m->subsidy);
         for (const Certainty* c : m->rests_on) add_once(result.rests_on, *c);
+        result.earlier_years.push_back(
+            earlier ? earlier_year(*earlier, r, household.members[i], m->payment_date) : std::nullopt);
         result.members.push_back(std::move(*m));
     }
     if (!ok) return std::nullopt;

@@ -67,10 +67,23 @@ struct MemberResult {
     // nullopt and in_window, after_window hold the two readings.
     BenefitOutcome benefit;
     std::optional<BenefitOutcome> in_window, after_window;
+    // Where the window's end is unknown but both readings give the same start: the after-window reading, whose rule
+    // the explanation cites beside the in-window one (`benefit`), so the reasons never assume the window.
+    std::optional<BenefitOutcome> after_window_agrees;
     std::vector<Fired> fired;  // the category and contribution rules; the benefit's own follow in `benefit`
     std::vector<NoteResult> notes;
     std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;
+};
+
+// The insurance year before the one paid for, for a member who has no cover in it yet (born in it, or lapsed in it)
+// and whom the same payment date still buys cover in it: that year's answer, the last payment day that keeps its
+// start, and when the next year's cover then starts (the member counts as insured the year before).
+struct EarlierYear {
+    const Ruleset* ruleset = nullptr;
+    MemberResult result;
+    Date pay_by;
+    std::optional<Date> next_year_start;
 };
 
 struct Result {
@@ -78,6 +91,7 @@ struct Result {
     Date payment_date;
     std::optional<bool> deadline_met;  // nullopt: the deadline is not published and the date is near it
     std::vector<MemberResult> members;
+    std::vector<std::optional<EarlierYear>> earlier_years;  // one per member
     std::optional<Money> individual_total;  // nullopt: it includes an amount that is not published
     std::optional<Money> subsidy_total;
     std::vector<const Certainty*> rests_on;
@@ -89,6 +103,10 @@ struct Result {
 // payment, facts that contradict each other) go to `issues` with the member's JSON path, and no result is given.
 std::optional<MemberResult> estimate_member(const Ruleset& ruleset, const Member& member, const Date& payment_date,
                                             const std::string& path, Issues& issues);
-std::optional<Result> estimate(const Ruleset& ruleset, const Household& household, Issues& issues);
+// `earlier`: the ruleset of the insurance year before, when there is one (the same region), for EarlierYear.
+std::optional<Result> estimate(const Ruleset& ruleset, const Household& household, Issues& issues,
+                               const Ruleset* earlier = nullptr);
+std::optional<EarlierYear> earlier_year(const Ruleset& earlier, const Ruleset& ruleset, const Member& member,
+                                        const Date& payment_date);
 
 }  // namespace yibao

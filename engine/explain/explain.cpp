@@ -1,6 +1,8 @@
 #include "explain/explain.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace yibao {
 
@@ -70,7 +72,22 @@ std::string outcome_text(const BenefitOutcome& o) {
 
 std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) {
     auto out = steps(m.fired, member_facts(r, m));
-    for (auto& step : explanation(r, m, m.benefit)) out.push_back(std::move(step));
+    if (!m.after_window_agrees) {
+        for (auto& step : explanation(r, m, m.benefit)) out.push_back(std::move(step));
+        return out;
+    }
+    // The window's end is unknown and both readings agree: where they rest on different rules, each is said as the
+    // case it is, never as if the payment were known to be in the window.
+    const std::pair<const BenefitOutcome*, const char*> readings[] = {{&m.benefit, "如果您在集中缴费期内缴费："},
+                                                                      {&*m.after_window_agrees, "如果已过集中缴费期："}};
+    const bool same_rule = *m.benefit.fired.back().rule == *m.after_window_agrees->fired.back().rule;
+    for (const auto& [outcome, when] : readings) {
+        for (auto& step : explanation(r, m, *outcome)) {
+            if (std::any_of(out.begin(), out.end(), [&](const Step& s) { return *s.rule == *step.rule; })) continue;
+            if (!same_rule && std::string_view(step.kind) == "benefit") step.text = when + step.text;
+            out.push_back(std::move(step));
+        }
+    }
     return out;
 }
 

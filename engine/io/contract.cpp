@@ -174,6 +174,26 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
 }
 
+// The year before's answer for a member who also needs it (EarlierYear), its texts always spelled out: the
+// page's listing is of the year paid for, not of the earlier one.
+Json earlier_year_json(const std::optional<EarlierYear>& e) {
+    if (!e) return nullptr;
+    const Ruleset& r = *e->ruleset;
+    const MemberResult& m = e->result;
+    return {{"ruleset", r.id},
+            {"year", r.year},
+            {"individual_fen", fen_or_null(m.individual)},
+            {"subsidy_fen", fen_or_null(m.subsidy)},
+            {"total_fen", sum_or_null(m.individual, m.subsidy)},
+            {"benefit_start", date_or_null(m.benefit.start)},
+            {"benefit_end", m.benefit.end.iso()},
+            {"pay_by", e->pay_by.iso()},
+            {"next_year_start", date_or_null(e->next_year_start)},
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
+            {"explanation", steps_json(r, explanation(r, m), Texts::spelled_out)}};
+}
+
 std::optional<Member> parse_member(const Json& item, const std::string& at, size_t index, JsonReader& read) {
     if (!read.is_object(item, at)) return std::nullopt;
     read.only_keys(item, at, {"id", "birth_date", "student", "assistance", "tier", "history", "payment_date",
@@ -259,7 +279,10 @@ std::optional<Request> parse_request(const Json& request, const Catalog& catalog
 Json result_json(const Result& result, Texts texts) {
     const Ruleset& r = *result.ruleset;
     Json members = Json::array();
-    for (const MemberResult& m : result.members) members.push_back(member_json(r, m, texts));
+    for (size_t i = 0; i < result.members.size(); ++i) {
+        members.push_back(member_json(r, result.members[i], texts));
+        members.back()["earlier_year"] = earlier_year_json(result.earlier_years[i]);
+    }
     const Json met = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
     Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
                    {"subsidy_fen", fen_or_null(result.subsidy_total)},
@@ -382,7 +405,12 @@ Json estimate_json(const Catalog& catalog, std::string_view request_text) {
     if (!request) return errors_json(issues);
     const auto parsed = parse_request(*request, catalog, issues);
     if (!parsed) return errors_json(issues);
-    const auto result = estimate(*catalog.find(parsed->household.ruleset_id), parsed->household, issues);
+    const Ruleset& ruleset = *catalog.find(parsed->household.ruleset_id);
+    const auto& all = catalog.all();
+    const auto earlier = std::find_if(all.begin(), all.end(), [&](const Ruleset& e) {
+        return e.region == ruleset.region && e.year == ruleset.year - 1;
+    });
+    const auto result = estimate(ruleset, parsed->household, issues, earlier == all.end() ? nullptr : &*earlier);
     if (!result) return errors_json(issues);
     return result_json(*result, parsed->texts);
 }

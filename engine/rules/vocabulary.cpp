@@ -110,7 +110,7 @@ void read_date_comparison(VocabularyReader& v, const Json& value, const std::str
     R"("before":{"$ref":"#/$defs/date_expr"},"on_or_before":{"$ref":"#/$defs/date_expr"},)"
     R"("after":{"$ref":"#/$defs/date_expr"},"on_or_after":{"$ref":"#/$defs/date_expr"}}})";
 
-const std::array<ConditionKeyword, 15> kConditions{{
+const std::array<ConditionKeyword, 16> kConditions{{
     {"all", DOC("[condition, …]"), DOC("every condition of the list holds"),
      DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
      [](const Condition& c, const Facts& f) {
@@ -171,6 +171,10 @@ const std::array<ConditionKeyword, 15> kConditions{{
     {"repaired_years", DOC(R"({"under" | "at_least": years})"), DOC("how many of the lapsed years the member pays back now"),
      DOC(kCountSchema), read_count,
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.repaired_years, c.number); }},
+    {"waiting_months", DOC(R"({"under" | "at_least": months})"),
+     DOC("the waiting period the ruleset's waiting_period gives the member, in months (0 without one; for benefit rules)"),
+     DOC(kCountSchema), read_count,
+     [](const Condition& c, const Facts& f) { return compare(c.relation, f.waiting_months, c.number); }},
     {"continuous_years", DOC(R"({"under" | "at_least": years})"),
      DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), read_count,
      [](const Condition& c, const Facts& f) {
