@@ -38,7 +38,7 @@
 
   const { el, fill, describe, setError, fieldOf } = YibaoFields;
   const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
-    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES, withTexts } = YibaoFormat;
+    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts } = YibaoFormat;
 
   // A preset's birth date, counted back from the payment date (or today) and never after it.
   function presetBirth(preset) {
@@ -476,6 +476,24 @@
   const reason = (step) => [step.text && el('p', null, step.text), basisList(step),
     step.note ? el('p', { class: 'hint' }, `请核实：${step.note}`) : null];
 
+  // A member with no cover yet in the year before (a newborn of it, or lapsed in it) whom today's payment still buys
+  // cover in it: that year's fee, start and last day to pay, as the engine decided (earlier_year).
+  function earlierYear(m) {
+    const e = m.earlier_year;
+    if (!e) return null;
+    const next = e.next_year ? `缴了${e.year}年度，${ruleset().year}年度就按“连续参保”计算，待遇开始：` +
+      `${caseText(e.next_year, startOf)}。` : '';
+    return el('div', { class: 'earlier', role: 'note' },
+      el('strong', null, `还要缴纳${e.year}年度的医保费`),
+      el('p', null, `在${zhDate(e.pay_by)}前（含当天）缴纳${e.year}年度的医保费，` +
+        `${zhDate(e.benefit_start)}至${zhDate(e.benefit_end)}看病就可以报销。${next}`),
+      figures([['个人缴费', moneyShown(e, 'individual_fen'), 'money'], ['政府补助', moneyShown(e, 'subsidy_fen'), 'money'],
+        ['待遇开始', zhDate(e.benefit_start)], ['待遇结束', zhDate(e.benefit_end)], ['最晚缴费日期', zhDate(e.pay_by)]]),
+      e.unknown.map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))),
+      el('details', null, el('summary', null, `${e.year}年度的依据`),
+        el('ol', { class: 'steps' }, e.explanation.map((step) => el('li', null, reason(step))))));
+  }
+
   function memberOutcome(m) {
     const rows = FIGURES.map(([term, text]) => {
       const [shown = text, cls] = SCREEN_FIGURES[term] || [];
@@ -490,7 +508,7 @@
     const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
     const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
-    return [figures(rows), memberFlags(m), coverAlert(m), notes, more,
+    return [figures(rows), memberFlags(m), earlierYear(m), coverAlert(m), notes, more,
       el('details', null, el('summary', null, '依据（为什么这样算）'), steps)];
   }
 
@@ -513,6 +531,14 @@
       [...d.unknown, ...d.provisional].map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))), verdict);
   }
 
+  // The members who also owe the year before: not in the totals above, so said beside them.
+  function earlierDue(answer) {
+    const due = answer.members.map((m, i) => [m, i]).filter(([m]) => m.earlier_year);
+    if (!due.length) return null;
+    return el('p', { class: 'flag' }, `另外，${due.map(([m, i]) => `${memberTitle(state.members[i], i)}还要缴纳` +
+      `${earlierText(m.earlier_year)}`).join('；')}。这不在上面的合计里，见该成员的结果。`);
+  }
+
   function showResults(answer) {
     answer.members.forEach((m, i) => fill(state.members[i].ui.outcome, memberOutcome(m)));
     const t = answer.totals;
@@ -527,6 +553,7 @@
         ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
         ['合计（个人+补助）', totalText(t)],
       ])),
+      earlierDue(answer),
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));
     const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;

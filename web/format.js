@@ -72,6 +72,8 @@
   const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
   const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
   const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
+  // What a member still owes for the year before (earlier_year), in short.
+  const earlierText = (e) => `${e.year}年度个人缴费${money(e, 'individual_fen')}，${zhDate(e.pay_by)}前缴纳`;
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
@@ -109,7 +111,7 @@
   }
 
   const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString,
-    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, channelText, FIGURES, withTexts };
+    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.YibaoFormat = api;
 })(globalThis);

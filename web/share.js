@@ -6,7 +6,8 @@
 
   const $ = (id) => document.getElementById(id);
   const { el, fill, download } = YibaoFields;
-  const { todayIso, normalizeDate, zhDate, memberTitle, money, flagLines, CASES, startOf, channelText, FIGURES } = YibaoFormat;
+  const { todayIso, normalizeDate, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
+    YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
   let last = null;  // the last answer's detail, for the reminder: {answer (null while the form has errors), household}
@@ -114,7 +115,8 @@
     const t = a.totals;
     const description = [
       `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}。`,
-      ...a.members.map((m, i) => `${memberTitle(household.members[i], i)}：个人缴费${money(m, 'individual_fen')}`),
+      ...a.members.map((m, i) => `${memberTitle(household.members[i], i)}：个人缴费${money(m, 'individual_fen')}` +
+        (m.earlier_year ? `；还要缴纳${earlierText(m.earlier_year)}` : '')),
       ...flagLines(a),
       a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
         `截止日期请先咨询${asks(a.deadline)}。`,

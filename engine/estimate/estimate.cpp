@@ -279,10 +279,8 @@ std::optional<EarlierYear> earlier_year(const Ruleset& earlier, const Ruleset& r
     insured.history = History::continuous;
     insured.lapsed_years.reset();
     insured.repaired_years = 0;
-    Issues next_issues;
-    const auto next = estimate_member(r, insured, payment_date, "", next_issues);
-    return EarlierYear{&earlier, std::move(*result), pay_by,
-                       next && next_issues.empty() && !next->in_window ? next->benefit.start : std::nullopt};
+    auto next = estimate_member(r, insured, payment_date, "", ignored);
+    return EarlierYear{&earlier, std::move(*result), pay_by, ignored.empty() ? std::move(next) : std::nullopt};
 }
 
 std::optional<Result> estimate(const Ruleset& r, const Household& household, Issues& issues, const Ruleset* earlier) {

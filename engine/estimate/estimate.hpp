@@ -83,7 +83,7 @@ struct EarlierYear {
     const Ruleset* ruleset = nullptr;
     MemberResult result;
     Date pay_by;
-    std::optional<Date> next_year_start;
+    std::optional<MemberResult> next_year;  // the year paid for, the member counted as insured the year before
 };
 
 struct Result {

@@ -174,6 +174,16 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
 }
 
+// When the year paid for starts once the year before is paid: the start, or where it turns on an unpublished
+// window end, each case's start (the shape of a member's `cases`).
+Json next_year_json(const std::optional<MemberResult>& m) {
+    if (!m) return nullptr;
+    if (!m->in_window) return {{"benefit_start", date_or_null(m->benefit.start)}, {"cases", nullptr}};
+    return {{"benefit_start", nullptr},
+            {"cases", {{"in_window", {{"benefit_start", date_or_null(m->in_window->start)}}},
+                       {"after_window", {{"benefit_start", date_or_null(m->after_window->start)}}}}}};
+}
+
 // The year before's answer for a member who also needs it (EarlierYear), its texts always spelled out: the
 // page's listing is of the year paid for, not of the earlier one.
 Json earlier_year_json(const std::optional<EarlierYear>& e) {
@@ -188,7 +198,7 @@ Json earlier_year_json(const std::optional<EarlierYear>& e) {
             {"benefit_start", date_or_null(m.benefit.start)},
             {"benefit_end", m.benefit.end.iso()},
             {"pay_by", e->pay_by.iso()},
-            {"next_year_start", date_or_null(e->next_year_start)},
+            {"next_year", next_year_json(e->next_year)},
             {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
             {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
             {"explanation", steps_json(r, explanation(r, m), Texts::spelled_out)}};
