@@ -8,6 +8,8 @@
 
 // The rulesets the engine was given at start (loadRulesets).
 yibao::Catalog& loaded_catalog();
+// Counts the loadRulesets() calls: what refers to a ruleset of the catalog knows when it is gone.
+extern unsigned catalog_generation;
 
 // An answer as JavaScript reads it: compact, any invalid UTF-8 replaced rather than a failure.
 std::string dump(const yibao::Json& document);

@@ -36,7 +36,7 @@
 
   // ---- small helpers ----
 
-  const { el, fill, describe, setError, fieldOf } = YibaoFields;
+  const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
   const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
     provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts } = YibaoFormat;
 
@@ -634,6 +634,7 @@
 
   function renderRuleset() {
     const r = ruleset();
+    $('batch-link').href = `batch.html#ruleset=${encodeURIComponent(r.id)}`;
     renderStale();
     $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
@@ -688,7 +689,7 @@
     const loaded = JSON.parse(engine.loadRulesets($('rulesets').textContent));
     performance.mark('yibao:rulesets-loaded');
     rulesets = loaded.rulesets;
-    showRulesetErrors(loaded.errors || []);
+    showRulesetErrors($('ruleset-errors'), loaded.errors || [], rulesets.length);
     if (!rulesets.length) {
       document.body.dataset.state = 'unavailable';
       return;
@@ -728,37 +729,8 @@
     performance.mark('yibao:first-answer');
   }
 
-  // A broken ruleset in the page's data is the publisher's mistake: say which and where, keep the rulesets that loaded.
-  function showRulesetErrors(errors) {
-    const box = $('ruleset-errors');
-    box.hidden = !errors.length;
-    if (!errors.length) return;
-    let data = [];
-    try {
-      data = JSON.parse($('rulesets').textContent);
-    } catch {
-      // the engine's error says where the text breaks
-    }
-    // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
-    const named = (path) => {
-      const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
-      return doc && typeof doc === 'object' ? `${doc.title || ''}（${doc.id}）` : '规则数据';
-    };
-    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
-      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}：${e.message}（数据位置 `,
-        el('code', null, e.path || '/'), '）'))),
-      el('p', null, '请联系发布本页的单位修正。'));
-  }
-
-  function unsupported(reason) {
-    const note = $('unsupported');
-    note.textContent = `抱歉，您的浏览器无法运行本页的测算程序（${reason}）。请换用较新版本的浏览器，或查看下方各城市的缴费标准表。`;
-    note.hidden = false;
-    document.body.dataset.state = 'unsupported';
-  }
-
   // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, so that
-  // share.js and batch.js, which come after this script, listen for its events however soon the module is ready.
+  // share.js, which comes after this script, listens for its events however soon the module is ready.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
@@ -782,8 +754,6 @@
       engine = instance;
       performance.mark('yibao:instantiated');
       start();
-      // Other parts of the page (web/batch.js) use the same engine.
-      document.dispatchEvent(new CustomEvent('yibao:engine', { detail: { engine, rulesets, listing, ruleset: state.ruleset } }));
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

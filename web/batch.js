@@ -1,4 +1,4 @@
-// 批量测算: a roster file chosen or dropped is decoded here and fed to the engine's Roster a slice at a time, so
+// The staff page (批量测算, dist/batch.html): a roster file chosen or dropped is decoded here and fed to the engine's Roster a slice at a time, so
 // the page keeps painting; then the summary, the rows with problems and a preview are shown and the result is
 // saved as a CSV that Excel and WPS open. Nothing leaves the device; cell text reaches the page only as textContent.
 (function () {
@@ -19,7 +19,7 @@
   let runId = 0;      // a newer run stops older ones at their next step
   let result = null;  // { parts, name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
-  let listing = null;  // a ruleset by id, as the engine lists it (app.js)
+  let listing = null;  // a ruleset by id, as the engine lists it
 
   const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
   const { el, setError: showError, fieldOf, download } = YibaoFields;
@@ -222,7 +222,7 @@
     listing = detail.listing;
     const select = $('batch-ruleset');
     select.replaceChildren(...detail.rulesets.map((r) => new Option(`${r.region}（${r.year}年度）`, r.id)));
-    select.value = detail.ruleset;  // the city and year chosen above for the household
+    select.value = detail.ruleset;
     const date = $('batch-date');
     date.value = todayIso();
     select.addEventListener('input', rerun);
@@ -248,10 +248,51 @@
     $('batch-download').addEventListener('click', () => { if (result) save(result.name, result.parts); });
   }
 
+  // The ruleset the page opens with: the one a link names (the family page's #ruleset=ID), else of the first city
+  // the latest year whose collection holds today (in autumn: next year's), else the latest.
+  function opening(rulesets) {
+    const named = /^#ruleset=(.+)$/.exec(location.hash);
+    const wanted = named && decodeURIComponent(named[1]);
+    if (rulesets.some((r) => r.id === wanted)) return wanted;
+    const today = todayIso();
+    const city = rulesets.filter((r) => r.region === rulesets[0].region).sort((a, b) => b.year - a.year);
+    const open = city.find((r) => (!r.collection.opens || r.collection.opens <= today) && today <= r.collection.closes);
+    return (open || city[0]).id;
+  }
+
+  // The engine (the staff page's build, with the roster run) from the module web/boot.js compiled while the page
+  // loaded, once the document is parsed.
+  async function boot() {
+    if (document.readyState === 'loading') {
+      await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
+    }
+    const instance = await YibaoBoot.engine(createYibaoBatch);
+    const loaded = JSON.parse(instance.loadRulesets($('rulesets').textContent));
+    YibaoFields.showRulesetErrors($('ruleset-errors'), loaded.errors || [], loaded.rulesets.length);
+    if (!loaded.rulesets.length) {
+      document.body.dataset.state = 'unavailable';
+      return;
+    }
+    const listings = new Map();
+    const listed = (id) => {
+      if (!listings.has(id)) listings.set(id, JSON.parse(instance.ruleset(id)).ruleset);
+      return listings.get(id);
+    };
+    start({ engine: instance, rulesets: loaded.rulesets, listing: listed, ruleset: opening(loaded.rulesets) });
+    $('app').hidden = false;
+    document.body.dataset.state = 'ready';
+  }
+
   // A saved copy of the page holds the last run's screen: start from a clean one.
+  delete document.body.dataset.state;
+  $('app').hidden = true;
+  $('unsupported').hidden = true;
+  $('ruleset-errors').hidden = true;
   $('batch-result').hidden = true;
   $('batch-progress').hidden = true;
   $('batch-status').textContent = '';
   delete $('batch').dataset.state;
-  document.addEventListener('yibao:engine', (event) => start(event.detail), { once: true });
+  if (typeof WebAssembly !== 'object') YibaoFields.unsupported('不支持 WebAssembly');
+  else if (typeof DecompressionStream !== 'function') YibaoFields.unsupported('不支持解压功能');
+  else boot().catch((error) => YibaoFields.unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
 })();

@@ -1,13 +1,15 @@
-// Builds dist/yibao.html: one file holding the page, its style, the engine and its wasm, and static fee tables
-// for readers without JavaScript. It makes no other request, so it works from file://, offline and when saved.
-// usage: node web/build.mjs [--rules A.json,B.json] [--out FILE]   (after the native and wasm builds)
+// Builds dist/yibao.html, the family page: one file holding the page, its style, the engine and its wasm, and static
+// fee tables for readers without JavaScript. It makes no other request, so it works from file://, offline and when
+// saved. Beside it dist/batch.html, the staff page (批量测算), made the same way from web/batch.html.
+// usage: node web/build.mjs [--rules A.json,B.json] [--out FILE]   (after the native and wasm builds; with --out
+// FILE the staff page is FILE-batch.html)
 // By default the page holds every rules/*.json and is written to dist/yibao.html, with the embedding kit beside
 // it; tests build pages holding other rulesets (extra years, a broken one) with --rules and --out.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -55,7 +57,7 @@ const page = async (name) => inline(name, await minifyScript(name, read(`web/${n
 const scripts = {
   BOOT: await page('boot'), DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)),
   QR: inline('lean-qr', qr), FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'),
-  CALENDAR: await page('calendar'), APP: await page('app'), SHARE: await page('share'), BATCH: await page('batch'),
+  CALENDAR: await page('calendar'), APP: await page('app'), SHARE: await page('share'),
 };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
@@ -100,22 +102,35 @@ const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\
 });
 const csp = policy(scripts, style);
 
-// The roster template, kept as plain lines in a script that never runs; the page adds the BOM and CRLF back.
-const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTables(listing), WASM: payload,
-  RULESETS: inline('rulesets', rulesetData(ruleFiles)),
-  ROSTER_TEMPLATE: inline('template', template), ...scripts };
+const feeTablesHtml = feeTables(listing);
+const rulesetsData = inline('rulesets', rulesetData(ruleFiles));
+const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTablesHtml, WASM: payload, RULESETS: rulesetsData, ...scripts };
 const html = fill('index', parts);
 
 const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
+
+// The staff page (批量测算) beside it: the same rulesets and fee tables, its engine built for speed with the roster
+// run, and the roster template, kept as plain lines in a script that never runs (the page adds the BOM and CRLF).
+const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
+const staffScripts = {
+  BOOT: scripts.BOOT, DISPLAY: scripts.DISPLAY, ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
+  FORMAT: scripts.FORMAT, FIELDS: scripts.FIELDS, BATCH: await page('batch'),
+};
+const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const staffHtml = fill('batch', { CSP: policy(staffScripts, style), STYLE: style, FEE_TABLES: feeTablesHtml,
+  WASM: staff.payload, RULESETS: rulesetsData, ROSTER_TEMPLATE: inline('template', template), ...staffScripts });
+const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
+writeFileSync(staffOut, staffHtml);
 // The embedding example and its host script go beside the page (README, "Embedding").
 if (!outFile) {
   for (const name of ['embed-host.js', 'embed-example.html']) copyFileSync(new URL(`web/${name}`, root), new URL(`dist/${name}`, root));
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`${args.out || 'dist/yibao.html'}: ${kb(Buffer.byteLength(html))} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
+const sizes = (text) => `${kb(Buffer.byteLength(text))} raw, ${kb(gzipSync(text, { level: 9 }).length)} gzip`;
+console.log(`${args.out || 'dist/yibao.html'}: ${sizes(html)}`);
+console.log(`${outFile ? staffOut : 'dist/batch.html'}: ${sizes(staffHtml)}`);
 
 // dist/rules.html, the rules workbench (README, "Next year's rules"): the workbench's engine, the same rulesets,
 // the shared fee-table code and the page just built (gzipped), which it copies with a new ruleset's data and tables.

@@ -1,5 +1,6 @@
-// Building the page's nodes, flagging its fields and saving files, for the household form (app.js), its share part
-// (share.js), 批量测算 (batch.js) and the rules workbench (workbench.js). All text goes in as text nodes, never as
+// Building the page's nodes, flagging its fields, saving files and saying what keeps the engine from starting, for
+// the household form (app.js), its share part (share.js), the staff page's 批量测算 (batch.js) and the rules
+// workbench (workbench.js). All text goes in as text nodes, never as
 // markup.
 globalThis.YibaoFields = (function () {
   'use strict';
@@ -52,5 +53,35 @@ globalThis.YibaoFields = (function () {
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  return { el, fill, describe, setError, fieldOf, download };
+  // A broken ruleset in the page's data (the element #rulesets) is the publisher's mistake: `box` says which and
+  // where; the `loaded` others work.
+  function showRulesetErrors(box, errors, loaded) {
+    box.hidden = !errors.length;
+    if (!errors.length) return;
+    let data = [];
+    try {
+      data = JSON.parse(document.getElementById('rulesets').textContent);
+    } catch {
+      // the engine's error says where the text breaks
+    }
+    // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
+    const named = (path) => {
+      const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
+      return doc && typeof doc === 'object' ? `${doc.title || ''}（${doc.id}）` : '规则数据';
+    };
+    fill(box, el('h2', null, loaded ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
+      el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}：${e.message}（数据位置 `,
+        el('code', null, e.path || '/'), '）'))),
+      el('p', null, '请联系发布本页的单位修正。'));
+  }
+
+  // A browser that cannot run the engine: said in #unsupported; the fee tables below still serve.
+  function unsupported(reason) {
+    const note = document.getElementById('unsupported');
+    note.textContent = `抱歉，您的浏览器无法运行本页的测算程序（${reason}）。请换用较新版本的浏览器，或查看下方各城市的缴费标准表。`;
+    note.hidden = false;
+    document.body.dataset.state = 'unsupported';
+  }
+
+  return { el, fill, describe, setError, fieldOf, download, showRulesetErrors, unsupported };
 })();

@@ -28,6 +28,7 @@ const server = createServer(async (request, response) => {
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`Yibao page: http://127.0.0.1:${server.address().port}/`);
-  console.log(`single file: ${join(dist, 'yibao.html')} (open it directly, or copy it anywhere)`);
+  console.log(`staff page (批量测算): http://127.0.0.1:${server.address().port}/batch.html`);
+  console.log(`single files: ${join(dist, 'yibao.html')} and ${join(dist, 'batch.html')} (open them directly, or copy them anywhere)`);
   console.log('Ctrl+C stops the server.');
 });

@@ -1,12 +1,12 @@
 // Accessibility and 适老化 in Chromium, from file:// with the network cut off: axe (WCAG 2.0/2.1 A and AA) in the
-// default, large-text and embed modes, each in the empty, filled, error and batch states; what 大字模式 promises
+// default, large-text and embed modes, each in the empty, filled, error and batch (the staff page) states; what 大字模式 promises
 // (text size, line height, target size) measured on screen; that it is remembered only when asked; and the notice
 // a saved page shows once its rules are out of date, the day before, the day and the day after (a page holding
 // only the 2024 rulesets, as one saved in 2024 does).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { card, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { batchUrl, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { only2024, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -59,10 +59,12 @@ const MODES = {
   embed: { url: `${pageUrl}#embed`, large: false },
 };
 
-// Opens the page in `mode` on 2024-02-15 and brings it to `state`, then runs `check`.
+// Opens the page in `mode` on 2024-02-15 and brings it to `state`, then runs `check`. The batch state is the staff
+// page's (dist/batch.html).
 function inState(modeName, stateName, check, options = {}) {
   const mode = MODES[modeName];
-  return withPage(browser, { now: FEB_15, url: mode.url, ...options }, async (page) => {
+  const url = stateName === 'batch' ? mode.url.replace(pageUrl, batchUrl) : mode.url;
+  return withPage(browser, { now: FEB_15, url, ...options }, async (page) => {
     if (mode.large) await page.getByRole('button', { name: '大字模式' }).click();
     await STATES[stateName](page);
     await check(page);

@@ -1,15 +1,15 @@
-// 批量测算: the wasm roster run against the CLI's golden outputs, then the page's batch section in Chromium from
-// file:// with the network cut off: a roster with bad rows, a GBK roster, the template, and the downloads.
+// 批量测算: the staff page's wasm roster run against the CLI's golden outputs, then the staff page (dist/batch.html) in
+// Chromium from file:// with the network cut off: a roster with bad rows, a GBK roster, the template, and the downloads.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, pageUrl } from './browser.mjs';
+import { batchUrl, launch, openPage } from './browser.mjs';
 import { loadEngine } from './engine.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rosters = `${root}tests/rosters/`;
-const engine = await loadEngine();
+const engine = await loadEngine(undefined, 'yibao-batch');
 const BOM = [0xef, 0xbb, 0xbf];
 // A contract input with a folder (the page's template) is named from the source root.
 const inputFile = (input) => (input.includes('/') ? root : rosters) + input;
@@ -92,18 +92,24 @@ describe('the wasm roster gives the CLI golden outputs byte for byte', () => {
   });
 });
 
-describe('the batch section of the page', () => {
+test('the family page\'s engine has no roster run: it is the staff page\'s', async () => {
+  const family = await loadEngine();
+  assert.equal(family.rosterStart, undefined);
+  assert.equal(typeof engine.rosterStart, 'function');
+});
+
+describe('the staff page', () => {
   let browser;
   before(async () => { browser = await launch(); });
   after(() => browser.close());
 
   // Opens the page, runs `check`; then the page must have made no request but itself and logged no error.
   async function onPage(check) {
-    const { context, page, requests, problems } = await openPage(browser);
+    const { context, page, requests, problems } = await openPage(browser, { url: batchUrl });
     try {
       await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
       await check(page);
-      assert.deepEqual([...new Set(requests)], [pageUrl]);
+      assert.deepEqual([...new Set(requests)], [batchUrl]);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

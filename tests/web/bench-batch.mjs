@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage } from './browser.mjs';
+import { batchUrl, launch, openPage } from './browser.mjs';
 import { loadEngine } from './engine.mjs';
 
 const rows = Number(process.argv[2] || 100000);
@@ -29,7 +29,7 @@ const size = `${(statSync(roster).size / 1048576).toFixed(1)} MB`;
     spawnSync(cli, args, { stdio: ['ignore', 'ignore', 'ignore'] });  // exit 1: the generated roster has bad rows
     return performance.now() - t0;
   }));
-  const engine = await loadEngine();
+  const engine = await loadEngine(undefined, 'yibao-batch');
   const text = readFileSync(roster, 'utf8');
   const wasmMs = median([0, 1, 2].map(() => {
     const t0 = performance.now();
@@ -67,7 +67,7 @@ const totals = [];
 const stalls = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await openPage(browser, { init: watch });
+    const { context, page } = await openPage(browser, { url: batchUrl, init: watch });
     await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
     await page.getByLabel('参保地').selectOption('shenyang-2024');
     await page.getByLabel('默认缴费日期').fill('2023-11-01');

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const pageUrl = pathToFileURL(new URL('../../dist/yibao.html', import.meta.url).pathname).href;
+// The staff page (批量测算).
+export const batchUrl = pathToFileURL(new URL('../../dist/batch.html', import.meta.url).pathname).href;
 
 // Playwright gives each launch a fresh profile directory; the flags keep Chromium from calling out.
 const quietFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

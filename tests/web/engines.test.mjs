@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { launch, pageUrl } from './browser.mjs';
+import { batchUrl, launch, pageUrl } from './browser.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const roster = readFileSync(new URL('../rosters/shenyang.csv', import.meta.url), 'utf8');
@@ -90,10 +90,10 @@ return { normal, large: layout(), violations };`,
 };
 
 // WebKit: one process a scenario.
-function webkit(scenario, { width = 1280, fragment = '' } = {}) {
+function webkit(scenario, { width = 1280, fragment = '', url = pageUrl } = {}) {
   const script = join(work, `${scenario}-${width}.js`);
   writeFileSync(script, HELPERS + SCENARIOS[scenario]);
-  const run = spawnSync('xvfb-run', ['-a', `${here}webkit.py`, pageUrl + fragment, String(width), script],
+  const run = spawnSync('xvfb-run', ['-a', `${here}webkit.py`, url + fragment, String(width), script],
     { encoding: 'utf8', timeout: 120000 });
   const lines = run.stdout.split('\n');
   const console = lines.filter((l) => / CONSOLE (ERROR|SECURITY)|^CONSOLE (ERROR|SECURITY)/.test(l));
@@ -106,13 +106,13 @@ function webkit(scenario, { width = 1280, fragment = '' } = {}) {
 // Firefox (puppeteer) and Chromium (playwright): one browser for the file, a fresh page a scenario.
 let firefox;
 let chromium;
-async function inPage(open, name, scenario, { width = 1280, fragment = '' } = {}) {
+async function inPage(open, name, scenario, { width = 1280, fragment = '', url = pageUrl } = {}) {
   const { page, close } = await open(width);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await page.goto(pageUrl + fragment);
+    await page.goto(url + fragment);
     const result = await page.evaluate(`(async () => { ${HELPERS + SCENARIOS[scenario]} })()`);
     assert.deepEqual(errors, [], `no console error in ${name}`);
     return result;
@@ -175,8 +175,8 @@ for (const [name, run] of Object.entries(engines)) {
       assert.ok(size >= 20, `text ${size} px`);
     });
 
-    test('批量测算 estimates a roster file', async () => {
-      const { status, violations } = await run('batch');
+    test('the staff page (批量测算) estimates a roster file', async () => {
+      const { status, violations } = await run('batch', { url: batchUrl });
       assert.match(status, /测算完成/);
       assert.deepEqual(violations, []);
     });

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minifyScript } from '../../web/minify.mjs';
-import { card, figures, launch, withPage } from './browser.mjs';
+import { batchUrl, card, figures, launch, withPage } from './browser.mjs';
 import { builtIn } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -18,29 +18,44 @@ const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 // A member's (or the household's) figures as {类别: ..., 个人缴费: ...}.
 
 const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url));
+const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url));
+// The family page and the staff page (批量测算): each its budget and the scripts it carries.
+const PAGES = [
+  { name: 'dist/yibao.html', html, budget: 110, scripts: ['display', 'format', 'link', 'calendar', 'app', 'share'] },
+  { name: 'dist/batch.html', html: staffHtml, budget: 250, scripts: ['display', 'format', 'fields', 'batch'] },
+];
 
-test('the single file stays within its 120 KB gzip budget', () => {
-  const gzipped = gzipSync(html, { level: 9 }).length;
-  assert.ok(gzipped <= 120 * 1024, `${gzipped} bytes gzipped`);
-});
+for (const page of PAGES) {
+  test(`${page.name} stays within its ${page.budget} KB gzip budget`, () => {
+    const gzipped = gzipSync(page.html, { level: 9 }).length;
+    assert.ok(gzipped <= page.budget * 1024, `${gzipped} bytes gzipped`);
+  });
 
-test('its CSP allows only its own hashed scripts and style, and no eval', () => {
-  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html.toString())[1];
-  for (const rule of ["default-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
-    assert.ok(csp.includes(rule), rule);
-  }
-  assert.match(csp, /script-src ('sha256-[^']+' )+'wasm-unsafe-eval'/);
-  assert.match(csp, /style-src 'sha256-[^']+'(;|$)/);
-  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
-});
+  test(`${page.name}: its CSP allows only its own hashed scripts and style, and no eval`, () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page.html.toString())[1];
+    for (const rule of ["default-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+      assert.ok(csp.includes(rule), rule);
+    }
+    assert.match(csp, /script-src ('sha256-[^']+' )+'wasm-unsafe-eval'/);
+    assert.match(csp, /style-src 'sha256-[^']+'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  });
 
-test('it carries web/*.js minified, as web/minify.mjs makes them', async () => {
-  const inlined = [...html.toString().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  for (const name of ['display', 'format', 'link', 'calendar', 'app', 'batch']) {
-    const source = readFileSync(new URL(`../../web/${name}.js`, import.meta.url), 'utf8');
-    const code = await minifyScript(name, source);
-    assert.ok(code.length < source.length, name);
-    assert.ok(inlined.includes(code), `web/${name}.js is inlined minified`);
+  test(`${page.name} carries web/*.js minified, as web/minify.mjs makes them`, async () => {
+    const inlined = [...page.html.toString().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    for (const name of page.scripts) {
+      const source = readFileSync(new URL(`../../web/${name}.js`, import.meta.url), 'utf8');
+      const code = await minifyScript(name, source);
+      assert.ok(code.length < source.length, name);
+      assert.ok(inlined.includes(code), `web/${name}.js is inlined minified`);
+    }
+  });
+}
+
+test('the family page carries no roster: no 批量测算 form, script, template or engine functions', () => {
+  const text = html.toString();
+  for (const absent of ['id="batch-file"', 'id="roster-template"', 'rosterStart', 'createYibaoBatch']) {
+    assert.ok(!text.includes(absent), absent);
   }
 });
 
@@ -169,6 +184,16 @@ describe('the page', () => {
     assert.equal(await elder.locator('details').evaluate((d) => d.open), true);
     assert.ok(await elder.locator('details blockquote').first().isVisible());
   }));
+
+  test('its link to the staff page opens batch.html beside it, with the city and year shown', () => onFeb15(async (page) => {
+    await page.getByLabel('参保城市').selectOption('沈阳市');
+    const link = page.getByRole('link', { name: '批量测算页' });
+    assert.equal(await link.getAttribute('href'), 'batch.html#ruleset=shenyang-2024');
+    await link.click();
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.equal(page.url(), `${batchUrl}#ruleset=shenyang-2024`);
+    assert.equal(await page.getByLabel('参保地和年度').inputValue(), 'shenyang-2024');
+  }, { allow: [batchUrl] }));
 
   test('a copy saved from the DOM still works from file://', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yibao-saved-'));

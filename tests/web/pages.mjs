@@ -20,10 +20,13 @@ export const testRuleset = (name) => `${root}tests/rulesets/${name}`;
 export const only2024 = () => [rulesFile('qingdao-2024.json'), rulesFile('shenyang-2024.json')];
 export const readRuleset = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
+export const staffPage = (url) => url.replace(/\.html$/, '-batch.html');
+
 export function testPages() {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-pages-'));
   return {
-    // Builds NAME.html holding `files` (in this order) and returns its file:// address.
+    // Builds NAME.html holding `files` (in this order), and the staff page NAME-batch.html (staffPage() names it),
+    // and returns the family page's file:// address.
     build(name, files) {
       const out = join(dir, `${name}.html`);
       execFileSync(process.execPath, [`${root}web/build.mjs`, '--rules', files.join(','), '--out', out],

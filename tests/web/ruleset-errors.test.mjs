@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, withPage } from './browser.mjs';
-import { only2024, readRuleset, testPages } from './pages.mjs';
+import { only2024, readRuleset, staffPage, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const [qingdao, shenyang] = only2024();  // rules/qingdao-2024.json, rules/shenyang-2024.json
@@ -44,11 +44,19 @@ describe('a broken ruleset in the page’s data', () => {
     assert.match(await notice.textContent(), /请联系发布本页的单位修正/);
 
     assert.deepEqual(await page.locator('#ruleset option').allTextContents(), ['青岛市'], 'Shenyang is left out');
-    assert.deepEqual(await page.locator('#batch-ruleset option').allTextContents(), ['青岛市（2024年度）']);
     await page.locator('#members > li').first().getByLabel('出生日期').fill('1958-04-02');
     assert.match(await page.locator('#members dl.figures').first().textContent(), /个人缴费462元.*待遇开始2024年5月1日/);
     assert.deepEqual(await page.locator('.fee-tables caption').allTextContents(), ['青岛市2024年度城乡居民基本医疗保险'],
       'the fee tables hold only what the page can estimate');
+  }));
+
+  test('the staff page says the same and offers only the good city', () => withPage(browser, {
+    url: staffPage(pageWithOneBroken), now: FEB_15, wait: 'body[data-state="ready"]',
+  }, async (page) => {
+    assert.deepEqual(await page.locator('#ruleset-errors li').allTextContents(), [
+      '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间，实际是-100（数据位置 /1/contributions/0/individual_fen）',
+    ]);
+    assert.deepEqual(await page.locator('#batch-ruleset option').allTextContents(), ['青岛市（2024年度）']);
   }));
 
   test('the notice passes axe (WCAG 2.0/2.1 A and AA), and on a 360 px phone nothing scrolls sideways', () => withPage(browser, {

@@ -3,7 +3,7 @@
 // no element built from it, no CSP violation. And the page keeps nothing: no cookie, no storage.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { card, launch, pageUrl, withPage } from './browser.mjs';
+import { batchUrl, card, launch, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
@@ -122,5 +122,5 @@ describe('in a roster', () => {
     const previewNames = await page.locator('#batch-tables table').last().locator('tbody tr td:first-child').allTextContents();
     assert.deepEqual(previewNames, PAYLOADS);
     assert.ok((await page.locator('#batch-download-hint').textContent()).includes(PAYLOADS[0]));
-  }));
+  }, { url: batchUrl }));
 });

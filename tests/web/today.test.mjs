@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { at, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { at, batchUrl, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -301,10 +301,10 @@ describe('the fee tables without JavaScript', () => {
 
 describe('批量测算 with a Shenyang 2026 roster', () => {
   test('the summary does not add up the unpublished subsidy, the preview and the download carry the flag columns', async () => {
-    const { context, page, requests, problems } = await openPage(browser, { now: DEC_1, bypassCSP: true });
+    const { context, page, requests, problems } = await openPage(browser, { url: batchUrl, now: DEC_1, bypassCSP: true });
     try {
       await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
-      assert.equal(await page.getByLabel('参保地').inputValue(), 'qingdao-2027', 'the household’s year');
+      assert.equal(await page.getByLabel('参保地').inputValue(), 'qingdao-2027', 'the year being collected');
       await page.getByLabel('参保地').selectOption('shenyang-2026');
       await page.getByLabel('默认缴费日期').fill('2025-11-15');
       await page.getByLabel('选择名单文件').setInputFiles(`${root}tests/rosters/shenyang.csv`);
@@ -338,7 +338,7 @@ describe('批量测算 with a Shenyang 2026 roster', () => {
 
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
-      assert.deepEqual([...new Set(requests)], [pageUrl]);
+      assert.deepEqual([...new Set(requests)], [batchUrl]);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { at, base64url, card, launch, pageUrl, withPage } from './browser.mjs';
+import { at, base64url, batchUrl, card, launch, pageUrl, withPage } from './browser.mjs';
 import { qingdao, shenyang } from './households.mjs';
 
 const rosters = fileURLToPath(new URL('../rosters/', import.meta.url));
@@ -126,5 +126,5 @@ describe('full-width punctuation in the page’s Chinese text', () => {
       await choose('qingdao-2024', '2023-11-01', template);
       await look('批量测算 template');
       await choose('shenyang-2026', '2025-10-22', `${rosters}shenyang-2026.csv`);
-    }));
+    }, { url: batchUrl }));
 });
