@@ -30,6 +30,7 @@ public:
     }
 
     std::string summary() const { return dump(yibao::roster_summary_json(run_.summary())); }
+    long rows() const { return run_.summary().rows_read; }
 
     // The output's header, the column of names (-1 for none), its first estimated rows, and the name in each
     // failed row. Failed rows come in the order of summary().errors, one entry each, so the page pairs them.
@@ -117,6 +118,8 @@ emscripten::val roster_feed(const std::string& text) { return bytes(current() ? 
 emscripten::val roster_finish() { return bytes(current() ? current()->finish() : ""); }
 std::string roster_summary() { return current() ? current()->summary() : ""; }
 std::string roster_preview() { return current() ? current()->preview() : ""; }
+// Rows read so far, for the progress bar.
+double roster_rows() { return current() ? static_cast<double>(current()->rows()) : 0; }
 
 }  // namespace
 
@@ -126,4 +129,5 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterFinish", &roster_finish);
     emscripten::function("rosterSummary", &roster_summary);
     emscripten::function("rosterPreview", &roster_preview);
+    emscripten::function("rosterRows", &roster_rows);
 }

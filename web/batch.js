@@ -1,10 +1,11 @@
-// The staff page (批量测算, dist/batch.html): a roster file chosen or dropped is decoded here and fed to the engine's Roster a slice at a time, so
-// the page keeps painting; then the summary, the rows with problems and a preview are shown and the result is
-// saved as a CSV that Excel and WPS open. Nothing leaves the device; cell text reaches the page only as textContent.
+// The staff page (批量测算, dist/batch.html): a roster file chosen or dropped is decoded and fed to the engine's roster
+// run a slice at a time in a worker, so the page never freezes (where the browser allows no worker, here, between
+// frames); a progress bar counts the rows and the run can be cancelled; then the summary, the rows with problems and
+// a preview are shown and the result is saved as a CSV that Excel and WPS open. Nothing leaves the device; cell
+// text reaches the page only as textContent.
 (function () {
   'use strict';
 
-  const SLICE = 64 * 1024;  // characters fed per step: about 15 ms of work, so the page paints between steps
   const CSV = 'text/csv;charset=utf-8';
   // The columns the engine adds to each row: 类别 … 提示, and for a ruleset with amounts or dates carried from an
   // earlier year or not published, 暂按往年标准 and 未公布 (English headers: provisional, unknown).
@@ -17,6 +18,8 @@
   let chosen = null;  // the file last chosen: run again when the city or the date changes
   let settings = '';  // the city and date of the last run: a change event that changes neither is no reason
   let runId = 0;      // a newer run stops older ones at their next step
+  let stop = null;    // ends the run under way at once (cancelled, or superseded by a newer one)
+  let worker = null;  // a promise of the ready worker; null until the first run, or after one was stopped
   let result = null;  // { parts, name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
@@ -33,16 +36,6 @@
   // `parts` (UTF-8 bytes, or strings the Blob writes as UTF-8) already hold the BOM and CRLF line ends.
   const save = (name, parts) => download(name, parts, CSV);
 
-  // A UTF-8 BOM, else valid UTF-8, else GBK as Excel and WPS save on Chinese Windows (browsers read it as GB18030).
-  function decode(bytes) {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    try {
-      return new TextDecoder('utf-8', { fatal: !bom }).decode(bytes);
-    } catch {
-      return new TextDecoder('gbk').decode(bytes);
-    }
-  }
-
   // An .xlsx is a zip file, an .xls an OLE file: their first bytes say so.
   const WORKBOOKS = [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0]];
   const isWorkbook = (bytes) => WORKBOOKS.some((magic) => magic.every((b, i) => bytes[i] === b));
@@ -57,7 +50,8 @@
   }
 
   function stopped() {
-    $('batch-progress').hidden = true;
+    stop = null;
+    $('batch-running').hidden = true;
     status('', 'error');
   }
 
@@ -68,17 +62,113 @@
 
   // ---- the run ----
 
-  function progress(done) {
+  // The bar and the rows done at every slice; the spoken status at whole tens, so a screen reader is not told every step.
+  function progress(done, rows) {
     const bar = $('batch-progress');
-    const percent = Math.floor(done * 10) * 10;  // whole tens, so a screen reader is not told every step
+    const percent = Math.floor(done * 10) * 10;
     bar.value = done;
+    $('batch-rows').textContent = `已算${rows}行`;
     if (bar.dataset.percent !== String(percent)) {
       bar.dataset.percent = percent;
       status(`正在测算，已完成${percent}%……`, 'running');
     }
   }
 
+  // One roster run on `engine`: the file's bytes decoded (a UTF-8 BOM, else valid UTF-8, else GBK as Excel and WPS save
+  // on Chinese Windows), started, and fed in slices of 64 K characters (a surrogate pair kept whole); each output
+  // part goes to `report` with the share done and the rows read, and `pause()` is awaited between slices (false:
+  // stop). The answer: {problem} (the engine's errors JSON), {summary, preview}, or null when stopped. It uses nothing
+  // around it: the worker runs its source text.
+  async function runRoster(engine, bytes, options, report, pause) {
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) }).decode(bytes);
+    } catch {
+      text = new TextDecoder('gbk').decode(bytes);
+    }
+    const problem = engine.rosterStart(options.ruleset, options.date, true);
+    if (problem) return { problem };
+    for (let at = 0; at < text.length;) {
+      let end = Math.min(at + 65536, text.length);
+      const code = text.charCodeAt(end - 1);
+      if (end < text.length && code >= 0xd800 && code < 0xdc00) end -= 1;
+      report(engine.rosterFeed(text.slice(at, end)).slice(), end / text.length, engine.rosterRows());  // a copy: the view is reused
+      at = end;
+      if (!(await pause())) return null;
+    }
+    report(engine.rosterFinish().slice(), 1, engine.rosterRows());
+    return { summary: engine.rosterSummary(), preview: engine.rosterPreview() };
+  }
+
+  // The worker's script: given the compiled module and the rulesets, it starts the staff engine; then each message
+  // is a file's bytes and options, answered by its output parts (moved, not copied) and the run's end.
+  function workerMain(run) {
+    let instance = null;
+    self.onmessage = async ({ data }) => {
+      if (data.module) {
+        instance = await createYibaoBatch({
+          instantiateWasm(imports, done) {
+            WebAssembly.instantiate(data.module, imports).then((made) => done(made, data.module));
+            return {};
+          },
+        });
+        instance.loadRulesets(data.rulesets);
+        self.postMessage({ ready: true });
+        return;
+      }
+      const end = await run(instance, data.bytes, data.options,
+        (part, done, rows) => self.postMessage({ part, done, rows }, [part.buffer]), async () => true);
+      self.postMessage({ end });
+    };
+  }
+
+  // A worker from the page's own engine script (#engine-js) and workerMain, ready once its engine is; rejected
+  // where the browser allows none (its CSP, a file:// restriction).
+  function startWorker() {
+    return YibaoBoot.module.then((module) => new Promise((resolve, reject) => {
+      const source = `${$('engine-js').textContent}\n(${workerMain})(${runRoster});`;
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const made = new Worker(url);
+      made.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message));
+      };
+      made.onmessage = ({ data }) => {
+        URL.revokeObjectURL(url);
+        if (data.ready) resolve(made);
+      };
+      made.postMessage({ module, rulesets: $('rulesets').textContent });
+    }));
+  }
+
+  // Runs the roster in the worker, or where there can be none, here between frames. `report` as runRoster's.
+  async function runAnywhere(id, bytes, options, report) {
+    let ready = null;
+    try {
+      ready = await (worker || (worker = startWorker()));
+    } catch {
+      worker = Promise.reject(new Error('no worker'));
+      worker.catch(() => {});
+    }
+    if (id !== runId) return null;
+    $('batch').dataset.runner = ready ? 'worker' : 'page';
+    if (!ready) {
+      stop = () => {};  // the next pause sees the newer runId
+      return runRoster(engine, bytes, options, report, async () => { await tick(); return id === runId; });
+    }
+    return new Promise((resolve) => {
+      stop = () => {
+        ready.terminate();
+        worker = null;
+        resolve(null);
+      };
+      ready.onmessage = ({ data }) => (data.part ? report(data.part, data.done, data.rows) : resolve(data.end));
+      ready.postMessage({ bytes, options }, [bytes.buffer]);
+    });
+  }
+
   async function run() {
+    if (stop) stop();
     const id = ++runId;
     const file = chosen;
     if (!file) return;
@@ -87,9 +177,9 @@
     result = null;
     setError($('batch-file'), '');
     setError($('batch-date'), '');
-    $('batch-progress').hidden = false;
+    $('batch-running').hidden = false;
     $('batch-progress').removeAttribute('data-percent');
-    progress(0);
+    progress(0, 0);
 
     let bytes;
     try {
@@ -103,33 +193,33 @@
       failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
       return;
     }
-    const text = decode(bytes);
-    bytes = null;  // a long file is held once, as text, while it is fed
-    await tick();  // reading and decoding a long file took a while: let the page paint before the first step
-    if (id !== runId) return;
-
-    // Starting a run ends any run before it in the engine, so the checks of runId come before every call.
-    const problem = engine.rosterStart($('batch-ruleset').value, $('batch-date').value.trim(), true);
-    if (problem) {
-      for (const e of JSON.parse(problem).errors) {
+    const parts = [];
+    const options = { ruleset: $('batch-ruleset').value, date: $('batch-date').value.trim() };
+    const end = await runAnywhere(id, bytes, options, (part, done, rows) => {
+      parts.push(part);
+      if (id === runId) progress(done, rows);
+    });
+    if (id !== runId || !end) return;
+    stop = null;
+    if (end.problem) {
+      for (const e of JSON.parse(end.problem).errors) {
         setError($(e.path === '/payment_date' ? 'batch-date' : 'batch-file'), e.message);
       }
       stopped();
       return;
     }
-    const parts = [];
-    for (let at = 0; at < text.length;) {
-      let end = Math.min(at + SLICE, text.length);
-      const code = text.charCodeAt(end - 1);
-      if (end < text.length && code >= 0xd800 && code < 0xdc00) end -= 1;  // keep a surrogate pair together
-      parts.push(engine.rosterFeed(text.slice(at, end)).slice());  // a copy: the view is reused
-      at = end;
-      progress(at / text.length);
-      await tick();
-      if (id !== runId) return;
-    }
-    parts.push(engine.rosterFinish().slice());
-    show(JSON.parse(engine.rosterSummary()), JSON.parse(engine.rosterPreview()), parts, file.name);
+    show(JSON.parse(end.summary), JSON.parse(end.preview), parts, file.name);
+  }
+
+  // 取消: the run under way ends at once; what was chosen stays, and choosing again starts anew.
+  function cancel() {
+    if (!stop) return;
+    stop();
+    stop = null;
+    runId++;
+    $('batch-running').hidden = true;
+    status('已取消测算。重新选择文件（或更改参保地、缴费日期）会重新开始。', 'cancelled');
+    $('batch-file').focus();
   }
 
   // ---- the answer ----
@@ -144,7 +234,7 @@
   }
 
   function show(summary, preview, parts, fileName) {
-    $('batch-progress').hidden = true;
+    $('batch-running').hidden = true;
     const headerProblem = summary.rows_failed === 0 && summary.errors.length > 0;
     if (headerProblem || summary.rows_read === 0) {
       const why = headerProblem ? summary.errors.flatMap((e) => e.messages).join('；') : '文件里没有人员信息（只有表头）';
@@ -246,6 +336,7 @@
     $('batch-template').addEventListener('click',
       () => save('医保批量测算模板.csv', ['\ufeff', template.replace(/\n/g, '\r\n')]));
     $('batch-download').addEventListener('click', () => { if (result) save(result.name, result.parts); });
+    $('batch-cancel').addEventListener('click', cancel);
   }
 
   // The ruleset the page opens with: the one a link names (the family page's #ruleset=ID), else of the first city
@@ -289,7 +380,7 @@
   $('unsupported').hidden = true;
   $('ruleset-errors').hidden = true;
   $('batch-result').hidden = true;
-  $('batch-progress').hidden = true;
+  $('batch-running').hidden = true;
   $('batch-status').textContent = '';
   delete $('batch').dataset.state;
   if (typeof WebAssembly !== 'object') YibaoFields.unsupported('不支持 WebAssembly');

@@ -31,6 +31,7 @@
 
   globalThis.YibaoBoot = {
     inflate,
+    module: compiled,  // the compiled WebAssembly.Module, which a worker may instantiate too
     // The engine: `create` (the Emscripten factory, createYibaoEngine or createYibaoWorkbench) over that module.
     engine: (create) => compiled.then((module) => new Promise((resolve, reject) => {
       create({

@@ -85,10 +85,12 @@ function listRulesets(files) {
 const listing = listRulesets(ruleFiles);
 
 
-// One policy for both pages: only their own scripts and style, by hash; the engine's wasm; data: images.
-const policy = (pageScripts, pageStyle) => [
+// One policy for every page: only their own scripts and style, by hash; the engine's wasm; data: images. The staff
+// page adds `worker-src blob:` for its roster worker, made from its own engine script.
+const policy = (pageScripts, pageStyle, more = []) => [
   "default-src 'none'",
   `script-src ${Object.values(pageScripts).map(sha256).join(' ')} 'wasm-unsafe-eval'`,
+  ...more,
   `style-src ${sha256(pageStyle)}`,
   'img-src data:',
   "connect-src 'none'",
@@ -119,7 +121,7 @@ const staffScripts = {
   FORMAT: scripts.FORMAT, FIELDS: scripts.FIELDS, BATCH: await page('batch'),
 };
 const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const staffHtml = fill('batch', { CSP: policy(staffScripts, style), STYLE: style, FEE_TABLES: feeTablesHtml,
+const staffHtml = fill('batch', { CSP: policy(staffScripts, style, ['worker-src blob:']), STYLE: style, FEE_TABLES: feeTablesHtml,
   WASM: staff.payload, RULESETS: rulesetsData, ROSTER_TEMPLATE: inline('template', template), ...staffScripts });
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
 writeFileSync(staffOut, staffHtml);

@@ -138,7 +138,8 @@ describe('the staff page', () => {
     const status = await page.locator('#batch-status').textContent();
     assert.match(status, /共11行，算出1行，10行有问题/);
     assert.match(status, /个人缴费合计450元，政府补助合计640元/);
-    assert.equal(await page.locator('#batch-status').evaluate((p) => p.parentElement.getAttribute('aria-live')), 'polite');
+    assert.equal(await page.locator('#batch-status').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('#batch').getAttribute('data-runner'), 'worker', 'the roster ran off the main thread');
 
     const tables = page.locator('#batch-tables table');
     const captions = await tables.locator('caption').allTextContents();
@@ -181,4 +182,22 @@ describe('the staff page', () => {
       assert.equal(await page.locator('#batch-result').isVisible(), false);
       assert.equal(await page.getByLabel('默认缴费日期').inputValue(), '2023-11-01', 'the choices stay');
     }));
+
+  // A long roster (200,000 rows of a generated file): its progress counts rows, and 取消测算 ends it at once.
+  test('a long roster shows the rows done and can be cancelled; choosing again runs it to the end', () => onPage(async (page) => {
+    const rows = Array.from({ length: 200000 }, (_, i) => `人${i},1980-05-01,否,无,,连续,`).join('\r\n');
+    const file = { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(`姓名,出生日期,在校情况,特殊人群,缴费档次,上年度参保情况,缴费日期\r\n${rows}\r\n`) };
+    await page.getByLabel('参保地').selectOption('shenyang-2024');
+    await page.getByLabel('默认缴费日期').fill('2023-11-01');
+    await page.getByLabel('选择名单文件').setInputFiles(file);
+    await page.waitForFunction(() => /^已算[1-9]\d*行$/.test(document.getElementById('batch-rows').textContent));
+    await page.getByRole('button', { name: '取消测算' }).click();
+    assert.equal(await page.locator('#batch').getAttribute('data-state'), 'cancelled');
+    assert.match(await page.locator('#batch-status').textContent(), /^已取消测算。/);
+    assert.equal(await page.locator('#batch-result').isVisible(), false);
+    assert.equal(await page.locator('#batch-running').isVisible(), false);
+    await page.getByLabel('选择名单文件').setInputFiles(file);
+    await page.waitForSelector('#batch[data-state="done"]', { timeout: 60000 });
+    assert.match(await page.locator('#batch-status').textContent(), /共200000行，算出200000行。/);
+  }));
 });

@@ -78,7 +78,7 @@ files.items.add(new File([${JSON.stringify(roster)}], 'shenyang.csv', { type: 't
 input.files = files.files;
 input.dispatchEvent(new Event('change', { bubbles: true }));
 await until(() => document.querySelector('#batch').dataset.state === 'done', 'the roster');
-return { status: document.querySelector('#batch-status').textContent, violations };`,
+return { status: document.querySelector('#batch-status').textContent, runner: document.querySelector('#batch').dataset.runner, violations };`,
   // A household of two at the width the run gives, in normal mode and 大字模式.
   widths: `
 [...document.querySelectorAll('#presets button')].find((b) => b.textContent.includes('中小学生')).click();
@@ -176,8 +176,9 @@ for (const [name, run] of Object.entries(engines)) {
     });
 
     test('the staff page (批量测算) estimates a roster file', async () => {
-      const { status, violations } = await run('batch', { url: batchUrl });
+      const { status, runner, violations } = await run('batch', { url: batchUrl });
       assert.match(status, /测算完成/);
+      assert.equal(runner, 'worker', 'off the main thread');
       assert.deepEqual(violations, []);
     });
 
