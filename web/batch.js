@@ -370,6 +370,9 @@
       return listings.get(id);
     };
     start({ engine: instance, rulesets: loaded.rulesets, listing: listed, ruleset: opening(loaded.rulesets) });
+    // The worker starts now, so that a roster chosen finds it ready; runAnywhere() deals with a refusal.
+    worker = startWorker();
+    worker.catch(() => {});
     $('app').hidden = false;
     document.body.dataset.state = 'ready';
   }
