@@ -68,6 +68,7 @@ bench: page node_modules/.package-lock.json
 	@$(NATIVE)/yibao_batch_bench
 	@node tests/web/bench-page.mjs
 	@node tests/web/bench-batch.mjs
+	@node tests/web/bench-jre.mjs
 	@node tests/web/bench-workbench.mjs
 
 clean:
