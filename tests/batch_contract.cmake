@@ -38,6 +38,8 @@ batch(0 shenyang-gbk.csv shenyang ${shenyang} --encoding gbk)
 batch(0 qingdao-en.csv qingdao-en ${qingdao})
 batch(1 bad-rows.csv bad-rows ${shenyang})
 batch(1 bad-header.csv bad-header ${shenyang})
+# Cells that begin like a formula come back with a leading single quote; the figures and dates do not.
+batch(1 formulas.csv formulas ${shenyang})
 batch(0 web/roster-template.csv template-shenyang ${shenyang})
 batch(0 web/roster-template.csv template-qingdao ${qingdao})
 # Rulesets with values carried from last year or not published: the flag columns, empty cells, null sums.

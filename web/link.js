@@ -30,8 +30,13 @@ globalThis.YibaoLink = (function () {
     if (name === 'claimed_last_year' && (text === 'true' || text === 'false')) return text === 'true';
     return text;
   }
-  // A link opens in anyone's phone: a hostile one must not be able to build an endless form.
+  // A link opens in anyone's phone: a hostile one must not be able to build an endless form, nor freeze the page
+  // with a field of a megabyte. The fragment's length is checked before anything is decoded; a household of 20
+  // members with long names makes a fragment of about 4,000 characters. 64 characters hold any name, date or
+  // ruleset id.
   const MAX_MEMBERS = 20;
+  const MAX_LINK = 8192;
+  const MAX_FIELD = 64;
 
   const NOTICES = {
     older: '此链接由旧版本生成，已按新版规则重新测算，请核对。',
@@ -40,6 +45,9 @@ globalThis.YibaoLink = (function () {
     unknown: '链接中有本页不认识的内容，已忽略。',
     unreadable: '链接中有无法读取的内容，已忽略，请核对各项。',
     tooMany: `链接中的成员超过${MAX_MEMBERS}位，只显示了前${MAX_MEMBERS}位。`,
+    tooLong: `此链接超过${MAX_LINK}个字符，太长，本页没有读取其中的家庭信息，已显示空白表格。`,
+    duplicate: '此链接中同一项内容写了两次，无法确定用哪一个，已显示空白表格。',
+    longField: (where) => `链接中${where}的一项内容超过${MAX_FIELD}个字，已略去，请核对后重新填写。`,
   };
 
   function toBase64Url(text) {
@@ -53,7 +61,42 @@ globalThis.YibaoLink = (function () {
     if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const data = JSON.parse(json);
+    return { data, duplicate: hasDuplicateKey(json) };
+  }
+
+  // Whether an object of this JSON text (already parsed, so valid) holds a key twice: JSON.parse would silently
+  // keep the last. Reads the text once, without recursion.
+  function hasDuplicateKey(json) {
+    const objects = [];  // for each open bracket, the keys seen so far ({ only) or null ([)
+    let expectKey = false;
+    for (let i = 0; i < json.length; i += 1) {
+      const c = json[i];
+      if (c === '"') {
+        const start = i;
+        i += 1;
+        while (json[i] !== '"') i += json[i] === '\\' ? 2 : 1;
+        if (expectKey) {
+          const keys = objects[objects.length - 1];
+          const key = JSON.parse(json.slice(start, i + 1));
+          if (keys.has(key)) return true;
+          keys.add(key);
+          expectKey = false;
+        }
+      } else if (c === '{') {
+        objects.push(new Set());
+        expectKey = true;
+      } else if (c === '[') {
+        objects.push(null);
+        expectKey = false;
+      } else if (c === '}' || c === ']') {
+        objects.pop();
+      } else if (c === ',') {
+        expectKey = objects[objects.length - 1] !== null;
+      }
+    }
+    return false;
   }
 
   const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -62,7 +105,12 @@ globalThis.YibaoLink = (function () {
   // also be a number; anything else is dropped with a notice.
   function validate(data, notice) {
     if (!isObject(data)) throw new Error('not an object');
+    let where = '';  // which part of the household is being read, for the notice of a field too long
     const value = (raw, numberAllowed) => {
+      if (typeof raw === 'string' && raw.length > MAX_FIELD) {
+        notice('longField', where);
+        return undefined;
+      }
       if (typeof raw === 'string' || (numberAllowed && typeof raw === 'number')) return raw;
       if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
       notice('unreadable');
@@ -75,8 +123,9 @@ globalThis.YibaoLink = (function () {
     if (data.m !== undefined && !Array.isArray(data.m)) notice('unreadable');
     const members = Array.isArray(data.m) ? data.m : [];
     if (members.length > MAX_MEMBERS) notice('tooMany');
-    for (const raw of members.slice(0, MAX_MEMBERS)) {
+    for (const [index, raw] of members.slice(0, MAX_MEMBERS).entries()) {
       if (!isObject(raw)) { notice('unreadable'); continue; }
+      where = `成员${index + 1}`;
       const member = { ...MEMBER_DEFAULTS };
       for (const [short, field] of Object.entries(raw)) {
         const name = MEMBER_KEYS[short];
@@ -93,7 +142,9 @@ globalThis.YibaoLink = (function () {
     const version = Number(found[1]);
     if (version > CURRENT) { notice('newer'); return null; }
     try {
-      let data = fromBase64Url(found[2]);
+      const decoded = fromBase64Url(found[2]);
+      if (decoded.duplicate) { notice('duplicate'); return null; }
+      let data = decoded.data;
       for (let v = version; v < CURRENT; v++) data = UPGRADES[v](data);
       if (version < CURRENT) notice('older');
       return validate(data, notice);
@@ -108,9 +159,14 @@ globalThis.YibaoLink = (function () {
   // contract's names, every member with all its fields (MEMBER_DEFAULTS).
   function read(hash) {
     const result = { embed: false, city: null, household: null, notices: [] };
-    const notice = (kind) => {
-      if (!result.notices.includes(NOTICES[kind])) result.notices.push(NOTICES[kind]);
+    const notice = (kind, detail) => {
+      const text = typeof NOTICES[kind] === 'function' ? NOTICES[kind](detail) : NOTICES[kind];
+      if (!result.notices.includes(text)) result.notices.push(text);
     };
+    if (hash.length - (hash.startsWith('#') ? 1 : 0) > MAX_LINK) {
+      notice('tooLong');
+      return result;
+    }
     let text = hash.replace(/^#/, '');
     try {
       text = decodeURIComponent(text);
@@ -121,7 +177,10 @@ globalThis.YibaoLink = (function () {
     for (const item of text.split('&')) {
       if (item === '') continue;
       if (item === 'embed' || item === 'embed=1') result.embed = true;
-      else if (item.startsWith('city=')) result.city = item.slice('city='.length);
+      else if (item.startsWith('city=')) {
+        if (item.length - 'city='.length > MAX_FIELD) notice('longField', '');
+        else result.city = item.slice('city='.length);
+      }
       else if (/^v\d+\./.test(item)) result.household = readHousehold(item, notice);
       else notice('unknown');
     }
@@ -141,5 +200,5 @@ globalThis.YibaoLink = (function () {
     return items.filter(Boolean).join('&');
   }
 
-  return { read, write, defaults: MEMBER_DEFAULTS };
+  return { read, write, defaults: MEMBER_DEFAULTS, MAX_LINK, MAX_FIELD };
 })();

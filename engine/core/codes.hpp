@@ -10,6 +10,8 @@ namespace yibao {
 // X(code, kind, meaning): kind is error (no answer is given) or warning (the answer stands, with a caveat).
 #define YIBAO_CODES(X)                                                                                               \
     X(malformed_json, error, "The text is not JSON; the message gives the line and column.")                     \
+    X(too_deep, error, "Objects and arrays nest deeper than any real input; the message gives the limit.")             \
+    X(duplicate_key, error, "An object holds the same key twice; JSON readers disagree which one counts.")      \
     X(wrong_type, error, "A value has the wrong JSON type (text where a number belongs, …).")                     \
     X(missing, error, "A required field is absent.")                                                              \
     X(empty, error, "A list or text that must hold something is empty.")                                          \
@@ -25,7 +27,9 @@ namespace yibao {
     X(contradiction, error, "Two member facts disagree, e.g. history continuous with lapsed_years 2.")           \
     X(no_rule, error, "No contribution or benefit rule of the ruleset applies to the member.")                   \
     X(unreadable_file, error, "A file named on the command line cannot be read.")                                \
-    X(invalid_id, error, "A ruleset id holds other characters than a-z, 0-9, - and _.")                          \
+    X(invalid_id, error, "A ruleset id is empty, longer than 64 characters, or holds other than a-z, 0-9, - and _.") \
+    X(bad_url, error, "A url is not an http:// or https:// address.")                                           \
+    X(bad_phone, error, "A contact's phone number has none of the shapes the README lists.")                     \
     X(out_of_order, error, "An end date before its start date.")                                                 \
     X(no_fallback, error, "The last category must have the empty condition {}, so every member has one.")        \
     X(too_many, error, "A ruleset may have at most 32 categories (a condition holds them as bits).")            \

@@ -1,6 +1,7 @@
 #include "core/json_reader.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace yibao {
 
@@ -156,22 +157,32 @@ std::optional<size_t> JsonReader::choice(const Json& object, const std::string& 
 namespace {
 
 // nlohmann's own DOM builder behind a SAX handler that keeps a syntax error (with its line and column, or a
-// number like 1e999 out of range) as a message instead of throwing it: the engine needs no exceptions.
+// number like 1e999 out of range) as a message instead of throwing it: the engine needs no exceptions. nlohmann
+// parses without recursion, but copying, printing and reading a document recurse: the handler refuses nesting past
+// max_json_depth as it is read, before anything recurses. It also refuses a key given twice in one object, which
+// nlohmann would quietly let the last one win.
 class DomBuilder {
 public:
     explicit DomBuilder(Json& result) : dom_(result, false) {}
-    bool null() { return dom_.null(); }
-    bool boolean(bool value) { return dom_.boolean(value); }
-    bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-    bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-    bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
-    bool string(Json::string_t& value) { return dom_.string(value); }
-    bool binary(Json::binary_t& value) { return dom_.binary(value); }
-    bool start_object(std::size_t size) { return dom_.start_object(size); }
-    bool key(Json::string_t& value) { return dom_.key(value); }
-    bool end_object() { return dom_.end_object(); }
-    bool start_array(std::size_t size) { return dom_.start_array(size); }
-    bool end_array() { return dom_.end_array(); }
+    bool null() { return value() && dom_.null(); }
+    bool boolean(bool v) { return value() && dom_.boolean(v); }
+    bool number_integer(Json::number_integer_t v) { return value() && dom_.number_integer(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
+    bool number_float(Json::number_float_t v, const Json::string_t& text) { return value() && dom_.number_float(v, text); }
+    bool string(Json::string_t& v) { return value() && dom_.string(v); }
+    bool binary(Json::binary_t& v) { return value() && dom_.binary(v); }
+    bool start_object(std::size_t size) { return open(true) && dom_.start_object(size); }
+    bool key(Json::string_t& name) {
+        Level& level = levels_.back();
+        level.key = name;
+        if (!level.keys.insert(name).second)
+            refused.push_back({path(), Code::duplicate_key,
+                               "字段“" + name + "”在同一个对象里出现了两次；每个字段只能写一次，请删去多余的一个"});
+        return dom_.key(name);
+    }
+    bool end_object() { levels_.pop_back(); return dom_.end_object(); }
+    bool start_array(std::size_t size) { return open(false) && dom_.start_array(size); }
+    bool end_array() { levels_.pop_back(); return dom_.end_array(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
         const std::string what = error.what();
         const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
@@ -182,9 +193,40 @@ public:
 
     std::string message;
     std::size_t at = 0;  // bytes read when the syntax broke
+    Issues refused;      // too deep or a key twice: the text is JSON, but not one the engine takes
 
 private:
+    struct Level {
+        bool object = false;
+        std::size_t count = 0;  // an array's elements begun so far
+        std::string key;        // an object's key being read
+        std::set<std::string> keys;
+    };
+
+    // Every value starts here: an array counts it, for the JSON pointer of what it holds.
+    bool value() {
+        if (!levels_.empty() && !levels_.back().object) ++levels_.back().count;
+        return true;
+    }
+    bool open(bool object) {
+        value();
+        if (levels_.size() == max_json_depth) {
+            refused.push_back({path(), Code::too_deep,
+                               "对象和数组嵌套超过" + std::to_string(max_json_depth) + "层，无法读取；请检查括号是否多写了"});
+            return false;
+        }
+        levels_.emplace_back().object = object;
+        return true;
+    }
+    std::string path() const {
+        std::string out;
+        for (const Level& level : levels_)
+            out = level.object ? pointer_join(out, level.key) : pointer_join(out, level.count - 1);
+        return out;
+    }
+
     nlohmann::detail::json_sax_dom_parser<Json> dom_;
+    std::vector<Level> levels_;
 };
 
 }  // namespace
@@ -192,7 +234,12 @@ private:
 std::optional<Json> parse_json(std::string_view text, Issues& issues) {
     Json document;
     DomBuilder builder(document);
-    if (Json::sax_parse(text.begin(), text.end(), &builder)) return document;
+    const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
+    if (builder.message.empty()) {  // no syntax error
+        issues.insert(issues.end(), builder.refused.begin(), builder.refused.end());
+        if (parsed && builder.refused.empty()) return document;
+        return std::nullopt;
+    }
     // The line and column of the last character read, counting characters, not bytes, as an editor does.
     int line = 1, column = 0;
     for (std::size_t i = 0; i < std::min(builder.at, text.size()); ++i) {

@@ -58,7 +58,13 @@ std::string json_type_name(const Json& value);
 // An amount in an answer: its fen, or null when it is not published.
 inline Json fen_or_null(const std::optional<Money>& amount) { return amount ? Json(amount->fen) : Json(nullptr); }
 
-// Parses JSON text without throwing; on failure records where the syntax breaks (line and column).
+// How deeply objects and arrays may nest in any JSON the engine reads. The deepest real input (a ruleset's
+// conditions, a test case) nests 11; reading, copying and printing recurse once a level, which 64 keeps far
+// inside the smallest stack the engine runs on (the WebAssembly build's).
+constexpr std::size_t max_json_depth = 64;
+
+// Parses JSON text without throwing; on failure records where the syntax breaks (line and column), where it nests
+// deeper than max_json_depth (too_deep), or where an object holds a key twice (duplicate_key).
 std::optional<Json> parse_json(std::string_view text, Issues& issues);
 
 }  // namespace yibao

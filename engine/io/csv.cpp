@@ -180,4 +180,10 @@ void append_csv_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
+void append_csv_text(std::string& out, std::string_view text) {
+    constexpr std::string_view kFormulaStart = "=+-@\t\r";
+    if (text.empty() || kFormulaStart.find(text.front()) == std::string_view::npos) return append_csv_field(out, text);
+    append_csv_field(out, "'" + std::string(text));
+}
+
 }  // namespace yibao

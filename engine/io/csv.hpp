@@ -75,5 +75,9 @@ private:
 
 // Appends one field, quoted when it holds a comma, a quote, CR or LF.
 void append_csv_field(std::string& out, std::string_view field);
+// Appends a field of text for a spreadsheet, never a formula: one that begins with =, +, -, @, a tab or a carriage
+// return gets a single quote in front (OWASP's CSV injection guidance), so Excel, WPS and LibreOffice show it as
+// text and run nothing. Numbers and dates a program writes itself go through append_csv_field.
+void append_csv_text(std::string& out, std::string_view text);
 
 }  // namespace yibao

@@ -155,7 +155,7 @@ void append_notes(std::string& out, const Notes& notes, Text text, std::string& 
         if (!joined.empty()) joined += kNoteSeparator;
         joined += t;
     }
-    append_csv_field(out, joined);
+    append_csv_text(out, joined);
 }
 
 }  // namespace
@@ -373,7 +373,7 @@ void RosterRun::header(const CsvRecord& record, std::string& out) {
     if (options_.bom || reader_.had_bom()) out += kBom;
     for (size_t i = 0; i < layout_.header.size(); ++i) {
         if (i > 0) out += ',';
-        append_csv_field(out, layout_.header[i]);
+        append_csv_text(out, layout_.header[i]);
     }
     for (const std::string_view name : layout_.english ? kAddedEnglish : kAddedChinese) out.append(",").append(name);
     if (flags_)
@@ -416,7 +416,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     const std::optional<MemberResult> result = estimate_row(record);
     for (size_t i = 0; i < layout_.header.size(); ++i) {
         if (i > 0) out += ',';
-        if (i < record.size()) append_csv_field(out, record[i]);
+        if (i < record.size()) append_csv_text(out, record[i]);
     }
     if (!result) {
         const int name = layout_.column[static_cast<size_t>(RosterField::id)];
@@ -425,7 +425,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     }
     const MemberResult& m = *result;
     out += ',';
-    append_csv_field(out, layout_.english ? m.category->id : m.category->label);
+    append_csv_text(out, layout_.english ? m.category->id : m.category->label);
     out += ',';
     if (m.individual) append_yuan(out, *m.individual);
     out += ',';

@@ -54,6 +54,9 @@ const Json& Catalog::merged(const std::string& id) const {
 
 namespace {
 
+// A ruleset id names a file and goes in a link's city=: short, and of characters no URL or shell must quote.
+constexpr size_t kMaxIdLength = 64;
+
 // What a ruleset for another year must say for itself rather than inherit.
 constexpr const char* kOwnKeys[] = {"id",         "year",       "title",           "benefit_year",
                                     "collection", "continuity_deadline", "unconfirmed_note"};
@@ -155,7 +158,9 @@ public:
                                   "silences", "unconfirmed_note"});
         Ruleset r;
         r.id = read_.text(doc, "", "id", Need::required).value_or("");
-        if (!r.id.empty() && !valid_id(r.id)) read_.fail("/id", Code::invalid_id, "规则集编号只能含小写字母、数字和连字符");
+        if (doc.contains("id") && doc["id"].is_string() && !valid_id(r.id))
+            read_.fail("/id", Code::invalid_id, "规则集编号应为1到" + std::to_string(kMaxIdLength) +
+                                                    "个字符，只含小写字母、数字、连字符（-）和下划线（_）");
         r.base = read_.text(doc, "", "base", Need::optional).value_or("");
         r.region = read_.text(doc, "", "region", Need::required).value_or("");
         r.year = static_cast<int>(read_.integer(doc, "", "year", Need::required, 2000, 2200).value_or(0));
@@ -267,6 +272,11 @@ public:
             r.contacts.push_back({read_.text(item, at, "name", Need::required).value_or(""),
                                   read_.text(item, at, "phone", Need::optional).value_or(""),
                                   read_.text(item, at, "detail", Need::optional).value_or("")});
+            const std::string& phone = r.contacts.back().phone;
+            if (item.contains("phone") && item["phone"].is_string() && !valid_phone(phone))
+                read_.fail(pointer_join(at, "phone"), Code::bad_phone,
+                           "“" + phone + "”不是可拨打的电话号码；应写作区号-号码（如 0532-12345678，分机或按键用连字符接在后面，"
+                           "如 024-12345-1-7）、12345 这样的五位服务号码、95开头的五位号码或11位手机号码");
         });
         if (const Json* sites = read_.member(doc, "", "websites", Need::optional); sites && read_.is_array(*sites, "/websites"))
             for (size_t i = 0; i < sites->size(); ++i) {
@@ -286,9 +296,37 @@ public:
 
 private:
     static bool valid_id(const std::string& id) {
-        return std::all_of(id.begin(), id.end(), [](char c) {
+        return !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](char c) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
         });
+    }
+
+    // The shapes of a contact's number the README lists: what the page may turn into a tel: link.
+    static bool valid_phone(const std::string& phone) {
+        std::vector<std::string_view> parts;  // split at each '-'
+        for (size_t at = 0;;) {
+            const size_t dash = phone.find('-', at);
+            parts.push_back(std::string_view(phone).substr(at, dash - at));
+            if (dash == std::string::npos) break;
+            at = dash + 1;
+        }
+        const auto digits = [](std::string_view part, size_t least, size_t most) {
+            return part.size() >= least && part.size() <= most &&
+                   std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const std::string_view first = parts[0];
+        if (parts.size() == 1)  // a service number (12345, 12393, 95xxx) or a mobile
+            return (digits(first, 5, 5) && (first.rfind("12", 0) == 0 || first.rfind("95", 0) == 0)) ||
+                   (digits(first, 11, 11) && first[0] == '1' && first[1] >= '3');
+        // area code - number, then any keys to press (each 1 or 2 digits)
+        if (!(digits(first, 3, 4) && first[0] == '0' && digits(parts[1], 5, 8))) return false;
+        return std::all_of(parts.begin() + 2, parts.end(), [&](std::string_view key) { return digits(key, 1, 2); });
+    }
+
+    static bool valid_url(const std::string& url) {
+        const size_t scheme = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+        return scheme && url.size() > scheme &&
+               std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; });
     }
 
     // Two dates of one object where the second may not precede the first; an order is only
@@ -325,6 +363,8 @@ private:
         source.publisher = read_.text(s, at, "publisher", Need::required).value_or("");
         source.date = read_.text(s, at, "date", Need::optional).value_or("");
         source.url = read_.text(s, at, "url", Need::optional).value_or("");
+        if (s.contains("url") && s["url"].is_string() && !valid_url(source.url))
+            read_.fail(pointer_join(at, "url"), Code::bad_url, "“" + source.url + "”不是网页地址；应以 http:// 或 https:// 开头，不含空格");
         r.sources.push_back(source);
         source_ids_.push_back(source.id);
     }

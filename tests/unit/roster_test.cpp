@@ -230,6 +230,24 @@ TEST_CASE("a roster comes back with its cells and the figures added", "[roster]"
     CHECK(run.summary.ok());
 }
 
+TEST_CASE("cells passed through that begin like a formula come back as text; figures and dates stay", "[roster]") {
+    // OWASP's CSV injection list: =, +, -, @, tab and carriage return at the start of a cell get a single quote.
+    const Run run = run_roster("shenyang-2024",
+                               "姓名,出生日期,在校情况,特殊人群,=备注\n"
+                               "=cmd|' /C calc'!A0,1975-03-08,否,无,+1\n"
+                               "@SUM(A1:A2),1975-03-08,否,无,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n"
+                               "-2,1975-03-08,否,无,\"\tx\"\n"
+                               "\"\rx\",=1975-03-08,否,无,张 =1\n");
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == "姓名,出生日期,在校情况,特殊人群,'=备注,类别,个人缴费,政府补助,待遇开始,待遇结束,提示");
+    CHECK(lines[1] == "'=cmd|' /C calc'!A0,1975-03-08,否,无,'+1,成年居民,450,640,2024-01-01,2024-12-31,");
+    CHECK(lines[2] == "'@SUM(A1:A2),1975-03-08,否,无,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",成年居民,450,640,2024-01-01,2024-12-31,");
+    CHECK(lines[3] == "'-2,1975-03-08,否,无,'\tx,成年居民,450,640,2024-01-01,2024-12-31,");
+    // A bad row keeps its cells, neutralized too; a formula sign inside a cell is left alone.
+    CHECK(lines[4].rfind("\"'\rx\",'=1975-03-08,否,无,张 =1,,,,,,第5行 出生日期：", 0) == 0);
+}
+
 TEST_CASE("an English header gets English added columns and category ids", "[roster]") {
     const Run run =
         run_roster("qingdao-2024", "id,birth_date,tier,payment_date\r\ngrandma,1958-04-02,1,2024-02-15\r\n");

@@ -28,3 +28,20 @@ test('the schema refuses a misspelt key, a condition the vocabulary lacks and a 
   delete fixture.year;
   assert.equal(validate(fixture), false);
 });
+
+test('the schema refuses what yibao validate refuses in ids, urls and phone numbers', () => {
+  const shenyang = load(new URL('rules/shenyang-2024.json', root));
+  const changed = (change) => { const copy = structuredClone(shenyang); change(copy); return validate(copy); };
+  assert.equal(changed((r) => { r.id = ''; }), false);
+  assert.equal(changed((r) => { r.id = 'a'.repeat(65); }), false);
+  assert.equal(changed((r) => { r.id = 'a'.repeat(64); }), true, errors());
+  for (const url of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox(1)', 'https://', 'http://a b']) {
+    assert.equal(changed((r) => { r.sources[0].url = url; }), false, url);
+  }
+  for (const phone of ['12345678901234567890', '024-1234', '024-12345-123', '110', '10086', '+86 24 12345678']) {
+    assert.equal(changed((r) => { r.contacts[0].phone = phone; }), false, phone);
+  }
+  for (const phone of ['0532-12345', '024-12345-1-7', '12393', '95512', '13912345678']) {
+    assert.equal(changed((r) => { r.contacts[0].phone = phone; }), true, `${phone}: ${errors()}`);
+  }
+});

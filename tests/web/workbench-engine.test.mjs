@@ -79,3 +79,23 @@ test('mergeOverBase() lays a text that does not load over its base as useRuleset
   assert.deepEqual(JSON.parse(engine.mergeOverBase(JSON.stringify({ ...broken, base: 'nowhere' }))), { ...broken, base: 'nowhere' });
   assert.equal(JSON.parse(engine.mergeOverBase('[1, 2')), null);
 });
+
+test('nesting 100,000 arrays or 60,000 objects deep, or a key twice, is answered like yibao validate, never a trap', () => {
+  const shenyang = readFileSync(`${root}rules/shenyang-2024.json`, 'utf8');
+  const texts = [`${'['.repeat(1e5)}${']'.repeat(1e5)}`, `${'{"a":'.repeat(6e4)}1${'}'.repeat(6e4)}`,
+    shenyang.replace('"id": "shenyang-2024",', '"id": "my-city-2024", "id": "shenyang-2024",'),
+    shenyang.replace('"individual_fen": 10400,', '"individual_fen": 1, "individual_fen": 10400,')];
+  const codes = ['too_deep', 'too_deep', 'duplicate_key', 'duplicate_key'];
+  for (const [i, text] of texts.entries()) {
+    const answer = JSON.parse(engine.useRuleset(text));
+    const native = JSON.parse(spawnSync(`${root}build/native/yibao`, ['validate', '-'], { input: text, encoding: 'utf8' }).stdout);
+    assert.equal(answer.ok, false);
+    assert.deepEqual(answer.errors.map((e) => e.code), [codes[i]]);
+    assert.deepEqual(answer.errors, native.files[0].errors);
+    assert.equal(engine.mergeOverBase(text), 'null');
+  }
+  // The page's own loading of its rulesets, and the rulesets put back.
+  const loaded = JSON.parse(engine.loadRulesets(`[${texts[0]}]`));
+  assert.deepEqual(loaded.errors.map((e) => e.code), ['too_deep']);
+  assert.equal(JSON.parse(engine.loadRulesets(rulesetData())).ok, true);
+});

@@ -421,6 +421,32 @@ describe('what cannot be exported, and bad files', () => {
     }));
   }
 
+  // Hostile rulesets (issue 24): each is named in words at its place, never "检查程序出错", and the text is kept.
+  const qingdao = readFileSync(rulesFile('qingdao-2024.json'), 'utf8');
+  const shenyang = readFileSync(rulesFile('shenyang-2024.json'), 'utf8');
+  const hostile = [
+    ['100,000 nested arrays', `${'['.repeat(1e5)}${']'.repeat(1e5)}`, /嵌套超过64层/],
+    ['60,000 nested objects', `${'{"a":'.repeat(6e4)}1${'}'.repeat(6e4)}`, /嵌套超过64层/],
+    ['an id written twice', qingdao.replace('"id": "qingdao-2024",', '"id": "my-city-2024", "id": "qingdao-2024",'),
+      /字段“id”在同一个对象里出现了两次/],
+    ['an amount written twice', qingdao.replace(/"individual_fen": (\d+),/, '"individual_fen": 1, "individual_fen": $1,'),
+      /字段“individual_fen”在同一个对象里出现了两次/],
+    ['an empty id', qingdao.replace('"id": "qingdao-2024",', '"id": "",'), /规则集编号应为1到64个字符/],
+    ['an id of 100,000 characters', qingdao.replace('"id": "qingdao-2024",', `"id": "${'a'.repeat(1e5)}",`), /规则集编号应为1到64个字符/],
+    ['a javascript: url', qingdao.replace('http://www.ccschy.com/techan/238748.html', 'javascript:alert(1)'), /不是网页地址/],
+    ['a phone number of garbage', shenyang.replace('"024-12345-1-7"', '"call 0123456789 now"'), /不是可拨打的电话号码/],
+  ];
+  for (const [what, content, message] of hostile) {
+    test(`${what}: named in the errors, and the text kept`, () => bench(async (page) => {
+      await page.getByLabel('规则JSON').fill(content);
+      await settle(page);
+      const shown = (await errors(page)).join('\n');
+      assert.match(shown, message);
+      assert.doesNotMatch(shown, /检查程序出错/);
+      assert.equal(await page.getByLabel('规则JSON').inputValue(), content);
+    }));
+  }
+
   test('a bad file may still be put in the textarea when the author chooses, and its errors shown', () => bench(async (page) => {
     await page.getByRole('button', { name: /qingdao-2024/ }).click();
     await settle(page);
