@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { at, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { addMember, at, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -201,7 +201,9 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     });
     await onDec1(async (page) => {
       await page.getByLabel('参保城市').selectOption('沈阳市');
-      for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）']) await page.getByRole('button', { name }).click();
+      await card(page, 0).getByLabel('出生日期').fill('1991-12-01');
+      for (const [name, birth] of [['老人', '1958-12-01'], ['中小学生', '2016-12-01'], ['大学生', '2006-12-01'], ['新生儿', '2026-11-01'],
+        ['未成年人（不在校）', '2010-12-01']]) await addMember(page, name, birth);
       await page.waitForSelector('body[data-state="result"]');
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdfPages(pdf), 1, 'six members on one page');
@@ -236,6 +238,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
   test('2026 chosen instead: paid in its own year, no cover, and the deadline past though not published', () => onDec1(async (page) => {
     await page.getByLabel('参保城市').selectOption('沈阳市');
     await year(page, 2026).check();
+    await card(page, 0).getByLabel('出生日期').fill('1991-12-01');
     await page.waitForSelector('body[data-state="result"]');
     assert.match(await page.locator('.totals h3').textContent(), /2026年度/);
     const adult = await figures(card(page, 0));
