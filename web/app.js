@@ -275,6 +275,11 @@
     const r = ruleset();
     const req = { ruleset: r.id, members: [] };
     if (state.payment.value.trim()) req.payment_date = normalizeDate(state.payment.value);
+    // The engine checks a payment date only with a household: while no card has a birth date, one born on the payment
+    // day stands in, and nothing of its answer but the date's own errors is shown (update).
+    if (state.members.length && !counted().length) {
+      req.members.push({ birth_date: req.payment_date || todayIso(), student: 'none', history: 'continuous' });
+    }
     for (const m of counted()) {
       const item = { student: m.student, history: m.history };
       if (m.id.trim()) item.id = m.id.trim();
@@ -319,10 +324,12 @@
   }
 
   function update() {
-    const answer = ask();
-    // Members without a birth date are not asked about: their cards say so, whoever else has one.
-    const unasked = (e) => e.code === 'empty' && e.path === '/members' && state.members.length;
-    const shown = showErrors(answer.ok ? [] : answer.errors.filter((e) => !unasked(e)));
+    // Members without a birth date are not asked about: their cards say so, whoever else has one. With none given, the
+    // answer is the stand-in's (request), good only for the payment date's errors.
+    const stand = state.members.length > 0 && !counted().length;
+    const asked = ask();
+    const answer = stand && asked.ok ? { ok: false, errors: [] } : asked;
+    const shown = showErrors(answer.ok ? [] : answer.errors.filter((e) => !stand || !e.path.startsWith('/members')));
     if (answer.ok) showResults(answer);
     else showPending(shown);
     renderHowto(answer.ok ? answer : ruleset());

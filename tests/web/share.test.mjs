@@ -208,7 +208,7 @@ describe('the page', () => {
       // A link pasted over the open page's address is read the same way.
       await page.evaluate(() => { location.hash = 'v7.e30'; });
       await page.waitForFunction(() => document.getElementById('members').children.length === 1
-        && document.body.dataset.state === 'result');
+        && document.body.dataset.state === 'pending');
       assert.match(await page.locator('#link-notice').textContent(), /更新版本的页面生成/);
       assert.equal(await card(page, 0).locator('h3').textContent(), '成员1：成人');
     }, { url: `${pageUrl}#v1.${base64url(bad)}`, wait: 'body[data-state="pending"]' });
