@@ -522,9 +522,9 @@
 
   function showResults(answer) {
     const asked = counted();
-    for (const m of state.members) if (!asked.includes(m)) fill(m.ui.outcome, el('p', { class: 'hint' }, NO_BIRTH));
-    answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
     const left = state.members.filter((m) => !asked.includes(m));
+    for (const m of left) fill(m.ui.outcome, el('p', { class: 'hint' }, NO_BIRTH));
+    answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
     const leftText = left.length ? `${left.map((m) => memberTitle(m, state.members.indexOf(m))).join('、')}还没有填写出生日期，没有算进合计。` : '';
     const t = answer.totals;
     // The deadline block and the totals say these.

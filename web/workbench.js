@@ -231,7 +231,7 @@
   // Those the ruleset still has word for word, each with the field it is changed in (else its place in the text).
   function staleTexts(doc, view, list) {
     return yearTexts(view).filter((t) => pointed(view, t.path) === t.text).map((t) => ({
-      ...placeOf(doc, view, list, t.path, true),
+      ...placeOf(doc, view, list, t.path),
       message: `还是${view.base}的文字，写着${t.years.join('、')}：“${t.text}”`,
     }));
   }
@@ -298,7 +298,7 @@
   // The form field an error belongs to (else the textarea), and its path in the text. The engine's path is in the
   // text, or, for what it finds after merging the text over its base, in the merged document: the text's places are
   // tried first, and a place found in the merged document is named by its place in the text.
-  function placeOf(doc, view, list, path, texts = false) {
+  function placeOf(doc, view, list, path) {
     if (!path) return { path, target: 'text' };
     for (const within of [doc, view]) {
       for (const g of list) {
@@ -306,7 +306,7 @@
         if (gp === null || !path.startsWith(gp)) continue;
         const own = groupPath(doc, g);
         const at = own === null ? path : own + path.slice(gp.length);
-        for (const [name] of [...g.fields, ...(texts ? g.texts || [] : [])]) {
+        for (const [name] of [...g.fields, ...(g.texts || [])]) {
           const field = fieldPath(g, gp, name);
           if (path === field || path.startsWith(`${field}/`)) return { path: at, target: fieldId(g, name) };
         }
