@@ -37,17 +37,15 @@
   // ---- small helpers ----
 
   const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
-  const { isoOf, todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle,
-    provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts } = YibaoFormat;
+  const { todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
+    carriedFacts, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES,
+    withTexts } = YibaoFormat;
 
-  // A preset's birth date, counted back from the payment date (or today) and never after it.
-  function presetBirth(preset) {
-    const base = looksComplete(state.payment.value) ? normalizeDate(state.payment.value) : todayIso();
-    const [y, m, d] = base.split('-').map(Number);
-    const back = new Date(y - (preset.years || 0), m - 1 - (preset.months || 0), d);
-    const iso = isoOf(back);
-    return iso > base ? base : iso;
-  }
+  // A preset suggests an age, never a birth date: no figure is shown for a date nobody gave.
+  const presetAge = (preset) => (preset.months ? `约${preset.months}个月` : `约${preset.years}岁`);
+  // The members with a birth date typed: the engine is asked for them alone, and the totals count them alone.
+  const counted = () => state.members.filter((m) => m.birth_date.trim());
+  const NO_BIRTH = '请先填写出生日期，填好后这里显示这位成员的缴费和待遇。';
 
   // rulesets holds each ruleset's index, enough to choose one; the rest of it (fee table, channels, contacts, sources)
   // is asked of the engine when the page first shows that ruleset.
@@ -212,6 +210,7 @@
     };
     fields.id.control.value = member.id;
     fields.birth_date.control.value = member.birth_date;
+    if (member.age) fields.birth_date.control.placeholder = `${member.age}，请填写出生日期`;
     options(fields.student.control, STUDENT, member.student);
     const groups = r.assistance_groups.map((g) => [g.id, g.label]);
     options(fields.assistance.control, [['none', '无'], ...groups], member.assistance);
@@ -252,7 +251,7 @@
 
   function addMember(preset) {
     const member = {
-      ...YibaoLink.defaults, key: nextKey++, preset: preset.label, id: '', birth_date: presetBirth(preset),
+      ...YibaoLink.defaults, key: nextKey++, preset: preset.label, id: '', birth_date: '', age: presetAge(preset),
       student: preset.student || 'none', assistance: 'none', tier: preset.tier ?? null,
       history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false,
     };
@@ -277,7 +276,12 @@
     const r = ruleset();
     const req = { ruleset: r.id, members: [] };
     if (state.payment.value.trim()) req.payment_date = normalizeDate(state.payment.value);
-    for (const m of state.members) {
+    // The engine checks a payment date only with a household: while no card has a birth date, one born on the payment
+    // day stands in, and nothing of its answer but the date's own errors is shown (update).
+    if (state.members.length && !counted().length) {
+      req.members.push({ birth_date: req.payment_date || todayIso(), student: 'none', history: 'continuous' });
+    }
+    for (const m of counted()) {
       const item = { student: m.student, history: m.history };
       if (m.id.trim()) item.id = m.id.trim();
       if (m.birth_date.trim()) item.birth_date = normalizeDate(m.birth_date);
@@ -296,7 +300,7 @@
   // The tier control shows where the engine says a tier applies or is missing; a change means asking again.
   function settleTiers(answer) {
     let changed = false;
-    state.members.forEach((m, i) => {
+    counted().forEach((m, i) => {
       let shown = m.tierShown;
       if (!tiered()) shown = false;
       else if (answer.ok) shown = answer.members[i].tier_applies;
@@ -321,15 +325,19 @@
   }
 
   function update() {
-    const answer = ask();
-    const shown = showErrors(answer.ok ? [] : answer.errors);
+    // Members without a birth date are not asked about: their cards say so, whoever else has one. With none given, the
+    // answer is the stand-in's (request), good only for the payment date's errors.
+    const stand = state.members.length > 0 && !counted().length;
+    const asked = ask();
+    const answer = stand && asked.ok ? { ok: false, errors: [] } : asked;
+    const shown = showErrors(answer.ok ? [] : answer.errors.filter((e) => !stand || !e.path.startsWith('/members')));
     if (answer.ok) showResults(answer);
     else showPending(shown);
     renderHowto(answer.ok ? answer : ruleset());
     // The link, QR code, print summary and reminder (web/share.js) follow; whatever fails there, the result stands.
     document.dispatchEvent(new CustomEvent('yibao:answer', { detail: {
       answer: answer.ok ? answer : null, city: lockedCity,
-      household: { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members },
+      household: { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members }, counted: counted(),
     } }));
   }
 
@@ -338,7 +346,7 @@
   function fieldFor(path) {
     if (path === '/payment_date') return { f: paymentField, dateOf: state.payment };
     const m = /^\/members\/(\d+)(?:\/(\w+))?$/.exec(path);
-    const member = m && state.members[Number(m[1])];
+    const member = m && counted()[Number(m[1])];
     if (!member) return null;
     const f = m[2] && member.ui.fields[m[2]];
     if (f && !f.wrap.hidden) return { f, dateOf: m[2] === 'birth_date' ? member : null };
@@ -421,7 +429,7 @@
   const FLAG_WARNINGS = ['provisional', 'unknown_amount', 'unknown_deadline', 'unknown_collection_dates'];
   function memberFlags(m) {
     const ask = (...facts) => (m.unknown.find((f) => facts.includes(f.fact)) || { ask: '当地医保经办机构' }).ask;
-    const lines = [...new Set(m.provisional.map(amountLine))];
+    const lines = [...new Set(carriedFacts(m).map(amountLine))];
     for (const f of m.unknown) if (f.fact.endsWith('_fen')) lines.push(sentence(f.text));
     if (m.cases) {
       lines.push(`待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询${ask('continuity_deadline')}。`);
@@ -533,14 +541,19 @@
 
   // The members who also owe the year before: not in the totals above, so said beside them.
   function earlierDue(answer) {
-    const due = answer.members.map((m, i) => [m, i]).filter(([m]) => m.earlier_year);
+    const asked = counted();
+    const due = answer.members.map((m, i) => [m, asked[i]]).filter(([m]) => m.earlier_year);
     if (!due.length) return null;
-    return el('p', { class: 'flag' }, `另外，${due.map(([m, i]) => `${memberTitle(state.members[i], i)}还要缴纳` +
+    return el('p', { class: 'flag' }, `另外，${due.map(([m, member]) => `${memberTitle(member, state.members.indexOf(member))}还要缴纳` +
       `${earlierText(m.earlier_year)}`).join('；')}。这不在上面的合计里，见该成员的结果。`);
   }
 
   function showResults(answer) {
-    answer.members.forEach((m, i) => fill(state.members[i].ui.outcome, memberOutcome(m)));
+    const asked = counted();
+    const left = state.members.filter((m) => !asked.includes(m));
+    for (const m of left) fill(m.ui.outcome, el('p', { class: 'hint' }, NO_BIRTH));
+    answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
+    const leftText = left.length ? `${left.map((m) => memberTitle(m, state.members.indexOf(m))).join('、')}还没有填写出生日期，没有算进合计。` : '';
     const t = answer.totals;
     // The deadline block and the totals say these.
     const others = answer.warnings.filter((w) => w.code !== 'deadline_missed' && w.code !== 'unknown_total');
@@ -552,7 +565,7 @@
         ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
         ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
         ['合计（个人+补助）', totalText(t)],
-      ])),
+      ]), leftText ? el('p', { class: 'hint' }, leftText) : null),
       earlierDue(answer),
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));
@@ -560,12 +573,14 @@
     const [waiting, maybe] = [gaps(false), gaps(true)];
     announce(`${answer.ruleset.year}年度，${answer.members.length}位成员，合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}` +
       (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `；${waiting}人有一段时间不能报销` : '') +
-      (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。');
+      (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。' + leftText);
     document.body.dataset.state = 'result';
   }
 
   function showPending(errorsShown) {
-    for (const m of state.members) fill(m.ui.outcome, el('p', { class: 'hint' }, '填写完整、改正标出的问题后，这里会显示结果。'));
+    for (const m of state.members) {
+      fill(m.ui.outcome, el('p', { class: 'hint' }, m.birth_date.trim() ? '填写完整、改正标出的问题后，这里会显示结果。' : NO_BIRTH));
+    }
     if (!errorsShown) fill($('household'), el('p', null, '请把日期填写完整。'));
     announce(errorsShown ? `有${errorsShown}处需要改正，见红色提示。` : '');
     document.body.dataset.state = 'pending';
@@ -591,7 +606,8 @@
     fill($('howto'),
       section('在哪里登记', from.registration.map((x) => el('li', null, el('strong', null, x.name), '：', x.detail))),
       section('怎么缴费', from.payment_channels.map((x) => el('li', null, channelText(x))), 'channels'),
-      section('咨询电话', from.contacts.map(contact), 'contacts'),
+      // A city whose contacts have no number (Qingdao: the 街道保障中心, an official account) is not promised one.
+      section(from.contacts.some((c) => c.phone) ? '咨询电话' : '咨询和办理', from.contacts.map(contact), 'contacts'),
       section('官方网站', from.websites.map((w) => el('li', null, w))));
   }
 
@@ -638,11 +654,9 @@
     renderStale();
     $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : '');
-    const level = { A: '本年度资料', B: '往年规定或转载资料，请电话核实' };
     fill($('sources'),
       el('p', null, `${r.title}（待遇期：${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)}）`),
-      el('ul', { class: 'list' }, r.sources.map((s) => el('li', null,
-        `《${s.title}》，${s.publisher}${s.date ? `，${zhDate(s.date)}` : ''}（${s.level}级：${level[s.level] || ''}）`))));
+      el('ul', { class: 'list' }, r.sources.map((s) => el('li', null, sourceLine(s, r)))));
   }
 
   // ---- start ----

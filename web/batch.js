@@ -24,7 +24,7 @@
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
 
-  const { todayIso, yuan, sentence, amountLine } = YibaoFormat;
+  const { todayIso, amountText, sentence, amountLine } = YibaoFormat;
   const { el, setError: showError, fieldOf, download } = YibaoFields;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
@@ -247,7 +247,7 @@
     // published is none (null): 尚未公布, never added up.
     const r = listing(summary.ruleset);
     const carried = (fact) => r.fees.some((f) => f.provisional.some((p) => p.fact === fact));
-    const sum = (fen, fact) => (fen === null ? '尚未公布' : `${carried(fact) ? '约' : ''}${yuan(fen)}`);
+    const sum = (fen, fact) => amountText(fen, carried(fact));
     const said = (fen, fact, label) => (fen === null ? `${label}尚未公布，没有合计` : `${label}合计${sum(fen, fact)}`);
     status(`测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行` +
       (failed ? `，${failed}行有问题未算出。` : '。') +

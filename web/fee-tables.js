@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  const { money, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
+  const { money, carriedFacts, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
   // Amounts as the page says them (约…元, 尚未公布), with the ruleset's text on each under the table: the reason, and
@@ -19,7 +19,7 @@
       const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${money(f, 'individual_fen')}</td>` +
         `<td class="num">${money(f, 'subsidy_fen')}</td></tr>`).join('\n');
       const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
-      const flags = [...new Set([...r.fees.flatMap((f) => f.provisional).map(amountLine),
+      const flags = [...new Set([...r.fees.flatMap(carriedFacts).map(amountLine),
         ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
       return `<table>
 <caption>${escapeHtml(r.title)}</caption>

@@ -20,10 +20,12 @@
   }
   const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
 
-  // 2024-05-01 as 2024年5月1日; a month alone (2023-09, a source's date) as 2023年9月.
+  // 2024-05-01 as 2024年5月1日, as precise as it is given: a month alone (2023-09, a source's date) as 2023年9月, a
+  // year alone as 2025年. Anything else (a source dated 3月10日（年份未显示）) is already words: as written.
   function zhDate(iso) {
-    const [y, m, d] = iso.split('-').map(Number);
-    return `${y}年${m}月${d ? `${d}日` : ''}`;
+    const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(String(iso).trim());
+    if (!m) return String(iso).trim();
+    return `${Number(m[1])}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
   }
 
   // A count as typed, a number when it is one (2, ２, 2年); anything else is returned as typed, for the engine to flag.
@@ -44,6 +46,20 @@
     return [area + (number || ''), ...keys].join(',');
   }
 
+  // A source as the 政策依据 list names it: 《title》，publisher，its date as precise as given（level and what it means）.
+  // Level A is the primary material: 本年度 only when dated in the ruleset's own collection (from the year its window
+  // opens, or the year before its benefit year, to its benefit year); an older one, like an undated one, says so.
+  function sourceLevel(s, r) {
+    if (s.level === 'B') return '往年规定或转载资料，请电话核实';
+    if (s.level === 'C') return '背景资料';
+    const year = /^(\d{4})(?:-|$)/.exec(s.date || '');
+    if (!year) return '正式发布的资料，未注明日期，请电话核实';
+    const from = r.collection && r.collection.opens ? Number(r.collection.opens.slice(0, 4)) : r.year - 1;
+    const own = Number(year[1]) >= from && Number(year[1]) <= r.year;
+    return own ? '本年度正式资料' : '往年正式资料，请电话核实';
+  }
+  const sourceLine = (s, r) => `《${s.title}》，${s.publisher}${s.date ? `，${zhDate(s.date)}` : ''}（${s.level}级：${sourceLevel(s, r)}）`;
+
   // A member restored from a link has no preset: without a name it is just 成员N.
   function memberTitle(member, index) {
     const name = member.id.trim() || member.preset;
@@ -54,8 +70,13 @@
 
   // An amount carried from an earlier year's rules (provisional) is 约482元; one not published (null) 尚未公布, never 0.
   const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
-  const provisionalOf = (x, fact) => x[fact] !== null && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
-  const money = (x, fact) => (x[fact] === null ? '尚未公布' : `${provisionalOf(x, fact) ? '约' : ''}${yuan(x[fact])}`);
+  // Nothing to pay is 0元 whatever year's rules say so (低保 pays nothing): only an amount above 0 is 约.
+  const provisionalOf = (x, fact) => Boolean(x[fact]) && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
+  // An amount as said everywhere (page, print, reminder, fee tables, 批量测算): 尚未公布, 约482元, 482元 or 0元.
+  const amountText = (fen, carried) => (fen === null ? '尚未公布' : `${carried && fen !== 0 ? '约' : ''}${yuan(fen)}`);
+  const money = (x, fact) => amountText(x[fact], provisionalOf(x, fact));
+  // The provisional facts of x that show as 约 (an amount of 0 does not): the lines under them name only those.
+  const carriedFacts = (x) => (x.provisional || []).filter((f) => !f.fact.endsWith('_fen') || x[f.fact] !== 0);
 
   // An estimated or unpublished fact as a line of a notice: an amount's text says it is the 约 one.
   const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
@@ -64,7 +85,7 @@
   function flagLines(answer) {
     const t = answer.totals;
     const d = answer.deadline;
-    return [...new Set([...t.provisional, ...d.provisional].map(amountLine)
+    return [...new Set([...carriedFacts(t), ...d.provisional].map(amountLine)
       .concat(t.unknown.filter((f) => !d.unknown.some((u) => u.fact === f.fact)).map((f) => sentence(f.text))))];
   }
 
@@ -111,7 +132,8 @@
   }
 
   const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString,
-    memberTitle, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts };
+    sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
+    startOf, earlierText, channelText, FIGURES, withTexts };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.YibaoFormat = api;
 })(globalThis);

@@ -10,7 +10,7 @@
     YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
-  let last = null;  // the last answer's detail, for the reminder: {answer (null while the form has errors), household}
+  let last = null;  // the last answer's detail, for the reminder: {answer (null while the form has errors), household, counted}
 
   // The address bar always holds the household on screen, in the fragment, which no server receives; the link
   // to share is the same page without the embedding options.
@@ -43,6 +43,9 @@
     $('qr-too-long').hidden = Boolean(code);
     if (code) $('qr').src = code.toDataURL({ type: 'image/png', scale: 4, pad: 4, off: [255, 255, 255, 255] });
   }
+
+  // A member as its card is titled (成员3：老人), numbered among all the cards, those without a birth date too.
+  const titleOf = (member) => memberTitle(member, last.household.members.indexOf(member));
 
   function tell(text) {
     $('share-status').textContent = text;
@@ -77,7 +80,7 @@
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
-      el('th', { scope: 'row' }, memberTitle(members[i], i)),
+      el('th', { scope: 'row' }, titleOf(members[i])),
       el('td', null, zhDate(normalizeDate(members[i].birth_date))),
       columns.map(([, value]) => el('td', null, value(m))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
@@ -111,11 +114,11 @@
   }
 
   function saveReminder() {
-    const { answer: a, household } = last;
+    const { answer: a, counted } = last;
     const t = a.totals;
     const description = [
       `全家${a.members.length}人合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}。`,
-      ...a.members.map((m, i) => `${memberTitle(household.members[i], i)}：个人缴费${money(m, 'individual_fen')}` +
+      ...a.members.map((m, i) => `${titleOf(counted[i])}：个人缴费${money(m, 'individual_fen')}` +
         (m.earlier_year ? `；还要缴纳${earlierText(m.earlier_year)}` : '')),
       ...flagLines(a),
       a.deadline.date ? null : `集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期${zhDate(a.payment_date)}；` +
@@ -151,11 +154,12 @@
   $('print').addEventListener('click', () => window.print());
   $('reminder').addEventListener('click', saveReminder);
   // detail: {answer: the engine's answer, null while the form has errors; household: {ruleset, payment_date as
-  // typed, members as the form holds them}; city: the ruleset id fixed by the embedding site, or null}.
+  // typed, members as the form holds them}; counted: the members the answer is for (those with a birth date), in its
+  // order; city: the ruleset id fixed by the embedding site, or null}.
   document.addEventListener('yibao:answer', (event) => {
     last = event.detail;
     remember(last);
-    showPrintSummary(last.answer, last.household.members);
+    showPrintSummary(last.answer, last.counted);
     showReminder(last.answer);
   });
 })();

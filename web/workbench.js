@@ -5,7 +5,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const { el, fill, download } = YibaoFields;
-  const { zhDate } = YibaoFormat;
+  const { zhDate, sourceLine } = YibaoFormat;
 
   const MAX_BYTES = 2 * 1024 * 1024;
   // How a field of the form shows its value and reads what is typed: the value, or undefined when it is not one.
@@ -60,6 +60,7 @@
   const merged = {};       // id → a built-in merged over its base
   let answer = null;       // the engine's answer for the text, or null when the text is empty
   let problems = [];       // [{path, message, target}] shown in the summary
+  let stale = [];          // [{path, message, target}]: texts of the base still naming its years (staleTexts)
   let opened = null;       // the document as opened from a file (its own reference when it has no built-in base)
   let formKey = '';
   const pending = {};      // a group's new basis as typed, perhaps not complete: group id → [{source, quote}, …]
@@ -156,6 +157,12 @@
       list.push({ id: `exempt-${e.id}`, at: ['waiting_period', 'exempt', { id: e.id }], legend: `不设待遇等待期：${e.id}`, basis: true,
         fields: [['when', '什么情况下不设等待期（条件，JSON）', 'json']], texts: TEXT });
     }
+    // A text of the base naming its years, with no field above, gets one (README: 往年的年份), while the year differs.
+    for (const t of yearTexts(view)) {
+      if (!t.at || list.some((g) => same(g.at, t.at.slice(0, -1)) && [...g.fields, ...(g.texts || [])].some(([name]) => name === t.at[t.at.length - 1]))) continue;
+      list.push({ id: `text-${t.at.join('-')}`, at: t.at.slice(0, -1), legend: `说明文字：${textName(t.at)}`, basis: false,
+        fields: [[t.at[t.at.length - 1], '说明文字（测算页上显示）', 'text']] });
+    }
     // A list item's group is named by its place, so that typing its id keeps the form as it is.
     for (const def of LISTS) {
       own(def.key).forEach((item, index) => list.push({ id: `${def.key}-${index}`, list: def, index, legend: `${def.item}${index + 1}`,
@@ -195,6 +202,40 @@
   // A field's JSON pointer below its group's (a website is its own value).
   const fieldPath = (g, groupAt, name) => (g.list && g.list.scalar ? groupAt : `${groupAt}/${name}`);
 
+  // ---- texts of the base that name its years, once the year has moved on ----
+  // Keys whose strings are no text a citizen reads (ids, sources and quotes, conditions).
+  const NOT_TEXT = new Set(['basis', 'sources', 'id', 'base', '$schema', 'from', 'source', 'quote', 'region', 'when', 'url']);
+  // The base's texts that name its year or the year before (its collection's): {path, at (keys, or null inside a
+  // list), text, years}. None while the ruleset's year is the base's.
+  function yearTexts(view) {
+    const base = isObject(view) && typeof view.base === 'string' ? merged[view.base] : null;
+    if (!base || view.year === base.year) return [];
+    const years = [base.year - 1, base.year].map((y) => `${y}年`);
+    const out = [];
+    (function visit(node, path, at) {
+      if (typeof node === 'string') {
+        const named = years.filter((y) => node.includes(y));
+        if (named.length) out.push({ path, at, text: node, years: named });
+      } else if (Array.isArray(node)) {
+        node.forEach((x, i) => visit(x, `${path}/${i}`, null));
+      } else if (isObject(node)) {
+        for (const [k, x] of Object.entries(node)) if (!NOT_TEXT.has(k)) visit(x, `${path}/${k}`, at && [...at, k]);
+      }
+    })(base, '', []);
+    return out;
+  }
+  const TEXT_NAMES = { unconfirmed_note: '依据是往年资料时的“请核实”提示', title: '规则名称', assistance: '特殊人群', tier: '缴费档次' };
+  const textName = (at) => (at[0] === 'silences' ? `来源没有说明${TEXT_NAMES[at[1]] || at[1]}时的提示`
+    : TEXT_NAMES[at[at.length - 1]] || at.join('.'));
+  const pointed = (doc, path) => path.split('/').slice(1).reduce((node, key) => (node !== null && typeof node === 'object' ? node[key] : undefined), doc);
+  // Those the ruleset still has word for word, each with the field it is changed in (else its place in the text).
+  function staleTexts(doc, view, list) {
+    return yearTexts(view).filter((t) => pointed(view, t.path) === t.text).map((t) => ({
+      ...placeOf(doc, view, list, t.path),
+      message: `还是${view.base}的文字，写着${t.years.join('、')}：“${t.text}”`,
+    }));
+  }
+
   // ---- checking ----
   function sourceTitle(view, id) {
     const s = view && Array.isArray(view.sources) && view.sources.find((x) => x && x.id === id);
@@ -206,6 +247,7 @@
     if (!text.trim()) {
       answer = null;
       problems = [];
+      stale = [];
     } else {
       try {
         answer = JSON.parse(engine.useRuleset(text));
@@ -215,10 +257,13 @@
       const doc = textDoc();
       const view = current(doc);
       const list = groups(view);
-      problems = (answer.errors || []).map((e) => ({ message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) }));
+      // The engine names a missing basis too: once is enough, in the form's words, which name the group and its fields.
+      const own = formProblems(doc, view, list);
+      problems = (answer.errors || []).map((e) => own.find((p) => p.path === e.path && p.path)
+        || { message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) });
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
-      // The engine names a missing basis too: once is enough.
-      problems.push(...formProblems(doc, view, list).filter((p) => !problems.some((q) => q.path === p.path)));
+      problems.push(...own.filter((p) => !problems.includes(p)));
+      stale = doc ? staleTexts(doc, view, list) : [];
     }
     render();
   }
@@ -261,7 +306,7 @@
         if (gp === null || !path.startsWith(gp)) continue;
         const own = groupPath(doc, g);
         const at = own === null ? path : own + path.slice(gp.length);
-        for (const [name] of g.fields) {
+        for (const [name] of [...g.fields, ...(g.texts || [])]) {
           const field = fieldPath(g, gp, name);
           if (path === field || path.startsWith(`${field}/`)) return { path: at, target: fieldId(g, name) };
         }
@@ -275,8 +320,8 @@
   // ---- showing ----
   function render() {
     const doc = textDoc();
-    renderErrors();
     renderForm(doc);
+    renderErrors();
     renderPreview();
     renderExport();
   }
@@ -285,13 +330,30 @@
     const box = $('error-summary');
     box.hidden = !problems.length;
     $('text').setAttribute('aria-invalid', String(problems.some((p) => p.target === 'text')));
-    fill($('error-list'), problems.slice(0, 50).map((p) => {
-      const link = el('a', { href: `#${p.target}` }, p.message);
-      link.addEventListener('click', (event) => { event.preventDefault(); goTo(p); });
-      return el('li', null, link, ' ', el('code', null, `（位置 ${p.path || '/'}）`));
-    }));
+    fill($('error-list'), problems.slice(0, 50).map(problemItem));
+    $('year-texts').hidden = !stale.length;
+    fill($('year-text-list'), stale.map(problemItem));
     const status = !answer ? '' : problems.length ? `检查发现 ${problems.length} 个问题。` : '检查通过：这份规则可以使用。';
     if ($('check-status').textContent !== status) $('check-status').textContent = status;
+  }
+
+  // A problem as an item of a list: a link, in words, to its field.
+  function problemItem(p) {
+    const field = placeName(p.target);
+    const link = el('a', { href: `#${p.target}` }, `${field || '规则JSON'}：${p.message}`);
+    link.addEventListener('click', (event) => { event.preventDefault(); goTo(p); });
+    // Only a problem the form has no field for is placed in the text, by its line or its JSON path.
+    return el('li', null, link, field ? null : [' ', el('code', null, p.line ? `（第${p.line}行第${p.column}列）` : `（位置 ${p.path || '/'}）`)]);
+  }
+
+  // A form field in words, as its group and label read: “缴费标准：大学生”的“新依据的来源编号”; null for the text or
+  // a field the form does not show.
+  function placeName(target) {
+    const input = target && target !== 'text' ? $(target) : null;
+    if (!input || input.closest('[hidden]')) return null;
+    const label = document.querySelector(`label[for="${target}"]`);
+    const legend = input.closest('fieldset') && input.closest('fieldset').querySelector('legend');
+    return [legend, label].filter(Boolean).map((x) => `“${x.textContent}”`).join('的');
   }
 
   function goTo(problem) {
@@ -323,13 +385,14 @@
     const key = JSON.stringify(list.map((g, i) => [g.id, pairs[i].length]));
     if (key !== formKey) {
       formKey = key;
+      sourceHome();
       fill($('form'), formParts(list, pairs));
     }
     const sources = new Set([...(view.sources || []), ...(Array.isArray(doc.sources) ? doc.sources : [])]
       .filter(isObject).map((s) => s.id));
     fill($('source-ids'), [...sources].map((id) => el('option', { value: id })));
     const errorsAt = new Map();
-    for (const p of problems) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
+    for (const p of [...problems, ...stale]) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
     list.forEach((g, i) => {
       const now = groupIn(view, g) || {};
       const was = ref ? groupIn(ref, g) : null;
@@ -337,8 +400,8 @@
         const input = $(fieldId(g, name));
         if (document.activeElement !== input && !input.dataset.bad) input.value = KINDS[kind].show(now[name]);
         const notes = [];
-        if (was) notes.push(`原来：${say(was[name], kind)}`);
-        if (isObject(now[name]) && kind !== 'json') notes.push(`现在：${say(now[name], kind)}`);
+        if (was) notes.push(`原来：${say(was[name], kind, g, name)}`);
+        if (isObject(now[name]) && kind !== 'json') notes.push(`现在：${say(now[name], kind, g, name)}`);
         $(`${fieldId(g, name)}-was`).textContent = notes.join('；');
         setError(input, input.dataset.bad || errorsAt.get(fieldId(g, name)));
       }
@@ -376,13 +439,29 @@
   }
   const complete = (b) => Boolean(b.source && b.quote);
 
-  // A value as the author reads it: an amount in 元, a date, or what stands in for one not published.
-  function say(value, kind) {
-    if (isObject(value) && isObject(value.provisional)) return `暂按${value.provisional.from || '往年'}的标准（“约”）`;
+  // A value as the author reads it: an amount in 元, a date, or what stands in for one not published; a value carried
+  // from an earlier year's rules (provisional) as the figure in force, 约482元（暂按2026年度标准）.
+  function say(value, kind, g, name) {
+    if (isObject(value) && isObject(value.provisional)) {
+      const from = merged[value.provisional.from];
+      const figure = g && carried(value, g, name);
+      const year = from ? `${from.year}年度` : value.provisional.from || '往年';
+      return figure === undefined ? `暂按${year}的标准（“约”）` : `约${say(figure, kind)}（暂按${year}标准）`;
+    }
     if (isObject(value) && isObject(value.unknown)) return '尚未公布';
     if (value === undefined || value === null || value === '') return '（无）';
     if (kind === 'money' && typeof value === 'number') return `${yuan(value)}元`;
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  // The value a provisional one stands for: the same field in the ruleset it is carried from, as far as it is carried.
+  function carried(value, g, name) {
+    let v = value;
+    for (let hops = 0; hops < 10 && isObject(v) && isObject(v.provisional); hops += 1) {
+      const from = merged[v.provisional.from];
+      v = from ? (groupIn(from, g) || {})[name] : undefined;
+    }
+    return isObject(v) ? undefined : v;
   }
 
   function setError(input, message) {
@@ -459,13 +538,16 @@
           field(basisField(g, 'quote', i), `新依据的原文摘录${nth}`, { multiline: 'quote' }, false));
       }
       for (const wrap of pairs) wrap.querySelector('input, textarea').addEventListener('input', () => setBasis(g, quotes));
+      // The new notice is added as a source where its first quote is typed.
+      const offer = el('button', { type: 'button' }, `添加一个新来源（${g.legend}）`);
+      offer.addEventListener('click', () => offerSource(g, quotes));
       const more = el('button', { type: 'button' }, `再加一条依据（${g.legend}）`);
       more.addEventListener('click', () => {
         pending[g.id] = [...typedBasis(g, quotes), { source: '', quote: '' }];
         render();
         $(basisField(g, 'source', quotes)).focus();
       });
-      box.append(el('div', { class: 'new-basis' }, pairs, el('p', null, more)));
+      box.append(el('div', { class: 'new-basis' }, pairs, el('p', { class: 'actions' }, offer, more)));
     }
     if (g.list) {
       const remove = el('button', { type: 'button' }, `删除${g.legend}`);
@@ -579,6 +661,25 @@
     if (basis.length) update(g, (item) => { item.basis = basis; });
   }
 
+  // The form to add a source, opened inside a group (below its new basis) or in its place under the form.
+  let sourceFor = null;  // {g, quotes}: the group it was opened in
+  function sourceHome() {
+    sourceFor = null;
+    $('source-ids').after($('new-source'));
+  }
+  function offerSource(g, quotes) {
+    const form = $('new-source');
+    $(basisField(g, 'source', 0)).closest('.new-basis').after(form);
+    sourceFor = { g, quotes };
+    form.open = true;
+    // A source id typed that the ruleset does not have is the one to add.
+    const typed = $(basisField(g, 'source', 0)).value.trim();
+    const known = [...$('source-ids').options].some((o) => o.value === typed);
+    if (typed && !known) $('src-id').value = typed;
+    $('src-status').textContent = '';
+    $('src-id').focus();
+  }
+
   function addSource() {
     const doc = textDoc();
     const status = $('src-status');
@@ -593,8 +694,18 @@
     if (!Array.isArray(doc.sources)) doc.sources = [];
     const at = doc.sources.findIndex((s) => isObject(s) && s.id === source.id);
     if (at >= 0) doc.sources[at] = source; else doc.sources.push(source);
+    const target = sourceFor;
     writeDoc(doc);
-    status.textContent = `已添加来源“${source.id}”，可以在上面的“新依据的来源编号”里选用。`;
+    if (!target || !$(basisField(target.g, 'source', 0))) {
+      status.textContent = `已添加来源“${source.id}”，可以在上面的“新依据的来源编号”里选用。`;
+      return;
+    }
+    // Opened in a group: the new source becomes its basis's source, and the quote is next.
+    const input = $(basisField(target.g, 'source', 0));
+    input.value = source.id;
+    setBasis(target.g, target.quotes);
+    status.textContent = `已添加来源“${source.id}”，并填进了“${target.g.legend}”的新依据，请填写原文摘录。`;
+    $(basisField(target.g, 'quote', 0)).focus();
   }
 
   // ---- previews ----
@@ -604,6 +715,7 @@
     if (!ok) return;
     // The fee table as the citizen page shows it without JavaScript (escaped by YibaoFeeTables).
     $('fee-preview').innerHTML = YibaoFeeTables.feeTables([answer.ruleset]);
+    fill($('sources'), answer.ruleset.sources.map((source) => el('li', null, sourceLine(source, answer.ruleset))));
     const base = answer.document.base;
     let lines = [];
     if (typeof base === 'string') {
@@ -728,6 +840,7 @@
   function blocked() {
     if (!answer) return '编辑框是空的：请先打开一份规则文件，或以一份内置规则为基础新建。';
     if (problems.length) return `规则还有 ${problems.length} 个问题，改好后才能生成测算页：见页面顶部的问题列表。`;
+    if (stale.length) return `有 ${stale.length} 处文字还写着往年的年份，改写后才能生成测算页：见页面顶部的列表。`;
     return '';
   }
 
@@ -782,6 +895,7 @@
     if (why) {
       status.textContent = `没有生成测算页。${why}`;
       if (problems.length) $('error-summary').focus();
+      else if (stale.length) $('year-texts').focus();
       return;
     }
     try {
@@ -801,8 +915,10 @@
       const feesEnd = page.indexOf('\n  </section>', feesStart);
       if (at < 0 || end < 0 || feesAt < 0 || feesEnd < 0) throw new Error('内置测算页的格式不对');
       const html = page.slice(0, feesStart) + tables + page.slice(feesEnd, at + open.length) + data + page.slice(end);
-      save('yibao.html', html, 'text/html');
-      status.textContent = `已生成测算页“yibao.html”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;
+      // Named after the ruleset, not the live page's own yibao.html, so that the download replaces nothing by mistake.
+      const name = `${fileName(doc.id)}.html`;
+      save(name, html, 'text/html');
+      status.textContent = `已生成测算页“${name}”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;
     } catch (error) {
       status.textContent = `生成测算页失败：${error && error.message ? error.message : error}。编辑框里的内容没有改动。`;
     }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { batchUrl, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { addMember, batchUrl, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { only2024, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -33,7 +33,10 @@ const STATES = {
   },
   // A household of four with every explanation open.
   filled: async (page) => {
-    for (const name of ['+ 老人', '+ 中小学生', '+ 新生儿']) await page.getByRole('button', { name }).click();
+    await card(page, 0).getByLabel('出生日期').fill('1989-02-15');
+    await addMember(page, '老人', '1956-02-15');
+    await addMember(page, '中小学生', '2014-02-15');
+    await addMember(page, '新生儿', '2024-01-15');
     await page.waitForSelector('body[data-state="result"]');
     await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
   },

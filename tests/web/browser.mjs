@@ -63,6 +63,11 @@ export const at = (iso) => new Date(`${iso}T10:00:00+08:00`);
 export const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 // The n-th member card of the form.
 export const card = (page, n) => page.locator('#members > li').nth(n);
+// Adds a member by its preset button (+ 老人) and types its birth date: a preset suggests an age, never a date.
+export async function addMember(page, preset, birth) {
+  await page.getByRole('button', { name: `+ ${preset}` }).click();
+  await page.locator('#members > li').last().getByLabel('出生日期').fill(birth);
+}
 // A member's figures as {类别: ..., 个人缴费: ...}.
 export function figures(scope) {
   return scope.locator('dl.figures').first().evaluate((dl) => Object.fromEntries(

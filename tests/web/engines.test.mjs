@@ -83,6 +83,9 @@ return { status: document.querySelector('#batch-status').textContent, runner: do
   widths: `
 [...document.querySelectorAll('#presets button')].find((b) => b.textContent.includes('中小学生')).click();
 await until(() => document.querySelectorAll('#members > li').length === 2, 'a second member');
+set(field(card(0), '出生日期'), '1980-05-01');
+set(field(card(1), '出生日期'), '2016-05-01');
+await until(() => document.body.dataset.state === 'result', 'the result');
 const normal = layout();
 document.querySelector('#large-text').click();
 await new Promise((r) => setTimeout(r, 100));

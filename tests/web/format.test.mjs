@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 
 const format = createRequire(import.meta.url)('../../web/format.js');
-const { yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, money,
+const { sourceLine, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, money,
   amountLine, flagLines, caseText, startOf, channelText, FIGURES, isoOf } = format;
 
 describe('dates', () => {
@@ -21,7 +21,23 @@ describe('dates', () => {
     assert.equal(zhDate('2024-05-01'), '2024年5月1日');
     assert.equal(zhDate('2027-12-31'), '2027年12月31日');
     assert.equal(zhDate('2023-09'), '2023年9月');
+    assert.equal(zhDate('2025'), '2025年', 'a year alone, never 2025年undefined月');
+    assert.equal(zhDate('3月10日（年份未显示）'), '3月10日（年份未显示）', 'a date already in words, as written');
     assert.equal(isoOf(new Date(2024, 0, 9)), '2024-01-09');
+  });
+});
+
+describe('sources', () => {
+  const r2027 = { year: 2027, collection: { opens: '2026-09-01' } };
+  const seed = { level: 'A', title: '我市2024年度城乡居民社会医疗保险征缴工作全面启动', publisher: '青岛早报', date: '2023-09-18' };
+  test('a source line: its date as precise as given, its level described', () => {
+    assert.equal(sourceLine(seed, { year: 2024, collection: { opens: '2023-09-01' } }),
+      '《我市2024年度城乡居民社会医疗保险征缴工作全面启动》，青岛早报，2023年9月18日（A级：本年度正式资料）');
+    assert.equal(sourceLine(seed, r2027), '《我市2024年度城乡居民社会医疗保险征缴工作全面启动》，青岛早报，2023年9月18日（A级：往年正式资料，请电话核实）');
+    assert.equal(sourceLine({ level: 'B', title: 'T', publisher: 'P', date: '2025' }, r2027), '《T》，P，2025年（B级：往年规定或转载资料，请电话核实）');
+    assert.equal(sourceLine({ level: 'C', title: 'T', publisher: 'P', date: '' }, r2027), '《T》，P（C级：背景资料）');
+    assert.equal(sourceLine({ level: 'A', title: 'T', publisher: 'P', date: '2026-10' }, { year: 2027, collection: { opens: null } }),
+      '《T》，P，2026年10月（A级：本年度正式资料）', 'a window whose opening is unknown: from the year before the benefit year');
   });
 });
 
@@ -38,6 +54,7 @@ describe('amounts and counts', () => {
     assert.equal(money({ individual_fen: 40000, provisional: [carried] }, 'individual_fen'), '约400元');
     assert.equal(money({ total_fen: 90000, provisional: [carried] }, 'total_fen'), '约900元');
     assert.equal(money({ subsidy_fen: null, provisional: [] }, 'subsidy_fen'), '尚未公布');
+    assert.equal(money({ individual_fen: 0, provisional: [carried] }, 'individual_fen'), '0元', 'nothing to pay is 0元, never 约0元');
   });
   test('count: numbers typed in any width or with 年, anything else as typed', () => {
     assert.equal(count('2'), 2);

@@ -4,7 +4,7 @@
 // the fields in the share link. In Chromium from file:// with the network cut off, no console error (withPage).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { at, base64url, card, figures, withPage } from './browser.mjs';
+import { addMember, at, base64url, card, figures, withPage } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const LAPSED = '连续没有参保几年了？';
@@ -37,6 +37,7 @@ async function xiaoSun(page, lapsed) {
 describe('the lapse questions', () => {
   test('appear only for a ruleset with the reform’s waiting period: 断保 asks two, 连续参保 two others', () => open(async (page) => {
     const member = card(page, 0);
+    await member.getByLabel('出生日期').fill('1985-05-01');
     const history = member.getByLabel('上年度参保情况');
     assert.deepEqual(await shown(member), only(CONTINUOUS, CLAIMED), '连续参保, by default');
     assert.equal(await member.getByLabel(CLAIMED).inputValue(), '', '不清楚 by default');
@@ -135,6 +136,7 @@ describe('the lapse questions', () => {
 
   test('insured 7 years in a row and no claim last year: both 大病保险 notes', () => open(async (page) => {
     const member = card(page, 0);
+    await member.getByLabel('出生日期').fill('1985-05-01');
     await member.getByLabel(CONTINUOUS).fill('7');
     await member.getByLabel(CLAIMED).selectOption({ label: '没有' });
     await page.waitForSelector('body[data-state="result"]');
@@ -163,11 +165,11 @@ describe('the lapse questions in the share link', () => {
     await open(async (page) => {
       await xiaoSun(page, '3');
       await card(page, 0).getByLabel(REPAIRED).fill('1');
-      await page.getByRole('button', { name: '+ 老人' }).click();
+      await addMember(page, '老人', '1958-11-15');
       await card(page, 1).getByLabel('称呼').fill('奶奶');
       await card(page, 1).getByLabel(CONTINUOUS).fill('12');
       await card(page, 1).getByLabel(CLAIMED).selectOption({ label: '没有' });
-      await page.getByRole('button', { name: '+ 成人' }).click();
+      await addMember(page, '成人', '1991-11-15');
       await card(page, 2).getByLabel('称呼').fill('爸爸');
       await card(page, 2).getByLabel(CLAIMED).selectOption({ label: '有' });
       await page.waitForSelector('body[data-state="result"]');

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minifyScript } from '../../web/minify.mjs';
-import { batchUrl, card, figures, launch, withPage } from './browser.mjs';
+import { addMember, batchUrl, card, figures, launch, withPage } from './browser.mjs';
 import { builtIn } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -78,7 +78,7 @@ describe('the page', () => {
     });
     assert.match(await adult.locator('.alert').textContent(), /等待期/);
 
-    await page.getByRole('button', { name: '+ 中小学生' }).click();
+    await addMember(page, '中小学生', '2014-02-15');
     const pupil = card(page, 1);
     assert.equal(await pupil.getByLabel('在校情况').inputValue(), 'school');
     assert.equal(await pupil.getByLabel('缴费档次').isVisible(), false, 'a pupil chooses no tier');
@@ -93,11 +93,12 @@ describe('the page', () => {
     await page.getByLabel('缴费日期', { exact: true }).fill('2023-12-10');
     const fresh = card(page, 0);
     assert.equal(await fresh.getByLabel('缴费档次').isVisible(), false, 'Shenyang has no tiers');
+    await fresh.getByLabel('出生日期').fill('1988-12-10');
     await fresh.getByLabel('上年度参保情况').selectOption('new');
     const first = await figures(fresh);
     assert.deepEqual([first.个人缴费, first.政府补助, first.待遇开始], ['450元', '640元', '2024年4月1日']);
 
-    await page.getByRole('button', { name: '+ 成人' }).click();
+    await addMember(page, '成人', '1988-12-10');
     const dibao = card(page, 1);
     await dibao.getByLabel('特殊人群').selectOption('dibao');
     const second = await figures(dibao);
@@ -150,7 +151,11 @@ describe('the page', () => {
 
   test('on a 360px phone nothing scrolls sideways, even with the reasons open',
     () => onFeb15(async (page) => {
-      for (const name of ['+ 老人', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）']) await page.getByRole('button', { name }).click();
+      await card(page, 0).getByLabel('出生日期').fill('1989-02-15');
+      for (const [name, birth] of [['老人', '1956-02-15'], ['大学生', '2004-02-15'], ['新生儿', '2024-01-15'], ['未成年人（不在校）', '2008-02-15']]) {
+        await addMember(page, name, birth);
+      }
+      await page.waitForSelector('body[data-state="result"]');
       await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
       const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -207,7 +212,7 @@ describe('the page', () => {
         assert.equal(await page.locator('#members > li').count(), 1, 'the saved cards are rebuilt, not doubled');
         await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
         assert.equal((await figures(card(page, 0))).个人缴费, '462元');
-      }, { url: pathToFileURL(file).href, wait: 'body[data-state="result"]' });
+      }, { url: pathToFileURL(file).href });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -220,8 +225,9 @@ describe('the page', () => {
       const [line] = await once(server.stdout, 'data');
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line.toString())[0];
       await onFeb15(async (page) => {
+        await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
         assert.equal((await figures(card(page, 0))).个人缴费, '462元');
-      }, { url, wait: 'body[data-state="result"]' });
+      }, { url });
     } finally {
       server.kill();
     }
@@ -232,7 +238,7 @@ describe('the page', () => {
     assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
     await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
     assert.equal((await figures(card(page, 0))).个人缴费, '462元');
-  }, { init: () => { delete Uint8Array.fromBase64; }, wait: 'body[data-state="result"]' }));
+  }, { init: () => { delete Uint8Array.fromBase64; } }));
 
   test('with JavaScript off the noscript note and the fee tables show', async () => {
     // getByText does not look inside <noscript>, so the note is found by CSS.

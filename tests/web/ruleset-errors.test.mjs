@@ -31,7 +31,7 @@ after(async () => {
 
 describe('a broken ruleset in the page’s data', () => {
   test('beside a good one: the good city works, the notice names the ruleset and the JSON path', () => withPage(browser, {
-    url: pageWithOneBroken, now: FEB_15, wait: 'body[data-state="result"]',
+    url: pageWithOneBroken, now: FEB_15, wait: 'body[data-state="pending"]',
   }, async (page) => {
     const notice = page.locator('#ruleset-errors');
     assert.equal(await notice.isVisible(), true);

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import { base64url, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { addMember, base64url, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成，已按新版规则重新测算，请核对。';
@@ -180,7 +180,6 @@ describe('the page', () => {
   after(() => browser.close());
   const onFeb15 = (check, options = {}) => withPage(browser, { now: FEB_15, ...options }, check);
 
-  const card = (page, n) => page.locator('#members > li').nth(n);
   // Every control of the form as [label, value], and every figure on screen.
   const formState = (page) => page.evaluate(() => [...document.querySelectorAll('#app input, #app select')]
     .map((control) => [control.labels[0].textContent, control.value, control.closest('[hidden]') === null]));
@@ -196,7 +195,7 @@ describe('the page', () => {
       await card(page, 0).getByLabel('称呼').fill(markup);
       await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
       await card(page, 0).getByLabel('缴费档次').selectOption('2');
-      await page.getByRole('button', { name: '+ 中小学生' }).click();
+      await addMember(page, '中小学生', '2014-02-15');
       await card(page, 1).getByLabel('称呼').fill('"小明" & \'二宝\' </script>');
       await card(page, 1).getByLabel('上年度参保情况').selectOption('lapsed');
       await page.getByRole('button', { name: '+ 新生儿' }).click();
@@ -251,7 +250,7 @@ describe('the page', () => {
       // A link pasted over the open page's address is read the same way.
       await page.evaluate(() => { location.hash = 'v7.e30'; });
       await page.waitForFunction(() => document.getElementById('members').children.length === 1
-        && document.body.dataset.state === 'result');
+        && document.body.dataset.state === 'pending');
       assert.match(await page.locator('#link-notice').textContent(), /更新版本的页面生成/);
       assert.equal(await card(page, 0).locator('h3').textContent(), '成员1：成人');
     }, { url: `${pageUrl}#v1.${base64url(bad)}`, wait: 'body[data-state="pending"]' });
@@ -322,8 +321,9 @@ describe('the page', () => {
         set: (value) => { link = { ...value, write: () => { throw new Error('share.js broke'); } }; } });
     } });
     try {
-      await page.waitForSelector('body[data-state="result"]');
-      await page.getByRole('button', { name: '+ 老人' }).click();
+      await page.waitForSelector('body[data-state]');
+      await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+      await addMember(page, '老人', '1956-02-15');
       await page.waitForFunction(() => /全家2人合计/.test(document.querySelector('.totals').textContent));
       assert.equal(await card(page, 1).locator('dl.figures').count(), 1);
       assert.equal(await page.locator('#link-text').inputValue(), '', 'the share part did not run');
@@ -369,8 +369,9 @@ describe('the page', () => {
     const frameHeight = () => page.locator('iframe').evaluate((e) => e.getBoundingClientRect().height);
     const first = await frameHeight();
     const frame = page.frameLocator('iframe');
-    await frame.locator('body[data-state="result"]').waitFor();
-    for (const name of ['+ 老人', '+ 大学生', '+ 新生儿']) await frame.getByRole('button', { name }).click();
+    await frame.locator('body[data-state]').waitFor();
+    await card(frame, 0).getByLabel('出生日期').fill('1989-02-15');
+    for (const [name, birth] of [['老人', '1956-02-15'], ['大学生', '2004-02-15'], ['新生儿', '2024-01-15']]) await addMember(frame, name, birth);
     await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 500, first);
     const sizes = await page.evaluate(() => window.sizes);
     for (const message of sizes) {
@@ -385,11 +386,13 @@ describe('the page', () => {
   }));
 
   test('a six-member household prints on one A4 page with its figures', async () => {
-    const presets = ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）'];
+    const presets = [['老人', '1956-02-15'], ['中小学生', '2014-02-15'], ['大学生', '2004-02-15'], ['新生儿', '2024-01-15'],
+      ['未成年人（不在校）', '2008-02-15']];
     for (const ruleset of ['青岛市', '沈阳市']) {
       await onFeb15(async (page) => {
         await page.getByLabel('参保城市').selectOption(ruleset);
-        for (const name of presets) await page.getByRole('button', { name }).click();
+        await card(page, 0).getByLabel('出生日期').fill('1989-02-15');
+        for (const [name, birth] of presets) await addMember(page, name, birth);
         await page.waitForSelector('body[data-state="result"]');
         const amounts = await page.locator('#members dl.figures dd.money').allTextContents();
         assert.equal(amounts.length, 12);

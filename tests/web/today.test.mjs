@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { at, batchUrl, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { addMember, at, batchUrl, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { qingdao, shenyang } from './households.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -151,7 +151,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
       assert.deepEqual([pupil.类别, pupil.个人缴费, pupil.政府补助, pupil.待遇开始],
         ['在校学生', `约400元${CARRIED}`, '尚未公布', BOTH_STARTS]);
       const grandmother = await figures(card(page, 2));
-      assert.deepEqual([grandmother.个人缴费, grandmother.政府补助], ['约0元（暂按2026年度标准）', '尚未公布'], 'she pays nothing, as in 2026; her subsidy is not 0');
+      assert.deepEqual([grandmother.个人缴费, grandmother.政府补助], ['0元', '尚未公布'], 'she pays nothing (0元, no 约); her subsidy is not 0');
       assert.doesNotMatch((await page.locator('#members dl.figures').allTextContents()).join('|'), /政府补助0元/);
 
       // The total without a made-up number: what is known, and what is not.
@@ -201,7 +201,9 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     });
     await onDec1(async (page) => {
       await page.getByLabel('参保城市').selectOption('沈阳市');
-      for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿', '+ 未成年人（不在校）']) await page.getByRole('button', { name }).click();
+      await card(page, 0).getByLabel('出生日期').fill('1991-12-01');
+      for (const [name, birth] of [['老人', '1958-12-01'], ['中小学生', '2016-12-01'], ['大学生', '2006-12-01'], ['新生儿', '2026-11-01'],
+        ['未成年人（不在校）', '2010-12-01']]) await addMember(page, name, birth);
       await page.waitForSelector('body[data-state="result"]');
       const pdf = await page.pdf({ format: 'A4' });
       assert.equal(pdfPages(pdf), 1, 'six members on one page');
@@ -221,7 +223,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
     assert.equal(event.getFirstPropertyValue('summary'), '缴纳2027年度居民医保费（沈阳市）');
     const description = event.getFirstPropertyValue('description');
     assert.match(description, /^全家3人合计个人缴费约860元，政府补助尚未公布。/);
-    assert.match(description, /成员3：奶奶：个人缴费约0元/);
+    assert.match(description, /成员3：奶奶：个人缴费0元/);
     assert.ok(description.includes(`标“约”的金额：${SHENYANG}。`));
     assert.match(description, /集中缴费期的截止日期尚未公布，这个提醒定在您填写的缴费日期2026年12月1日；截止日期请先咨询沈阳医保服务热线024-12345-1-7。/);
     assert.doesNotMatch(description, /政府补助(合计)?\d/, 'no subsidy figure');
@@ -236,6 +238,7 @@ describe('Shenyang on 2026-12-01: 2027, subsidy and deadline not published', () 
   test('2026 chosen instead: paid in its own year, no cover, and the deadline past though not published', () => onDec1(async (page) => {
     await page.getByLabel('参保城市').selectOption('沈阳市');
     await year(page, 2026).check();
+    await card(page, 0).getByLabel('出生日期').fill('1991-12-01');
     await page.waitForSelector('body[data-state="result"]');
     assert.match(await page.locator('.totals h3').textContent(), /2026年度/);
     const adult = await figures(card(page, 0));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { at, base64url, batchUrl, card, launch, pageUrl, withPage } from './browser.mjs';
+import { addMember, at, base64url, batchUrl, card, launch, pageUrl, withPage } from './browser.mjs';
 import { qingdao, shenyang } from './households.mjs';
 
 const rosters = fileURLToPath(new URL('../rosters/', import.meta.url));
@@ -74,7 +74,9 @@ describe('full-width punctuation in the page’s Chinese text', () => {
 
   test('a Qingdao household in 2024, and in 大字模式', () => on('2024-02-15', 'Qingdao 2024, 大字模式', async (page, look) => {
     await card(page, 0).getByLabel('出生日期').fill('1985-05-01');
-    for (const name of ['+ 老人', '+ 中小学生', '+ 大学生', '+ 新生儿']) await page.getByRole('button', { name }).click();
+    for (const [name, birth] of [['老人', '1956-02-15'], ['中小学生', '2014-02-15'], ['大学生', '2004-02-15'], ['新生儿', '2024-01-15']]) {
+      await addMember(page, name, birth);
+    }
     await card(page, 1).getByLabel('称呼').fill('奶奶');
     await page.waitForSelector('body[data-state="result"]');
     await look('Qingdao 2024');

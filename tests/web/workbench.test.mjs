@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { at, card, figures, launch, openPage, withPage } from './browser.mjs';
 import { builtIn, rulesFile, testPages } from './pages.mjs';
-import { COLLECTION_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
+import { COLLECTION_TEXT, NOTE_TEXT, SILENCE_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
 
 const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
 const distPage = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
@@ -64,7 +64,9 @@ describe('next year from qingdao-2024', () => {
     assert.equal(rules.name, 'qingdao-2025.json');
     assert.deepEqual(JSON.parse(rules.text), doc);
     exported = await download(page, '生成测算页');
-    assert.equal(exported.name, 'yibao.html');
+    assert.equal(exported.name, 'qingdao-2025.html', 'named after the ruleset, not the live page’s yibao.html');
+    assert.equal(doc.unconfirmed_note, NOTE_TEXT);
+    assert.equal(doc.silences.assistance, SILENCE_TEXT);
   }));
 
   test('the exported page equals dist/yibao.html but for its rulesets and fee tables, which build.mjs would make', () => {
@@ -169,7 +171,7 @@ describe('the form and the text', () => {
     await settle(page);
     const college = group(page, '缴费标准：大学生');
     assert.equal(await college.getByLabel('个人每年缴费（元）').inputValue(), '160.50');
-    assert.ok((await errors(page)).some((e) => e.includes('/contributions/0/basis')), 'the engine\'s missing_basis');
+    assert.ok((await errors(page)).some((e) => e.startsWith('“缴费标准：大学生”的“新依据的来源编号”：')), 'the engine\'s missing_basis');
     assert.equal(await college.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
     await college.getByLabel('政府每年补助（元）').fill('七百');
     assert.equal(await college.getByLabel('政府每年补助（元）').getAttribute('aria-invalid'), 'true');
@@ -224,7 +226,7 @@ describe('the rest of the year in the form', () => {
     const fixed = group(page, '待遇等待期：固定部分');
     await fixed.getByLabel('固定等待期（月）').fill('4');
     await settle(page);
-    assert.ok((await errors(page)).some((e) => e.includes('/waiting_period/fixed/basis')), (await errors(page)).join('\n'));
+    assert.ok((await errors(page)).some((e) => e.startsWith('“待遇等待期：固定部分”的“新依据的来源编号”：')), (await errors(page)).join('\n'));
     assert.equal(await fixed.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
     await fixed.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
     await fixed.getByLabel('新依据的原文摘录').fill('设置参保缴费后固定待遇等待期4个月');
@@ -259,8 +261,8 @@ describe('the rest of the year in the form', () => {
     await settle(page);
     const added = group(page, /^缴费渠道12$/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payment_channels-11-id');
-    // The engine finds it as the merged list's 12th; the summary names its place in the text, the patch's first.
-    assert.ok((await errors(page)).some((e) => e.includes('/payment_channels/0/name')), (await errors(page)).join('\n'));
+    // The engine finds it as the merged list's 12th; the summary names it as the form does, the 12th channel.
+    assert.ok((await errors(page)).some((e) => e.startsWith('“缴费渠道12”的“渠道名称”：')), (await errors(page)).join('\n'));
     assert.equal(await added.getByLabel('渠道名称').getAttribute('aria-invalid'), 'true');
     await added.getByLabel('渠道编号').fill('etax');
     assert.match(await added.locator('.error:not([hidden])').first().textContent(), /已经有了/);
@@ -280,7 +282,7 @@ describe('the rest of the year in the form', () => {
   async function editContacts(page) {
     await page.getByRole('button', { name: '添加联系方式' }).click();
     await settle(page);
-    assert.ok((await errors(page)).some((e) => e.includes('/contacts/2/name')));
+    assert.ok((await errors(page)).some((e) => e.startsWith('“联系方式3”的“名称”：')), (await errors(page)).join('\n'));
     const added = group(page, /^联系方式3$/);
     await added.getByLabel('名称').fill('青岛市医保服务热线');
     await added.getByLabel('电话').fill('0532-12345');
@@ -334,6 +336,21 @@ describe('a longer base chain', () => {
     }
     await settle(page);
     assert.deepEqual(await errors(page), []);
+    // The texts that still say 2027 (and 2026) are rewritten for 2028 in 规则JSON: until then no page is made.
+    assert.ok(await page.locator('#year-text-list li').count() > 0);
+    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    const carried = { provisional: { from: 'qingdao-2026', text: '按2026年度标准估算，2028年度标准以青岛市医保局公布为准' } };
+    Object.assign(doc, {
+      unconfirmed_note: '此条依据青岛市往年通知或政策解读，2028年度的资料未另作说明，请向户籍街道保障中心核实。',
+      silences: { assistance: '青岛2028年度的资料没有说明低保、特困等特殊人群的缴费减免，已按普通标准估算；实际可能减免，请向户籍街道保障中心咨询。' },
+      contributions: ['college', 'child', 'adult-tier-1', 'adult-tier-2'].map((id) => ({ id, individual_fen: carried, subsidy_fen: carried,
+        basis: [{ source: 'qingdao-2026-notice', quote: '城乡居民医保集中缴费期为每年9-12月份' }] })),
+    });
+    doc.collection.text = '2028年度居民医保费自2027年9月起缴纳；集中缴费期为2027年9月至12月（每年9-12月份），2028年内仍可缴费但设等待期。';
+    await page.getByLabel('规则JSON').fill(JSON.stringify(doc, null, 2));
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+    assert.deepEqual(await page.locator('#year-text-list li').allTextContents(), []);
     await page.getByLabel('只包含新的规则').check();
     const { text } = await download(page, '生成测算页');
     const data = JSON.parse(/<script id="rulesets" type="application\/json">([^]*?)<\/script>/.exec(text)[1]);
@@ -554,4 +571,81 @@ describe('the previews a rule author checks against', () => {
     await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('不是测试用例文件'));
     assert.equal(await page.locator('#cases li').count(), 0);
   }));
+});
+
+// Issue 21: a web team making Qingdao 2028 from 2027, whose amounts are carried from 2026.
+describe('Qingdao 2028 from qingdao-2027', () => {
+  const from2027 = async (page) => {
+    await page.getByRole('button', { name: /（qingdao-2027）/ }).click();
+    await settle(page);
+  };
+  const hintOf = (scope, label) => scope.getByLabel(label).evaluate((input) => document.getElementById(`${input.id}-was`).textContent);
+
+  test('an amount carried from 2026 shows the figure in force', () => bench(async (page) => {
+    await from2027(page);
+    const adult = group(page, '缴费标准：成年居民（一档）');
+    assert.equal(await hintOf(adult, '个人每年缴费（元）'), '原来：约482元（暂按2026年度标准）；现在：约482元（暂按2026年度标准）');
+    assert.match(await hintOf(adult, '政府每年补助（元）'), /^原来：约880元（暂按2026年度标准）/);
+  }));
+
+  test('an error names its field in words and its link moves focus there', () => bench(async (page) => {
+    await from2027(page);
+    const adult = group(page, '缴费标准：成年居民（一档）');
+    await adult.getByLabel('个人每年缴费（元）').fill('500');
+    await settle(page);
+    const item = page.locator('#error-list li', { hasText: '成年居民（一档）' });
+    const text = await item.textContent();
+    assert.ok(text.startsWith('“缴费标准：成年居民（一档）”的“新依据的来源编号”：'), text);
+    assert.doesNotMatch(text, /basis|位置|\/contributions/, 'no code, no JSON path');
+    await item.getByRole('link').click();
+    assert.equal(await adult.getByLabel('新依据的来源编号').evaluate((input) => input === document.activeElement), true);
+  }));
+
+  test('the new source is offered where the basis is asked for, and becomes that basis’s source', () => bench(async (page) => {
+    await from2027(page);
+    const adult = group(page, '缴费标准：成年居民（一档）');
+    await adult.getByLabel('个人每年缴费（元）').fill('500');
+    await settle(page);
+    await adult.getByRole('button', { name: '添加一个新来源（缴费标准：成年居民（一档））' }).click();
+    assert.equal(await adult.locator('#new-source[open]').count(), 1, 'the form opens inside the group');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'src-id');
+    await page.getByLabel('来源编号', { exact: true }).fill('qingdao-2028-notice');
+    await page.getByLabel('标题').fill('青岛市2028年度城乡居民基本医疗保险参保缴费通知（测试）');
+    await page.getByLabel('发布单位').fill('青岛市医疗保障局');
+    await page.getByLabel('发布日期').fill('2027-09');
+    await page.getByRole('button', { name: '添加来源' }).click();
+    await settle(page);
+    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    assert.ok(doc.sources.some((s) => s.id === 'qingdao-2028-notice'));
+    assert.equal(await adult.getByLabel('新依据的来源编号').inputValue(), 'qingdao-2028-notice');
+    assert.equal(await adult.getByLabel('新依据的原文摘录').evaluate((input) => input === document.activeElement), true,
+      'the quote is next');
+  }));
+
+  test('every text of 2027 that names 2026 or 2027 is listed with a link to its field, and the page is not made until they are rewritten',
+    () => bench(async (page) => {
+      await from2027(page);
+      for (const legend of ['缴费期', '集中缴费截止日']) {
+        await group(page, legend).getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
+        await group(page, legend).getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
+      }
+      await settle(page);
+      assert.deepEqual(await errors(page), []);
+      const listed = await page.locator('#year-text-list li').allTextContents();
+      assert.ok(listed.some((t) => t.startsWith('“缴费期”的“说明文字（测算页上显示）”：') && t.includes('2027年度居民医保费自2026年9月起缴纳')),
+        listed.join('\n'));
+      assert.ok(listed.some((t) => t.startsWith('“缴费标准：成年居民（一档）”的“个人每年缴费（元）”：') &&
+        t.includes('2027年度标准以青岛市医保局公布为准')), listed.join('\n'));
+      assert.ok(listed.some((t) => t.includes('此条依据青岛市往年通知或政策解读，2027年度的资料未另作说明')), listed.join('\n'));
+      await page.locator('#year-text-list a', { hasText: '2027年度居民医保费自2026年9月起缴纳' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-text');
+      await page.getByRole('button', { name: '生成测算页' }).click();
+      assert.match(await page.locator('#export-status').textContent(), /^没有生成测算页。有 \d+ 处文字还写着往年的年份/);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'year-texts');
+
+      await group(page, '缴费期').getByLabel(/说明文字/).fill('2028年度居民医保费自2027年9月起缴纳；集中缴费期为2027年9月至12月。');
+      await settle(page);
+      assert.ok((await page.locator('#year-text-list li').allTextContents()).every((t) => !t.includes('自2026年9月起')),
+        'a rewritten text leaves the list');
+    }));
 });

@@ -11,7 +11,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { at, base64url, card, figures, withPage } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
-const open = usePage('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')], '2026-11-23');
+const openPage = usePage('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')], '2026-11-23');
+// Each test starts with the first card's birth date typed (a card comes without one), unless a link gave it one.
+const open = (check, options) => openPage(async (page, context) => {
+  const birth = card(page, 0).getByLabel('出生日期');
+  if (await birth.count() && !(await birth.inputValue())) await birth.fill('1985-05-01');
+  await check(page, context);
+}, options);
 
 const question = (page) => page.getByRole('group', { name: '您要缴纳哪一年度的医保费？' });
 const year = (page, y) => page.getByRole('radio', { name: new RegExp(`^${y}年度`) });
