@@ -30,7 +30,8 @@ globalThis.YibaoLink = (function () {
     if (name === 'claimed_last_year' && (text === 'true' || text === 'false')) return text === 'true';
     return text;
   }
-  // A link opens in anyone's phone: a hostile one must not be able to build an endless form.
+  // A link opens in anyone's phone: a hostile one must not be able to build an endless form. The form holds no more
+  // (app.js reads this number), so that a link or a reload never drops a member someone entered.
   const MAX_MEMBERS = 20;
 
   const NOTICES = {
@@ -141,5 +142,5 @@ globalThis.YibaoLink = (function () {
     return items.filter(Boolean).join('&');
   }
 
-  return { read, write, defaults: MEMBER_DEFAULTS };
+  return { read, write, defaults: MEMBER_DEFAULTS, maxMembers: MAX_MEMBERS };
 })();
