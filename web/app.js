@@ -420,7 +420,7 @@
     listed.sort((a, b) => a.order - b.order);
     // The same list is not rebuilt: leaving a field (its change event) must not replace the link being clicked.
     const said = listed.map((x) => x.text).join('\n');
-    const shown = $('household').querySelector('.error-summary');
+    const shown = $('household').querySelector('.error-list');
     if (!listed.length || !shown || shown.dataset.said !== said) {
       fill($('household'), listed.length ? errorSummary(listed) : null);
       if (listed.length) $('household').firstChild.dataset.said = said;
@@ -442,7 +442,7 @@
       });
       return el('li', null, link);
     };
-    return el('div', { class: 'error-summary', role: 'region', 'aria-labelledby': 'h-errors' },
+    return el('div', { class: 'error-list', role: 'region', 'aria-labelledby': 'h-errors' },
       el('h3', { id: 'h-errors' }, `有${listed.length}处需要改正`),
       el('ul', { class: 'list' }, listed.map(entry)));
   }

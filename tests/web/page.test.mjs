@@ -149,13 +149,13 @@ describe('the page', () => {
     assert.doesNotMatch(await page.locator('.results').textContent(), /YYYY/);
 
     await card(page, 0).getByLabel('出生日期').fill('２０２４－０２－３０');
-    assert.match(await page.locator('.error-summary').textContent(), /“2024-02-30”不是有效日期，2月没有30日/);
+    assert.match(await page.locator('.error-list').textContent(), /“2024-02-30”不是有效日期，2月没有30日/);
     await card(page, 0).getByLabel('出生日期').fill('１９８０－０５－０１');
     await card(page, 1).getByLabel('出生日期').fill('1990-01-01');
     await card(page, 2).getByLabel('出生日期').fill('1950-01-01');
     await page.waitForSelector('body[data-state="result"]');
     assert.equal((await figures(card(page, 0))).类别, '成年居民（一档）', 'full-width digits and dashes are the same date');
-    assert.equal(await page.locator('.error-summary').count(), 0);
+    assert.equal(await page.locator('.error-list').count(), 0);
   }));
 
   test('when today is outside every collection window the date field says so and shows the window',
