@@ -30,8 +30,10 @@
   let nextKey = 1;
   let announceTimer = 0;
   // region: the city chosen; ruleset: its insurance year, picked from the payment date (pickYear); choice: the year
-  // the household said it pays for, where the date lies in two years' collection windows.
-  const state = { region: null, ruleset: null, choice: null, payment: { value: '', touched: false }, members: [] };
+  // the household said it pays for, where the date lies in two years' collection windows. payment.fromLink: the
+  // payment date is a link's, other than today, and the reader has not chosen it.
+  const state = { region: null, ruleset: null, choice: null, payment: { value: '', touched: false, fromLink: false },
+    members: [] };
   let lockedCity = null;  // a ruleset id fixed by the embedding site (city= in the fragment)
 
   // ---- small helpers ----
@@ -157,6 +159,18 @@
 
   // ---- form ----
 
+  // Where the payment date comes from: today by default; a link's date is said to be the link's, and one already
+  // past is offered today's date instead (not replaced: the figures the sender saw stay until the reader chooses).
+  function renderPaymentSource() {
+    const today = todayIso();
+    const { value, fromLink } = state.payment;
+    const past = fromLink && looksComplete(value) && normalizeDate(value) < today;
+    fill($('payment-date-source'), !fromLink ? '默认是今天。' : past
+      ? `这个日期来自分享链接，早于今天（${zhDate(today)}）。如果您今天缴费，请改用今天的日期。`
+      : '这个日期来自分享链接。');
+    $('payment-today').hidden = !past;
+  }
+
   // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
   function options(select, pairs, value) {
     const offered = pairs.some(([v]) => String(v) === String(value));
@@ -257,8 +271,22 @@
     };
     state.members.push(member);
     $('members').append(buildCard(member, state.members.length - 1));
+    limitMembers();
     update();
     return member;
+  }
+
+  // A household holds as many members as its link can (YibaoLink.maxMembers): said two before the limit, and at it
+  // the add buttons are off, with the reason beside them.
+  function limitMembers() {
+    const max = YibaoLink.maxMembers;
+    const n = state.members.length;
+    const hint = $('add-hint');
+    const text = n >= max ? `已经有${max}位成员，最多可以添加${max}位。要添加其他人，请先删除一位成员。`
+      : n >= max - 2 ? `最多可以添加${max}位成员，现在有${n}位。` : '';
+    fill(hint, text);
+    hint.hidden = !text;
+    for (const button of $('presets').children) button.disabled = n >= max;
   }
 
   function removeMember(member) {
@@ -266,6 +294,7 @@
     state.members.splice(index, 1);
     renderMembers();
     update();
+    limitMembers();
     const neighbour = state.members[Math.min(index, state.members.length - 1)];
     (neighbour ? neighbour.ui.title : $('presets').firstElementChild).focus();
   }
@@ -343,14 +372,19 @@
 
   // ---- errors, at the field they belong to ----
 
+  // The field an error belongs to, with what the error summary calls it (成员2：妈妈，出生日期) and where its link
+  // takes the focus: the control, or the card's heading for an error of the member as a whole.
   function fieldFor(path) {
-    if (path === '/payment_date') return { f: paymentField, dateOf: state.payment };
+    if (path === '/payment_date') return { f: paymentField, dateOf: state.payment, name: LABELS.payment_date, focus: paymentField.control };
     const m = /^\/members\/(\d+)(?:\/(\w+))?$/.exec(path);
     const member = m && counted()[Number(m[1])];
     if (!member) return null;
+    const title = memberTitle(member, Number(m[1]));
     const f = m[2] && member.ui.fields[m[2]];
-    if (f && !f.wrap.hidden) return { f, dateOf: m[2] === 'birth_date' ? member : null };
-    return { f: { error: member.ui.cardError } };
+    if (f && !f.wrap.hidden) {
+      return { f, dateOf: m[2] === 'birth_date' ? member : null, name: `${title}，${LABELS[m[2]]}`, focus: f.control };
+    }
+    return { f: { error: member.ui.cardError }, name: title, focus: member.ui.title };
   }
 
   function message(e) {
@@ -368,30 +402,63 @@
     return e.message;
   }
 
-  // Returns how many errors are on screen; a date still being typed is not flagged until it looks complete.
+  // Flags every error at its field and lists them all, in the order of the form, at the top of the results (as
+  // GOV.UK's error summary does): each names the member and the field and is a link that moves the focus there.
+  // Returns how many there are; a date still being typed is not flagged until it looks complete.
   function showErrors(errors) {
     const cards = state.members.flatMap((m) => [...Object.values(m.ui.fields), { error: m.ui.cardError }]);
     const all = [paymentField, ...cards];
     all.forEach((f) => setError(f, ''));
-    const general = [];
-    let shown = 0;
+    const listed = [];
+    const seen = new Set();  // each member's check may repeat the household's payment date error
     for (const e of errors) {
+      if (seen.has(`${e.path} ${e.code} ${e.message}`)) continue;
+      seen.add(`${e.path} ${e.code} ${e.message}`);
       const target = fieldFor(e.path);
-      if (!target) { general.push(message(e)); continue; }
+      if (!target) {
+        listed.push({ text: message(e), order: -1, focus: e.path === '/members' ? 'presets' : null });
+        continue;
+      }
       const d = target.dateOf;
       if (d && !d.touched && !looksComplete(d === state.payment ? d.value : d.birth_date)) continue;
       const f = target.f;
       setError(f, f.error.hidden ? message(e) : `${f.error.textContent} ${message(e)}`);
-      shown++;
+      listed.push({ text: `${target.name}：${message(e)}`, order: all.indexOf(f), focus: target.focus.id });
     }
-    fill($('household'), general.map((text) => el('p', { class: 'error', role: 'alert' }, text)));
-    return shown + general.length;
+    listed.sort((a, b) => a.order - b.order);
+    // The same list is not rebuilt: leaving a field (its change event) must not replace the link being clicked.
+    const said = listed.map((x) => x.text).join('\n');
+    const shown = $('household').querySelector('.error-list');
+    if (!listed.length || !shown || shown.dataset.said !== said) {
+      fill($('household'), listed.length ? errorSummary(listed) : null);
+      if (listed.length) $('household').firstChild.dataset.said = said;
+    }
+    return listed.length;
+  }
+
+  function errorSummary(listed) {
+    const entry = ({ text, focus }) => {
+      if (!focus) return el('li', null, text);
+      // Not the fragment: the address holds the household (web/link.js), and a changed one is read as a new link.
+      // The field is found when the link is followed: the cards may have been rebuilt since.
+      const link = el('a', { href: `#${focus}` }, text);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        const control = focus === 'presets' ? $('presets').firstElementChild : $(focus);
+        control.focus();
+        (control.labels && control.labels[0] ? control.labels[0] : control).scrollIntoView({ block: 'center' });
+      });
+      return el('li', null, link);
+    };
+    return el('div', { class: 'error-list', role: 'region', 'aria-labelledby': 'h-errors' },
+      el('h3', { id: 'h-errors' }, `有${listed.length}处需要改正`),
+      el('ul', { class: 'list' }, listed.map(entry)));
   }
 
   // ---- results ----
 
   function figures(rows) {
-    const pairs = rows.map(([term, value, cls]) => [el('dt', null, term), el('dd', { class: cls }, value)]);
+    const pairs = rows.map(([term, value, cls]) => el('div', null, el('dt', null, term), el('dd', { class: cls }, value)));
     return el('dl', { class: 'figures' }, pairs);
   }
 
@@ -529,6 +596,14 @@
     if (d.met === null) {
       verdict = el('div', { class: 'alert' }, el('strong', null, `⚠ ${paid}是否在集中缴费期内，要看尚未公布的截止日期。`),
         el('p', null, '两种情况的待遇开始日期见上面每位成员的结果。缴费前请先打电话问清楚截止日期。'));
+    } else if (d.met && state.payment.fromLink) {
+      // A link's date is the sender's: no ✓ for a date the reader did not choose, and a warning where today is late.
+      const today = todayIso();
+      const linked = `本页按分享链接中的缴费日期${zhDate(answer.payment_date)}测算。`;
+      verdict = lateFor(ruleset(), today)
+        ? el('div', { class: 'alert' }, el('strong', null, `⚠ 今天（${zhDate(today)}）已${d.date ? '晚于这个截止日期' : '过集中缴费期'}。`),
+          el('p', null, `${linked}如果您今天缴费，请在上面改用今天的日期。`))
+        : el('p', null, `${linked}您缴费的日期如果晚于这个截止日期，待遇会晚开始；请在上面填写您缴费的日期。`);
     } else if (d.met) {
       verdict = el('p', { class: 'ok' }, d.date ? `✓ ${paid}没有晚于这个截止日期。` : `✓ ${paid}在集中缴费期内。`);
     } else {
@@ -582,14 +657,14 @@
       fill(m.ui.outcome, el('p', { class: 'hint' }, m.birth_date.trim() ? '填写完整、改正标出的问题后，这里会显示结果。' : NO_BIRTH));
     }
     if (!errorsShown) fill($('household'), el('p', null, '请把日期填写完整。'));
-    announce(errorsShown ? `有${errorsShown}处需要改正，见红色提示。` : '');
+    announce(errorsShown ? `有${errorsShown}处需要改正，见“第三步：测算结果”开头的列表。` : '');
     document.body.dataset.state = 'pending';
   }
 
   // Screen readers hear a short summary once typing pauses, not on every keystroke.
   function announce(text) {
     clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => { $('summary').textContent = text; }, 400);
+    announceTimer = setTimeout(() => { fill($('summary'), text); }, 400);
   }
 
   // ---- where to go, whom to call, and the sources ----
@@ -652,8 +727,8 @@
     const r = ruleset();
     $('batch-link').href = `batch.html#ruleset=${encodeURIComponent(r.id)}`;
     renderStale();
-    $('ruleset-hint').textContent = `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
-      (lockedCity ? '本页的城市由所在网站设定。' : '');
+    fill($('ruleset-hint'), `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
+      (lockedCity ? '本页的城市由所在网站设定。' : ''));
     fill($('sources'),
       el('p', null, `${r.title}（待遇期：${zhDate(r.benefit_year.start)}至${zhDate(r.benefit_year.end)}）`),
       el('ul', { class: 'list' }, r.sources.map((s) => el('li', null, sourceLine(s, r)))));
@@ -683,7 +758,8 @@
     state.region = keep ? regionOf(h.ruleset) : region || defaultRegion();
     state.ruleset = keep ? h.ruleset : null;
     state.choice = null;
-    state.payment = { value: (h && h.payment_date) || todayIso(), touched: Boolean(h) };
+    const paid = (h && h.payment_date) || todayIso();
+    state.payment = { value: paid, touched: Boolean(h), fromLink: normalizeDate(paid) !== todayIso() };
     pickYear(keep);
     state.members = h ? h.members.map((m) => ({
       ...m, key: nextKey++, preset: '', tierShown: tiered() && m.tier !== null, touched: true,
@@ -691,10 +767,12 @@
     $('ruleset').value = state.region;
     $('ruleset').disabled = Boolean(lockedCity);
     $('payment-date').value = state.payment.value;
+    renderPaymentSource();
     fill($('link-notice'), notices.map((text) => el('p', null, text)));
     $('link-notice').hidden = !notices.length;
     renderRuleset();
     renderMembers();
+    limitMembers();
     if (h) update();
     else addMember(PRESETS[0]);
   }
@@ -722,12 +800,21 @@
     paymentField = fieldOf(input);
     input.addEventListener('input', () => {
       state.payment.value = input.value;
+      state.payment.fromLink = false;
+      renderPaymentSource();
       changeYear(pickYear());
+    });
+    $('payment-today').addEventListener('click', () => {
+      input.value = todayIso();
+      state.payment = { value: input.value, touched: true, fromLink: false };
+      renderPaymentSource();
+      changeYear(pickYear());
+      input.focus();
     });
     input.addEventListener('change', () => { state.payment.touched = true; update(); });
 
     fill($('presets'), PRESETS.map((preset) => {
-      const button = el('button', { type: 'button' }, `+ ${preset.label}`);
+      const button = el('button', { type: 'button', 'aria-describedby': 'add-hint' }, `+ ${preset.label}`);
       button.addEventListener('click', () => {
         const member = addMember(preset);
         member.ui.fields.birth_date.control.focus();

@@ -25,7 +25,7 @@
   let listing = null;  // a ruleset by id, as the engine lists it
 
   const { todayIso, amountText, sentence, amountLine } = YibaoFormat;
-  const { el, setError: showError, fieldOf, download } = YibaoFields;
+  const { el, fill, setError: showError, fieldOf, download } = YibaoFields;
 
   // A macrotask rather than setTimeout(0), which browsers stretch to 4 ms after a few rounds.
   const channel = new MessageChannel();
@@ -45,7 +45,7 @@
   const setError = (control, text) => showError(fieldOf(control), text);
 
   function status(text, state) {
-    $('batch-status').textContent = text;
+    fill($('batch-status'), text);
     $('batch').dataset.state = state;
   }
 

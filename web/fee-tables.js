@@ -5,12 +5,15 @@
 (function (root) {
   'use strict';
   const node = typeof module === 'object' && module.exports;
-  const { money, carriedFacts, sentence, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
+  const { money, carriedFacts, sentence, UNBROKEN, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
+  // Text with its figures, dates and marks kept on one line each (as web/fields.js does for the page).
+  const unbroken = (text) => escapeHtml(text).split(UNBROKEN)
+    .map((part, i) => (i % 2 ? `<span class="nowrap">${part}</span>` : part)).join('');
   // Amounts as the page says them (约…元, 尚未公布), with the ruleset's text on each under the table: the reason, and
   // whom to ask (phone numbers as tel: links).
-  const withPhones = (text) => escapeHtml(text).replace(PHONE,
+  const withPhones = (text) => unbroken(text).replace(PHONE,
     (phone) => `<a class="phone" href="tel:${dialString(phone)}">${phone}</a>`);
 
   function feeTables(rulesets) {
@@ -22,13 +25,13 @@
       const flags = [...new Set([...r.fees.flatMap(carriedFacts).map(amountLine),
         ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];
       return `<table>
-<caption>${escapeHtml(r.title)}</caption>
+<caption>${unbroken(r.title)}</caption>
 <thead><tr><th scope="col">人员类别</th><th scope="col">个人每年缴费</th><th scope="col">政府每年补助</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${escapeHtml(r.collection.text)} 依据：${sources}</p>`;
+${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p class="hint">${unbroken(r.collection.text)} 依据：${sources}</p>`;
     }).join('\n');
   }
 

@@ -5,9 +5,22 @@
 globalThis.YibaoFields = (function () {
   'use strict';
 
+  // In a text, each figure, date and mark (YibaoFormat.UNBROKEN) goes in a span that never breaks across lines: an
+  // older reader in 大字模式 must not read 约199 / 4元. Not in controls' own texts (an <option> holds text only).
+  const PLAIN = new Set(['OPTION', 'TEXTAREA', 'TITLE']);
+  function whole(text) {
+    const span = document.createElement('span');
+    span.className = 'nowrap';
+    span.textContent = text;
+    return span;
+  }
+  const unbroken = (node, text) => (PLAIN.has(node.tagName) ? [text]
+    : text.split(YibaoFormat.UNBROKEN).map((part, i) => (i % 2 ? whole(part) : part)).filter((part) => part !== ''));
+
   // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
   function fill(node, ...children) {
-    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+      .flatMap((c) => (typeof c === 'string' ? unbroken(node, c) : [c])));
     return node;
   }
 
@@ -31,7 +44,7 @@ globalThis.YibaoFields = (function () {
 
   // Shows `text` as the field's error ('' clears it); a field without a control is an error line alone.
   function setError(f, text) {
-    f.error.textContent = text;
+    fill(f.error, text);
     f.error.hidden = !text;
     if (!f.control) return;
     if (text) f.control.setAttribute('aria-invalid', 'true');

@@ -11,10 +11,13 @@
   // Fen as yuan: whole yuan without decimals, else two.
   const yuan = (fen) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`;
 
-  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215; anything else is returned as typed
-  // (trimmed), for the engine to flag.
+  // Full-width digits (２０２６, as a Chinese keyboard may type them) as ASCII ones.
+  const halfWidth = (text) => text.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215, in full-width digits and marks too
+  // (２０２６－１１－２０); anything else is returned as typed (trimmed), for the engine to flag.
   function normalizeDate(text) {
-    const t = text.trim();
+    const t = halfWidth(text.trim());
     const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
     return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
   }
@@ -30,7 +33,7 @@
 
   // A count as typed, a number when it is one (2, ２, 2年); anything else is returned as typed, for the engine to flag.
   function count(text) {
-    const t = text.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const t = halfWidth(text.trim());
     const m = /^(\d{1,3})\s*年?$/.exec(t);
     return m ? Number(m[1]) : t;
   }
@@ -40,6 +43,14 @@
 
   // A phone number in a text: area code, number, then menu keys (024-12345-1-7).
   const PHONE = /0\d{2,3}-\d{5,8}(?:-\d{1,2})*/g;
+
+  // What never breaks across lines (README, "Figures and dates stay whole"): an amount (约1994元, 0.5元), a count
+  // (3个月, 20位), a date (2027年1月1日, 2025年9月, 2027年度, 9月1日, 2026-11-20), a phone number and a mark
+  // (（暂按2026年度标准）). One capturing group, so that text.split(UNBROKEN) gives the plain parts and, at odd
+  // places, the unbroken ones.
+  const UNBROKEN = new RegExp(String.raw`(（暂按[^（）]{1,12}标准）|(?<![\d.-])(?:${PHONE.source}|` +
+    String.raw`\d{4}-\d{1,2}-\d{1,2}(?![\d-])|\d{4}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|` +
+    String.raw`约?\d+(?:\.\d+)?(?:元|个月|岁|人|位)))`);
   // 024-12345-1-7 is dialled 02412345, pause, 1, pause, 7.
   function dialString(phone) {
     const [area, number, ...keys] = phone.split('-').map((part) => part.replace(/\D/g, ''));
@@ -131,7 +142,7 @@
       payment_channels: listing.payment_channels, contacts: listing.contacts, websites: listing.websites };
   }
 
-  const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString,
+  const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
     startOf, earlierText, channelText, FIGURES, withTexts };
   if (typeof module === 'object' && module.exports) module.exports = api;

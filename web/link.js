@@ -33,7 +33,7 @@ globalThis.YibaoLink = (function () {
   // A link opens in anyone's phone: a hostile one must not be able to build an endless form, nor freeze the page
   // with a field of a megabyte. The fragment's length is checked before anything is decoded; a household of 20
   // members with long names makes a fragment of about 4,000 characters. 64 characters hold any name, date or
-  // ruleset id.
+  // ruleset id. The form holds no more members (app.js reads the number), so a link or a reload never drops one.
   const MAX_MEMBERS = 20;
   const MAX_LINK = 8192;
   const MAX_FIELD = 64;
@@ -200,5 +200,5 @@ globalThis.YibaoLink = (function () {
     return items.filter(Boolean).join('&');
   }
 
-  return { read, write, defaults: MEMBER_DEFAULTS, MAX_LINK, MAX_FIELD };
+  return { read, write, defaults: MEMBER_DEFAULTS, MAX_LINK, MAX_FIELD, maxMembers: MAX_MEMBERS };
 })();

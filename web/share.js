@@ -110,7 +110,7 @@
       hint = `已过保持待遇连续的截止日期，提醒定在您填写的缴费日期${zhDate(answer.payment_date)}` +
         '（上面的结果按这一天缴费算出，再晚缴费，待遇开始还会推后），提前3天提醒。';
     }
-    $('reminder-hint').textContent = hint;
+    fill($('reminder-hint'), hint);
   }
 
   function saveReminder() {

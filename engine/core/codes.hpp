@@ -18,8 +18,8 @@ namespace yibao {
     X(unknown_field, error, "A field the format does not have, most often a misspelling.")                       \
     X(unknown_value, error, "A value outside the allowed set, e.g. a student status or a source level.")         \
     X(out_of_range, error, "A number outside its bounds, e.g. a negative lapsed_years.")                         \
-    X(invalid_date, error, "Not a real date in the form YYYY-MM-DD.")                                             \
-    X(implausible_date, error, "A real date that cannot be meant, e.g. a birth year before 1880.")                \
+    X(invalid_date, error, "Not a real date in the form YYYY-MM-DD; the message says what is wrong (没有13月).")  \
+    X(implausible_date, error, "A real date that cannot be meant: a birth year before 1900, asked to be checked.") \
     X(unknown_ruleset, error, "No ruleset has this id.")                                                          \
     X(outside_collection, error, "The payment is before the year's collection opens or after the year ends.")    \
     X(born_after_payment, error, "The member is born after the payment date.")                                   \

@@ -9,8 +9,13 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
-std::optional<Date> Date::parse(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+namespace {
+// Year, month and day of a text of the form YYYY-MM-DD, each -1 where it is not digits; all -1 for another form.
+struct Parts {
+    int y = -1, m = -1, d = -1;
+};
+Parts parts_of(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return {};
     auto number = [&](size_t from, size_t count) -> int {
         int value = 0;
         for (size_t i = from; i < from + count; ++i) {
@@ -19,9 +24,25 @@ std::optional<Date> Date::parse(std::string_view text) {
         }
         return value;
     };
-    const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+    return {number(0, 4), number(5, 2), number(8, 2)};
+}
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) {
+    const auto [y, m, d] = parts_of(text);
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
     return Date{y, m, d};
+}
+
+std::string Date::mistake(std::string_view text) {
+    const auto [y, m, d] = parts_of(text);
+    if (y < 1 || m < 0 || d < 0) return "";
+    if (m < 1 || m > 12) return "没有" + std::to_string(m) + "月";
+    if (d < 1) return "没有0日";
+    if (d <= days_in_month(y, m)) return "";
+    // Only a 29 February turns on the year.
+    const std::string month = (m == 2 && d == 29 ? std::to_string(y) + "年" : "") + std::to_string(m) + "月";
+    return month + "没有" + std::to_string(d) + "日";
 }
 
 namespace {

@@ -16,6 +16,9 @@ struct Date {
 
     // Strict "YYYY-MM-DD"; nullopt for anything else, including 2023-02-30.
     static std::optional<Date> parse(std::string_view text);
+    // What is wrong with a text of the form YYYY-MM-DD that is no date, in the words a citizen reads: "没有13月",
+    // "2月没有30日", "2023年2月没有29日"; "" for a text not of that form (or a real date).
+    static std::string mistake(std::string_view text);
     std::string iso() const;
     // "2024年1月1日", the form citizens read.
     std::string chinese() const;
@@ -31,6 +34,9 @@ struct Date {
     Date first_of_next_month() const { return Date{year, month, 1}.add_months(1); }
     Date end_of_year() const { return Date{year, 12, 31}; }
 };
+
+// A birth before this year is taken for a slip of the keyboard: the page, the contract and rosters ask to check it.
+constexpr int kEarliestBirthYear = 1900;
 
 bool is_leap_year(int year);
 int days_in_month(int year, int month);

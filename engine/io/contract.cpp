@@ -212,8 +212,9 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
     m.id = read.text(item, at, "id", Need::optional).value_or("成员" + std::to_string(index + 1));
     const auto birth = read.date(item, at, "birth_date", Need::required);
     if (birth) m.birth_date = *birth;
-    if (birth && birth->year < 1880)
-        read.fail(pointer_join(at, "birth_date"), Code::implausible_date, "出生日期" + birth->iso() + "不合常理，请检查年份");
+    if (birth && birth->year < kEarliestBirthYear)
+        read.fail(pointer_join(at, "birth_date"), Code::implausible_date,
+                  "出生日期" + birth->iso() + "早于" + std::to_string(kEarliestBirthYear) + "年，请核对出生日期");
     m.student = static_cast<Student>(read.choice(item, at, "student", Need::optional, student_names()).value_or(0));
     m.assistance =
         static_cast<Assistance>(read.choice(item, at, "assistance", Need::optional, assistance_names()).value_or(0));
@@ -276,14 +277,32 @@ std::optional<Request> parse_request(const Json& request, const Catalog& catalog
         h.ruleset_id = *id;
         if (!catalog.find(*id)) issues.push_back(unknown_ruleset(catalog, "/ruleset", *id));
     }
-    if (auto date = read.date(request, "", "payment_date", Need::required)) h.payment_date = *date;
+    const auto date = read.date(request, "", "payment_date", Need::required);
+    if (date) h.payment_date = *date;
+    std::vector<size_t> read_well;  // the members read without a problem, by their place in the request
     if (const Json* members = read.member(request, "", "members", Need::required);
         members && read.is_array(*members, "/members", true)) {
-        for (size_t i = 0; i < members->size(); ++i)
-            if (auto m = parse_member((*members)[i], pointer_join("/members", i), i, read)) h.members.push_back(*m);
+        for (size_t i = 0; i < members->size(); ++i) {
+            const size_t problems = issues.size();
+            if (auto m = parse_member((*members)[i], pointer_join("/members", i), i, read)) {
+                h.members.push_back(*m);
+                if (issues.size() == problems) read_well.push_back(h.members.size() - 1);
+            }
+        }
     }
-    if (issues.size() != before) return std::nullopt;
-    return out;
+    if (issues.size() == before) return out;
+    // No answer; yet the members that read well are checked against the year's rules too, so that every mistake of
+    // the household is told at once, not one member's after another's.
+    const Ruleset* ruleset = catalog.find(h.ruleset_id);
+    if (ruleset && date) {
+        Issues more;
+        for (size_t k = 0; k < h.members.size(); ++k) {
+            if (std::find(read_well.begin(), read_well.end(), k) == read_well.end()) continue;
+            estimate_member(*ruleset, h.members[k], *date, pointer_join("/members", k), more);
+        }
+        issues.insert(issues.end(), more.begin(), more.end());
+    }
+    return std::nullopt;
 }
 
 Json result_json(const Result& result, Texts texts) {

@@ -243,7 +243,9 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     if (cell(RosterField::birth_date).empty()) {
         fail(RosterField::birth_date, "未填写");
     } else if (const auto birth = date(RosterField::birth_date)) {
-        if (birth->year < 1880) fail(RosterField::birth_date, quoted(cell(RosterField::birth_date)) + "不合常理，请检查年份");
+        if (birth->year < kEarliestBirthYear)
+            fail(RosterField::birth_date, quoted(cell(RosterField::birth_date)) + "早于" +
+                                              std::to_string(kEarliestBirthYear) + "年，请核对出生日期");
         member.birth_date = *birth;
     }
     if (!choose(cell(RosterField::student), kStudentWords, student_names(), member.student))

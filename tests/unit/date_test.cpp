@@ -19,6 +19,18 @@ TEST_CASE("dates parse only real calendar days in YYYY-MM-DD", "[date]") {
     CHECK_FALSE(Date::parse("２０２４-01-01"));
 }
 
+TEST_CASE("a text of the date's form that is no date says what is wrong, as a citizen reads it", "[date]") {
+    CHECK(Date::mistake("2026-13-01") == "没有13月");
+    CHECK(Date::mistake("2026-00-10") == "没有0月");
+    CHECK(Date::mistake("2026-02-30") == "2月没有30日");
+    CHECK(Date::mistake("2023-02-29") == "2023年2月没有29日");
+    CHECK(Date::mistake("2026-04-31") == "4月没有31日");
+    CHECK(Date::mistake("2026-04-00") == "没有0日");
+    CHECK(Date::mistake("2026-04-30") == "");
+    CHECK(Date::mistake("2026/04/31") == "");
+    CHECK(Date::mistake("abc") == "");
+}
+
 TEST_CASE("dates print as ISO and as Chinese", "[date]") {
     CHECK(Date{2024, 1, 5}.iso() == "2024-01-05");
     // Years outside 1000–9999, as a date expression may reach: padded and signed as printf's %04d writes them.

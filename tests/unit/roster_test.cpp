@@ -205,7 +205,7 @@ TEST_CASE("an unreadable cell is an error naming the line and the column as the 
 
     CHECK(read_member(kChineseHeader, "张三,,,,,,").errors == std::vector<std::string>{"第2行 出生日期：未填写"});
     CHECK(read_member(kChineseHeader, "张三,1870-01-01,,,,,").errors ==
-          std::vector<std::string>{"第2行 出生日期：“1870-01-01”不合常理，请检查年份"});
+          std::vector<std::string>{"第2行 出生日期：“1870-01-01”早于1900年，请核对出生日期"});
 }
 
 TEST_CASE("an empty payment date takes the default, and without one it is an error", "[roster]") {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { batchUrl, launch, pageUrl } from './browser.mjs';
+import { layoutProblems } from './layout.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const roster = readFileSync(new URL('../rosters/shenyang.csv', import.meta.url), 'utf8');
@@ -47,6 +48,8 @@ const layout = () => {
   }
   return problems;
 };
+// Every figure, date and mark whole, on one line, inside the screen (tests/web/layout.mjs).
+${layoutProblems}
 await until(() => document.body.dataset.state, 'the page to start');
 `;
 
@@ -79,17 +82,22 @@ input.files = files.files;
 input.dispatchEvent(new Event('change', { bubbles: true }));
 await until(() => document.querySelector('#batch').dataset.state === 'done', 'the roster');
 return { status: document.querySelector('#batch-status').textContent, runner: document.querySelector('#batch').dataset.runner, violations };`,
-  // A household of two at the width the run gives, in normal mode and 大字模式.
+  // The Qingdao household of the 2027 collection (a mother, a grandfather, a pupil, a student and a baby born
+  // 2026-11-20, paying 2026-12-06) at the width the run gives, reasons open, in normal mode and 大字模式.
   widths: `
-[...document.querySelectorAll('#presets button')].find((b) => b.textContent.includes('中小学生')).click();
-await until(() => document.querySelectorAll('#members > li').length === 2, 'a second member');
-set(field(card(0), '出生日期'), '1980-05-01');
-set(field(card(1), '出生日期'), '2016-05-01');
+set(document.querySelector('#ruleset'), '青岛市');
+set(document.querySelector('#payment-date'), '2026-12-06');
+for (const name of ['老人', '中小学生', '大学生', '新生儿']) {
+  [...document.querySelectorAll('#presets button')].find((b) => b.textContent === '+ ' + name).click();
+}
+await until(() => document.querySelectorAll('#members > li').length === 5, 'five members');
+['1992-03-01', '1958-12-06', '2016-12-06', '2006-12-06', '2026-11-20'].forEach((birth, i) => set(field(card(i), '出生日期'), birth));
 await until(() => document.body.dataset.state === 'result', 'the result');
-const normal = layout();
+for (const d of document.querySelectorAll('details')) d.open = true;
+const normal = [...layout(), ...layoutProblems()];
 document.querySelector('#large-text').click();
 await new Promise((r) => setTimeout(r, 100));
-return { normal, large: layout(), violations };`,
+return { normal, large: [...layout(), ...layoutProblems()], violations };`,
 };
 
 // WebKit: one process a scenario.
@@ -186,7 +194,7 @@ for (const [name, run] of Object.entries(engines)) {
     });
 
     for (const width of [320, 360, 375, 1280]) {
-      test(`at ${width} px, in normal mode and 大字模式, nothing sticks out or scrolls sideways`, async () => {
+      test(`at ${width} px, in normal mode and 大字模式, nothing sticks out or scrolls sideways, no figure or date breaks`, async () => {
         const { normal, large } = await run('widths', { width });
         assert.deepEqual(normal, [], 'normal mode');
         assert.deepEqual(large, [], '大字模式');

@@ -12,10 +12,21 @@ describe('dates', () => {
     for (const typed of ['2024-2-5', '2024/2/5', '2024.2.5', '2024年2月5日', '20240205', ' 2024-02-05 ']) {
       assert.equal(normalizeDate(typed), '2024-02-05', typed);
     }
+    for (const typed of ['２０２４－２－５', '２０２４／０２／０５', '２０２４年２月５日', '２０２４０２０５']) {
+      assert.equal(normalizeDate(typed), '2024-02-05', `full-width ${typed}`);
+    }
     assert.equal(normalizeDate('2024-02'), '2024-02');
     assert.equal(normalizeDate(' 明天 '), '明天');
     assert.equal(looksComplete('2024/2/5'), true);
     assert.equal(looksComplete('2024-2'), false);
+  });
+  test('UNBROKEN finds each figure, date and mark that must stay on one line, and nothing inside a phone number', () => {
+    const parts = (text) => text.split(format.UNBROKEN).filter((part, i) => i % 2);
+    assert.deepEqual(parts('合计约1994元（暂按2026年度标准）'), ['约1994元', '（暂按2026年度标准）']);
+    assert.deepEqual(parts('2027年1月1日至2027年4月30日看病，2025年9月的文件，9月1日起'),
+      ['2027年1月1日', '2027年4月30日', '2025年9月', '9月1日']);
+    assert.deepEqual(parts('4个月 = 固定3个月，例如 2026-11-20，0.5元'), ['4个月', '3个月', '2026-11-20', '0.5元']);
+    assert.deepEqual(parts('请拨024-12345-1-7或0532-12345678'), ['024-12345-1-7', '0532-12345678'], 'phone numbers whole');
   });
   test('zhDate and isoOf', () => {
     assert.equal(zhDate('2024-05-01'), '2024年5月1日');

@@ -157,7 +157,8 @@ describe('the lapse questions in the share link', () => {
   // Every control of the form as [label, value, shown], and every figure on screen.
   const formState = (page) => page.evaluate(() => [...document.querySelectorAll('#app input, #app select')]
     .map((control) => [control.labels[0].textContent, control.value, control.closest('[hidden]') === null]));
-  const shownFigures = (page) => page.locator('dl.figures, .deadline, #members h3, .note > p').allTextContents();
+  // The deadline's heading: its verdict speaks of the link's date as the link's (today.test.mjs).
+  const shownFigures = (page) => page.locator('dl.figures, .deadline h3, #members h3, .note > p').allTextContents();
 
   test('a link restores every lapse field and figure exactly', async () => {
     let link;
@@ -185,6 +186,7 @@ describe('the lapse questions in the share link', () => {
       assert.equal(await card(page, 1).getByLabel(CONTINUOUS).inputValue(), '12');
       assert.equal(await card(page, 1).getByLabel(CLAIMED).inputValue(), 'false');
       assert.equal(await card(page, 2).getByLabel(CLAIMED).inputValue(), 'true');
+      assert.match(await page.locator('.deadline').textContent(), /本页按分享链接中的缴费日期2026年11月15日测算。/);
       assert.equal(await page.locator('#link-notice').isVisible(), false);
       assert.equal(page.url(), link);
     }, { url: link, wait: 'body[data-state="result"]' });

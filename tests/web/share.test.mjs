@@ -220,6 +220,35 @@ describe('the page', () => {
     assert.deepEqual(dialogs, []);
   });
 
+  test('the form holds as many members as a link: said two before, the add buttons off at the limit, and the link keeps them all', async () => {
+    let link;
+    await onFeb15(async (page) => {
+      const add = page.getByRole('button', { name: '+ 成人' });
+      const hint = page.locator('#add-hint');
+      for (let n = 1; n < 17; n++) await add.click();
+      assert.equal(await hint.isVisible(), false, '17 members: nothing to say yet');
+      await add.click();
+      assert.equal(await hint.textContent(), '最多可以添加20位成员，现在有18位。');
+      assert.equal(await add.getAttribute('aria-describedby'), 'add-hint');
+      await add.click();
+      await add.click();
+      assert.equal(await page.locator('#members > li').count(), 20);
+      for (const button of await page.locator('#presets button').all()) assert.equal(await button.isDisabled(), true);
+      assert.equal(await hint.textContent(), '已经有20位成员，最多可以添加20位。要添加其他人，请先删除一位成员。');
+      await card(page, 19).getByLabel('称呼').fill('第二十位');
+      await page.waitForSelector('body[data-state="result"]');
+      link = page.url();
+      await card(page, 0).getByRole('button', { name: '删除此成员' }).click();
+      assert.equal(await add.isDisabled(), false, 'one removed: one may be added');
+    });
+    await onFeb15(async (page) => {
+      assert.equal(await page.locator('#members > li').count(), 20);
+      assert.equal(await card(page, 19).getByLabel('称呼').inputValue(), '第二十位');
+      assert.equal(await page.locator('#link-notice').isVisible(), false, 'nothing dropped, nothing to say');
+      assert.equal(await page.getByRole('button', { name: '+ 成人' }).isDisabled(), true);
+    }, { url: link, wait: 'body[data-state="result"]' });
+  });
+
   test('an old-version link opens with a notice and the same figures', () => {
     const v0 = { ruleset: 'qingdao-2024', payment_date: '2024-02-15',
       members: [{ id: '爷爷', birth_date: '1958-04-02', tier: 1 }, { birth_date: '2014-03-01', student: 'school' }] };

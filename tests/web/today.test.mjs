@@ -262,6 +262,44 @@ describe('old links and old saved copies', () => {
     }, { url: `${pageUrl}#v1.${Buffer.from(JSON.stringify(link)).toString('base64url')}`, wait: 'body[data-state="result"]' });
   });
 
+  test('a link made on 2026-12-06 and opened on 2027-01-15: the date is the link’s, today is offered, no ✓ for it', () => {
+    const link = { c: 'qingdao-2027', p: '2026-12-06', m: [{ b: '1985-05-01', t: 1 }] };
+    return withPage(browser, { now: at('2027-01-15'), url: `${pageUrl}#v1.${Buffer.from(JSON.stringify(link)).toString('base64url')}`,
+      wait: 'body[data-state="result"]' }, async (page) => {
+      const field = page.getByLabel('缴费日期', { exact: true });
+      assert.equal(await field.inputValue(), '2026-12-06', 'the link’s date stays until the reader chooses');
+      const hint = await page.locator('#payment-date-hint').textContent();
+      assert.doesNotMatch(hint, /默认是今天/);
+      assert.match(hint, /这个日期来自分享链接，早于今天（2027年1月15日）。如果您今天缴费，请改用今天的日期。/);
+      const deadline = page.locator('.deadline');
+      assert.doesNotMatch(await deadline.textContent(), /✓/);
+      assert.match(await deadline.locator('.alert').textContent(),
+        /⚠ 今天（2027年1月15日）已晚于这个截止日期。本页按分享链接中的缴费日期2026年12月6日测算/);
+
+      await page.getByRole('button', { name: '改用今天的日期' }).click();
+      assert.equal(await field.inputValue(), '2027-01-15');
+      assert.equal(await field.evaluate((e) => e === document.activeElement), true);
+      assert.match(await page.locator('#payment-date-hint').textContent(), /默认是今天/);
+      assert.equal(await page.getByRole('button', { name: '改用今天的日期' }).isVisible(), false);
+      await page.waitForFunction(() => /晚于这个截止日期/.test(document.querySelector('.deadline').textContent));
+      assert.match(await deadline.textContent(), /⚠ 您的缴费日期2027年1月15日晚于这个截止日期。/);
+    });
+  });
+
+  test('a link’s date the reader types over is the reader’s: the ✓ speaks of it', () => {
+    const link = { c: 'qingdao-2027', p: '2026-12-06', m: [{ b: '1985-05-01', t: 1 }] };
+    return withPage(browser, { now: at('2026-12-10'), url: `${pageUrl}#v1.${Buffer.from(JSON.stringify(link)).toString('base64url')}`,
+      wait: 'body[data-state="result"]' }, async (page) => {
+      const deadline = page.locator('.deadline');
+      assert.doesNotMatch(await deadline.textContent(), /✓/, 'the link’s date, before the deadline: still not the reader’s');
+      assert.match(await deadline.textContent(), /本页按分享链接中的缴费日期2026年12月6日测算。您缴费的日期如果晚于这个截止日期/);
+      await page.getByLabel('缴费日期', { exact: true }).fill('2026-12-20');
+      await page.waitForFunction(() => /✓/.test(document.querySelector('.deadline').textContent));
+      assert.match(await deadline.textContent(), /✓ 您的缴费日期2026年12月20日没有晚于这个截止日期。/);
+      assert.doesNotMatch(await page.locator('#payment-date-hint').textContent(), /分享链接/);
+    });
+  });
+
   test('after 2027’s window closes the notice names 2027 and says the window’s opening was not published', () => withPage(browser, {
     now: at('2028-01-01'),
   }, async (page) => {

@@ -86,7 +86,7 @@ describe('next year from qingdao-2024', () => {
     assert.equal(exported.text, built, 'the whole page as web/build.mjs makes it');
     // With a seventh ruleset it is still within the family page's budget (README, "Figures").
     const gzipped = gzipSync(exported.text, { level: 9 }).length;
-    assert.ok(gzipped <= 110 * 1024, `${gzipped} bytes gzipped`);
+    assert.ok(gzipped <= 115 * 1024, `${gzipped} bytes gzipped`);
   });
 
   test('the exported page, offline: a household at the new amounts, and its share link', async () => {
