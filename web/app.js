@@ -563,7 +563,7 @@
       el('p', null, `在${zhDate(e.pay_by)}前（含当天）缴纳${e.year}年度的医保费，` +
         `${zhDate(e.benefit_start)}至${zhDate(e.benefit_end)}看病就可以报销。${next}`),
       figures([['个人缴费', moneyShown(e, 'individual_fen'), 'money'], ['政府补助', moneyShown(e, 'subsidy_fen'), 'money'],
-        ['待遇开始', zhDate(e.benefit_start)], ['待遇结束', zhDate(e.benefit_end)], ['最晚缴费日期', zhDate(e.pay_by)]]),
+        ['待遇开始', zhDate(e.benefit_start)], ['待遇结束', zhDate(e.benefit_end)], ['缴费截止', zhDate(e.pay_by)]]),
       e.unknown.map((f) => el('p', { class: 'flag' }, phones(sentence(f.text)))),
       el('details', null, el('summary', null, `${e.year}年度的依据`),
         el('ol', { class: 'steps' }, e.explanation.map((step) => el('li', null, reason(step))))));

@@ -34,7 +34,7 @@ describe('a baby born 2026-11-20, on 2026-12-06 (the page estimates 2027)', () =
     assert.equal((await figures(card(page, 1))).待遇开始, '2027年1月1日', 'the default view stays 2027');
     assert.equal(await block(page).locator('strong').first().textContent(), '还要缴纳2026年度的医保费');
     assert.deepEqual(await figures(block(page)), { 个人缴费: '415元', 政府补助: '800元', 待遇开始: '2026年11月20日',
-      待遇结束: '2026年12月31日', 最晚缴费日期: '2026年12月31日' });
+      待遇结束: '2026年12月31日', 缴费截止: '2026年12月31日' });
     assert.match(await block(page).innerText(), /缴了2026年度，2027年度就按“连续参保”计算，待遇开始：2027年1月1日。/);
     assert.match(await household(page), /另外，成员2：宝宝还要缴纳2026年度个人缴费415元，2026年12月31日前缴纳。这不在上面的合计里/);
     // 2026's reasons: the newborn rule and its quote.
@@ -58,7 +58,7 @@ describe('a baby born 2026-11-20, on 2026-12-06 (the page estimates 2027)', () =
     () => onDec6(async (page) => {
       await family(page, '沈阳市', '2026-11-20');
       assert.deepEqual(await figures(block(page)), { 个人缴费: '400元', 政府补助: '尚未公布', 待遇开始: '2026年11月20日',
-        待遇结束: '2026年12月31日', 最晚缴费日期: '2026年12月31日' });
+        待遇结束: '2026年12月31日', 缴费截止: '2026年12月31日' });
       const text = await block(page).innerText();
       assert.match(text, /待遇开始：如果您在集中缴费期内缴费：2027年1月1日；如果已过集中缴费期：2027年4月1日。/);
       assert.match(text, /政府补助标准尚未公布/);
@@ -75,6 +75,6 @@ describe('who is not told to pay the year before', () => {
 
   test('a baby born 2026-06-07 (the six months’ last day): 2026 from birth, payable today only', () => onDec6(async (page) => {
     await family(page, '青岛市', '2026-06-07');
-    assert.equal((await figures(block(page))).最晚缴费日期, '2026年12月6日');
+    assert.equal((await figures(block(page))).缴费截止, '2026年12月6日');
   }));
 });
