@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { at, base64url, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { at, base64url, batchUrl, card, figures, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { builtIn } from './pages.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -124,7 +124,7 @@ describe('a fee of exactly 0 is 0元, never 约0元', () => {
   test('批量测算: a category whose members all pay nothing sums to 0元', async () => {
     const file = join(dir, 'dibao.csv');
     writeFileSync(file, '姓名,出生日期,在校情况,特殊人群,缴费档次,上年度参保情况,缴费日期,备注\n王奶奶,1950-03-01,否,低保,,连续,,\n');
-    const { context, page, problems } = await openPage(browser, { now: NOW });
+    const { context, page, problems } = await openPage(browser, { url: batchUrl, now: NOW });
     try {
       await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
       await page.getByLabel('参保地').selectOption('shenyang-2027');
