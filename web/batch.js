@@ -19,7 +19,7 @@
   let settings = '';  // the city and date of the last run: a change event that changes neither is no reason
   let runId = 0;      // a newer run stops older ones at their next step
   let stop = null;    // ends the run under way at once (cancelled, or superseded by a newer one)
-  let worker = null;  // a promise of the ready worker; null until the first run, or after one was stopped
+  let worker = null;  // a promise of the ready worker, started once the page is ready; null after one was stopped
   let result = null;  // { parts, name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
