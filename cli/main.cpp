@@ -11,6 +11,7 @@
 #include "batch.hpp"
 #include "rules/builtin.hpp"
 #include "rules/diff.hpp"
+#include "rules/fields.hpp"
 #include "rules/vocabulary.hpp"
 #include "io/contract.hpp"
 
@@ -23,7 +24,8 @@ constexpr const char* kUsageText = R"(usage:
                                                the JSON path
   yibao diff OLD NEW                           what changed from ruleset OLD to NEW (files or built-in ids),
                                                one plain line each
-  yibao vocabulary                             the rule vocabulary and the error and warning codes (JSON)
+  yibao vocabulary                             the rule vocabulary, the ruleset's fields, the error and warning
+                                               codes and rules/schema.json (JSON)
   yibao batch --ruleset ID [--payment-date YYYY-MM-DD] [--summary FILE] [--encoding utf-8|gbk] [--bom]
               [--rules FILE]... [FILE|-]       estimate a roster (CSV, one member a row): the roster with
                                                figures added on stdout, a summary (JSON) on stderr or in FILE
@@ -157,7 +159,15 @@ int vocabulary() {
         words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
     yibao::Json codes = yibao::Json::array();
     for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"meaning", c.meaning}});
-    return print({{"vocabulary", std::move(words)}, {"codes", std::move(codes)}, {"schema", yibao::vocabulary_schema()}},
+    yibao::Json objects = yibao::Json::array();
+    for (const auto& o : yibao::ruleset_objects())
+        objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
+    yibao::Json fields = yibao::Json::array();
+    for (const auto& f : yibao::field_docs())
+        fields.push_back({{"object", f.object}, {"key", f.key}, {"form", f.form}, {"need", f.need},
+                          {"description", f.description}});
+    return print({{"vocabulary", std::move(words)}, {"codes", std::move(codes)}, {"objects", std::move(objects)},
+                  {"fields", std::move(fields)}, {"schema", yibao::ruleset_schema()}},
                  true);
 }
 

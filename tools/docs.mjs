@@ -1,5 +1,5 @@
-// Writes the README's vocabulary and codes tables and rules/schema.json's condition and date_expr definitions
-// from the engine's own tables (`yibao vocabulary`), and checks that the README's contract tables name exactly
+// Writes the README's vocabulary, ruleset fields and codes tables and the whole of rules/schema.json from the
+// engine's own tables (`yibao vocabulary`), and checks that the README's contract tables name exactly
 // the fields the engine reads and writes, and runs the README's command and request examples. `--check` changes nothing and fails on
 // any drift (a ctest test).
 // usage: node tools/docs.mjs [--check] [--yibao build/native/yibao]
@@ -18,7 +18,7 @@ const run = (cliArgs, input) => {
     throw error;
   }
 };
-const { vocabulary, codes, schema } = JSON.parse(run(['vocabulary']));
+const { vocabulary, codes, objects, fields, schema } = JSON.parse(run(['vocabulary']));
 
 const cell = (text) => String(text).replace(/\|/g, '\\|');
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`,
@@ -30,6 +30,10 @@ const sections = {
   facts: table(['kind', 'form', 'meaning'], words('fact').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   placeholders: table(['placeholder', 'where', 'filled with'], words('placeholder').map((w) => [`\`{${w.key}}\``, w.form, w.description])),
   codes: table(['code', 'kind', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.meaning])),
+  // The ruleset reference: each object of the field table, where a ruleset holds it, and its fields.
+  fields: objects.map((o) => [`**\`${o.object}\`**${o.where ? ` (\`${o.where}\`)` : ''}: ${o.description}`, '',
+    table(['key', 'value', 'required', 'meaning'], fields.filter((f) => f.object === o.object)
+      .map((f) => [`\`${f.key}\``, `\`${f.form}\``, f.need, f.description])), ''].join('\n')).join('\n').trimEnd(),
 };
 
 // The rulesets the CLI carries (rules/*.json), with their sources and what is provisional or not published.
@@ -58,9 +62,7 @@ for (const [name, body] of Object.entries(sections)) {
 
 const schemaUrl = new URL('rules/schema.json', root);
 const schemaText = readFileSync(schemaUrl, 'utf8');
-const schemaJson = JSON.parse(schemaText);
-Object.assign(schemaJson.$defs, schema);
-const schemaOut = `${JSON.stringify(schemaJson, null, 2)}\n`;
+const schemaOut = `${JSON.stringify(schema, null, 2)}\n`;
 
 // The contract tables: the request's member fields as the README lists them against what the parser accepts
 // (it names them when it meets an unknown one), and the response's member fields against a real answer.

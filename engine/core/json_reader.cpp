@@ -47,14 +47,11 @@ bool JsonReader::is_array(const Json& value, const std::string& path, bool non_e
     return true;
 }
 
-void JsonReader::only_keys(const Json& object, const std::string& path,
-                           std::initializer_list<const char*> allowed) {
+void JsonReader::only_keys(const Json& object, const std::string& path, const std::vector<std::string_view>& allowed) {
     for (const auto& item : object.items()) {
-        const bool known = std::any_of(allowed.begin(), allowed.end(),
-                                       [&](const char* key) { return item.key() == key; });
-        if (!known) {
+        if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
             std::string names;
-            for (const char* key : allowed) names += std::string(names.empty() ? "" : ", ") + key;
+            for (std::string_view key : allowed) names += (names.empty() ? "" : ", ") + std::string(key);
             fail(pointer_join(path, item.key()), Code::unknown_field,
                  "未知字段“" + item.key() + "”；可用字段：" + names);
         }
@@ -72,12 +69,14 @@ const Json* JsonReader::member(const Json& object, const std::string& path, cons
 std::optional<std::string> JsonReader::text(const Json& object, const std::string& path, const char* key,
                                             Need need) {
     const Json* value = member(object, path, key, need);
-    if (!value) return std::nullopt;
-    if (!value->is_string()) {
-        fail(pointer_join(path, key), Code::wrong_type, "应为字符串，实际是" + json_type_name(*value));
-        return std::nullopt;
-    }
+    if (!value || !text_value(*value, pointer_join(path, key))) return std::nullopt;
     return value->get<std::string>();
+}
+
+bool JsonReader::text_value(const Json& value, const std::string& path) {
+    if (value.is_string()) return true;
+    fail(path, Code::wrong_type, "应为字符串，实际是" + json_type_name(value));
+    return false;
 }
 
 std::optional<Date> JsonReader::date_value(const Json& value, const std::string& path) {
@@ -104,34 +103,39 @@ std::optional<Date> JsonReader::date(const Json& object, const std::string& path
 std::optional<std::int64_t> JsonReader::integer(const Json& object, const std::string& path, const char* key,
                                                 Need need, std::int64_t min, std::int64_t max) {
     const Json* value = member(object, path, key, need);
-    if (!value) return std::nullopt;
-    const std::string at = pointer_join(path, key);
-    if (!value->is_number_integer()) {
-        fail(at, Code::wrong_type, "应为整数，实际是" + json_type_name(*value));
-        return std::nullopt;
+    if (!value || !integer_value(*value, pointer_join(path, key), min, max)) return std::nullopt;
+    return value->get<std::int64_t>();
+}
+
+bool JsonReader::integer_value(const Json& value, const std::string& at, std::int64_t min, std::int64_t max) {
+    if (!value.is_number_integer()) {
+        fail(at, Code::wrong_type, "应为整数，实际是" + json_type_name(value));
+        return false;
     }
     // Unsigned values above INT64_MAX must not wrap into negatives.
-    if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
         fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间");
-        return std::nullopt;
+        return false;
     }
-    const auto number = value->get<std::int64_t>();
+    const auto number = value.get<std::int64_t>();
     if (number < min || number > max) {
         fail(at, Code::out_of_range, "应在" + std::to_string(min) + "到" + std::to_string(max) + "之间，实际是" +
                                      std::to_string(number));
-        return std::nullopt;
+        return false;
     }
-    return number;
+    return true;
 }
 
 std::optional<bool> JsonReader::boolean(const Json& object, const std::string& path, const char* key, Need need) {
     const Json* value = member(object, path, key, need);
-    if (!value) return std::nullopt;
-    if (!value->is_boolean()) {
-        fail(pointer_join(path, key), Code::wrong_type, "应为 true 或 false，实际是" + json_type_name(*value));
-        return std::nullopt;
-    }
+    if (!value || !boolean_value(*value, pointer_join(path, key))) return std::nullopt;
     return value->get<bool>();
+}
+
+bool JsonReader::boolean_value(const Json& value, const std::string& path) {
+    if (value.is_boolean()) return true;
+    fail(path, Code::wrong_type, "应为 true 或 false，实际是" + json_type_name(value));
+    return false;
 }
 
 std::optional<size_t> JsonReader::choice_value(const Json& value, const std::string& path,

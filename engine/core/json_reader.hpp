@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,12 +31,16 @@ public:
     bool is_object(const Json& value, const std::string& path);
     bool is_array(const Json& value, const std::string& path, bool non_empty = false);
     // Each key of `object` not in `allowed` is an issue: a misspelt key must not be silently ignored.
-    void only_keys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed);
+    void only_keys(const Json& object, const std::string& path, const std::vector<std::string_view>& allowed);
 
     // The member `key` of `object`, or nullptr when absent (an issue when required). `object` must be an object.
     const Json* member(const Json& object, const std::string& path, const char* key, Need need);
 
     std::optional<std::string> text(const Json& object, const std::string& path, const char* key, Need need);
+    // The same checks on a value already found, reported at `path`.
+    bool text_value(const Json& value, const std::string& path);
+    bool integer_value(const Json& value, const std::string& path, std::int64_t min, std::int64_t max);
+    bool boolean_value(const Json& value, const std::string& path);
     std::optional<Date> date(const Json& object, const std::string& path, const char* key, Need need);
     std::optional<Date> date_value(const Json& value, const std::string& path);
     std::optional<std::int64_t> integer(const Json& object, const std::string& path, const char* key, Need need,

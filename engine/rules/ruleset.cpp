@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/fields.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace yibao {
@@ -57,10 +58,6 @@ namespace {
 // A ruleset id names a file and goes in a link's city=: short, and of characters no URL or shell must quote.
 constexpr size_t kMaxIdLength = 64;
 
-// What a ruleset for another year must say for itself rather than inherit.
-constexpr const char* kOwnKeys[] = {"id",         "year",       "title",           "benefit_year",
-                                    "collection", "continuity_deadline", "unconfirmed_note"};
-
 void prefix_issues(Issues& issues, size_t from, const std::string& origin) {
     for (size_t i = from; i < issues.size(); ++i) issues[i].path = origin + issues[i].path;
 }
@@ -104,10 +101,11 @@ void Catalog::load(const std::vector<RulesetDocument>& documents, Issues& issues
                                       given ? "基础规则集“" + id + "”有错误，未能载入；请先改正它"
                                             : "基础规则集“" + id + "”未载入；请同时载入该规则集文件"});
                 } else {
-                    for (const char* key : kOwnKeys)
-                        if (!d.json.contains(key))
-                            issues.push_back({pointer_join("", key), Code::missing,
-                                              std::string("以其他规则集为基础时，须写明本年度自己的“") + key + "”"});
+                    // What a ruleset for another year must say for itself rather than inherit.
+                    for (const Field* f : fields_of("ruleset"))
+                        if (f->own && !d.json.contains(f->key))
+                            issues.push_back({pointer_join("", std::string(f->key)), Code::missing,
+                                              "以其他规则集为基础时，须写明本年度自己的“" + std::string(f->key) + "”"});
                     document = merge_base(merged(base_id->get<std::string>()), d.json, issues);
                     document["base"] = *base_id;
                 }
@@ -152,53 +150,41 @@ public:
 
     std::optional<Ruleset> load(const Json& doc) {
         if (!read_.is_object(doc, "")) return std::nullopt;
-        read_.only_keys(doc, "", {"$schema", "$comment", "id", "base", "region", "year", "title", "sources", "benefit_year", "collection",
-                                  "continuity_deadline", "categories", "tiers", "assistance_groups", "contributions",
-                                  "benefit_rules", "waiting_period", "member_notes", "registration", "payment_channels", "contacts", "websites",
-                                  "silences", "unconfirmed_note"});
+        FieldReader top(read_, "ruleset", doc, "");
         Ruleset r;
-        r.id = read_.text(doc, "", "id", Need::required).value_or("");
+        r.id = top.text("id").value_or("");
         if (doc.contains("id") && doc["id"].is_string() && !valid_id(r.id))
             read_.fail("/id", Code::invalid_id, "规则集编号应为1到" + std::to_string(kMaxIdLength) +
                                                     "个字符，只含小写字母、数字、连字符（-）和下划线（_）");
-        r.base = read_.text(doc, "", "base", Need::optional).value_or("");
-        r.region = read_.text(doc, "", "region", Need::required).value_or("");
-        r.year = static_cast<int>(read_.integer(doc, "", "year", Need::required, 2000, 2200).value_or(0));
-        r.title = read_.text(doc, "", "title", Need::required).value_or("");
-        r.unconfirmed_note = read_.text(doc, "", "unconfirmed_note", Need::required).value_or("");
+        r.base = top.text("base").value_or("");
+        r.region = top.text("region").value_or("");
+        r.year = static_cast<int>(top.integer("year").value_or(0));
+        r.title = top.text("title").value_or("");
+        r.unconfirmed_note = top.text("unconfirmed_note").value_or("");
 
         // Sources first: every basis below must name one of them.
-        if (const Json* sources = read_.member(doc, "", "sources", Need::required);
-            sources && read_.is_array(*sources, "/sources", true))
-            for (size_t i = 0; i < sources->size(); ++i) load_source((*sources)[i], pointer_join("/sources", i), r);
+        each_object(top, "sources", [&](FieldReader& source) { load_source(source, r); });
 
-        if (const Json* year = read_.member(doc, "", "benefit_year", Need::required);
-            year && read_.is_object(*year, "/benefit_year")) {
-            read_.only_keys(*year, "/benefit_year", {"start", "end"});
-            ordered_dates(*year, "/benefit_year", "start", "end", r.benefit_year_start, r.benefit_year_end,
-                          "待遇年度的结束日期早于开始日期");
+        if (const Json* year = top.value("benefit_year")) {
+            FieldReader days(read_, "benefit_year", *year, top.path("benefit_year"));
+            ordered_dates(days, "start", "end", r.benefit_year_start, r.benefit_year_end, "待遇年度的结束日期早于开始日期");
         }
-
-        if (const Json* collection = read_.member(doc, "", "collection", Need::required);
-            collection && read_.is_object(*collection, "/collection")) {
-            read_.only_keys(*collection, "/collection", {"opens", "closes", "text", "basis"});
-            r.payable_from = vocabulary_.date_fact(*collection, "/collection", "opens", "collection.opens");
-            r.payable_to = vocabulary_.date_fact(*collection, "/collection", "closes", "collection.closes");
+        if (const Json* collection = top.value("collection")) {
+            FieldReader window(read_, "collection", *collection, top.path("collection"));
+            r.payable_from = vocabulary_.date_fact(*collection, window.at(), "opens", "collection.opens");
+            r.payable_to = vocabulary_.date_fact(*collection, window.at(), "closes", "collection.closes");
             if (!r.payable_from.unknown() && !r.payable_to.unknown() && r.payable_to.value < r.payable_from.value)
-                read_.fail("/collection/closes", Code::out_of_order, "缴费截止日期早于开始日期");
-            r.collection = explained(*collection, "/collection", TextScope::ruleset);
+                read_.fail(window.path("closes"), Code::out_of_order, "缴费截止日期早于开始日期");
+            r.collection = explained(window, TextScope::ruleset);
         }
-        if (const Json* deadline = read_.member(doc, "", "continuity_deadline", Need::required);
-            deadline && read_.is_object(*deadline, "/continuity_deadline")) {
-            read_.only_keys(*deadline, "/continuity_deadline", {"date", "text", "basis"});
-            r.continuity_deadline = vocabulary_.date_fact(*deadline, "/continuity_deadline", "date", "continuity_deadline");
-            r.deadline = explained(*deadline, "/continuity_deadline", TextScope::ruleset);
+        if (const Json* deadline = top.value("continuity_deadline")) {
+            FieldReader d(read_, "continuity_deadline", *deadline, top.path("continuity_deadline"));
+            r.continuity_deadline = vocabulary_.date_fact(*deadline, d.at(), "date", "continuity_deadline");
+            r.deadline = explained(d, TextScope::ruleset);
         }
 
-        if (const Json* categories = read_.member(doc, "", "categories", Need::required);
-            categories && read_.is_array(*categories, "/categories", true)) {
-            // Ids first, so that later conditions can name any category.
-            for (size_t i = 0; i < categories->size(); ++i) load_category((*categories)[i], pointer_join("/categories", i), r);
+        // Ids first, so that later conditions can name any category.
+        if (const Json* categories = each_object(top, "categories", [&](FieldReader& c) { load_category(c, r); })) {
             for (const auto& c : r.categories) category_ids_.push_back(c.id);
             // A condition holds categories as the bits of 32.
             if (r.categories.size() > 32)
@@ -208,92 +194,72 @@ public:
                 read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), Code::no_fallback,
                            "最后一个类别的条件必须为空对象 {}，保证每位成员都有类别");
         }
-        if (const Json* tiers = read_.member(doc, "", "tiers", Need::optional); tiers) load_tiers(*tiers, r);
-        if (const Json* groups = read_.member(doc, "", "assistance_groups", Need::optional);
-            groups && read_.is_array(*groups, "/assistance_groups", true)) {
-            for (size_t i = 0; i < groups->size(); ++i) {
-                const std::string at = pointer_join("/assistance_groups", i);
-                const Json& g = (*groups)[i];
-                if (!read_.is_object(g, at)) continue;
-                read_.only_keys(g, at, {"id", "label"});
-                AssistanceGroup group;
-                if (auto id = read_.choice(g, at, "id", Need::required, assistance_names())) {
-                    group.id = static_cast<Assistance>(*id);
-                    if (group.id == Assistance::none)
-                        read_.fail(pointer_join(at, "id"), Code::unknown_value, "“none”不是特殊人群");
-                }
-                group.label = read_.text(g, at, "label", Need::required).value_or("");
-                r.assistance_groups.push_back(group);
-            }
+        if (const Json* tiers = top.value("tiers")) {
+            FieldReader t(read_, "tiers", *tiers, top.path("tiers"));
+            load_tiers(t, r);
         }
+        each_object(top, "assistance_groups", [&](FieldReader& g) {
+            AssistanceGroup group;
+            if (const Json* id = g.value("id"))
+                if (auto index = read_.choice_value(*id, g.path("id"), assistance_names())) {
+                    group.id = static_cast<Assistance>(*index);
+                    if (group.id == Assistance::none)
+                        read_.fail(g.path("id"), Code::unknown_value, "“none”不是特殊人群");
+                }
+            group.label = g.text("label").value_or("");
+            r.assistance_groups.push_back(group);
+        });
 
-        load_list(doc, "contributions", [&](const Json& item, const std::string& at) {
-            read_.only_keys(item, at, {"id", "label", "when", "individual_fen", "subsidy_fen", "caveat", "text", "basis"});
+        each_object(top, "contributions", [&](FieldReader& item) {
             ContributionRule rule;
-            rule.id = read_.text(item, at, "id", Need::required).value_or("");
-            rule.label = read_.text(item, at, "label", Need::required).value_or("");
-            rule.when = condition_member(item, at);
-            rule.individual = vocabulary_.amount(item, at, "individual_fen", "individual_fen");
-            rule.subsidy = vocabulary_.amount(item, at, "subsidy_fen", "subsidy_fen");
-            rule.caveat = read_.text(item, at, "caveat", Need::optional).value_or("");
-            rule.explain = explained(item, at, TextScope::member);
+            rule.id = item.text("id").value_or("");
+            rule.label = item.text("label").value_or("");
+            rule.when = condition_member(item);
+            rule.individual = vocabulary_.amount(item.object(), item.at(), "individual_fen", "individual_fen");
+            rule.subsidy = vocabulary_.amount(item.object(), item.at(), "subsidy_fen", "subsidy_fen");
+            rule.caveat = item.text("caveat").value_or("");
+            rule.explain = explained(item, TextScope::member);
             r.contributions.push_back(std::move(rule));
         });
-        load_list(doc, "benefit_rules", [&](const Json& item, const std::string& at) {
-            read_.only_keys(item, at, {"id", "when", "start", "end", "waiting", "caveat", "text", "basis"});
+        each_object(top, "benefit_rules", [&](FieldReader& item) {
             BenefitRule rule;
-            rule.id = read_.text(item, at, "id", Need::required).value_or("");
-            rule.when = condition_member(item, at);
-            if (const Json* start = read_.member(item, at, "start", Need::required))
-                rule.start = vocabulary_.date(*start, pointer_join(at, "start"));
-            rule.end = vocabulary_.date("year_end", pointer_join(at, "end"));
-            if (const Json* end = read_.member(item, at, "end", Need::optional))
-                rule.end = vocabulary_.date(*end, pointer_join(at, "end"));
-            rule.waiting = read_.boolean(item, at, "waiting", Need::optional).value_or(false);
-            rule.caveat = read_.text(item, at, "caveat", Need::optional).value_or("");
-            rule.explain = explained(item, at, TextScope::member);
+            rule.id = item.text("id").value_or("");
+            rule.when = condition_member(item);
+            if (const Json* start = item.value("start")) rule.start = vocabulary_.date(*start, item.path("start"));
+            rule.end = vocabulary_.date("year_end", item.path("end"));
+            if (const Json* end = item.value("end")) rule.end = vocabulary_.date(*end, item.path("end"));
+            rule.waiting = item.boolean("waiting").value_or(false);
+            rule.caveat = item.text("caveat").value_or("");
+            rule.explain = explained(item, TextScope::member);
             r.benefit_rules.push_back(std::move(rule));
         });
-        if (const Json* waiting = read_.member(doc, "", "waiting_period", Need::optional); waiting)
-            load_waiting_period(*waiting, r.waiting_period);
-        if (const Json* notes = read_.member(doc, "", "member_notes", Need::optional);
-            notes && read_.is_array(*notes, "/member_notes", true))
-            for (size_t i = 0; i < notes->size(); ++i)
-                if (read_.is_object((*notes)[i], pointer_join("/member_notes", i)))
-                    r.member_notes.push_back(member_note((*notes)[i], pointer_join("/member_notes", i)));
-        load_list(doc, "registration", [&](const Json& item, const std::string& at) {
-            r.registration.push_back(channel(item, at));
-        });
-        load_list(doc, "payment_channels", [&](const Json& item, const std::string& at) {
-            r.payment.push_back(channel(item, at));
-        });
-        load_list(doc, "contacts", [&](const Json& item, const std::string& at) {
-            read_.only_keys(item, at, {"name", "phone", "detail"});
-            r.contacts.push_back({read_.text(item, at, "name", Need::required).value_or(""),
-                                  read_.text(item, at, "phone", Need::optional).value_or(""),
-                                  read_.text(item, at, "detail", Need::optional).value_or("")});
-            const std::string& phone = r.contacts.back().phone;
-            if (item.contains("phone") && item["phone"].is_string() && !valid_phone(phone))
-                read_.fail(pointer_join(at, "phone"), Code::bad_phone,
-                           "“" + phone + "”不是可拨打的电话号码；应写作区号-号码（如 0532-12345678，分机或按键用连字符接在后面，"
+        if (const Json* waiting = top.value("waiting_period")) {
+            FieldReader w(read_, "waiting_period", *waiting, top.path("waiting_period"));
+            load_waiting_period(w, r.waiting_period);
+        }
+        each_object(top, "member_notes", [&](FieldReader& item) { r.member_notes.push_back(member_note(item)); });
+        each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item)); });
+        each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item)); });
+        each_object(top, "contacts", [&](FieldReader& item) {
+            const auto name = item.text("name");
+            const auto phone = item.text("phone");
+            r.contacts.push_back({name.value_or(""), phone.value_or(""), item.text("detail").value_or("")});
+            if (phone && !valid_phone(*phone))
+                read_.fail(item.path("phone"), Code::bad_phone,
+                           "“" + *phone + "”不是可拨打的电话号码；应写作区号-号码（如 0532-12345678，分机或按键用连字符接在后面，"
                            "如 024-12345-1-7）、12345 这样的五位服务号码、95开头的五位号码或11位手机号码");
         });
-        if (const Json* sites = read_.member(doc, "", "websites", Need::optional); sites && read_.is_array(*sites, "/websites"))
-            for (size_t i = 0; i < sites->size(); ++i) {
-                if ((*sites)[i].is_string()) r.websites.push_back((*sites)[i].get<std::string>());
-                else read_.fail(pointer_join("/websites", i), Code::wrong_type, "应为字符串");
-            }
-        if (const Json* silences = read_.member(doc, "", "silences", Need::required);
-            silences && read_.is_object(*silences, "/silences")) {
-            read_.only_keys(*silences, "/silences", {"assistance", "tier"});
-            r.silent_on_assistance = read_.text(*silences, "/silences", "assistance", Need::required).value_or("");
-            r.silent_on_tier = read_.text(*silences, "/silences", "tier", Need::required).value_or("");
+        if (const Json* sites = top.value("websites"))
+            for (const Json& site : *sites) r.websites.push_back(site.get<std::string>());
+        if (const Json* silences = top.value("silences")) {
+            FieldReader s(read_, "silences", *silences, top.path("silences"));
+            r.silent_on_assistance = s.text("assistance").value_or("");
+            r.silent_on_tier = s.text("tier").value_or("");
         }
         check_duplicates(r);
         if (issues_.size() != issues_before_) return std::nullopt;
         return r;
     }
-
 private:
     static bool valid_id(const std::string& id) {
         return !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](char c) {
@@ -331,191 +297,164 @@ private:
 
     // Two dates of one object where the second may not precede the first; an order is only
     // checked when both parsed, so one typo gives one error.
-    void ordered_dates(const Json& object, const std::string& at, const char* first_key, const char* second_key,
-                       Date& first, Date& second, const char* message) {
-        const auto a = read_.date(object, at, first_key, Need::required);
-        const auto b = read_.date(object, at, second_key, Need::required);
+    // Two dates of one object where the second may not precede the first; an order is only
+    // checked when both parsed, so one typo gives one error.
+    void ordered_dates(FieldReader& object, const char* first_key, const char* second_key, Date& first, Date& second,
+                       const char* message) {
+        const auto a = object.date(first_key);
+        const auto b = object.date(second_key);
         if (a) first = *a;
         if (b) second = *b;
-        if (a && b && *b < *a) read_.fail(pointer_join(at, second_key), Code::out_of_order, message);
+        if (a && b && *b < *a) read_.fail(object.path(second_key), Code::out_of_order, message);
     }
 
+    // Each object of the list `key` of `parent`, read as the field table names its items; the list, when given.
     template <typename Each>
-    void load_list(const Json& doc, const char* key, Each each) {
-        const std::string path = pointer_join("", key);
-        const Json* list = read_.member(doc, "", key, Need::required);
-        if (!list || !read_.is_array(*list, path, true)) return;
+    const Json* each_object(FieldReader& parent, const char* key, Each each) {
+        const Json* list = parent.value(key);
+        if (!list) return nullptr;
+        const std::string_view object = find_field(parent.name(), key)->of;
+        const std::string path = parent.path(key);
         for (size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_join(path, i);
-            if (read_.is_object((*list)[i], at)) each((*list)[i], at);
+            if (!read_.is_object((*list)[i], at)) continue;
+            FieldReader item(read_, object, (*list)[i], at);
+            each(item);
         }
+        return list;
     }
 
-    void load_source(const Json& s, const std::string& at, Ruleset& r) {
-        if (!read_.is_object(s, at)) return;
-        read_.only_keys(s, at, {"id", "level", "title", "publisher", "date", "url"});
+    void load_source(FieldReader& s, Ruleset& r) {
         Source source;
-        source.id = read_.text(s, at, "id", Need::required).value_or("");
-        source.level = read_.text(s, at, "level", Need::required).value_or("");
+        source.id = s.text("id").value_or("");
+        source.level = s.text("level").value_or("");
         if (!source.level.empty() && source.level != "A" && source.level != "B" && source.level != "C")
-            read_.fail(pointer_join(at, "level"), Code::unknown_value, "来源级别应为 A、B 或 C");
-        source.title = read_.text(s, at, "title", Need::required).value_or("");
-        source.publisher = read_.text(s, at, "publisher", Need::required).value_or("");
-        source.date = read_.text(s, at, "date", Need::optional).value_or("");
-        source.url = read_.text(s, at, "url", Need::optional).value_or("");
-        if (s.contains("url") && s["url"].is_string() && !valid_url(source.url))
-            read_.fail(pointer_join(at, "url"), Code::bad_url, "“" + source.url + "”不是网页地址；应以 http:// 或 https:// 开头，不含空格");
+            read_.fail(s.path("level"), Code::unknown_value, "来源级别应为 A、B 或 C");
+        source.title = s.text("title").value_or("");
+        source.publisher = s.text("publisher").value_or("");
+        source.date = s.text("date").value_or("");
+        const auto url = s.text("url");
+        source.url = url.value_or("");
+        if (url && !valid_url(*url))
+            read_.fail(s.path("url"), Code::bad_url, "“" + source.url + "”不是网页地址；应以 http:// 或 https:// 开头，不含空格");
         r.sources.push_back(source);
         source_ids_.push_back(source.id);
     }
 
-    void load_category(const Json& c, const std::string& at, Ruleset& r) {
-        if (!read_.is_object(c, at)) return;
-        read_.only_keys(c, at, {"id", "label", "when", "text", "basis"});
+    void load_category(FieldReader& c, Ruleset& r) {
         Category category;
-        category.id = read_.text(c, at, "id", Need::required).value_or("");
-        category.label = read_.text(c, at, "label", Need::required).value_or("");
+        category.id = c.text("id").value_or("");
+        category.label = c.text("label").value_or("");
         vocabulary_.in_category = true;
-        category.when = condition_member(c, at);
+        category.when = condition_member(c);
         vocabulary_.in_category = false;
-        category.explain = explained(c, at, TextScope::member);
+        category.explain = explained(c, TextScope::member);
         r.categories.push_back(std::move(category));
     }
 
-    void load_tiers(const Json& tiers, Ruleset& r) {
-        if (!read_.is_object(tiers, "/tiers")) return;
-        read_.only_keys(tiers, "/tiers", {"applies_to", "default", "levels"});
-        if (const Json* applies = read_.member(tiers, "/tiers", "applies_to", Need::required))
-            r.tier_applies = condition(*applies, "/tiers/applies_to");
-        const Json* levels = read_.member(tiers, "/tiers", "levels", Need::required);
-        if (!levels || !read_.is_array(*levels, "/tiers/levels", true)) return;
-        for (size_t i = 0; i < levels->size(); ++i) {
-            const std::string at = pointer_join("/tiers/levels", i);
-            if (!read_.is_object((*levels)[i], at)) continue;
-            read_.only_keys((*levels)[i], at, {"id", "label"});
-            Tier tier;
-            tier.id = static_cast<int>(read_.integer((*levels)[i], at, "id", Need::required, 1, 31).value_or(0));
-            tier.label = read_.text((*levels)[i], at, "label", Need::required).value_or("");
-            r.tiers.push_back(tier);
-        }
-        r.default_tier = static_cast<int>(read_.integer(tiers, "/tiers", "default", Need::required, 1, 31).value_or(0));
+    void load_tiers(FieldReader& tiers, Ruleset& r) {
+        if (const Json* applies = tiers.value("applies_to")) r.tier_applies = condition(*applies, tiers.path("applies_to"));
+        if (const Json* levels = tiers.value("levels"))
+            for (size_t i = 0; i < levels->size(); ++i) {
+                const std::string at = pointer_join(tiers.path("levels"), i);
+                if (!read_.is_object((*levels)[i], at)) continue;
+                FieldReader level(read_, "tier", (*levels)[i], at);
+                Tier tier;
+                tier.id = static_cast<int>(level.integer("id").value_or(0));
+                tier.label = level.text("label").value_or("");
+                r.tiers.push_back(tier);
+            }
+        r.default_tier = static_cast<int>(tiers.integer("default").value_or(0));
         if (r.default_tier && !r.tier(r.default_tier))
-            read_.fail("/tiers/default", Code::unknown_value, "默认档次" + std::to_string(r.default_tier) + "不在 /tiers/levels 中");
+            read_.fail(tiers.path("default"), Code::unknown_value,
+                       "默认档次" + std::to_string(r.default_tier) + "不在 /tiers/levels 中");
     }
 
-    // Each part of the waiting period: its id, its numbers (the JSON keys `numbers` names, read into months and
-    // from_years), an optional condition, and its text and basis.
-    WaitingPart waiting_part(const Json& item, const std::string& at, const char* months_key, const char* from_key,
-                             int most_months) {
+    // Each part of the waiting period: its id, its numbers (the keys named here, read into months and from_years),
+    // an optional condition, and its text and basis.
+    WaitingPart waiting_part(FieldReader& item, const char* months_key, const char* from_key) {
         WaitingPart part;
-        if (!read_.is_object(item, at)) return part;
-        part.id = read_.text(item, at, "id", Need::required).value_or("");
-        if (months_key)
-            part.months = static_cast<int>(read_.integer(item, at, months_key, Need::required, 0, most_months).value_or(0));
-        if (from_key) part.from_years = static_cast<int>(read_.integer(item, at, from_key, Need::required, 1, 100).value_or(1));
-        part.when = condition_member(item, at);
-        part.explain = explained(item, at, TextScope::member);
+        part.id = item.text("id").value_or("");
+        if (months_key) part.months = static_cast<int>(item.integer(months_key).value_or(0));
+        if (from_key) part.from_years = static_cast<int>(item.integer(from_key).value_or(1));
+        part.when = condition_member(item);
+        part.explain = explained(item, TextScope::member);
         return part;
     }
 
-    void load_waiting_period(const Json& w, WaitingPeriod& out) {
-        const std::string at = "/waiting_period";
-        if (!read_.is_object(w, at)) return;
-        read_.only_keys(w, at, {"fixed", "variable", "repair", "floor", "exempt"});
+    void load_waiting_period(FieldReader& w, WaitingPeriod& out) {
         out.applies = true;
-        auto part = [&](const char* key, std::initializer_list<const char*> keys, const char* months_key,
-                        const char* from_key, int most, Need need) -> std::optional<WaitingPart> {
-            const Json* item = read_.member(w, at, key, need);
+        auto part = [&](const char* key, const char* months_key, const char* from_key) -> std::optional<WaitingPart> {
+            const Json* item = w.value(key);
             if (!item) return std::nullopt;
-            if (item->is_object()) read_.only_keys(*item, pointer_join(at, key), keys);
-            return waiting_part(*item, pointer_join(at, key), months_key, from_key, most);
+            FieldReader reader(read_, find_field("waiting_period", key)->of, *item, w.path(key));
+            return waiting_part(reader, months_key, from_key);
         };
-        out.fixed = part("fixed", {"id", "months", "when", "text", "basis"}, "months", nullptr, 120, Need::required)
-                        .value_or(WaitingPart{});
+        out.fixed = part("fixed", "months", nullptr).value_or(WaitingPart{});
         // {"unknown": {reason, ask}}: the sources give no variable part; only the fixed part is applied.
-        if (const Json* variable = read_.member(w, at, "variable", Need::optional);
-            variable && variable->is_object() && variable->contains("unknown"))
-            out.variable_certainty = vocabulary_.date_fact(w, at, "variable", "waiting_period.variable").certainty;
-        else
-            out.variable = part("variable", {"id", "months_per_year", "from_lapsed_year", "text", "basis"},
-                                "months_per_year", "from_lapsed_year", 12, Need::optional);
-        out.repair = part("repair", {"id", "months_per_year", "text", "basis"}, "months_per_year", nullptr, 12,
-                          Need::optional);
-        out.floor = part("floor", {"id", "months", "from_lapsed_years", "text", "basis"}, "months", "from_lapsed_years",
-                         120, Need::optional);
-        if (const Json* exempt = read_.member(w, at, "exempt", Need::optional);
-            exempt && read_.is_array(*exempt, pointer_join(at, "exempt"), true))
-            for (size_t i = 0; i < exempt->size(); ++i) {
-                const std::string e_at = pointer_join(pointer_join(at, "exempt"), i);
-                if ((*exempt)[i].is_object()) read_.only_keys((*exempt)[i], e_at, {"id", "when", "text", "basis"});
-                out.exempt.push_back(waiting_part((*exempt)[i], e_at, nullptr, nullptr, 0));
+        if (const Json* variable = w.value("variable")) {
+            if (variable->contains("unknown")) {
+                out.variable_certainty = vocabulary_.date_fact(w.object(), w.at(), "variable", "waiting_period.variable").certainty;
+            } else {
+                FieldReader reader(read_, "waiting_variable", *variable, w.path("variable"));
+                out.variable = waiting_part(reader, "months_per_year", "from_lapsed_year");
             }
+        }
+        out.repair = part("repair", "months_per_year", nullptr);
+        out.floor = part("floor", "months", "from_lapsed_years");
+        each_object(w, "exempt", [&](FieldReader& item) { out.exempt.push_back(waiting_part(item, nullptr, nullptr)); });
     }
 
-    MemberNote member_note(const Json& item, const std::string& at) {
-        read_.only_keys(item, at, {"id", "when", "amount_fen", "per_year_fen", "after_years", "text", "basis"});
+    MemberNote member_note(FieldReader& item) {
         MemberNote note;
-        note.id = read_.text(item, at, "id", Need::required).value_or("");
-        note.when = condition_member(item, at);
-        constexpr std::int64_t kMost = 100000000;
-        if (item.contains("per_year_fen")) {
-            note.per_year = true;
-            note.amount = Money::from_fen(read_.integer(item, at, "per_year_fen", Need::required, -kMost, kMost).value_or(0));
-            note.after_years = static_cast<int>(read_.integer(item, at, "after_years", Need::required, 0, 150).value_or(0));
-        } else {
-            note.amount = Money::from_fen(read_.integer(item, at, "amount_fen", Need::optional, -kMost, kMost).value_or(0));
-        }
-        note.explain = explained(item, at, TextScope::member);
+        note.id = item.text("id").value_or("");
+        note.when = condition_member(item);
+        const auto amount = item.integer("amount_fen");
+        const auto per_year = item.integer("per_year_fen");
+        const auto after = item.integer("after_years");
+        note.per_year = item.value("per_year_fen") != nullptr;
+        note.amount = Money::from_fen(note.per_year ? per_year.value_or(0) : amount.value_or(0));
+        note.after_years = static_cast<int>(after.value_or(0));
+        note.explain = explained(item, TextScope::member);
         return note;
     }
 
-    Channel channel(const Json& item, const std::string& at) {
-        read_.only_keys(item, at, {"id", "name", "detail", "when", "basis"});
+    Channel channel(FieldReader& item) {
         Channel c;
-        c.id = read_.text(item, at, "id", Need::required).value_or("");
-        c.who = read_.text(item, at, "name", Need::required).value_or("");
-        c.how = read_.text(item, at, "detail", Need::optional).value_or("");
-        c.when = condition_member(item, at);
-        c.basis = basis(item, at);
+        c.id = item.text("id").value_or("");
+        c.who = item.text("name").value_or("");
+        c.how = item.text("detail").value_or("");
+        c.when = condition_member(item);
+        c.basis = basis(item);
         return c;
     }
 
-    Explained explained(const Json& item, const std::string& at, TextScope scope) {
+    Explained explained(FieldReader& item, TextScope scope) {
         Explained e;
-        e.text = read_.text(item, at, "text", Need::required).value_or("");
-        check_placeholders(read_, e.text, pointer_join(at, "text"), scope);
-        e.basis = basis(item, at);
+        e.text = item.text("text").value_or("");
+        check_placeholders(read_, e.text, item.path("text"), scope);
+        e.basis = basis(item);
         return e;
     }
 
     // Every rule must say where it comes from: at least one {source, quote}, the source declared above.
-    std::vector<Basis> basis(const Json& item, const std::string& at) {
+    std::vector<Basis> basis(FieldReader& item) {
         std::vector<Basis> out;
-        const Json* list = read_.member(item, at, "basis", Need::required);
-        const std::string path = pointer_join(at, "basis");
-        if (!list || !read_.is_array(*list, path, true)) return out;
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string b_at = pointer_join(path, i);
-            if (!read_.is_object((*list)[i], b_at)) continue;
-            read_.only_keys((*list)[i], b_at, {"source", "quote"});
-            Basis b;
-            b.source = read_.text((*list)[i], b_at, "source", Need::required).value_or("");
-            b.quote = read_.text((*list)[i], b_at, "quote", Need::required).value_or("");
-            if (!b.source.empty() &&
-                std::find(source_ids_.begin(), source_ids_.end(), b.source) == source_ids_.end())
-                read_.fail(pointer_join(b_at, "source"), Code::unknown_source, "来源“" + b.source + "”未在 /sources 中列出");
-            if ((*list)[i].contains("quote") && b.quote.empty())
-                read_.fail(pointer_join(b_at, "quote"), Code::empty, "引文不能为空");
-            out.push_back(std::move(b));
-        }
+        each_object(item, "basis", [&](FieldReader& b) {
+            Basis one;
+            one.source = b.text("source").value_or("");
+            one.quote = b.text("quote").value_or("");
+            if (!one.source.empty() && std::find(source_ids_.begin(), source_ids_.end(), one.source) == source_ids_.end())
+                read_.fail(b.path("source"), Code::unknown_source, "来源“" + one.source + "”未在 /sources 中列出");
+            out.push_back(std::move(one));
+        });
         return out;
     }
 
-    Condition condition_member(const Json& item, const std::string& at) {
-        const Json* when = read_.member(item, at, "when", Need::optional);
-        return when ? condition(*when, pointer_join(at, "when")) : Condition{};
+    Condition condition_member(FieldReader& item) {
+        const Json* when = item.value("when");
+        return when ? condition(*when, item.path("when")) : Condition{};
     }
-
     Condition condition(const Json& value, const std::string& at) { return vocabulary_.condition(value, at); }
 
     void check_duplicates(const Ruleset& r) {

@@ -1,5 +1,7 @@
 #include "rules/vocabulary.hpp"
 
+#include "rules/fields.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -422,7 +424,7 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
         return out;
     }
     const std::string v_at = pointer_join(at, key);
-    read.only_keys(*value, v_at, {"provisional", "unknown", "value"});
+    const FieldReader keys(read, "fact", *value, v_at);  // reports the keys a fact does not have
     const bool provisional = value->contains(std::string(kFactKinds[0].key));
     if (provisional == value->contains(std::string(kFactKinds[1].key))) {
         read.fail(v_at, Code::one_key, "应只含 provisional（暂按往年）或 unknown（尚未公布）之一");
@@ -433,25 +435,19 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
     const Json& detail = (*value)[kind_key];
     const std::string d_at = pointer_join(v_at, kind_key);
     if (!read.is_object(detail, d_at)) return out;
-    auto required_text = [&](const char* name) {
-        auto text = read.text(detail, d_at, name, Need::required).value_or("");
-        if (text.empty() && detail.contains(name)) read.fail(pointer_join(d_at, name), Code::empty, "不能为空");
-        return text;
-    };
+    FieldReader fields(read, kind_key, detail, d_at);
     if (provisional) {
-        read.only_keys(detail, d_at, {"from", "text"});
         c.kind = Certainty::Kind::provisional;
-        c.from = required_text("from");
-        c.text = required_text("text");
+        c.from = fields.text("from").value_or("");
+        c.text = fields.text("text").value_or("");
         // The value is filled in from `from` when the ruleset is loaded (Catalog::load).
         if (auto v = plain(*value, v_at, "value")) out.value = *v;
     } else {
-        read.only_keys(detail, d_at, {"reason", "ask", "not_before", "not_after"});
         c.kind = Certainty::Kind::unknown;
-        c.text = required_text("reason");
-        c.ask = required_text("ask");
-        c.not_before = read.date(detail, d_at, "not_before", Need::optional);
-        c.not_after = read.date(detail, d_at, "not_after", Need::optional);
+        c.text = fields.text("reason").value_or("");
+        c.ask = fields.text("ask").value_or("");
+        c.not_before = fields.date("not_before");
+        c.not_after = fields.date("not_after");
         if (value->contains("value")) read.fail(pointer_join(v_at, "value"), Code::unknown_field, "尚未公布的值不能同时给出数值");
     }
     return out;

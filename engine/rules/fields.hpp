@@ -1,0 +1,99 @@
+// A ruleset's shape: each object a ruleset holds, described once in fields.cpp, field by field, with its key, its
+// JSON kind, whether it is required, a one-line description and its value's JSON Schema. The loader checks unknown
+// and missing keys and JSON kinds through it (FieldReader); rules/schema.json and the README's ruleset reference
+// are generated from it (`yibao vocabulary`, tools/docs.mjs). What a value means (ids that must exist, dates in
+// order, placeholders) the loader checks itself.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json_reader.hpp"
+
+namespace yibao {
+
+enum class FieldKind : std::uint8_t {
+    text,       // a string
+    integer,    // a whole number in [min, max]
+    boolean,
+    date,       // "YYYY-MM-DD"
+    object,     // an object of the table, named by `of`
+    list,       // an array of objects named by `of`, at least `min` of them
+    texts,      // an array of strings
+    condition,  // the vocabulary's condition
+    date_expr,  // the vocabulary's date expression
+    amount,     // fen, or a provisional or unknown fact
+    date_fact,  // a date, or a provisional or unknown fact
+    plain,      // a provisional fact's value: the amount or date it stands for
+};
+
+struct Field {
+    std::string_view object;  // the object it belongs to
+    std::string_view key;
+    FieldKind kind;
+    Need need;
+    std::string_view of;      // object, list: the object's name
+    std::int64_t min = 0;     // integer: the least value; list: the least items; text: the least characters
+    std::int64_t max = 0;     // integer: the greatest value
+    std::string_view with;    // required when this other key of the object is given
+    bool own = false;         // a ruleset with a base must state it itself
+    bool or_unknown = false;  // may instead be {"unknown": {…}}: the sources do not say
+    std::string_view description;
+    std::string_view schema;  // more JSON Schema for the value (a pattern, an enum) where the loader checks more
+};
+
+struct ObjectShape {
+    std::string_view name;
+    std::string_view where;  // where a ruleset holds it, e.g. "contributions[]"
+    std::string_view description;
+};
+
+const std::vector<ObjectShape>& ruleset_objects();
+// The fields of one object, in the table's order.
+std::vector<const Field*> fields_of(std::string_view object);
+const Field* find_field(std::string_view object, std::string_view key);
+
+// Reads one object of a ruleset as the table describes it: its unknown keys are reported at once, then each field
+// when the loader asks for it, as missing (when required) or of another JSON kind than the table's. The value
+// itself (a range, an id, a condition) the loader reads as it means.
+class FieldReader {
+public:
+    // `value` must be an object.
+    FieldReader(JsonReader& read, std::string_view object, const Json& value, std::string at);
+
+    // The field's value when given and of its kind; nullptr otherwise (the problem reported).
+    const Json* value(std::string_view key);
+    std::optional<std::string> text(std::string_view key);
+    std::optional<std::int64_t> integer(std::string_view key);
+    std::optional<bool> boolean(std::string_view key);
+    std::optional<Date> date(std::string_view key);
+
+    std::string_view name() const { return object_; }
+    const Json& object() const { return value_; }
+    const std::string& at() const { return at_; }
+    std::string path(std::string_view key) const { return pointer_join(at_, std::string(key)); }
+
+private:
+    JsonReader& read_;
+    std::string_view object_;
+    const Json& value_;
+    std::string at_;
+};
+
+// The table as documentation: each object's fields with their JSON form ("integer 0–120", "[contribution, …]"),
+// "required", "optional" or what makes them required, and the description.
+struct FieldDoc {
+    std::string_view object;
+    std::string_view key;
+    std::string form;
+    std::string need;
+    std::string_view description;
+};
+std::vector<FieldDoc> field_docs();
+// The whole of rules/schema.json (JSON Schema 2020-12): the table's objects and the vocabulary's definitions.
+Json ruleset_schema();
+
+}  // namespace yibao
