@@ -164,7 +164,7 @@ int vocabulary() {
         objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
     yibao::Json fields = yibao::Json::array();
     for (const auto& f : yibao::field_docs())
-        fields.push_back({{"object", f.object}, {"key", f.key}, {"form", f.form}, {"need", f.need},
+        fields.push_back({{"object", f.object}, {"key", f.key}, {"kind", f.kind}, {"of", f.of}, {"form", f.form}, {"need", f.need},
                           {"description", f.description}});
     return print({{"vocabulary", std::move(words)}, {"codes", std::move(codes)}, {"objects", std::move(objects)},
                   {"fields", std::move(fields)}, {"schema", yibao::ruleset_schema()}},

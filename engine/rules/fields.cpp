@@ -35,6 +35,10 @@ Field of(Field f, std::string_view name, std::int64_t least = 0) {
     f.min = least;
     return f;
 }
+Field most(Field f, std::int64_t items) {
+    f.max = items;
+    return f;
+}
 Field non_empty(Field f) {
     f.min = 1;
     return f;
@@ -66,7 +70,9 @@ Field basis(std::string_view object) {
     return of(row(object, "basis", K::list, req, DOC("where the rule comes from: at least one source and its words")),
               "basis", 1);
 }
-Field id(std::string_view object) { return row(object, "id", K::text, req, DOC("unique within its list")); }
+Field id(std::string_view object) {
+    return row(object, "id", K::text, req, DOC("names the item; a ruleset with a base changes or removes it by this id"));
+}
 Field when(std::string_view object, std::string_view description) {
     return row(object, "when", K::condition, opt, description);
 }
@@ -137,9 +143,11 @@ const std::vector<Field>& table() {
         own(of(row("ruleset", "collection", K::object, req, DOC("the collection window")), "collection")),
         own(of(row("ruleset", "continuity_deadline", K::object, req, DOC("the deadline for continuous cover")),
                "continuity_deadline")),
-        of(row("ruleset", "categories", K::list, req,
-               DOC("first match; the last has an empty `when`, so every member has one; at most 32")),
-           "category", 1),
+        most(of(row("ruleset", "categories", K::list, req,
+                    DOC("first match; the last has an empty `when`, so every member has one; at most 32, as a "
+                        "condition holds them as bits")),
+                "category", 1),
+             32),
         of(row("ruleset", "tiers", K::object, opt, DOC("contribution levels to choose from")), "tiers"),
         of(row("ruleset", "assistance_groups", K::list, opt, DOC("the assisted groups the sources name")),
            "assistance_group", 1),
@@ -296,7 +304,7 @@ const std::vector<Field>& table() {
 
         of(row("fact", "provisional", K::object, opt, DOC("carried from an earlier ruleset")), "provisional"),
         of(row("fact", "unknown", K::object, opt, DOC("not published")), "unknown"),
-        row("fact", "value", K::plain, opt, DOC("provisional: filled in from the earlier ruleset when loading")),
+        row("fact", "value", K::plain, opt, DOC("provisional: the value carried, filled in from the earlier ruleset when left out")),
 
         non_empty(row("provisional", "from", K::text, req, DOC("the ruleset id the value is carried from"))),
         non_empty(row("provisional", "text", K::text, req, DOC("told to the citizen beside every figure that rests on it"))),
@@ -354,7 +362,13 @@ const Json* FieldReader::value(std::string_view key) {
         case K::boolean: return read_.boolean_value(*v, at) ? v : nullptr;
         case K::date: return read_.date_value(*v, at) ? v : nullptr;
         case K::object: return read_.is_object(*v, at) ? v : nullptr;
-        case K::list: return read_.is_array(*v, at, f->min > 0) ? v : nullptr;
+        case K::list:
+            if (!read_.is_array(*v, at, f->min > 0)) return nullptr;
+            // Too many is told at the first one too many; the list is still read, so that ids in it are known.
+            if (f->max > 0 && v->size() > static_cast<size_t>(f->max))
+                read_.fail(pointer_join(at, static_cast<size_t>(f->max)), Code::too_many,
+                           "最多" + std::to_string(f->max) + "项，这里有" + std::to_string(v->size()) + "项");
+            return v;
         case K::texts: {
             if (!read_.is_array(*v, at)) return nullptr;
             bool all = true;
@@ -395,7 +409,9 @@ std::string form_of(const Field& f) {
         case K::boolean: return "true | false";
         case K::date: return "YYYY-MM-DD";
         case K::object: return f.or_unknown ? of + " | fact with unknown" : of;
-        case K::list: return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "");
+        case K::list:
+            return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "") +
+                   (f.max > 0 ? ", at most " + std::to_string(f.max) : "");
         case K::texts: return "[text, …]";
         case K::condition: return "condition";
         case K::date_expr: return f.or_unknown ? "date expression | fact with unknown" : "date expression";
@@ -404,6 +420,12 @@ std::string form_of(const Field& f) {
         case K::plain: return "fen | YYYY-MM-DD";
     }
     return "";
+}
+
+std::string_view kind_name(FieldKind kind) {
+    constexpr std::string_view names[] = {"text",      "integer",   "boolean", "date",      "object", "list",
+                                          "texts",     "condition", "date_expr", "amount", "date_fact", "plain"};
+    return names[static_cast<size_t>(kind)];
 }
 
 std::string need_of(const Field& f) {
@@ -428,6 +450,7 @@ Json value_schema(const Field& f) {
         case K::list:
             s = {{"type", "array"}};
             if (f.min > 0) s["minItems"] = f.min;
+            if (f.max > 0) s["maxItems"] = f.max;
             s["items"] = ref(f.of);
             break;
         case K::texts: s = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
@@ -480,7 +503,7 @@ Json fact_schema(const Json& plain, std::string_view description) {
 
 std::vector<FieldDoc> field_docs() {
     std::vector<FieldDoc> docs;
-    for (const Field& f : table()) docs.push_back({f.object, f.key, form_of(f), need_of(f), f.description});
+    for (const Field& f : table()) docs.push_back({f.object, f.key, kind_name(f.kind), f.of, form_of(f), need_of(f), f.description});
     return docs;
 }
 

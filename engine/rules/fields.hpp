@@ -37,7 +37,7 @@ struct Field {
     Need need;
     std::string_view of;      // object, list: the object's name
     std::int64_t min = 0;     // integer: the least value; list: the least items; text: the least characters
-    std::int64_t max = 0;     // integer: the greatest value
+    std::int64_t max = 0;     // integer: the greatest value; list: the most items (0: any number)
     std::string_view with;    // required when this other key of the object is given
     bool own = false;         // a ruleset with a base must state it itself
     bool or_unknown = false;  // may instead be {"unknown": {…}}: the sources do not say
@@ -83,11 +83,13 @@ private:
     std::string at_;
 };
 
-// The table as documentation: each object's fields with their JSON form ("integer 0–120", "[contribution, …]"),
+// The table as documentation: each object's fields with their kind, the object they hold, their JSON form ("integer 0–120", "[contribution, …]"),
 // "required", "optional" or what makes them required, and the description.
 struct FieldDoc {
     std::string_view object;
     std::string_view key;
+    std::string_view kind;  // the FieldKind's name: "text", "list", "amount" …
+    std::string_view of;
     std::string form;
     std::string need;
     std::string_view description;

@@ -151,6 +151,8 @@ public:
     std::optional<Ruleset> load(const Json& doc) {
         if (!read_.is_object(doc, "")) return std::nullopt;
         FieldReader top(read_, "ruleset", doc, "");
+        top.text("$schema");  // for editors and authors only: read that they are text
+        top.text("$comment");
         Ruleset r;
         r.id = top.text("id").value_or("");
         if (doc.contains("id") && doc["id"].is_string() && !valid_id(r.id))
@@ -186,10 +188,6 @@ public:
         // Ids first, so that later conditions can name any category.
         if (const Json* categories = each_object(top, "categories", [&](FieldReader& c) { load_category(c, r); })) {
             for (const auto& c : r.categories) category_ids_.push_back(c.id);
-            // A condition holds categories as the bits of 32.
-            if (r.categories.size() > 32)
-                read_.fail(pointer_join("/categories", size_t{32}), Code::too_many,
-                           "类别最多32个，这里有" + std::to_string(r.categories.size()) + "个");
             if (!r.categories.empty() && r.categories.back().when.keyword)
                 read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), Code::no_fallback,
                            "最后一个类别的条件必须为空对象 {}，保证每位成员都有类别");
