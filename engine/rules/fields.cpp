@@ -394,6 +394,11 @@ std::optional<bool> FieldReader::boolean(std::string_view key) {
     const Json* v = value(key);
     return v && v->is_boolean() ? std::optional<bool>(v->get<bool>()) : std::nullopt;
 }
+std::optional<FieldReader> FieldReader::part(std::string_view key) {
+    const Json* v = value(key);
+    if (!v) return std::nullopt;
+    return FieldReader(read_, find_field(object_, key)->of, *v, path(key));
+}
 std::optional<Date> FieldReader::date(std::string_view key) {
     const Json* v = value(key);
     return v && v->is_string() ? Date::parse(v->get_ref<const std::string&>()) : std::nullopt;

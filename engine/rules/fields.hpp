@@ -70,6 +70,8 @@ public:
     std::optional<std::int64_t> integer(std::string_view key);
     std::optional<bool> boolean(std::string_view key);
     std::optional<Date> date(std::string_view key);
+    // An object field's value, read in turn as the table names that object.
+    std::optional<FieldReader> part(std::string_view key);
 
     std::string_view name() const { return object_; }
     const Json& object() const { return value_; }

@@ -167,22 +167,18 @@ public:
         // Sources first: every basis below must name one of them.
         each_object(top, "sources", [&](FieldReader& source) { load_source(source, r); });
 
-        if (const Json* year = top.value("benefit_year")) {
-            FieldReader days(read_, "benefit_year", *year, top.path("benefit_year"));
-            ordered_dates(days, "start", "end", r.benefit_year_start, r.benefit_year_end, "待遇年度的结束日期早于开始日期");
-        }
-        if (const Json* collection = top.value("collection")) {
-            FieldReader window(read_, "collection", *collection, top.path("collection"));
-            r.payable_from = vocabulary_.date_fact(*collection, window.at(), "opens", "collection.opens");
-            r.payable_to = vocabulary_.date_fact(*collection, window.at(), "closes", "collection.closes");
+        if (auto days = top.part("benefit_year"))
+            ordered_dates(*days, "start", "end", r.benefit_year_start, r.benefit_year_end, "待遇年度的结束日期早于开始日期");
+        if (auto window = top.part("collection")) {
+            r.payable_from = vocabulary_.date_fact(window->object(), window->at(), "opens", "collection.opens");
+            r.payable_to = vocabulary_.date_fact(window->object(), window->at(), "closes", "collection.closes");
             if (!r.payable_from.unknown() && !r.payable_to.unknown() && r.payable_to.value < r.payable_from.value)
-                read_.fail(window.path("closes"), Code::out_of_order, "缴费截止日期早于开始日期");
-            r.collection = explained(window, TextScope::ruleset);
+                read_.fail(window->path("closes"), Code::out_of_order, "缴费截止日期早于开始日期");
+            r.collection = explained(*window, TextScope::ruleset);
         }
-        if (const Json* deadline = top.value("continuity_deadline")) {
-            FieldReader d(read_, "continuity_deadline", *deadline, top.path("continuity_deadline"));
-            r.continuity_deadline = vocabulary_.date_fact(*deadline, d.at(), "date", "continuity_deadline");
-            r.deadline = explained(d, TextScope::ruleset);
+        if (auto deadline = top.part("continuity_deadline")) {
+            r.continuity_deadline = vocabulary_.date_fact(deadline->object(), deadline->at(), "date", "continuity_deadline");
+            r.deadline = explained(*deadline, TextScope::ruleset);
         }
 
         // Ids first, so that later conditions can name any category.
@@ -192,10 +188,7 @@ public:
                 read_.fail(pointer_join(pointer_join("/categories", categories->size() - 1), "when"), Code::no_fallback,
                            "最后一个类别的条件必须为空对象 {}，保证每位成员都有类别");
         }
-        if (const Json* tiers = top.value("tiers")) {
-            FieldReader t(read_, "tiers", *tiers, top.path("tiers"));
-            load_tiers(t, r);
-        }
+        if (auto tiers = top.part("tiers")) load_tiers(*tiers, r);
         each_object(top, "assistance_groups", [&](FieldReader& g) {
             AssistanceGroup group;
             if (const Json* id = g.value("id"))
@@ -231,10 +224,7 @@ public:
             rule.explain = explained(item, TextScope::member);
             r.benefit_rules.push_back(std::move(rule));
         });
-        if (const Json* waiting = top.value("waiting_period")) {
-            FieldReader w(read_, "waiting_period", *waiting, top.path("waiting_period"));
-            load_waiting_period(w, r.waiting_period);
-        }
+        if (auto waiting = top.part("waiting_period")) load_waiting_period(*waiting, r.waiting_period);
         each_object(top, "member_notes", [&](FieldReader& item) { r.member_notes.push_back(member_note(item)); });
         each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item)); });
         each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item)); });
@@ -249,10 +239,9 @@ public:
         });
         if (const Json* sites = top.value("websites"))
             for (const Json& site : *sites) r.websites.push_back(site.get<std::string>());
-        if (const Json* silences = top.value("silences")) {
-            FieldReader s(read_, "silences", *silences, top.path("silences"));
-            r.silent_on_assistance = s.text("assistance").value_or("");
-            r.silent_on_tier = s.text("tier").value_or("");
+        if (auto silences = top.part("silences")) {
+            r.silent_on_assistance = silences->text("assistance").value_or("");
+            r.silent_on_tier = silences->text("tier").value_or("");
         }
         check_duplicates(r);
         if (issues_.size() != issues_before_) return std::nullopt;
@@ -352,16 +341,12 @@ private:
 
     void load_tiers(FieldReader& tiers, Ruleset& r) {
         if (const Json* applies = tiers.value("applies_to")) r.tier_applies = condition(*applies, tiers.path("applies_to"));
-        if (const Json* levels = tiers.value("levels"))
-            for (size_t i = 0; i < levels->size(); ++i) {
-                const std::string at = pointer_join(tiers.path("levels"), i);
-                if (!read_.is_object((*levels)[i], at)) continue;
-                FieldReader level(read_, "tier", (*levels)[i], at);
-                Tier tier;
-                tier.id = static_cast<int>(level.integer("id").value_or(0));
-                tier.label = level.text("label").value_or("");
-                r.tiers.push_back(tier);
-            }
+        each_object(tiers, "levels", [&](FieldReader& level) {
+            Tier tier;
+            tier.id = static_cast<int>(level.integer("id").value_or(0));
+            tier.label = level.text("label").value_or("");
+            r.tiers.push_back(tier);
+        });
         r.default_tier = static_cast<int>(tiers.integer("default").value_or(0));
         if (r.default_tier && !r.tier(r.default_tier))
             read_.fail(tiers.path("default"), Code::unknown_value,
@@ -383,21 +368,17 @@ private:
     void load_waiting_period(FieldReader& w, WaitingPeriod& out) {
         out.applies = true;
         auto part = [&](const char* key, const char* months_key, const char* from_key) -> std::optional<WaitingPart> {
-            const Json* item = w.value(key);
-            if (!item) return std::nullopt;
-            FieldReader reader(read_, find_field("waiting_period", key)->of, *item, w.path(key));
-            return waiting_part(reader, months_key, from_key);
+            auto reader = w.part(key);
+            if (!reader) return std::nullopt;
+            return waiting_part(*reader, months_key, from_key);
         };
         out.fixed = part("fixed", "months", nullptr).value_or(WaitingPart{});
         // {"unknown": {reason, ask}}: the sources give no variable part; only the fixed part is applied.
-        if (const Json* variable = w.value("variable")) {
-            if (variable->contains("unknown")) {
-                out.variable_certainty = vocabulary_.date_fact(w.object(), w.at(), "variable", "waiting_period.variable").certainty;
-            } else {
-                FieldReader reader(read_, "waiting_variable", *variable, w.path("variable"));
-                out.variable = waiting_part(reader, "months_per_year", "from_lapsed_year");
-            }
-        }
+        const auto variable = w.object().find("variable");
+        if (variable != w.object().end() && variable->is_object() && variable->contains("unknown"))
+            out.variable_certainty = vocabulary_.date_fact(w.object(), w.at(), "variable", "waiting_period.variable").certainty;
+        else
+            out.variable = part("variable", "months_per_year", "from_lapsed_year");
         out.repair = part("repair", "months_per_year", nullptr);
         out.floor = part("floor", "months", "from_lapsed_years");
         each_object(w, "exempt", [&](FieldReader& item) { out.exempt.push_back(waiting_part(item, nullptr, nullptr)); });
