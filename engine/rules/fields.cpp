@@ -77,8 +77,6 @@ Field when(std::string_view object, std::string_view description) {
     return row(object, "when", K::condition, opt, description);
 }
 
-constexpr std::int64_t kMostFen = 100000000;
-
 const std::vector<ObjectShape>& objects() {
     static const std::vector<ObjectShape> list{
         {"ruleset", "", DOC("One city's resident medical insurance (居民医保) rules for one insurance year. With `base`, "

@@ -15,6 +15,9 @@
 
 namespace yibao {
 
+// The largest amount a ruleset may give, in fen (1,000,000元).
+constexpr std::int64_t kMostFen = 100000000;
+
 enum class FieldKind : std::uint8_t {
     text,       // a string
     integer,    // a whole number in [min, max]

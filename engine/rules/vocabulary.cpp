@@ -457,7 +457,7 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
 
 Fact<Money> VocabularyReader::amount(const Json& object, const std::string& at, const char* key, const std::string& fact) {
     return read_fact<Money>(read_, object, at, key, fact, [&](const Json& o, const std::string& o_at, const char* k) {
-        const auto fen = read_.integer(o, o_at, k, Need::required, 0, 100000000);
+        const auto fen = read_.integer(o, o_at, k, Need::required, 0, kMostFen);
         return fen ? std::optional<Money>(Money::from_fen(*fen)) : std::nullopt;
     });
 }

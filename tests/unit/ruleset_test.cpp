@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "rules/builtin.hpp"
+#include "rules/fields.hpp"
 #include "golden.hpp"
 #include "rules/ruleset.hpp"
 
@@ -102,6 +104,33 @@ TEST_CASE("a broken ruleset reports each problem at its JSON path", "[ruleset][e
             CHECK(ok);
         }
     }
+}
+
+TEST_CASE("the field table describes each object once and names only objects it describes", "[ruleset][fields]") {
+    std::set<std::string_view> names;
+    for (const auto& o : yibao::ruleset_objects()) {
+        INFO(o.name);
+        CHECK(names.insert(o.name).second);
+        CHECK_FALSE(yibao::fields_of(o.name).empty());
+    }
+    for (const auto& o : yibao::ruleset_objects())
+        for (const yibao::Field* f : yibao::fields_of(o.name)) {
+            INFO(o.name << "." << f->key);
+            CHECK(yibao::find_field(o.name, f->key) == f);  // each key once
+            if (f->kind == yibao::FieldKind::object || f->kind == yibao::FieldKind::list) CHECK(names.count(f->of));
+        }
+}
+
+TEST_CASE("a misspelt key is refused with the keys the field table gives its object", "[ruleset][fields]") {
+    auto broken = ruleset_file("shenyang-2024");
+    broken["contributions"][0]["individual"] = 1;
+    yibao::Issues issues;
+    CHECK_FALSE(yibao::load_ruleset(broken, issues));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/contributions/0/individual");
+    CHECK(issues[0].code == yibao::Code::unknown_field);
+    for (const yibao::Field* f : yibao::fields_of("contribution"))
+        CHECK(issues[0].message.find(std::string(f->key)) != std::string::npos);
 }
 
 TEST_CASE("a ruleset that is not JSON says where it breaks", "[ruleset][errors]") {
