@@ -1,6 +1,6 @@
 #include "rules/fields.hpp"
 
-#include <algorithm>
+#include <iterator>
 
 #include "rules/vocabulary.hpp"
 
@@ -20,65 +20,71 @@ using K = FieldKind;
 constexpr Need req = Need::required;
 constexpr Need opt = Need::optional;
 
-Field row(std::string_view object, std::string_view key, FieldKind kind, Need need, std::string_view description) {
-    Field f{object, key, kind, need, {}, 0, 0, {}, false, false, description, {}};
+constexpr Field row(std::string_view object, std::string_view key, FieldKind kind, Need need,
+                    std::string_view description) {
+    Field f{};
+    f.object = object;
+    f.key = key;
+    f.kind = kind;
+    f.need = need;
+    f.description = description;
     return f;
 }
-Field range(Field f, std::int64_t min, std::int64_t max) {
+constexpr Field range(Field f, std::int32_t min, std::int32_t max) {
     f.min = min;
     f.max = max;
     return f;
 }
 // An object, or a list of at least `least` objects, of the table.
-Field of(Field f, std::string_view name, std::int64_t least = 0) {
+constexpr Field of(Field f, std::string_view name, std::int32_t least = 0) {
     f.of = name;
     f.min = least;
     return f;
 }
-Field most(Field f, std::int64_t items) {
+constexpr Field most(Field f, std::int32_t items) {
     f.max = items;
     return f;
 }
-Field non_empty(Field f) {
+constexpr Field non_empty(Field f) {
     f.min = 1;
     return f;
 }
-Field own(Field f) {
+constexpr Field own(Field f) {
     f.own = true;
     return f;
 }
-Field with(Field f, std::string_view key) {
+constexpr Field with(Field f, std::string_view key) {
     f.with = key;
     return f;
 }
-Field or_unknown(Field f) {
+constexpr Field or_unknown(Field f) {
     f.or_unknown = true;
     return f;
 }
-Field schema(Field f, std::string_view json) {
+constexpr Field schema(Field f, std::string_view json) {
     f.schema = json;
     return f;
 }
 
 // Every object of a ruleset that explains itself says it in words, with its basis.
-Field text(std::string_view object) {
+constexpr Field text(std::string_view object) {
     return row(object, "text", K::text, req,
                DOC("plain Chinese explanation shown with the result; {placeholders} as listed below (texts about a "
                    "member may use all, ruleset-level texts only year_start, year_end and deadline)"));
 }
-Field basis(std::string_view object) {
+constexpr Field basis(std::string_view object) {
     return of(row(object, "basis", K::list, req, DOC("where the rule comes from: at least one source and its words")),
               "basis", 1);
 }
-Field id(std::string_view object) {
+constexpr Field id(std::string_view object) {
     return row(object, "id", K::text, req, DOC("names the item; a ruleset with a base changes or removes it by this id"));
 }
-Field when(std::string_view object, std::string_view description) {
+constexpr Field when(std::string_view object, std::string_view description) {
     return row(object, "when", K::condition, opt, description);
 }
 
-const std::vector<ObjectShape>& objects() {
-    static const std::vector<ObjectShape> list{
+// Built at compile time: the page's engine carries the table as data, not as code that makes it.
+constexpr ObjectShape kObjects[] = {
         {"ruleset", "", DOC("One city's resident medical insurance (居民医保) rules for one insurance year. With `base`, "
                             "only what changed: objects merge key by key, lists of items with an id item by item.")},
         {"source", "sources[]", DOC("A document the rules quote.")},
@@ -118,12 +124,9 @@ const std::vector<ObjectShape>& objects() {
         {"provisional", "fact.provisional", DOC("Carried from the named earlier ruleset (the same place, list items by "
                                                 "id) until this year's value is published.")},
         {"unknown", "fact.unknown", DOC("Not published: no value; what depends on it says so, and whom to ask.")},
-    };
-    return list;
-}
+};
 
-const std::vector<Field>& table() {
-    static const std::vector<Field> fields{
+constexpr Field kFields[] = {
         // The top level, in the order the loader lists its keys.
         row("ruleset", "$schema", K::text, opt, DOC("the schema's address, for editors")),
         row("ruleset", "$comment", K::text, opt, DOC("a note for rule authors; not shown to citizens")),
@@ -311,23 +314,21 @@ const std::vector<Field>& table() {
         non_empty(row("unknown", "ask", K::text, req, DOC("whom to ask"))),
         row("unknown", "not_before", K::date, opt, DOC("a date: what the sources do say of it")),
         row("unknown", "not_after", K::date, opt, DOC("a date: what the sources do say of it")),
-    };
-    return fields;
-}
+};
 
 }  // namespace
 
-const std::vector<ObjectShape>& ruleset_objects() { return objects(); }
+std::vector<ObjectShape> ruleset_objects() { return {std::begin(kObjects), std::end(kObjects)}; }
 
 std::vector<const Field*> fields_of(std::string_view object) {
     std::vector<const Field*> out;
-    for (const Field& f : table())
+    for (const Field& f : kFields)
         if (f.object == object) out.push_back(&f);
     return out;
 }
 
 const Field* find_field(std::string_view object, std::string_view key) {
-    for (const Field& f : table())
+    for (const Field& f : kFields)
         if (f.object == object && f.key == key) return &f;
     return nullptr;
 }
@@ -506,12 +507,12 @@ Json fact_schema(const Json& plain, std::string_view description) {
 
 std::vector<FieldDoc> field_docs() {
     std::vector<FieldDoc> docs;
-    for (const Field& f : table()) docs.push_back({f.object, f.key, kind_name(f.kind), f.of, form_of(f), need_of(f), f.description});
+    for (const Field& f : kFields) docs.push_back({f.object, f.key, kind_name(f.kind), f.of, form_of(f), need_of(f), f.description});
     return docs;
 }
 
 Json ruleset_schema() {
-    const ObjectShape& top = objects().front();
+    const ObjectShape& top = kObjects[0];
     Json loose = Json::object(), full = Json::object(), required = Json::array(), own = Json::array({"base"});
     for (const Field* f : fields_of(top.name)) {
         loose[std::string(f->key)] = change_schema(*f);
@@ -523,7 +524,7 @@ Json ruleset_schema() {
         {"date", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"description", "a real calendar date"}}},
         {"fen", {{"type", "integer"}, {"minimum", 0}, {"maximum", kMostFen}, {"description", "money in fen (1元 = 100 fen)"}}},
     };
-    for (const ObjectShape& o : objects())
+    for (const ObjectShape& o : kObjects)
         if (o.name != top.name && o.name != "fact") defs[std::string(o.name)] = object_schema(o.name, o.description);
     defs["unknown_fact"] = {{"type", "object"}, {"additionalProperties", false}, {"required", {"unknown"}},
                             {"properties", {{"unknown", ref("unknown")}}},

@@ -16,7 +16,7 @@
 namespace yibao {
 
 // The largest amount a ruleset may give, in fen (1,000,000元).
-constexpr std::int64_t kMostFen = 100000000;
+constexpr std::int32_t kMostFen = 100000000;
 
 enum class FieldKind : std::uint8_t {
     text,       // a string
@@ -36,16 +36,16 @@ enum class FieldKind : std::uint8_t {
 struct Field {
     std::string_view object;  // the object it belongs to
     std::string_view key;
-    FieldKind kind;
-    Need need;
     std::string_view of;      // object, list: the object's name
-    std::int64_t min = 0;     // integer: the least value; list: the least items; text: the least characters
-    std::int64_t max = 0;     // integer: the greatest value; list: the most items (0: any number)
     std::string_view with;    // required when this other key of the object is given
-    bool own = false;         // a ruleset with a base must state it itself
-    bool or_unknown = false;  // may instead be {"unknown": {…}}: the sources do not say
     std::string_view description;
     std::string_view schema;  // more JSON Schema for the value (a pattern, an enum) where the loader checks more
+    std::int32_t min = 0;     // integer: the least value; list: the least items; text: the least characters
+    std::int32_t max = 0;     // integer: the greatest value; list: the most items (0: any number)
+    FieldKind kind = FieldKind::text;
+    Need need = Need::optional;
+    bool own = false;         // a ruleset with a base must state it itself
+    bool or_unknown = false;  // may instead be {"unknown": {…}}: the sources do not say
 };
 
 struct ObjectShape {
@@ -54,7 +54,7 @@ struct ObjectShape {
     std::string_view description;
 };
 
-const std::vector<ObjectShape>& ruleset_objects();
+std::vector<ObjectShape> ruleset_objects();
 // The fields of one object, in the table's order.
 std::vector<const Field*> fields_of(std::string_view object);
 const Field* find_field(std::string_view object, std::string_view key);
