@@ -12,7 +12,7 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 const load = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const errors = () => JSON.stringify(validate.errors, null, 1);
 
-for (const path of [...rulesetFiles(), new URL('tests/rulesets/qingdao-2027-example.json', root).pathname]) {
+for (const path of [...rulesetFiles(), ...['qingdao-2027-example', 'days-example'].map((id) => new URL(`tests/rulesets/${id}.json`, root).pathname)]) {
   test(`the schema accepts ${path.slice(path.lastIndexOf('/') + 1)}`, () => {
     assert.ok(validate(load(path)), errors());
   });
