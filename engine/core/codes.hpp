@@ -59,8 +59,10 @@ namespace yibao {
     X(unknown_total, warning, "A household total includes an amount that is not published, so it is not a number.")\
     X(unknown_deadline, warning, "The window's end is not published and the start date turns on it: both cases.")   \
     X(unknown_collection_dates, warning, "It is not published whether the collection is open on this payment date.")\
+    X(unknown_start, warning, "The rule that applies does not say when benefits start: no date is given, only why and whom to ask.")\
     X(unknown_waiting_variable, warning, "The sources give no variable waiting period; only the fixed part is applied.")\
     X(caveat, warning, "The rule that applies says what its source leaves open (e.g. kept from an earlier year).")   \
+    X(assistance_not_asked, warning, "The ruleset names no assistance group, so none is asked: its silences.assistance note is told to the household.")\
     X(deadline_missed, warning, "The household's payment date is after the deadline for continuous cover.")
 
 enum class Code {

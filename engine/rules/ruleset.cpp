@@ -244,7 +244,10 @@ public:
             BenefitRule rule;
             rule.id = read_.text(item, at, "id", Need::required).value_or("");
             rule.when = condition_member(item, at);
-            if (const Json* start = read_.member(item, at, "start", Need::required))
+            // {"unknown": {reason, ask}}: the sources do not say when benefits start (e.g. a newborn's).
+            if (const Json* start = read_.member(item, at, "start", Need::required); start && start->is_object() && start->contains("unknown"))
+                rule.start_certainty = vocabulary_.date_fact(item, at, "start", "benefit_start").certainty;
+            else if (start)
                 rule.start = vocabulary_.date(*start, pointer_join(at, "start"));
             rule.end = vocabulary_.date("year_end", pointer_join(at, "end"));
             if (const Json* end = read_.member(item, at, "end", Need::optional))

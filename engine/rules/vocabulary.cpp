@@ -322,7 +322,7 @@ const std::array<Placeholder, 20> kPlaceholders{{
      [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
     {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},
     {"start", TextScope::member, DOC("the day benefits start"),
-     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("（本年度无待遇）"); }},
+     [](const TextFacts& t) { return t.start ? t.start->chinese() : t.start_unknown ? kUnpublished : "（本年度无待遇）"; }},
     {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
     {"lapsed_years", TextScope::member, DOC("the member's lapsed years"),
      [](const TextFacts& t) { return std::to_string(t.facts->lapsed_years) + "年"; }},

@@ -128,7 +128,8 @@ struct TextFacts {
     std::string_view assistance;
     std::optional<Money> individual;  // nullopt: not published
     std::optional<Money> subsidy;
-    const Date* start = nullptr;  // nullptr: no cover in the benefit year
+    const Date* start = nullptr;  // nullptr: no cover in the benefit year, or not published (start_unknown)
+    bool start_unknown = false;
     Date end;
     int fixed_months = 0;
     int variable_months = 0;
