@@ -39,6 +39,8 @@ namespace yibao {
     X(bad_placeholder, error, "A {placeholder} that is unknown or not allowed in this text.")                    \
     X(unknown_source, error, "A basis names a source the ruleset does not declare.")                             \
     X(duplicate_id, error, "Two items of one list have the same id.")                                            \
+    X(no_waiting_period, error, "waiting_months is used in a ruleset with no waiting_period, where it would always be 0.")\
+    X(unreachable_rule, error, "A benefit rule can never apply: an earlier rule always applies, or has the same condition.")\
     X(unknown_base, error, "A ruleset names a base ruleset that is not loaded.")                                 \
     X(base_cycle, error, "Rulesets name each other as base in a circle.")                                       \
     X(missing_basis, error, "A change to a base ruleset's rule gives no source and quote of its own.")          \

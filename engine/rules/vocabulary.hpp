@@ -110,6 +110,9 @@ public:
     Fact<Date> date_fact(const Json& object, const std::string& at, const char* key, const std::string& fact);
 
     bool in_category = false;  // a category's own condition may not name a category
+    // Where waiting_months was read (a condition, or add_months counting it): the loader refuses it in a ruleset
+    // without a waiting_period, where it would always be 0.
+    std::vector<std::string> waiting_months_used;
 
     // For the keyword table's readers.
     JsonReader& read() { return read_; }
