@@ -174,3 +174,11 @@ foreach(phone "0532-12345" "024-12345-1-7" "0532-88776655-12" "12393" "95512" "1
   hostile(good_phone "${text}")
   run(0 ${YIBAO} validate ${good_phone})
 endforeach()
+
+# A syntax error is told in Chinese with its line and column: a trailing comma before the closing brace of line 3.
+hostile(trailing_comma "{\n  \"id\": \"x\",\n    \"year\": 2027,}\n")
+run(1 ${YIBAO} validate ${trailing_comma})
+expect_in("\"code\": \"malformed_json\"")
+expect_in("第3行第18列")
+expect_in("“}”前面多了一个逗号：最后一项后面不能有逗号")
+expect_in("\"line\": 3")

@@ -221,7 +221,7 @@ constexpr Field kFields[] = {
 
         id("benefit_rule"),
         when("benefit_rule", DOC("to whom it applies")),
-        row("benefit_rule", "start", K::date_expr, req, DOC("the first day of cover")),
+        or_unknown(row("benefit_rule", "start", K::date_expr, req, DOC("the first day of cover, or {\"unknown\": …} where the sources do not say"))),
         row("benefit_rule", "end", K::date_expr, opt, DOC("the last day of cover; year_end when left out")),
         row("benefit_rule", "waiting", K::boolean, opt, DOC("the rule imposes a waiting period (the result warns of it)")),
         row("benefit_rule", "caveat", K::text, opt, DOC("told as a warning whenever the rule applies")),

@@ -80,6 +80,8 @@ void read_children(VocabularyReader& v, const Json& value, const std::string& at
 void read_count(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"under", "at_least"});
+    // One mistake, one error: a key of neither name has been told already.
+    if (!value.contains("under") && !value.contains("at_least") && !value.empty()) return;
     if (value.size() != 1) {
         v.read().fail(at, Code::one_key, "应只含 under 或 at_least 之一");
         return;
@@ -93,6 +95,9 @@ void read_count(VocabularyReader& v, const Json& value, const std::string& at, C
 void read_date_comparison(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"before", "on_or_before", "after", "on_or_after"});
+    if (!value.contains("before") && !value.contains("on_or_before") && !value.contains("after") &&
+        !value.contains("on_or_after") && !value.empty())
+        return;
     if (value.size() != 1) {
         v.read().fail(at, Code::one_key, "应只含 before、on_or_before、after、on_or_after 之一");
         return;
@@ -175,7 +180,11 @@ const std::array<ConditionKeyword, 16> kConditions{{
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.repaired_years, c.number); }},
     {"waiting_months", DOC(R"({"under" | "at_least": months})"),
      DOC("the waiting period the ruleset's waiting_period gives the member, in months (0 without one; for benefit rules)"),
-     DOC(kCountSchema), read_count,
+     DOC(kCountSchema),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         v.waiting_months_used.push_back(at);
+         read_count(v, value, at, c);
+     },
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.waiting_months, c.number); }},
     {"continuous_years", DOC(R"({"under" | "at_least": years})"),
      DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), read_count,
@@ -222,7 +231,7 @@ Date extreme(const DateExpr& e, const Facts& f, bool latest) {
 [[maybe_unused]] constexpr std::string_view kDateSchema = R"({"$ref":"#/$defs/date_expr"})";
 [[maybe_unused]] constexpr std::string_view kDateListSchema = R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/date_expr"}})";
 
-const std::array<DateKeyword, 11> kDates{{
+const std::array<DateKeyword, 13> kDates{{
     {"payment_date", DOC(R"("payment_date")"), DOC("the date the money arrives"), DOC(""), nullptr,
      [](const DateExpr&, const Facts& f) { return f.payment_date; }},
     {"birth_date", DOC(R"("birth_date")"), DOC("the member's birth date"), DOC(""), nullptr,
@@ -238,6 +247,8 @@ const std::array<DateKeyword, 11> kDates{{
     {"first_of_next_month", DOC(R"({"first_of_next_month": date})"), DOC("the 1st of the month after that date"), DOC(kDateSchema),
      read_one_argument,
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_next_month(); }},
+    {"last_of_month", DOC(R"({"last_of_month": date})"), DOC("the last day of that date's month"), DOC(kDateSchema),
+     read_one_argument, [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).last_of_month(); }},
     {"end_of_year", DOC(R"({"end_of_year": date})"), DOC("31 December of that date's year"), DOC(kDateSchema), read_one_argument,
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).end_of_year(); }},
     {"add_months", DOC(R"({"add_months": [date, months | "waiting_months"]})"),
@@ -257,11 +268,28 @@ const std::array<DateKeyword, 11> kDates{{
          }
          e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
          e.by_waiting_months = by_waiting;
+         if (by_waiting) v.waiting_months_used.push_back(pointer_join(at, size_t{1}));
          if (counted) e.months = argument[1].get<int>();
      },
      [](const DateExpr& e, const Facts& f) {
          return evaluate(e.args.front(), f).add_months(e.by_waiting_months ? f.waiting_months : e.months);
      }},
+    {"add_days", DOC(R"({"add_days": [date, days]})"),
+     DOC("so many days on (back when negative): 缴费次日 is [\"payment_date\", 1]; a birth day counts as day 1, so "
+         "出生90天内 ends on [\"birth_date\", 89]"),
+     DOC(R"({"type":"array","minItems":2,"maxItems":2,"prefixItems":[{"$ref":"#/$defs/date_expr"},)"
+     R"({"type":"integer","minimum":-36600,"maximum":36600}]})"),
+     [](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+         // A century of days at most: beyond is a typo, and bounding it keeps the date arithmetic in range.
+         if (!(argument.is_array() && argument.size() == 2 && argument[1].is_number_integer() &&
+               argument[1].get<std::int64_t>() >= -36600 && argument[1].get<std::int64_t>() <= 36600)) {
+             v.read().fail(at, Code::bad_date_expr, "add_days 应为 [日期表达式, 天数]，天数为 -36600 到 36600 之间的整数");
+             return;
+         }
+         e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
+         e.days = argument[1].get<int>();
+     },
+     [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).add_days(e.days); }},
     {"max", DOC(R"({"max": [date, …]})"), DOC("the latest of the dates"), DOC(kDateListSchema), read_list,
      [](const DateExpr& e, const Facts& f) { return extreme(e, f, true); }},
     {"min", DOC(R"({"min": [date, …]})"), DOC("the earliest of the dates"), DOC(kDateListSchema), read_list,
@@ -306,7 +334,7 @@ const std::array<Placeholder, 20> kPlaceholders{{
      [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
     {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},
     {"start", TextScope::member, DOC("the day benefits start"),
-     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("（本年度无待遇）"); }},
+     [](const TextFacts& t) { return t.start ? t.start->chinese() : t.start_unknown ? kUnpublished : "（本年度无待遇）"; }},
     {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
     {"lapsed_years", TextScope::member, DOC("the member's lapsed years"),
      [](const TextFacts& t) { return std::to_string(t.facts->lapsed_years) + "年"; }},
@@ -426,7 +454,10 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
     const std::string v_at = pointer_join(at, key);
     const FieldReader keys(read, "fact", *value, v_at);  // reports the keys a fact does not have
     const bool provisional = value->contains(std::string(kFactKinds[0].key));
-    if (provisional == value->contains(std::string(kFactKinds[1].key))) {
+    const bool unknown = value->contains(std::string(kFactKinds[1].key));
+    // One mistake, one error: an object of other keys only has been told already.
+    if (!provisional && !unknown && !value->contains("value") && !value->empty()) return out;
+    if (provisional == unknown) {
         read.fail(v_at, Code::one_key, "应只含 provisional（暂按往年）或 unknown（尚未公布）之一");
         return out;
     }

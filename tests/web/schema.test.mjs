@@ -53,15 +53,17 @@ test('the schema and yibao validate accept every shipped ruleset and every fixtu
 });
 
 // RFC 6902, as far as broken.json uses it.
+const tokens = (path) => path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 const patched = (document, patch) => {
   const out = structuredClone(document);
-  for (const { op, path, value } of patch) {
-    const tokens = path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const last = tokens.pop();
-    const parent = tokens.reduce((node, t) => node[t], out);
+  for (const { op, path, value, from } of patch) {
+    const at = tokens(path);
+    const last = at.pop();
+    const parent = at.reduce((node, t) => node[t], out);
+    const given = op === 'copy' ? structuredClone(tokens(from).reduce((node, t) => node[t], out)) : value;
     if (op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
-    else if (op === 'add' && Array.isArray(parent)) parent.splice(last === '-' ? parent.length : Number(last), 0, value);
-    else if (op === 'add' || op === 'replace') parent[last] = value;
+    else if ((op === 'add' || op === 'copy') && Array.isArray(parent)) parent.splice(last === '-' ? parent.length : Number(last), 0, given);
+    else if (op === 'add' || op === 'copy' || op === 'replace') parent[last] = given;
     else throw new Error(`broken.json uses ${op}`);
   }
   return out;
