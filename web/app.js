@@ -1,5 +1,10 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
 // All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
+import YibaoBoot from './boot.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+import YibaoLink from './link.js';
+
 (function () {
   'use strict';
 
@@ -830,8 +835,8 @@
     performance.mark('yibao:first-answer');
   }
 
-  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, so that
-  // share.js, which comes after this script, listens for its events however soon the module is ready.
+  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, since the
+  // engine's script (createYibaoEngine) comes after the page's.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));

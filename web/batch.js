@@ -3,6 +3,10 @@
 // frames); a progress bar counts the rows and the run can be cancelled; then the summary, the rows with problems and
 // a preview are shown and the result is saved as a CSV that Excel and WPS open. Nothing leaves the device; cell
 // text reaches the page only as textContent.
+import YibaoBoot from './boot.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+
 (function () {
   'use strict';
 
@@ -352,7 +356,7 @@
   }
 
   // The engine (the staff page's build, with the roster run) from the module web/boot.js compiled while the page
-  // loaded, once the document is parsed.
+  // loaded, once the document is parsed (the engine's script comes after the page's).
   async function boot() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));

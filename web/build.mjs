@@ -8,13 +8,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import zopfli from '@gfx/zopfli';
-import { minifyScript } from './minify.mjs';
+import { bundleScript, minifyScript } from './bundle.mjs';
+import YibaoFeeTables from './fee-tables.js';
 import { rulesetData, rulesetFiles } from './rules-data.mjs';
 
 const { values: args } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
@@ -37,7 +37,7 @@ async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
 
 // The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser); their
 // amounts as web/format.js writes them, as on the page.
-const { feeTables } = createRequire(import.meta.url)('./fee-tables.js');
+const { feeTables } = YibaoFeeTables;
 
 // An inline script or style ending early would break the page and its CSP hash.
 function inline(name, text) {
@@ -48,17 +48,10 @@ function inline(name, text) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const { engine, payload } = await splitEngine(read('build/wasm/yibao-engine.js'));
-// The QR encoder is the npm package lean-qr (MIT, under 4 KB gzip): its CommonJS build, given an `exports` that
-// becomes the global leanQr.
-const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
-const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
-// Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
-const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
-const scripts = {
-  BOOT: await page('boot'), DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)),
-  QR: inline('lean-qr', qr), FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'),
-  CALENDAR: await page('calendar'), APP: await page('app'), SHARE: await page('share'),
-};
+// Each page has two scripts, both inlined and allowed by their hash: its own modules bundled from its entry (the QR
+// encoder, the npm package lean-qr, among them), and the engine's Emscripten script.
+const page = async (entry) => inline(entry, await bundleScript(entry));
+const scripts = { SCRIPT: await page('family'), ENGINE: inline('engine', await minifyScript('engine', engine)) };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
 
@@ -117,8 +110,7 @@ writeFileSync(out, html);
 // run, and the roster template, kept as plain lines in a script that never runs (the page adds the BOM and CRLF).
 const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
 const staffScripts = {
-  BOOT: scripts.BOOT, DISPLAY: scripts.DISPLAY, ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
-  FORMAT: scripts.FORMAT, FIELDS: scripts.FIELDS, BATCH: await page('batch'),
+  SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
 };
 const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const staffHtml = fill('batch', { CSP: policy(staffScripts, style, ['worker-src blob:']), STYLE: style, FEE_TABLES: feeTablesHtml,
@@ -139,9 +131,7 @@ console.log(`${outFile ? staffOut : 'dist/batch.html'}: ${sizes(staffHtml)}`);
 if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
-    BOOT: scripts.BOOT, ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
-    FORMAT: await page('format'), FIELDS: await page('fields'), FEE_TABLES_JS: await page('fee-tables'),
-    WORKBENCH: await page('workbench'),
+    SCRIPT: await page('workbench'), ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);

@@ -2,7 +2,9 @@
 // the household form (app.js), its share part (share.js), the staff page's 批量测算 (batch.js) and the rules
 // workbench (workbench.js). All text goes in as text nodes, never as
 // markup.
-globalThis.YibaoFields = (function () {
+import YibaoFormat from './format.js';
+
+export default (function () {
   'use strict';
 
   // In a text, each figure, date and mark (YibaoFormat.UNBROKEN) goes in a span that never breaks across lines: an

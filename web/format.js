@@ -1,7 +1,7 @@
 // Dates, amounts and the other texts the page writes, as pure functions: shared by the household form (app.js), its
 // link, print and reminder (share.js), 批量测算 (batch.js) and the fee tables (fee-tables.js, which web/build.mjs
-// runs in Node). In the browser it is the global YibaoFormat; in Node, require() returns the same object.
-(function (root) {
+// runs in Node), as this module's one export.
+export default (function () {
   'use strict';
 
   const pad = (n) => String(n).padStart(2, '0');
@@ -145,6 +145,5 @@
   const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
     startOf, earlierText, channelText, FIGURES, withTexts };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.YibaoFormat = api;
-})(globalThis);
+  return api;
+})();

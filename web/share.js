@@ -1,6 +1,12 @@
 // Saving, sharing and reminding: the household in the address bar and its share link, the link's QR code, the
 // print-only summary, the calendar reminder (.ics) and the embedded page's height. It follows each answer of the
 // form (app.js dispatches yibao:answer) and takes nothing from it back: whatever fails here, the result stands.
+import * as leanQr from 'lean-qr';
+import YibaoCalendar from './calendar.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+import YibaoLink from './link.js';
+
 (function () {
   'use strict';
 

@@ -1,6 +1,11 @@
 // The rules workbench (dist/rules.html): open or start next year's ruleset, check it live with the engine's
 // useRuleset(), change the values each year brings with their new basis, and export the ruleset file and a
 // citizen page holding it. Everything stays in this page: no storage, no request.
+import YibaoBoot from './boot.js';
+import YibaoFeeTables from './fee-tables.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -1059,7 +1064,10 @@
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
   else {
-    YibaoBoot.engine(createYibaoWorkbench).then((instance) => {
+    // The engine's script comes after this one: its factory is there once the document is parsed.
+    const parsed = document.readyState === 'loading'
+      ? new Promise((done) => document.addEventListener('DOMContentLoaded', done)) : Promise.resolve();
+    parsed.then(() => YibaoBoot.engine(createYibaoWorkbench)).then((instance) => {
       engine = instance;
       start();
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
