@@ -29,7 +29,7 @@ import YibaoLink from './link.js';
   // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
   const COVER_WARNINGS = ['waiting_period', 'no_cover', 'coverage_gap'];
 
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   let engine = null;
   let rulesets = [];
   let nextKey = 1;
@@ -272,7 +272,7 @@ import YibaoLink from './link.js';
     const member = {
       ...YibaoLink.defaults, key: nextKey++, preset: preset.label, id: '', birth_date: '', age: presetAge(preset),
       student: preset.student || 'none', assistance: 'none', tier: preset.tier ?? null,
-      history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false,
+      history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false, ui: null,
     };
     state.members.push(member);
     $('members').append(buildCard(member, state.members.length - 1));
@@ -730,7 +730,9 @@ import YibaoLink from './link.js';
 
   function renderRuleset() {
     const r = ruleset();
-    $('batch-link').href = `batch.html#ruleset=${encodeURIComponent(r.id)}`;
+    // The staff page's file as the page was made with (batch.html, or an exported page's <id>-batch.html).
+    const staffPage = $('batch-link').getAttribute('href').replace(/#.*$/, '');
+    $('batch-link').href = `${staffPage}#ruleset=${encodeURIComponent(r.id)}`;
     renderStale();
     fill($('ruleset-hint'), `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : ''));

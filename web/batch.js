@@ -17,7 +17,7 @@ import YibaoFormat from './format.js';
   const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
   const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
   const FAILED_SHOWN = 200;  // a longer table tells no more, and costs a long layout on a phone
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   let engine = null;
   let chosen = null;  // the file last chosen: run again when the city or the date changes
   let settings = '';  // the city and date of the last run: a change event that changes neither is no reason
@@ -112,7 +112,7 @@ import YibaoFormat from './format.js';
       if (data.module) {
         instance = await createYibaoBatch({
           instantiateWasm(imports, done) {
-            WebAssembly.instantiate(data.module, imports).then((made) => done(made, data.module));
+            WebAssembly.instantiate(/** @type {WebAssembly.Module} */ (data.module), imports).then((made) => done(made, data.module));
             return {};
           },
         });
@@ -121,7 +121,7 @@ import YibaoFormat from './format.js';
         return;
       }
       const end = await run(instance, data.bytes, data.options,
-        (part, done, rows) => self.postMessage({ part, done, rows }, [part.buffer]), async () => true);
+        (part, done, rows) => self.postMessage({ part, done, rows }, { transfer: [part.buffer] }), async () => true);
       self.postMessage({ end });
     };
   }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import zopfli from '@gfx/zopfli';
+import { assemble, partsOf, template } from './assemble.js';
 import { bundleScript, minifyScript } from './bundle.mjs';
 import YibaoFeeTables from './fee-tables.js';
 import { rulesetData, rulesetFiles } from './rules-data.mjs';
@@ -90,32 +91,32 @@ const policy = (pageScripts, pageStyle, more = []) => [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-// Fills the {{PLACEHOLDERS}} of web/NAME.html.
-const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
-  if (!(key in parts)) throw new Error(`web/${name}.html: unknown placeholder ${whole}`);
-  return parts[key];
-});
-const csp = policy(scripts, style);
-
-const feeTablesHtml = feeTables(listing);
-const rulesetsData = inline('rulesets', rulesetData(ruleFiles));
-const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTablesHtml, WASM: payload, RULESETS: rulesetsData, ...scripts };
-const html = fill('index', parts);
-
-const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, html);
-
-// The staff page (批量测算) beside it: the same rulesets and fee tables, its engine built for speed with the roster
-// run, and the roster template, kept as plain lines in a script that never runs (the page adds the BOM and CRLF).
+// Each page's template (web/assemble.js): the frame web/page.html with the page's own parts and all that is fixed at
+// build time; then the page, with the rulesets, their fee tables and the two pages' file names (each links to the
+// other). The workbench carries the same templates and makes pages from them the same way.
+const frame = read('web/page.html');
+const head = read('web/head.html').replace(/\n$/, '');
+const own = (name) => ({ HEAD: head, ...partsOf(read(`web/${name}.html`)) });
+const familyTemplate = template(frame, own('index'), { CSP: policy(scripts, style), STYLE: style, WASM: payload,
+  ...scripts });
+// The staff page (批量测算): its engine built for speed with the roster run, and the roster template, kept as plain
+// lines in a script that never runs (the page adds the BOM and CRLF). Its worker is made from its engine's script.
 const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
 const staffScripts = {
   SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
 };
-const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const staffHtml = fill('batch', { CSP: policy(staffScripts, style, ['worker-src blob:']), STYLE: style, FEE_TABLES: feeTablesHtml,
-  WASM: staff.payload, RULESETS: rulesetsData, ROSTER_TEMPLATE: inline('template', template), ...staffScripts });
+const roster = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, style, ['worker-src blob:']),
+  STYLE: style, WASM: staff.payload, ROSTER_TEMPLATE: inline('template', roster), ...staffScripts });
+
+const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
+const content = { rulesets: rulesetData(ruleFiles), feeTables: feeTables(listing), familyPage: basename(out),
+  staffPage: basename(staffOut) };
+const html = assemble(familyTemplate, content);
+const staffHtml = assemble(staffTemplate, content);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
 writeFileSync(staffOut, staffHtml);
 // The embedding example and its host script go beside the page (README, "Embedding").
 if (!outFile) {
@@ -127,7 +128,7 @@ console.log(`${args.out || 'dist/yibao.html'}: ${sizes(html)}`);
 console.log(`${outFile ? staffOut : 'dist/batch.html'}: ${sizes(staffHtml)}`);
 
 // dist/rules.html, the rules workbench (README, "Next year's rules"): the workbench's engine, the same rulesets,
-// the shared fee-table code and the page just built (gzipped), which it copies with a new ruleset's data and tables.
+// and the two pages' templates (gzipped), from which it makes pages with a new ruleset's data and tables.
 if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
@@ -135,10 +136,10 @@ if (!outFile) {
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);
-  const pageGzip = Buffer.from(await zopfli.gzipAsync(Buffer.from(html), { numiterations: 5 })).toString('base64');
-  const benchParts = { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload, PAGE: pageGzip,
-    RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts };
-  const benchHtml = fill('rules', benchParts);
+  const gzipped = async (text) => Buffer.from(await zopfli.gzipAsync(Buffer.from(text), { numiterations: 5 })).toString('base64');
+  const benchHtml = template(read('web/rules.html'), { HEAD: head }, { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload,
+    FAMILY_TEMPLATE: await gzipped(familyTemplate), STAFF_TEMPLATE: await gzipped(staffTemplate),
+    RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts }, []);
   writeFileSync(new URL('dist/rules.html', root), benchHtml);
   console.log(`dist/rules.html: ${kb(Buffer.byteLength(benchHtml))} raw, ${kb(gzipSync(benchHtml, { level: 9 }).length)} gzip`);
 }

@@ -19,6 +19,10 @@ export default (function () {
   const unbroken = (node, text) => (PLAIN.has(node.tagName) ? [text]
     : text.split(YibaoFormat.UNBROKEN).map((part, i) => (i % 2 ? whole(part) : part)).filter((part) => part !== ''));
 
+  // An element of the page by its id. Typed any: its kind (an input, a select, …) is the page's, which the id does not say.
+  /** @type {(id: string) => any} */
+  const byId = (id) => document.getElementById(id);
+
   // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
   function fill(node, ...children) {
     node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
@@ -98,5 +102,5 @@ export default (function () {
     document.body.dataset.state = 'unsupported';
   }
 
-  return { el, fill, describe, setError, fieldOf, download, showRulesetErrors, unsupported };
+  return { byId, el, fill, describe, setError, fieldOf, download, showRulesetErrors, unsupported };
 })();

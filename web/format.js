@@ -109,6 +109,7 @@ export default (function () {
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
+  /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
     ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
     ['个人缴费', (m) => money(m, 'individual_fen')],
