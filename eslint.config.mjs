@@ -4,7 +4,6 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['web/embed-host.js'] },
   js.configs.recommended,
   {
     files: ['web/*.js'],
@@ -17,6 +16,8 @@ export default [
       },
     },
   },
+  // The embedding kit's script, for other sites' pages: a classic script.
+  { files: ['web/embed-host.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   { files: ['web/*.mjs', 'tests/web/*.mjs'], languageOptions: { sourceType: 'module', globals: globals.node } },
   // Functions the tests hand to the browser (page.evaluate, addInitScript) run there.
   { files: ['tests/web/*.mjs'], languageOptions: { globals: globals.browser } },
