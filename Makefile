@@ -7,7 +7,7 @@ PAGE := dist/yibao.html
 # Emscripten's optimiser needs Debian's node-acorn, which Node does not look for by itself.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: build native wasm page run test test-native test-asan test-fuzz test-web fuzz bench clean
+.PHONY: build native wasm page run test test-lint test-native test-asan test-fuzz test-web fuzz bench clean
 
 build: page
 
@@ -37,7 +37,13 @@ run: page
 	@node web/serve.mjs
 
 ## make test: everything CI checks.
-test: test-native test-asan test-fuzz test-web
+test: test-lint test-native test-asan test-fuzz test-web
+
+# The front end's JavaScript type-checked from its JSDoc (tsconfig.json) and linted (eslint.config.mjs); both are
+# npm dev dependencies, installed by npm ci like the rest.
+test-lint: node_modules/.package-lock.json
+	@npx --no-install tsc -p tsconfig.json
+	@npx --no-install eslint web tests/web
 
 test-native: native
 	@ctest --preset native -j $(JOBS)

@@ -1,5 +1,10 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
 // All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
+import YibaoBoot from './boot.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+import YibaoLink from './link.js';
+
 (function () {
   'use strict';
 
@@ -24,7 +29,7 @@
   // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
   const COVER_WARNINGS = ['waiting_period', 'no_cover', 'coverage_gap'];
 
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   let engine = null;
   let rulesets = [];
   let nextKey = 1;
@@ -267,7 +272,7 @@
     const member = {
       ...YibaoLink.defaults, key: nextKey++, preset: preset.label, id: '', birth_date: '', age: presetAge(preset),
       student: preset.student || 'none', assistance: 'none', tier: preset.tier ?? null,
-      history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false,
+      history: preset.history || 'continuous', tierShown: Boolean(preset.tier) && tiered(), touched: false, ui: null,
     };
     state.members.push(member);
     $('members').append(buildCard(member, state.members.length - 1));
@@ -728,7 +733,9 @@
 
   function renderRuleset() {
     const r = ruleset();
-    $('batch-link').href = `batch.html#ruleset=${encodeURIComponent(r.id)}`;
+    // The staff page's file as the page was made with (batch.html, or an exported page's <id>-batch.html).
+    const staffPage = $('batch-link').getAttribute('href').replace(/#.*$/, '');
+    $('batch-link').href = `${staffPage}#ruleset=${encodeURIComponent(r.id)}`;
     renderStale();
     fill($('ruleset-hint'), `${r.title}。${r.collection.text}可以缴费的日期：${windowText(r)}。${rulesetFlags(r)}` +
       (lockedCity ? '本页的城市由所在网站设定。' : ''));
@@ -833,8 +840,8 @@
     performance.mark('yibao:first-answer');
   }
 
-  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, so that
-  // share.js, which comes after this script, listens for its events however soon the module is ready.
+  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, since the
+  // engine's script (createYibaoEngine) comes after the page's.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));

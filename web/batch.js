@@ -3,6 +3,10 @@
 // frames); a progress bar counts the rows and the run can be cancelled; then the summary, the rows with problems and
 // a preview are shown and the result is saved as a CSV that Excel and WPS open. Nothing leaves the device; cell
 // text reaches the page only as textContent.
+import YibaoBoot from './boot.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+
 (function () {
   'use strict';
 
@@ -13,7 +17,7 @@
   const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
   const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
   const FAILED_SHOWN = 200;  // a longer table tells no more, and costs a long layout on a phone
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   let engine = null;
   let chosen = null;  // the file last chosen: run again when the city or the date changes
   let settings = '';  // the city and date of the last run: a change event that changes neither is no reason
@@ -108,7 +112,7 @@
       if (data.module) {
         instance = await createYibaoBatch({
           instantiateWasm(imports, done) {
-            WebAssembly.instantiate(data.module, imports).then((made) => done(made, data.module));
+            WebAssembly.instantiate(/** @type {WebAssembly.Module} */ (data.module), imports).then((made) => done(made, data.module));
             return {};
           },
         });
@@ -117,7 +121,7 @@
         return;
       }
       const end = await run(instance, data.bytes, data.options,
-        (part, done, rows) => self.postMessage({ part, done, rows }, [part.buffer]), async () => true);
+        (part, done, rows) => self.postMessage({ part, done, rows }, { transfer: [part.buffer] }), async () => true);
       self.postMessage({ end });
     };
   }
@@ -352,7 +356,7 @@
   }
 
   // The engine (the staff page's build, with the roster run) from the module web/boot.js compiled while the page
-  // loaded, once the document is parsed.
+  // loaded, once the document is parsed (the engine's script comes after the page's).
   async function boot() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));

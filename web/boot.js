@@ -1,10 +1,12 @@
-// Starts inflating and compiling the engine's wasm as soon as the page has parsed it, before the page's other
-// scripts: the browser compiles on its own threads, while this thread parses and runs them. app.js (and the
-// workbench) wait for it. The performance marks yibao:boot, yibao:compiled (and app.js's) time the start in make bench.
-(function () {
+// Starts inflating and compiling the engine's wasm as soon as the page's script runs, before the engine's own script
+// is parsed: the browser compiles on its own threads, while this thread parses and runs the rest. Each page's entry
+// imports it first, so it runs first; app.js, batch.js and the workbench wait for it. The performance marks
+// yibao:boot, yibao:compiled (and app.js's) time the start in make bench. null where the browser cannot run the
+// engine (each page says so).
+export default (function () {
   'use strict';
   performance.mark('yibao:boot');
-  if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') return;
+  if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') return null;
 
   // A payload inlined gzip-compressed and base64-encoded in the element `id` (the wasm in #engine-wasm), as a stream
   // of its inflated bytes.
@@ -29,7 +31,7 @@
   // A failure is reported by whoever asks for the engine.
   compiled.then(() => performance.mark('yibao:compiled'), () => {});
 
-  globalThis.YibaoBoot = {
+  return {
     inflate,
     module: compiled,  // the compiled WebAssembly.Module, which a worker may instantiate too
     // The engine: `create` (the Emscripten factory, createYibaoEngine or createYibaoWorkbench) over that module.

@@ -8,13 +8,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import zopfli from '@gfx/zopfli';
-import { minifyScript } from './minify.mjs';
+import { assemble, partsOf, template } from './assemble.js';
+import { bundleScript, minifyScript } from './bundle.mjs';
+import YibaoFeeTables from './fee-tables.js';
 import { rulesetData, rulesetFiles } from './rules-data.mjs';
 
 const { values: args } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
@@ -37,7 +38,7 @@ async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
 
 // The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser); their
 // amounts as web/format.js writes them, as on the page.
-const { feeTables } = createRequire(import.meta.url)('./fee-tables.js');
+const { feeTables } = YibaoFeeTables;
 
 // An inline script or style ending early would break the page and its CSP hash.
 function inline(name, text) {
@@ -48,17 +49,10 @@ function inline(name, text) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const { engine, payload } = await splitEngine(read('build/wasm/yibao-engine.js'));
-// The QR encoder is the npm package lean-qr (MIT, under 4 KB gzip): its CommonJS build, given an `exports` that
-// becomes the global leanQr.
-const leanQr = readFileSync(createRequire(import.meta.url).resolve('lean-qr'), 'utf8');
-const qr = `(function (exports) {\n${leanQr}\n})(globalThis.leanQr = {});`;
-// Each page script by its placeholder in web/index.html; every one is inlined and allowed by its hash.
-const page = async (name) => inline(name, await minifyScript(name, read(`web/${name}.js`)));
-const scripts = {
-  BOOT: await page('boot'), DISPLAY: await page('display'), ENGINE: inline('engine', await minifyScript('engine', engine)),
-  QR: inline('lean-qr', qr), FORMAT: await page('format'), FIELDS: await page('fields'), LINK: await page('link'),
-  CALENDAR: await page('calendar'), APP: await page('app'), SHARE: await page('share'),
-};
+// Each page has two scripts, both inlined and allowed by their hash: its own modules bundled from its entry (the QR
+// encoder, the npm package lean-qr, among them), and the engine's Emscripten script.
+const page = async (entry) => inline(entry, await bundleScript(entry));
+const scripts = { SCRIPT: await page('family'), ENGINE: inline('engine', await minifyScript('engine', engine)) };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
 
@@ -97,33 +91,32 @@ const policy = (pageScripts, pageStyle, more = []) => [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-// Fills the {{PLACEHOLDERS}} of web/NAME.html.
-const fill = (name, parts) => read(`web/${name}.html`).replace(/\{\{([A-Z_]+)\}\}/g, (whole, key) => {
-  if (!(key in parts)) throw new Error(`web/${name}.html: unknown placeholder ${whole}`);
-  return parts[key];
-});
-const csp = policy(scripts, style);
-
-const feeTablesHtml = feeTables(listing);
-const rulesetsData = inline('rulesets', rulesetData(ruleFiles));
-const parts = { CSP: csp, STYLE: style, FEE_TABLES: feeTablesHtml, WASM: payload, RULESETS: rulesetsData, ...scripts };
-const html = fill('index', parts);
-
-const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, html);
-
-// The staff page (批量测算) beside it: the same rulesets and fee tables, its engine built for speed with the roster
-// run, and the roster template, kept as plain lines in a script that never runs (the page adds the BOM and CRLF).
+// Each page's template (web/assemble.js): the frame web/page.html with the page's own parts and all that is fixed at
+// build time; then the page, with the rulesets, their fee tables and the two pages' file names (each links to the
+// other). The workbench carries the same templates and makes pages from them the same way.
+const frame = read('web/page.html');
+const head = read('web/head.html').replace(/\n$/, '');
+const own = (name) => ({ HEAD: head, ...partsOf(read(`web/${name}.html`)) });
+const familyTemplate = template(frame, own('index'), { CSP: policy(scripts, style), STYLE: style, WASM: payload,
+  ...scripts });
+// The staff page (批量测算): its engine built for speed with the roster run, and the roster template, kept as plain
+// lines in a script that never runs (the page adds the BOM and CRLF). Its worker is made from its engine's script.
 const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
 const staffScripts = {
-  BOOT: scripts.BOOT, DISPLAY: scripts.DISPLAY, ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
-  FORMAT: scripts.FORMAT, FIELDS: scripts.FIELDS, BATCH: await page('batch'),
+  SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
 };
-const template = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-const staffHtml = fill('batch', { CSP: policy(staffScripts, style, ['worker-src blob:']), STYLE: style, FEE_TABLES: feeTablesHtml,
-  WASM: staff.payload, RULESETS: rulesetsData, ROSTER_TEMPLATE: inline('template', template), ...staffScripts });
+const roster = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, style, ['worker-src blob:']),
+  STYLE: style, WASM: staff.payload, ROSTER_TEMPLATE: inline('template', roster), ...staffScripts });
+
+const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
+const content = { rulesets: rulesetData(ruleFiles), feeTables: feeTables(listing), familyPage: basename(out),
+  staffPage: basename(staffOut) };
+const html = assemble(familyTemplate, content);
+const staffHtml = assemble(staffTemplate, content);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
 writeFileSync(staffOut, staffHtml);
 // The embedding example and its host script go beside the page (README, "Embedding").
 if (!outFile) {
@@ -135,20 +128,18 @@ console.log(`${args.out || 'dist/yibao.html'}: ${sizes(html)}`);
 console.log(`${outFile ? staffOut : 'dist/batch.html'}: ${sizes(staffHtml)}`);
 
 // dist/rules.html, the rules workbench (README, "Next year's rules"): the workbench's engine, the same rulesets,
-// the shared fee-table code and the page just built (gzipped), which it copies with a new ruleset's data and tables.
+// and the two pages' templates (gzipped), from which it makes pages with a new ruleset's data and tables.
 if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
-    BOOT: scripts.BOOT, ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
-    FORMAT: await page('format'), FIELDS: await page('fields'), FEE_TABLES_JS: await page('fee-tables'),
-    WORKBENCH: await page('workbench'),
+    SCRIPT: await page('workbench'), ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);
-  const pageGzip = Buffer.from(await zopfli.gzipAsync(Buffer.from(html), { numiterations: 5 })).toString('base64');
-  const benchParts = { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload, PAGE: pageGzip,
-    RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts };
-  const benchHtml = fill('rules', benchParts);
+  const gzipped = async (text) => Buffer.from(await zopfli.gzipAsync(Buffer.from(text), { numiterations: 5 })).toString('base64');
+  const benchHtml = template(read('web/rules.html'), { HEAD: head }, { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload,
+    FAMILY_TEMPLATE: await gzipped(familyTemplate), STAFF_TEMPLATE: await gzipped(staffTemplate),
+    RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts }, []);
   writeFileSync(new URL('dist/rules.html', root), benchHtml);
   console.log(`dist/rules.html: ${kb(Buffer.byteLength(benchHtml))} raw, ${kb(gzipSync(benchHtml, { level: 9 }).length)} gzip`);
 }

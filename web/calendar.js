@@ -1,5 +1,5 @@
 // A one-event iCalendar file (RFC 5545), made on the device: an all-day event with a reminder three days before.
-globalThis.YibaoCalendar = (function () {
+export default (function () {
   'use strict';
 
   // TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).

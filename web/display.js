@@ -6,7 +6,7 @@
   const KEY = 'yibao.large-text';
   const root = document.documentElement;
   const button = document.getElementById('large-text');
-  const remember = document.getElementById('remember-display');
+  const remember = /** @type {HTMLInputElement} */ (document.getElementById('remember-display'));
 
   // Storage may be switched off or refused (a sandboxed frame, strict privacy settings): then nothing is kept.
   function storage() {

@@ -1,11 +1,12 @@
 // The fee tables for readers without JavaScript, as HTML, from the rulesets' summaries (as `yibao rulesets` lists
-// them). One copy for both makers of a page: web/build.mjs (Node, by require) and the rules workbench (the browser,
-// as the global YibaoFeeTables), so a page the workbench exports holds exactly the tables build.mjs would make.
-// Its amounts and phone numbers are written by web/format.js: required in Node, the global YibaoFormat in the browser.
-(function (root) {
+// them). One copy for both makers of a page: web/build.mjs (in Node) and the rules workbench (bundled into it), so a
+// page the workbench exports holds exactly the tables build.mjs would make. Its amounts and phone numbers are
+// written by web/format.js.
+import YibaoFormat from './format.js';
+
+export default (function () {
   'use strict';
-  const node = typeof module === 'object' && module.exports;
-  const { money, carriedFacts, sentence, UNBROKEN, PHONE, dialString, amountLine } = node ? require('./format.js') : root.YibaoFormat;
+  const { money, carriedFacts, sentence, UNBROKEN, PHONE, dialString, amountLine } = YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
   // Text with its figures, dates and marks kept on one line each (as web/fields.js does for the page).
@@ -35,7 +36,5 @@ ${flags.map((text) => `<p class="flag">${withPhones(text)}</p>\n`).join('')}<p c
     }).join('\n');
   }
 
-  const api = { feeTables };
-  if (node) module.exports = api;
-  else root.YibaoFeeTables = api;
-})(typeof globalThis === 'object' ? globalThis : this);
+  return { feeTables };
+})();

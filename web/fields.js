@@ -2,7 +2,9 @@
 // the household form (app.js), its share part (share.js), the staff page's 批量测算 (batch.js) and the rules
 // workbench (workbench.js). All text goes in as text nodes, never as
 // markup.
-globalThis.YibaoFields = (function () {
+import YibaoFormat from './format.js';
+
+export default (function () {
   'use strict';
 
   // In a text, each figure, date and mark (YibaoFormat.UNBROKEN) goes in a span that never breaks across lines: an
@@ -16,6 +18,10 @@ globalThis.YibaoFields = (function () {
   }
   const unbroken = (node, text) => (PLAIN.has(node.tagName) ? [text]
     : text.split(YibaoFormat.UNBROKEN).map((part, i) => (i % 2 ? whole(part) : part)).filter((part) => part !== ''));
+
+  // An element of the page by its id. Typed any: its kind (an input, a select, …) is the page's, which the id does not say.
+  /** @type {(id: string) => any} */
+  const byId = (id) => document.getElementById(id);
 
   // Replaces a node's content with the given nodes and strings; nested lists are flattened, null and false skipped.
   function fill(node, ...children) {
@@ -96,5 +102,5 @@ globalThis.YibaoFields = (function () {
     document.body.dataset.state = 'unsupported';
   }
 
-  return { el, fill, describe, setError, fieldOf, download, showRulesetErrors, unsupported };
+  return { byId, el, fill, describe, setError, fieldOf, download, showRulesetErrors, unsupported };
 })();

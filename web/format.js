@@ -1,7 +1,7 @@
 // Dates, amounts and the other texts the page writes, as pure functions: shared by the household form (app.js), its
 // link, print and reminder (share.js), 批量测算 (batch.js) and the fee tables (fee-tables.js, which web/build.mjs
-// runs in Node). In the browser it is the global YibaoFormat; in Node, require() returns the same object.
-(function (root) {
+// runs in Node), as this module's one export.
+export default (function () {
   'use strict';
 
   const pad = (n) => String(n).padStart(2, '0');
@@ -109,6 +109,7 @@
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
+  /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
     ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
     ['个人缴费', (m) => money(m, 'individual_fen')],
@@ -145,6 +146,5 @@
   const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
     startOf, earlierText, channelText, FIGURES, withTexts };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.YibaoFormat = api;
-})(globalThis);
+  return api;
+})();

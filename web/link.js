@@ -3,7 +3,7 @@
 // (that site fixes the city), joined by `&` in any order.
 // Reading is strict: whatever a link holds is returned as text for the form to show (and the engine to check),
 // with a notice in plain Chinese for anything left out; nothing in a link is ever run or parsed as markup.
-globalThis.YibaoLink = (function () {
+export default (function () {
   'use strict';
 
   const CURRENT = 1;

@@ -1,10 +1,16 @@
 // Saving, sharing and reminding: the household in the address bar and its share link, the link's QR code, the
 // print-only summary, the calendar reminder (.ics) and the embedded page's height. It follows each answer of the
 // form (app.js dispatches yibao:answer) and takes nothing from it back: whatever fails here, the result stands.
+import * as leanQr from 'lean-qr';
+import YibaoCalendar from './calendar.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+import YibaoLink from './link.js';
+
 (function () {
   'use strict';
 
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   const { el, fill, download } = YibaoFields;
   const { todayIso, normalizeDate, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
     YibaoFormat;
@@ -76,6 +82,7 @@
     // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
     // days without cover are then those before the start, as the line under the table says.
     const split = answer.members.some((m) => m.cases);
+    /** @type {[string, (m: any) => string][]} */
     const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
@@ -157,7 +164,7 @@
   // typed, members as the form holds them}; counted: the members the answer is for (those with a birth date), in its
   // order; city: the ruleset id fixed by the embedding site, or null}.
   document.addEventListener('yibao:answer', (event) => {
-    last = event.detail;
+    last = /** @type {CustomEvent} */ (event).detail;
     remember(last);
     showPrintSummary(last.answer, last.counted);
     showReminder(last.answer);

@@ -1,9 +1,15 @@
 // The rules workbench (dist/rules.html): open or start next year's ruleset, check it live with the engine's
 // useRuleset(), change the values each year brings with their new basis, and export the ruleset file and a
 // citizen page holding it. Everything stays in this page: no storage, no request.
+import { assemble } from './assemble.js';
+import YibaoBoot from './boot.js';
+import YibaoFeeTables from './fee-tables.js';
+import YibaoFields from './fields.js';
+import YibaoFormat from './format.js';
+
 (function () {
   'use strict';
-  const $ = (id) => document.getElementById(id);
+  const $ = YibaoFields.byId;
   const { el, fill, download } = YibaoFields;
   const { zhDate, sourceLine } = YibaoFormat;
 
@@ -24,6 +30,9 @@
   };
   const TEXT = [['text', '说明文字（测算页上显示）']];
   // The form's groups, each where it lies in the ruleset (`at`: keys, and {id} for the list item with that id).
+  /** @typedef {{id: string, at: (string | number | {id: string})[], legend: string, basis: boolean, fields: string[][],
+   *    texts?: string[][], list?: any, index?: number, part?: string}} Group */
+  /** @type {Group[]} */
   const GROUPS_FIXED = [
     { id: 'identity', at: [], legend: '规则本身', basis: false,
       fields: [['id', '规则编号', 'id'], ['title', '规则名称（测算页上显示）', 'text'], ['year', '参保年度', 'count']] },
@@ -252,7 +261,7 @@
       try {
         answer = JSON.parse(engine.useRuleset(text));
       } catch (error) {
-        answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错：${error && error.message}` }] };
+        answer = { ok: false, errors: [{ path: '', code: 'engine', message: `检查程序出错：${error instanceof Error ? error.message : error}` }] };
       }
       const doc = textDoc();
       const view = current(doc);
@@ -717,7 +726,7 @@
     $('fee-preview').innerHTML = YibaoFeeTables.feeTables([answer.ruleset]);
     fill($('sources'), answer.ruleset.sources.map((source) => el('li', null, sourceLine(source, answer.ruleset))));
     const base = answer.document.base;
-    let lines = [];
+    let lines;
     if (typeof base === 'string') {
       const diff = JSON.parse(engine.diffRulesets(base, answer.ruleset.id));
       lines = diff.ok ? diff.lines : (diff.errors || []).map((e) => e.message);
@@ -893,11 +902,19 @@
     return [...chain, doc];
   }
 
-  async function makePage() {
+  // The pages it exports, each from its template (web/assemble.js) and named after the ruleset, not the live pages'
+  // own yibao.html and batch.html, so that a download replaces nothing by mistake; each links to the other by name.
+  const PAGES = {
+    family: { template: 'family-template', label: '测算页', name: (id) => `${id}.html` },
+    staff: { template: 'staff-template', label: '批量测算页', name: (id) => `${id}-batch.html` },
+  };
+
+  async function makePage(kind) {
+    const { template, label, name: nameOf } = PAGES[kind];
     const status = $('export-status');
     const why = blocked();
     if (why) {
-      status.textContent = `没有生成测算页。${why}`;
+      status.textContent = `没有生成${label}。${why}`;
       if (problems.length) $('error-summary').focus();
       else if (stale.length) $('year-texts').focus();
       return;
@@ -908,23 +925,14 @@
       const byId = new Map(summaries.map((s) => [s.id, s]));
       byId.set(answer.ruleset.id, answer.ruleset);
       const tables = YibaoFeeTables.feeTables(docs.map((d) => byId.get(d.id)));
-      // "<" as \u003c: the same JSON, and no text of the rules can end the script tag early.
-      const data = JSON.stringify(docs).replace(/</g, '\\u003c');
-      const page = new TextDecoder().decode(await inflate('page-html'));
-      const open = '<script id="rulesets" type="application/json">';
-      const at = page.indexOf(open);
-      const end = page.indexOf('</script>', at);
-      const feesAt = page.indexOf('<h2 id="h-fees">');
-      const feesStart = page.indexOf('\n', feesAt) + 1;
-      const feesEnd = page.indexOf('\n  </section>', feesStart);
-      if (at < 0 || end < 0 || feesAt < 0 || feesEnd < 0) throw new Error('内置测算页的格式不对');
-      const html = page.slice(0, feesStart) + tables + page.slice(feesEnd, at + open.length) + data + page.slice(end);
-      // Named after the ruleset, not the live page's own yibao.html, so that the download replaces nothing by mistake.
-      const name = `${fileName(doc.id)}.html`;
+      const id = fileName(doc.id);
+      const name = nameOf(id);
+      const html = assemble(new TextDecoder().decode(await inflate(template)), { rulesets: JSON.stringify(docs),
+        feeTables: tables, familyPage: PAGES.family.name(id), staffPage: PAGES.staff.name(id) });
       save(name, html, 'text/html');
-      status.textContent = `已生成测算页“${name}”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;
+      status.textContent = `已生成${label}“${name}”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;
     } catch (error) {
-      status.textContent = `生成测算页失败：${error && error.message ? error.message : error}。编辑框里的内容没有改动。`;
+      status.textContent = `生成${label}失败：${error instanceof Error ? error.message : error}。编辑框里的内容没有改动。`;
     }
   }
 
@@ -991,7 +999,7 @@
       askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件（或者不是 UTF-8 编码），不能当作规则文件打开。' }] });
       return;
     }
-    if (/\u0000/.test(text)) {
+    if (text.includes('\u0000')) {
       askFile({ name, text: null, errors: [{ path: '', message: '这不是文本文件，不能当作规则文件打开。' }] });
       return;
     }
@@ -1037,7 +1045,8 @@
     $('file-drop').addEventListener('click', () => { $('file-problem').hidden = true; pendingFile = null; check(); $('file').focus(); });
     $('src-add').addEventListener('click', addSource);
     $('save-rules').addEventListener('click', saveRules);
-    $('make-page').addEventListener('click', makePage);
+    $('make-page').addEventListener('click', () => makePage('family'));
+    $('make-staff-page').addEventListener('click', () => makePage('staff'));
     $('only-new').addEventListener('change', renderExport);
     $('cases-file').addEventListener('change', () => { openCases($('cases-file').files[0]); $('cases-file').value = ''; });
     // Nothing is stored: leaving with work not downloaded asks the browser's own question first.
@@ -1059,7 +1068,10 @@
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
   else {
-    YibaoBoot.engine(createYibaoWorkbench).then((instance) => {
+    // The engine's script comes after this one: its factory is there once the document is parsed.
+    const parsed = document.readyState === 'loading'
+      ? new Promise((done) => document.addEventListener('DOMContentLoaded', done)) : Promise.resolve();
+    parsed.then(() => YibaoBoot.engine(createYibaoWorkbench)).then((instance) => {
       engine = instance;
       start();
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));

@@ -1,9 +1,8 @@
 // web/format.js in plain Node (no browser): the dates, amounts and texts the page and the fee tables write.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
+import format from '../../web/format.js';
 
-const format = createRequire(import.meta.url)('../../web/format.js');
 const { sourceLine, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, money,
   amountLine, flagLines, caseText, startOf, channelText, FIGURES, isoOf } = format;
 

@@ -3,8 +3,8 @@
 // paid back, 连续参保 what the 大病保险 notes need; the waiting period in its parts; errors at their field; and
 // the fields in the share link. In Chromium from file:// with the network cut off, no console error (withPage).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { addMember, at, base64url, card, figures, withPage } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { addMember, base64url, card, figures } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const LAPSED = '连续没有参保几年了？';

@@ -6,9 +6,10 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
-import { createRequire } from 'node:module';
 
-const { withTexts } = createRequire(import.meta.url)('../../web/format.js');
+import YibaoFormat from '../../web/format.js';
+
+const { withTexts } = YibaoFormat;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const casesDir = `${root}tests/cases/`;

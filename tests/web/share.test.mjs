@@ -6,23 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import vm from 'node:vm';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
+import YibaoCalendar from '../../web/calendar.js';
+import YibaoLink from '../../web/link.js';
 import { addMember, base64url, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成，已按新版规则重新测算，请核对。';
 const dist = (name) => pathToFileURL(new URL(`../../dist/${name}`, import.meta.url).pathname).href;
-// Values made in the vm's realm, as plain values of this one.
+// What a link holds, as plain data (no undefined members).
 const plain = (value) => JSON.parse(JSON.stringify(value));
-
-// web/link.js and web/calendar.js as the page runs them, in a fresh global.
-const scripts = vm.createContext({ TextEncoder, TextDecoder, atob, btoa, crypto });
-for (const name of ['link.js', 'calendar.js']) {
-  vm.runInContext(readFileSync(new URL(`../../web/${name}`, import.meta.url), 'utf8'), scripts);
-}
-const { YibaoLink, YibaoCalendar } = scripts;
 
 const member = (fields) => ({
   id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous',
@@ -344,11 +338,13 @@ describe('the page', () => {
   });
 
   test('a failure in web/share.js never stops the results: the form still answers every change', async () => {
-    // The share part's first step, writing the link, throws on every answer.
+    // The share part's listener for the form's answers throws on every answer.
     const { context, page, problems } = await openPage(browser, { now: FEB_15, init: () => {
-      let link;
-      Object.defineProperty(globalThis, 'YibaoLink', { configurable: true, get: () => link,
-        set: (value) => { link = { ...value, write: () => { throw new Error('share.js broke'); } }; } });
+      const listen = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (type, listener, options) {
+        const broken = () => { throw new Error('share.js broke'); };
+        return listen.call(this, type, type === 'yibao:answer' ? broken : listener, options);
+      };
     } });
     try {
       await page.waitForSelector('body[data-state]');

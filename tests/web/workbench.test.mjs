@@ -9,8 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { at, card, figures, launch, openPage, withPage } from './browser.mjs';
-import { builtIn, rulesFile, testPages } from './pages.mjs';
+import { at, card, figures, launch, withPage } from './browser.mjs';
+import { builtIn, rulesFile, staffPage, testPages } from './pages.mjs';
 import { COLLECTION_TEXT, NOTE_TEXT, SILENCE_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
 
 const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
@@ -28,6 +28,13 @@ after(async () => {
 
 const bench = (check, options = {}) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]', ...options }, check);
 
+// A page's rulesets block and fee tables, and the rest of it with both emptied.
+function blocks(html) {
+  const data = /(<script id="rulesets" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
+  const fees = /(<h2 id="h-fees">[^\n]*\n)([^]*?)(\n {2}<\/section>)/.exec(html);
+  return { data: data[2], fees: fees[2], rest: html.replace(data[0], data[1] + data[3]).replace(fees[0], fees[1] + fees[3]) };
+}
+
 async function download(page, button) {
   const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
   const chunks = [];
@@ -37,6 +44,7 @@ async function download(page, button) {
 
 describe('next year from qingdao-2024', () => {
   let exported;
+  let exportedStaff;
   let rules;
 
   test('made in the form, checked, previewed and exported', () => bench(async (page) => {
@@ -65,25 +73,32 @@ describe('next year from qingdao-2024', () => {
     assert.deepEqual(JSON.parse(rules.text), doc);
     exported = await download(page, '生成测算页');
     assert.equal(exported.name, 'qingdao-2025.html', 'named after the ruleset, not the live page’s yibao.html');
+    exportedStaff = await download(page, '生成批量测算页');
+    assert.equal(exportedStaff.name, 'qingdao-2025-batch.html', 'named after the ruleset and beside its family page');
+    assert.match(await page.locator('#export-status').textContent(), /已生成批量测算页“qingdao-2025-batch.html”/);
     assert.equal(doc.unconfirmed_note, NOTE_TEXT);
     assert.equal(doc.silences.assistance, SILENCE_TEXT);
   }));
 
-  test('the exported page equals dist/yibao.html but for its rulesets and fee tables, which build.mjs would make', () => {
-    const blocks = (html) => {
-      const data = /(<script id="rulesets" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
-      const fees = /(<h2 id="h-fees">[^\n]*\n)([^]*?)(\n {2}<\/section>)/.exec(html);
-      return { data: data[2], fees: fees[2], rest: html.replace(data[0], data[1] + data[3]).replace(fees[0], fees[1] + fees[3]) };
-    };
+  test('the exported page equals dist/yibao.html but for its rulesets, its fee tables and the names of the pages it links', () => {
     const page = blocks(exported.text);
-    assert.equal(page.rest, blocks(distPage).rest);
+    assert.equal(page.rest, blocks(distPage).rest.replace('href="batch.html"', 'href="qingdao-2025-batch.html"')
+      .replace('下载“batch.html”', '下载“qingdao-2025-batch.html”'));
     const data = JSON.parse(page.data);
     assert.deepEqual(data.map((d) => d.id), [...builtIn().map((f) => JSON.parse(readFileSync(f, 'utf8')).id), 'qingdao-2025']);
     const file = join(dir, 'qingdao-2025.json');
     writeFileSync(file, rules.text);
-    const built = readFileSync(new URL(pages.build('built', [...builtIn(), file])), 'utf8');
+    // web/build.mjs with the same rulesets, written as qingdao-2025.html (and qingdao-2025-batch.html beside it).
+    const built = readFileSync(new URL(pages.build('qingdao-2025', [...builtIn(), file])), 'utf8');
     assert.equal(page.fees, blocks(built).fees);
     assert.equal(exported.text, built, 'the whole page as web/build.mjs makes it');
+    const builtStaff = readFileSync(new URL(staffPage(pages.build('qingdao-2025', [...builtIn(), file]))), 'utf8');
+    assert.equal(exportedStaff.text, builtStaff, 'the staff page too, as web/build.mjs makes it beside');
+    const staff = blocks(exportedStaff.text);
+    assert.equal(staff.rest, blocks(readFileSync(new URL('../../dist/batch.html', import.meta.url), 'utf8')).rest
+      .replace('href="yibao.html"', 'href="qingdao-2025.html"'));
+    assert.equal(staff.data, page.data);
+    assert.equal(staff.fees, page.fees);
     // With a seventh ruleset it is still within the family page's budget (README, "Figures").
     const gzipped = gzipSync(exported.text, { level: 9 }).length;
     assert.ok(gzipped <= 115 * 1024, `${gzipped} bytes gzipped`);
@@ -113,6 +128,43 @@ describe('next year from qingdao-2024', () => {
     });
   });
 
+  test('both exported pages from file:// side by side: a household, a roster, and the links between them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'yibao-exported-'));
+    const family = join(folder, 'qingdao-2025.html');
+    const staff = join(folder, 'qingdao-2025-batch.html');
+    writeFileSync(family, exported.text);
+    writeFileSync(staff, exportedStaff.text);
+    const [familyUrl, staffUrl] = [pathToFileURL(family).href, pathToFileURL(staff).href];
+    const roster = { name: '名单.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('姓名,出生日期,在校情况,特殊人群,缴费档次,上年度参保情况,缴费日期\r\n张三,1985-05-01,否,无,,连续,\r\n李四,2015-03-01,中小学,无,,连续,\r\n') };
+    try {
+      await withPage(browser, { url: familyUrl, now: NOW, allow: [staffUrl] }, async (page) => {
+        await card(page, 0).getByLabel('出生日期').fill('1985-05-01');
+        await page.waitForSelector('body[data-state="result"]');
+        assert.equal((await figures(card(page, 0))).个人缴费, '480元');
+        const link = page.getByRole('link', { name: '批量测算页' });
+        assert.equal(await link.getAttribute('href'), 'qingdao-2025-batch.html#ruleset=qingdao-2025');
+        await link.click();
+        await page.waitForSelector('body[data-state="ready"]');
+        assert.equal(page.url(), `${staffUrl}#ruleset=qingdao-2025`);
+        assert.equal(await page.getByLabel('参保地和年度').inputValue(), 'qingdao-2025');
+      });
+      await withPage(browser, { url: staffUrl, now: NOW, allow: [familyUrl], wait: 'body[data-state="ready"]' }, async (page) => {
+        await page.getByLabel('参保地和年度').selectOption('qingdao-2025');
+        await page.getByLabel('默认缴费日期').fill('2025-02-15');
+        await page.getByLabel('选择名单文件').setInputFiles(roster);
+        await page.waitForSelector('#batch[data-state="done"]');
+        assert.match(await page.locator('#batch-status').textContent(), /^测算完成：共2行，算出2行。个人缴费合计880元/);
+        await page.getByRole('link', { name: '家庭测算页' }).click();
+        await page.waitForSelector('body[data-state]');
+        assert.equal(page.url().replace(/#.*$/, ''), familyUrl, 'the family page, which then writes its household after #');
+        assert.match(await page.locator('#ruleset-hint').textContent(), /2025/);
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('只包含新的规则: the new one and its base, no other', () => bench(async (page) => {
     await make2025(page);
     await page.getByLabel('只包含新的规则').check();
@@ -138,7 +190,7 @@ describe('the file', () => {
   }));
 
   test('the workbench code stays out of the citizen page', () => {
-    for (const word of ['useRuleset', 'diffRulesets', 'YibaoFeeTables', 'createYibaoWorkbench']) {
+    for (const word of ['useRuleset', 'diffRulesets', '本页没有可用的缴费标准', 'createYibaoWorkbench']) {
       assert.equal(distPage.includes(word), false, word);
     }
   });

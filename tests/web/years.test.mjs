@@ -6,9 +6,9 @@
 // today's rulesets on 2026-12-01 are in today.test.mjs.)
 // In Chromium from file:// with the network cut off, no console error and no CSP violation (withPage).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { at, base64url, card, figures, withPage } from './browser.mjs';
+import { base64url, card, figures } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const openPage = usePage('years', [...only2024(), testRuleset('qingdao-2026-example.json'), testRuleset('qingdao-2027-example.json')], '2026-11-23');

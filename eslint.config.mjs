@@ -1,0 +1,24 @@
+// ESLint (make test-lint): the recommended rules over the front end (web/, ES modules in the browser; its build
+// scripts in Node) and its tests (tests/web/, Node).
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  js.configs.recommended,
+  {
+    files: ['web/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        ...globals.browser,
+        // The engines' Emscripten factories: each page's engine script, which comes after the page's own.
+        createYibaoEngine: 'readonly', createYibaoBatch: 'readonly', createYibaoWorkbench: 'readonly',
+      },
+    },
+  },
+  // The embedding kit's script, for other sites' pages: a classic script.
+  { files: ['web/embed-host.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
+  { files: ['web/*.mjs', 'tests/web/*.mjs'], languageOptions: { sourceType: 'module', globals: globals.node } },
+  // Functions the tests hand to the browser (page.evaluate, addInitScript) run there.
+  { files: ['tests/web/*.mjs'], languageOptions: { globals: globals.browser } },
+];

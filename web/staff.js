@@ -1,0 +1,5 @@
+// The staff page (dist/batch.html, 批量测算): its modules in the order they start, bundled by web/build.mjs into the
+// page's one script.
+import './boot.js';
+import './display.js';
+import './batch.js';
