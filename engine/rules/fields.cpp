@@ -20,14 +20,16 @@ using K = FieldKind;
 constexpr Need req = Need::required;
 constexpr Need opt = Need::optional;
 
-constexpr Field row(std::string_view object, std::string_view key, FieldKind kind, Need need,
-                    std::string_view description) {
+constexpr Field row(const char* object, const char* key, FieldKind kind, Need need,
+                    [[maybe_unused]] std::string_view description) {
     Field f{};
     f.object = object;
     f.key = key;
     f.kind = kind;
     f.need = need;
+#ifndef YIBAO_LEAN
     f.description = description;
+#endif
     return f;
 }
 constexpr Field range(Field f, std::int32_t min, std::int32_t max) {
@@ -36,7 +38,7 @@ constexpr Field range(Field f, std::int32_t min, std::int32_t max) {
     return f;
 }
 // An object, or a list of at least `least` objects, of the table.
-constexpr Field of(Field f, std::string_view name, std::int32_t least = 0) {
+constexpr Field of(Field f, const char* name, std::int32_t least = 0) {
     f.of = name;
     f.min = least;
     return f;
@@ -53,7 +55,7 @@ constexpr Field own(Field f) {
     f.own = true;
     return f;
 }
-constexpr Field with(Field f, std::string_view key) {
+constexpr Field with(Field f, const char* key) {
     f.with = key;
     return f;
 }
@@ -61,25 +63,27 @@ constexpr Field or_unknown(Field f) {
     f.or_unknown = true;
     return f;
 }
-constexpr Field schema(Field f, std::string_view json) {
+constexpr Field schema(Field f, [[maybe_unused]] std::string_view json) {
+#ifndef YIBAO_LEAN
     f.schema = json;
+#endif
     return f;
 }
 
 // Every object of a ruleset that explains itself says it in words, with its basis.
-constexpr Field text(std::string_view object) {
+constexpr Field text(const char* object) {
     return row(object, "text", K::text, req,
                DOC("plain Chinese explanation shown with the result; {placeholders} as listed below (texts about a "
                    "member may use all, ruleset-level texts only year_start, year_end and deadline)"));
 }
-constexpr Field basis(std::string_view object) {
+constexpr Field basis(const char* object) {
     return of(row(object, "basis", K::list, req, DOC("where the rule comes from: at least one source and its words")),
               "basis", 1);
 }
-constexpr Field id(std::string_view object) {
+constexpr Field id(const char* object) {
     return row(object, "id", K::text, req, DOC("names the item; a ruleset with a base changes or removes it by this id"));
 }
-constexpr Field when(std::string_view object, std::string_view description) {
+constexpr Field when(const char* object, std::string_view description) {
     return row(object, "when", K::condition, opt, description);
 }
 
@@ -344,7 +348,7 @@ const Json* FieldReader::value(std::string_view key) {
     const Field* f = find_field(object_, key);
     if (!f) return nullptr;
     const bool required = f->need == Need::required ||
-                          (!f->with.empty() && value_.contains(f->with) && !value_[std::string(f->with)].is_null());
+                          (*f->with && value_.contains(f->with) && !value_[f->with].is_null());
     const std::string name(key);
     const Json* v = read_.member(value_, at_, name.c_str(), required ? Need::required : Need::optional);
     if (!v) return nullptr;
@@ -403,6 +407,8 @@ std::optional<Date> FieldReader::date(std::string_view key) {
     return v && v->is_string() ? Date::parse(v->get_ref<const std::string&>()) : std::nullopt;
 }
 
+#ifndef YIBAO_LEAN
+
 namespace {
 
 std::string form_of(const Field& f) {
@@ -434,7 +440,7 @@ std::string_view kind_name(FieldKind kind) {
 
 std::string need_of(const Field& f) {
     if (f.need == Need::required) return f.own ? "required, also with base" : "required";
-    if (!f.with.empty()) return "with " + std::string(f.with);
+    if (*f.with) return "with " + std::string(f.with);
     return "optional";
 }
 
@@ -486,7 +492,7 @@ Json object_schema(std::string_view name, const std::string_view description) {
     for (const Field* f : fields_of(name)) {
         properties[std::string(f->key)] = value_schema(*f);
         if (f->need == Need::required) required.push_back(f->key);
-        if (!f->with.empty()) dependent[std::string(f->with)] = Json::array({f->key});
+        if (*f->with) dependent[f->with] = Json::array({f->key});
     }
     Json s = {{"type", "object"}, {"additionalProperties", false}, {"description", description}};
     if (!required.empty()) s["required"] = std::move(required);
@@ -549,5 +555,7 @@ Json ruleset_schema() {
                                     {"else", {{"required", std::move(required)}, {"properties", std::move(full)}}}}})},
             {"$defs", std::move(defs)}};
 }
+
+#endif  // YIBAO_LEAN
 
 }  // namespace yibao

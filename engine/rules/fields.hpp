@@ -33,13 +33,16 @@ enum class FieldKind : std::uint8_t {
     plain,      // a provisional fact's value: the amount or date it stands for
 };
 
+// Plain pointers and no documentation in the page's engine (YIBAO_LEAN): the table is data it carries.
 struct Field {
-    std::string_view object;  // the object it belongs to
-    std::string_view key;
-    std::string_view of;      // object, list: the object's name
-    std::string_view with;    // required when this other key of the object is given
+    const char* object = "";  // the object it belongs to
+    const char* key = "";
+    const char* of = "";      // object, list: the object's name
+    const char* with = "";    // required when this other key of the object is given
+#ifndef YIBAO_LEAN
     std::string_view description;
     std::string_view schema;  // more JSON Schema for the value (a pattern, an enum) where the loader checks more
+#endif
     std::int32_t min = 0;     // integer: the least value; list: the least items; text: the least characters
     std::int32_t max = 0;     // integer: the greatest value; list: the most items (0: any number)
     FieldKind kind = FieldKind::text;
@@ -88,7 +91,7 @@ private:
     std::string at_;
 };
 
-// The table as documentation: each object's fields with their kind, the object they hold, their JSON form ("integer 0–120", "[contribution, …]"),
+// The table as documentation (not in the page's engine): each object's fields with their kind, the object they hold, their JSON form ("integer 0–120", "[contribution, …]"),
 // "required", "optional" or what makes them required, and the description.
 struct FieldDoc {
     std::string_view object;
