@@ -351,8 +351,9 @@ import YibaoFormat from './format.js';
     const field = placeName(p.target);
     const link = el('a', { href: `#${p.target}` }, `${field || '规则JSON'}：${p.message}`);
     link.addEventListener('click', (event) => { event.preventDefault(); goTo(p); });
-    // Only a problem the form has no field for is placed in the text, by its line or its JSON path.
-    return el('li', null, link, field ? null : [' ', el('code', null, p.line ? `（第${p.line}行第${p.column}列）` : `（位置 ${p.path || '/'}）`)]);
+    // Only a problem the form has no field for is placed in the text by its JSON path; a syntax error's message
+    // names its line and column already.
+    return el('li', null, link, field || p.line ? null : [' ', el('code', null, `（位置 ${p.path || '/'}）`)]);
   }
 
   // A form field in words, as its group and label read: “缴费标准：大学生”的“新依据的来源编号”; null for the text or
