@@ -353,7 +353,8 @@ private:
 
     void load_source(const Json& s, const std::string& at, Ruleset& r) {
         if (!read_.is_object(s, at)) return;
-        read_.only_keys(s, at, {"id", "level", "title", "publisher", "date", "url"});
+        read_.only_keys(s, at, {"id", "level", "title", "publisher", "date", "url", "text"});
+        read_.text(s, at, "text", Need::optional);  // the source's words, for the quote check (rules/quotes.hpp)
         Source source;
         source.id = read_.text(s, at, "id", Need::required).value_or("");
         source.level = read_.text(s, at, "level", Need::required).value_or("");
