@@ -92,6 +92,8 @@ Date Date::add_months(int months) const {
     return Date{y, m, d};
 }
 
+Date Date::last_of_month() const { return Date{year, month, days_in_month(year, month)}; }
+
 int age_on(const Date& birth, const Date& on) {
     int age = on.year - birth.year;
     if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;

@@ -32,6 +32,7 @@ struct Date {
     Date add_months(int months) const;
     Date first_of_month() const { return Date{year, month, 1}; }
     Date first_of_next_month() const { return Date{year, month, 1}.add_months(1); }
+    Date last_of_month() const;
     Date end_of_year() const { return Date{year, 12, 31}; }
 };
 

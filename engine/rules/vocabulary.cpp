@@ -220,7 +220,7 @@ Date extreme(const DateExpr& e, const Facts& f, bool latest) {
 [[maybe_unused]] constexpr std::string_view kDateSchema = R"({"$ref":"#/$defs/date_expr"})";
 [[maybe_unused]] constexpr std::string_view kDateListSchema = R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/date_expr"}})";
 
-const std::array<DateKeyword, 11> kDates{{
+const std::array<DateKeyword, 13> kDates{{
     {"payment_date", DOC(R"("payment_date")"), DOC("the date the money arrives"), DOC(""), nullptr,
      [](const DateExpr&, const Facts& f) { return f.payment_date; }},
     {"birth_date", DOC(R"("birth_date")"), DOC("the member's birth date"), DOC(""), nullptr,
@@ -236,6 +236,8 @@ const std::array<DateKeyword, 11> kDates{{
     {"first_of_next_month", DOC(R"({"first_of_next_month": date})"), DOC("the 1st of the month after that date"), DOC(kDateSchema),
      read_one_argument,
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_next_month(); }},
+    {"last_of_month", DOC(R"({"last_of_month": date})"), DOC("the last day of that date's month"), DOC(kDateSchema),
+     read_one_argument, [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).last_of_month(); }},
     {"end_of_year", DOC(R"({"end_of_year": date})"), DOC("31 December of that date's year"), DOC(kDateSchema), read_one_argument,
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).end_of_year(); }},
     {"add_months", DOC(R"({"add_months": [date, months | "waiting_months"]})"),
@@ -260,6 +262,22 @@ const std::array<DateKeyword, 11> kDates{{
      [](const DateExpr& e, const Facts& f) {
          return evaluate(e.args.front(), f).add_months(e.by_waiting_months ? f.waiting_months : e.months);
      }},
+    {"add_days", DOC(R"({"add_days": [date, days]})"),
+     DOC("so many days on (back when negative): 缴费次日 is [\"payment_date\", 1]; a birth day counts as day 1, so "
+         "出生90天内 ends on [\"birth_date\", 89]"),
+     DOC(R"({"type":"array","minItems":2,"maxItems":2,"prefixItems":[{"$ref":"#/$defs/date_expr"},)"
+     R"({"type":"integer","minimum":-36600,"maximum":36600}]})"),
+     [](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+         // A century of days at most: beyond is a typo, and bounding it keeps the date arithmetic in range.
+         if (!(argument.is_array() && argument.size() == 2 && argument[1].is_number_integer() &&
+               argument[1].get<std::int64_t>() >= -36600 && argument[1].get<std::int64_t>() <= 36600)) {
+             v.read().fail(at, Code::bad_date_expr, "add_days 应为 [日期表达式, 天数]，天数为 -36600 到 36600 之间的整数");
+             return;
+         }
+         e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
+         e.days = argument[1].get<int>();
+     },
+     [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).add_days(e.days); }},
     {"max", DOC(R"({"max": [date, …]})"), DOC("the latest of the dates"), DOC(kDateListSchema), read_list,
      [](const DateExpr& e, const Facts& f) { return extreme(e, f, true); }},
     {"min", DOC(R"({"min": [date, …]})"), DOC("the earliest of the dates"), DOC(kDateListSchema), read_list,

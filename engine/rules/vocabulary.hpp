@@ -76,6 +76,7 @@ struct DateExpr {
     const DateKeyword* keyword = nullptr;  // nullptr: the literal date
     Date literal;
     int months = 0;
+    int days = 0;  // add_days
     bool by_waiting_months = false;  // add_months counts the member's waiting months instead of `months`
     std::vector<DateExpr> args;
 };

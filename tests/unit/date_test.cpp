@@ -65,6 +65,9 @@ TEST_CASE("month starts and year ends", "[date]") {
     CHECK(Date{2024, 2, 15}.first_of_next_month() == Date{2024, 3, 1});
     CHECK(Date{2023, 12, 21}.first_of_next_month() == Date{2024, 1, 1});
     CHECK(Date{2024, 6, 6}.end_of_year() == Date{2024, 12, 31});
+    CHECK(Date{2024, 2, 1}.last_of_month() == Date{2024, 2, 29});
+    CHECK(Date{2023, 2, 28}.last_of_month() == Date{2023, 2, 28});
+    CHECK(Date{2023, 12, 31}.last_of_month() == Date{2023, 12, 31});
 }
 
 TEST_CASE("age counts whole years completed on the day", "[date]") {

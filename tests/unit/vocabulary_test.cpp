@@ -168,6 +168,40 @@ TEST_CASE("add_months clamps to a shorter month and can count the waiting months
     CHECK(date(R"({"add_months": ["year_start", "waiting_months"]})", f) == yibao::Date{2027, 5, 1});
 }
 
+TEST_CASE("add_days counts days, back when negative, across a month's, a leap year's and a year's end",
+          "[vocabulary]") {
+    // 缴费次日: paid on the last day of February, of the year, and on a leap day.
+    CHECK(date(R"({"add_days": ["payment_date", 1]})", paid({2027, 2, 28})) == yibao::Date{2027, 3, 1});
+    CHECK(date(R"({"add_days": ["payment_date", 1]})", paid({2028, 2, 28})) == yibao::Date{2028, 2, 29});
+    CHECK(date(R"({"add_days": ["payment_date", 1]})", paid({2026, 12, 31})) == yibao::Date{2027, 1, 1});
+    CHECK(date(R"({"add_days": ["payment_date", 0]})", paid({2026, 12, 31})) == yibao::Date{2026, 12, 31});
+    CHECK(date(R"({"add_days": ["year_start", -1]})", facts()) == yibao::Date{2026, 12, 31});
+    CHECK(date(R"({"add_days": [{"first_of_next_month": "payment_date"}, 30]})", paid({2027, 1, 5})) ==
+          yibao::Date{2027, 3, 3});
+}
+
+TEST_CASE("出生90天内 is written with add_days 89: the 89th day after birth holds, the 90th does not",
+          "[vocabulary]") {
+    // The birth day counts as day 1 (born 1月10日, 3个月内 runs to 4月9日 含), so the 90th day is birth + 89.
+    const char* within_90_days = R"({"payment_date": {"on_or_before": {"add_days": ["birth_date", 89]}}})";
+    auto born_2027_01_10 = [](yibao::Date payment) {
+        auto f = paid(payment);
+        f.birth_date = {2027, 1, 10};
+        return f;
+    };
+    CHECK(holds(within_90_days, born_2027_01_10({2027, 4, 8})));        // the 89th day
+    CHECK(holds(within_90_days, born_2027_01_10({2027, 4, 9})));        // the 90th day
+    CHECK_FALSE(holds(within_90_days, born_2027_01_10({2027, 4, 10})));  // the 91st day
+}
+
+TEST_CASE("last_of_month is the last day of that date's month, February of a leap year included",
+          "[vocabulary]") {
+    for (const auto& [day, last] : std::vector<std::pair<yibao::Date, yibao::Date>>{
+             {{2027, 1, 30}, {2027, 1, 31}}, {{2027, 1, 31}, {2027, 1, 31}}, {{2027, 2, 1}, {2027, 2, 28}},
+             {{2028, 2, 1}, {2028, 2, 29}}, {{2027, 4, 30}, {2027, 4, 30}}, {{2027, 12, 1}, {2027, 12, 31}}})
+        CHECK(date(R"({"last_of_month": "payment_date"})", paid(day)) == last);
+}
+
 TEST_CASE("max and min pick the latest and the earliest date, ties included", "[vocabulary]") {
     const char* later = R"({"max": ["year_start", {"first_of_next_month": "payment_date"}]})";
     const char* earlier = R"({"min": ["year_start", {"first_of_next_month": "payment_date"}]})";
@@ -202,6 +236,11 @@ TEST_CASE("bad conditions and date expressions are errors at their JSON path", "
     CHECK(first(problems(R"({"add_months": ["year_start", 1201]})", true)).path == "/start/add_months");
     CHECK(first(problems(R"({"next_week": "payment_date"})", true)).code == yibao::Code::bad_date_expr);
     CHECK(first(problems(R"({"max": []})", true)).path == "/start/max");
+    CHECK(first(problems(R"({"add_days": ["payment_date", 1.5]})", true)).path == "/start/add_days");
+    CHECK(first(problems(R"({"add_days": ["payment_date", 36601]})", true)).code == yibao::Code::bad_date_expr);
+    CHECK(first(problems(R"({"add_days": ["payment_date"]})", true)).code == yibao::Code::bad_date_expr);
+    CHECK(first(problems(R"({"add_days": ["tomorrow", 1]})", true)).path == "/start/add_days/0");
+    CHECK(first(problems(R"({"last_of_month": "2027-02-30"})", true)).path == "/start/last_of_month");
 }
 
 TEST_CASE("every keyword of the vocabulary has a case above", "[vocabulary]") {

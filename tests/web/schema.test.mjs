@@ -1,5 +1,5 @@
 // rules/schema.json (JSON Schema 2020-12, checked with Ajv) accepts every ruleset we ship and the test fixtures
-// (one building on them, one a city of its own), and refuses what the engine refuses for its shape. The engine's
+// (one building on them, others of their own), and refuses what the engine refuses for its shape. The engine's
 // loader checks more.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 const load = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const errors = () => JSON.stringify(validate.errors, null, 1);
 
-for (const path of [...rulesetFiles(), ...['qingdao-2027-example', 'chuzhou-2026'].map((id) => new URL(`tests/rulesets/${id}.json`, root).pathname)]) {
+const fixtures = ['qingdao-2027-example', 'days-example', 'chuzhou-2026'];
+for (const path of [...rulesetFiles(), ...fixtures.map((id) => new URL(`tests/rulesets/${id}.json`, root).pathname)]) {
   test(`the schema accepts ${path.slice(path.lastIndexOf('/') + 1)}`, () => {
     assert.ok(validate(load(path)), errors());
   });
