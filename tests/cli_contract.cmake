@@ -194,3 +194,11 @@ string(REPLACE "\"publisher\": \"辽宁地方报纸《民生·服务》版\"" "\
 hostile(own_text "${text}")
 run(1 ${YIBAO} validate ${own_text})
 expect_in("\"code\": \"quote_not_found\"")
+
+# A syntax error is told in Chinese with its line and column: a trailing comma before the closing brace of line 3.
+hostile(trailing_comma "{\n  \"id\": \"x\",\n    \"year\": 2027,}\n")
+run(1 ${YIBAO} validate ${trailing_comma})
+expect_in("\"code\": \"malformed_json\"")
+expect_in("第3行第18列")
+expect_in("“}”前面多了一个逗号：最后一项后面不能有逗号")
+expect_in("\"line\": 3")

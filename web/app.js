@@ -493,11 +493,11 @@
   }
   // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
   // and for the dates what to ask; the full texts of the dates are in the household's notice.
-  const FLAG_WARNINGS = ['provisional', 'unknown_amount', 'unknown_deadline', 'unknown_collection_dates'];
+  const FLAG_WARNINGS = ['provisional', 'unknown_amount', 'unknown_deadline', 'unknown_collection_dates', 'unknown_start'];
   function memberFlags(m) {
     const ask = (...facts) => (m.unknown.find((f) => facts.includes(f.fact)) || { ask: '当地医保经办机构' }).ask;
     const lines = [...new Set(carriedFacts(m).map(amountLine))];
-    for (const f of m.unknown) if (f.fact.endsWith('_fen')) lines.push(sentence(f.text));
+    for (const f of m.unknown) if (f.fact.endsWith('_fen') || f.fact === 'benefit_start') lines.push(sentence(f.text));
     if (m.cases) {
       lines.push(`待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询${ask('continuity_deadline')}。`);
     }
@@ -514,14 +514,15 @@
 
   function coverAlert(m) {
     if (m.cases) {
-      const lines = CASES.filter(([key]) => !m.cases[key].benefit_start || m.cases[key].uncovered).map(([key, when]) => {
+      const lines = CASES.filter(([key]) => (!m.cases[key].benefit_start && !m.cases[key].benefit_start_unknown) ||
+        m.cases[key].uncovered).map(([key, when]) => {
         const c = m.cases[key];
         return el('p', null, `${when}：${c.benefit_start ? `${zhDate(c.uncovered.from)}至${zhDate(c.uncovered.to)}` +
           `看病的费用，医保不报销，待遇自${zhDate(c.benefit_start)}起。` : '本年度享受不到医保待遇。'}`);
       });
       return lines.length ? el('div', { class: 'alert', role: 'note' }, el('strong', null, '⚠ 注意：可能有一段时间不能报销'), lines) : null;
     }
-    if (m.benefit_start && !m.uncovered) return null;
+    if ((m.benefit_start || m.benefit_start_unknown) && !m.uncovered) return null;
     const title = !m.benefit_start ? '注意：本年度享受不到医保待遇'
       : m.waiting_period ? '注意：有待遇等待期' : '注意：有一段时间不能报销';
     const notes = m.warnings.filter((w) => COVER_WARNINGS.includes(w.code)).map((w) => el('p', null, w.message));
@@ -593,7 +594,9 @@
     const d = answer.deadline;
     const paid = `您的缴费日期${zhDate(answer.payment_date)}`;
     let verdict;
-    if (d.met === null) {
+    if (d.applies === false) {
+      verdict = el('p', null, '家里的成员都在这个截止日期之后出生，不受它限制；待遇开始日期见上面每位成员的结果。');
+    } else if (d.met === null) {
       verdict = el('div', { class: 'alert' }, el('strong', null, `⚠ ${paid}是否在集中缴费期内，要看尚未公布的截止日期。`),
         el('p', null, '两种情况的待遇开始日期见上面每位成员的结果。缴费前请先打电话问清楚截止日期。'));
     } else if (d.met && state.payment.fromLink) {

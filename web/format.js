@@ -103,7 +103,7 @@
   // Where the start turns on a window end not published: both cases, as the citizen is to ask about them.
   const CASES = [['in_window', '如果您在集中缴费期内缴费'], ['after_window', '如果已过集中缴费期']];
   const caseText = (m, text) => (m.cases ? CASES.map(([key, when]) => `${when}：${text(m.cases[key])}`).join('；') : text(m));
-  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度没有待遇');
+  const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : x.benefit_start_unknown ? '尚未公布' : '本年度没有待遇');
   // What a member still owes for the year before (earlier_year), in short.
   const earlierText = (e) => `${e.year}年度个人缴费${money(e, 'individual_fen')}，${zhDate(e.pay_by)}前缴纳`;
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
@@ -137,7 +137,7 @@
     const { id, region, year, title, benefit_year, collection } = listing;
     const { registration_ids: ids, ...rest } = answer;
     return { ...rest, ruleset: { id, region, year, title, benefit_year, collection, sources: listing.sources },
-      deadline: { ...listing.continuity_deadline, met: answer.deadline.met },
+      deadline: { ...listing.continuity_deadline, met: answer.deadline.met, applies: answer.deadline.applies },
       registration: ids.map((wanted) => listing.registration.find((c) => c.id === wanted)),
       payment_channels: listing.payment_channels, contacts: listing.contacts, websites: listing.websites };
   }

@@ -754,7 +754,7 @@
     const a = JSON.parse(engine.estimate(JSON.stringify({ ruleset: r.id, payment_date: day, members: [member] })));
     if (!a.ok) return a.errors[0].message;
     const m = a.members[0];
-    const start = (x) => (x.benefit_start ? zhDate(x.benefit_start) : '本年度不能享受');
+    const start = (x) => (x.benefit_start ? zhDate(x.benefit_start) : x.benefit_start_unknown ? '尚未公布' : '本年度不能享受');
     return m.cases ? `窗口内${start(m.cases.in_window)}/窗口后${start(m.cases.after_window)}` : start(m);
   }
   // In a box that scrolls sideways on a narrow screen (dates never break inside); it takes focus for a keyboard.

@@ -39,6 +39,8 @@ namespace yibao {
     X(bad_placeholder, error, "A {placeholder} that is unknown or not allowed in this text.")                    \
     X(unknown_source, error, "A basis names a source the ruleset does not declare.")                             \
     X(duplicate_id, error, "Two items of one list have the same id.")                                            \
+    X(no_waiting_period, error, "waiting_months is used in a ruleset with no waiting_period, where it would always be 0.")\
+    X(unreachable_rule, error, "A benefit rule can never apply: an earlier rule always applies, or has the same condition.")\
     X(unknown_base, error, "A ruleset names a base ruleset that is not loaded.")                                 \
     X(base_cycle, error, "Rulesets name each other as base in a circle.")                                       \
     X(missing_basis, error, "A change to a base ruleset's rule gives no source and quote of its own.")          \
@@ -60,8 +62,10 @@ namespace yibao {
     X(unknown_total, warning, "A household total includes an amount that is not published, so it is not a number.")\
     X(unknown_deadline, warning, "The window's end is not published and the start date turns on it: both cases.")   \
     X(unknown_collection_dates, warning, "It is not published whether the collection is open on this payment date.")\
+    X(unknown_start, warning, "The rule that applies does not say when benefits start: no date is given, only why and whom to ask.")\
     X(unknown_waiting_variable, warning, "The sources give no variable waiting period; only the fixed part is applied.")\
     X(caveat, warning, "The rule that applies says what its source leaves open (e.g. kept from an earlier year).")   \
+    X(assistance_not_asked, warning, "The ruleset names no assistance group, so none is asked: its silences.assistance note is told to the household.")\
     X(deadline_missed, warning, "The household's payment date is after the deadline for continuous cover.")
 
 enum class Code {

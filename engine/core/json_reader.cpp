@@ -187,15 +187,15 @@ public:
     bool end_object() { levels_.pop_back(); return dom_.end_object(); }
     bool start_array(std::size_t size) { return open(false) && dom_.start_array(size); }
     bool end_array() { levels_.pop_back(); return dom_.end_array(); }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-        const std::string what = error.what();
-        const auto bracket = what.find("] ");  // drop nlohmann's "[json.exception.parse_error.101]"
-        message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    bool parse_error(std::size_t position, const std::string& last_read, const nlohmann::detail::exception& error) {
+        message = error.what();
+        token = last_read;
         at = position;
         return false;
     }
 
-    std::string message;
+    std::string message;  // nlohmann's, in English: read by syntax_mistake
+    std::string token;    // the text read last, where the syntax broke
     std::size_t at = 0;  // bytes read when the syntax broke
     Issues refused;      // too deep or a key twice: the text is JSON, but not one the engine takes
 
@@ -233,6 +233,45 @@ private:
     std::vector<Level> levels_;
 };
 
+// What is wrong with the text, in Chinese, from nlohmann's English message (its wording is stable: "syntax error
+// while parsing CONTEXT - unexpected TOKEN; expected TOKEN", or the lexer's own "invalid string: …") and the token
+// read last, which ends at byte `at` of `text`.
+std::string syntax_mistake(const std::string& what, const std::string& last_read, std::string_view text, std::size_t at) {
+    const auto has = [&](const char* words) { return what.find(words) != std::string::npos; };
+    // nlohmann's text read last runs from the last literal, string or number it began: a bracket or comma read
+    // after it is named in the message ("unexpected ']'"), and one read before it is not part of it.
+    std::string token = last_read;
+    if (const auto quoted = what.find("unexpected '"); quoted != std::string::npos) token = what.substr(quoted + 12, 1);
+    else if (token.empty() || token[0] != '"') token.erase(0, token.find_first_not_of("[]{},: \t\r\n"));
+    const std::string shown = "“" + token + "”";
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return "内容是空的，没有 JSON";
+    if (has("number overflow")) return "数字" + shown + "太大，超出了能读的范围";
+    if (has("unexpected end of input") || (token.empty() && !has("expected end of input")))
+        return "内容没有写完就结束了：可能少了右括号“}”或“]”，或者少了一个英文双引号";
+    if (has("expected end of input")) return "JSON 到这里本该结束，后面却还有" + shown + "；一个文件只能有一个最外层的对象";
+    if (has("control character")) return "文字里有不能直接写的控制字符（如换行或制表符），换行请写作 \\n";
+    if (has("missing closing quote")) return "文字缺少结尾的英文双引号“\"”";
+    if (has("ill-formed UTF-8")) return "这里有不是 UTF-8 编码的字节；请把文件存为 UTF-8";
+    if (has("after backslash")) return "反斜杠“\\”后面不能接" + shown + "的最后一个字；要写反斜杠本身，请写作 \\\\";
+    if (has("invalid string")) return "文字里的 \\u 转义写得不对：\\u 后面应是4位十六进制数字";
+    if (has("invalid number")) return shown + "不是有效的数字";
+    if (has("invalid literal"))
+        return shown + "不是 JSON 的值：文字要写在英文双引号里，其他的值只能是数字、true、false 或 null";
+    if (has("invalid BOM")) return "文件开头的字节不是有效的 UTF-8 标记（BOM）";
+    // A comma just before a closing bracket: the last item may not be followed by one.
+    if (token == "]" || token == "}") {
+        std::size_t before = at >= token.size() ? at - token.size() : 0;
+        while (before > 0 && std::string_view(" \t\r\n").find(text[before - 1]) != std::string_view::npos) --before;
+        if (before > 0 && text[before - 1] == ',') return "“" + token + "”前面多了一个逗号：最后一项后面不能有逗号";
+    }
+    if (has("while parsing object key")) return "这里应是用英文双引号括起来的字段名，却是" + shown;
+    if (has("while parsing object separator")) return "字段名后面应是英文冒号“:”，却是" + shown;
+    if (has("while parsing object -")) return "这里应是英文逗号“,”或右花括号“}”，却是" + shown + "；可能少了一个逗号";
+    if (has("while parsing array")) return "这里应是英文逗号“,”或右方括号“]”，却是" + shown + "；可能少了一个逗号";
+    if (has("while parsing value")) return "这里应是一个值（对象、数组、文字、数字、true、false 或 null），却是" + shown;
+    return "这里的" + shown + "不符合 JSON 的写法";
+}
+
 }  // namespace
 
 std::optional<Json> parse_json(std::string_view text, Issues& issues) {
@@ -255,8 +294,10 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
         }
     }
     column = std::max(column, 1);
-    const std::string where = "第" + std::to_string(line) + "行第" + std::to_string(column) + "个字附近";
-    issues.push_back({"", Code::malformed_json, "JSON 格式错误（" + where + "）：" + builder.message, line, column});
+    const std::string where = "第" + std::to_string(line) + "行第" + std::to_string(column) + "列";
+    issues.push_back({"", Code::malformed_json,
+                      "JSON 格式错误（" + where + "）：" + syntax_mistake(builder.message, builder.token, text, builder.at),
+                      line, column});
     return std::nullopt;
 }
 

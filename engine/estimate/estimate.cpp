@@ -91,22 +91,29 @@ std::optional<BenefitOutcome> decide_benefit(const Ruleset& r, Facts f, const Me
         issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的待遇开始规则，请向医保经办机构咨询"});
         return std::nullopt;
     }
+    // The rule's caveat is told once for the member, with the contribution's (estimate_member).
     o.fired.push_back({"benefit", &benefit->id, &benefit->explain, benefit->caveat.empty() ? nullptr : &benefit->caveat});
-    if (!benefit->caveat.empty()) o.warnings.push_back(Code::caveat);
-    o.earliest_start = evaluate(benefit->start, f);
     o.end = evaluate(benefit->end, f);
+    if (benefit->start_certainty.kind == Certainty::Kind::unknown) {
+        // Not published: no date, and so no days without cover and no waiting period, are guessed.
+        o.start_unknown = &benefit->start_certainty;
+        o.warnings.push_back(Code::unknown_start);
+        return o;
+    }
+    o.earliest_start = evaluate(benefit->start, f);
     if (o.earliest_start <= o.end) o.start = o.earliest_start;
     const Date cover_from = newborn ? member.birth_date : r.benefit_year_start;
     if (!o.start) o.uncovered = Period{cover_from, o.end};
     else if (o.earliest_start > cover_from) o.uncovered = Period{cover_from, o.earliest_start.add_days(-1)};
-    o.waiting_period = benefit->waiting && o.uncovered.has_value();
+    // A rule marked waiting whose waiting period comes to 0 months leaves a gap that is no 待遇等待期.
+    o.waiting_period = benefit->waiting && o.uncovered.has_value() && (!o.waiting || o.waiting->total() > 0);
     if (!o.start) o.warnings.push_back(Code::no_cover);
     else if (o.uncovered) o.warnings.push_back(o.waiting_period ? Code::waiting_period : Code::coverage_gap);
     return o;
 }
 
 bool same_start(const BenefitOutcome& a, const BenefitOutcome& b) {
-    return a.start == b.start && a.end == b.end && (a.waiting ? a.waiting->total() : -1) == (b.waiting ? b.waiting->total() : -1);
+    return a.start == b.start && a.start_unknown == b.start_unknown && a.end == b.end && (a.waiting ? a.waiting->total() : -1) == (b.waiting ? b.waiting->total() : -1);
 }
 
 // Where a date falls against a fact that may be unknown: surely on or before it, surely after it, or unknown.
@@ -237,6 +244,16 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         }
     }
     m.warnings.insert(m.warnings.end(), m.benefit.warnings.begin(), m.benefit.warnings.end());
+    // The benefit rule's caveat and its unknown start, in either reading of the window, once for the member.
+    for (const auto* o : {&m.benefit, m.in_window ? &*m.in_window : nullptr, m.after_window ? &*m.after_window : nullptr}) {
+        if (!o) continue;
+        if (!o->fired.empty() && o->fired.back().caveat && std::find(m.warnings.begin(), m.warnings.end(), Code::caveat) == m.warnings.end())
+            m.warnings.push_back(Code::caveat);
+        if (o->start_unknown) add_once(m.rests_on, *o->start_unknown);
+    }
+    if (m.in_window && (m.in_window->start_unknown || m.after_window->start_unknown) &&
+        std::find(m.warnings.begin(), m.warnings.end(), Code::unknown_start) == m.warnings.end())
+        m.warnings.push_back(Code::unknown_start);
     f.waiting_months = m.benefit.waiting ? m.benefit.waiting->total() : 0;
 
     for (const MemberNote& note : r.member_notes) {
@@ -316,7 +333,17 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
             }
         }
     }
-    if (result.deadline_met == false) result.warnings.push_back(Code::deadline_missed);
+    // A baby born after the deadline could never have paid by it: its own rules decide its start.
+    result.deadline_applies = std::any_of(household.members.begin(), household.members.end(), [&](const Member& m) {
+        return side_of(m.birth_date, r.continuity_deadline) != Side::after;
+    });
+    if (result.deadline_met == false && result.deadline_applies) result.warnings.push_back(Code::deadline_missed);
+    // Where the ruleset names no assistance group the page asks for none: its silence reaches the household here
+    // (a member who gave a group has been told it already).
+    if (r.assistance_groups.empty() && std::all_of(household.members.begin(), household.members.end(), [](const Member& m) {
+            return m.assistance == Assistance::none;
+        }))
+        result.warnings.push_back(Code::assistance_not_asked);
     if (!result.individual_total || !result.subsidy_total) result.warnings.push_back(Code::unknown_total);
     return result;
 }

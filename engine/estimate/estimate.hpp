@@ -45,7 +45,8 @@ struct BenefitOutcome {
     std::optional<WaitingMonths> waiting;  // nullopt: the ruleset has no waiting_period section
     std::vector<Fired> fired;              // the waiting parts and the benefit rule
     Date earliest_start;                   // what the benefit rule gave, even past the year's end
-    std::optional<Date> start;             // nullopt: this payment buys no cover in the benefit year
+    std::optional<Date> start;             // nullopt: this payment buys no cover in the benefit year, or
+    const Certainty* start_unknown = nullptr;  // the rule does not say when (its reason and whom to ask)
     Date end;
     std::optional<Period> uncovered;       // days of the year (from birth, for newborns) without cover
     bool waiting_period = false;
@@ -90,6 +91,7 @@ struct Result {
     const Ruleset* ruleset = nullptr;
     Date payment_date;
     std::optional<bool> deadline_met;  // nullopt: the deadline is not published and the date is near it
+    bool deadline_applies = true;      // false: every member was born after the deadline, so none could meet it
     std::vector<MemberResult> members;
     std::vector<std::optional<EarlierYear>> earlier_years;  // one per member
     std::optional<Money> individual_total;  // nullopt: it includes an amount that is not published

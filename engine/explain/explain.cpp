@@ -25,6 +25,7 @@ TextFacts member_facts(const Ruleset& r, const MemberResult& m) {
     t.individual = m.individual;
     t.subsidy = m.subsidy;
     t.start = m.benefit.start ? &*m.benefit.start : nullptr;
+    t.start_unknown = m.benefit.start_unknown != nullptr;
     t.end = m.benefit.end;
     if (m.benefit.waiting) {
         t.fixed_months = m.benefit.waiting->fixed;
@@ -47,6 +48,7 @@ const char* fact_label(const std::string& fact) {
     if (fact == "collection.opens") return "开始缴费的日期";
     if (fact == "collection.closes") return "缴费截止日期";
     if (fact == "waiting_period.variable") return "断保多年增加的变动待遇等待期";
+    if (fact == "benefit_start") return "待遇开始日期";
     return "该项标准";
 }
 
@@ -62,6 +64,7 @@ std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind
 }
 
 std::string outcome_text(const BenefitOutcome& o) {
+    if (o.start_unknown) return "待遇开始日期尚未公布";
     if (!o.start) return "本年度不能享受待遇";
     std::string text = "待遇自" + o.start->chinese() + "起";
     if (o.waiting && o.waiting->total() > 0) text += "（待遇等待期" + std::to_string(o.waiting->total()) + "个月）";
@@ -97,6 +100,7 @@ std::vector<Step> explanation(const Ruleset& r, const MemberResult& m, const Ben
     with_waiting.waiting_months = outcome.waiting ? outcome.waiting->total() : 0;
     facts.facts = &with_waiting;
     facts.start = outcome.start ? &*outcome.start : nullptr;
+    facts.start_unknown = outcome.start_unknown != nullptr;
     if (outcome.waiting) {
         facts.fixed_months = outcome.waiting->fixed;
         facts.variable_months = outcome.waiting->variable;
@@ -152,16 +156,23 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
             return certainty_text(r.waiting_period.variable_certainty) + "。已只按固定待遇等待期估算，断保" +
                    std::to_string(m.facts.lapsed_years) + "年的实际等待期可能更长。";
         case Code::caveat: {
+            // The contribution's and the benefit rule's, in each reading of the window, each text once.
             std::string out;
-            for (const Fired& f : m.fired)
-                if (f.caveat) out += (out.empty() ? "" : "；") + *f.caveat;
+            for (const auto* fired : {&m.fired, &m.benefit.fired, m.in_window ? &m.in_window->fired : nullptr,
+                                      m.after_window ? &m.after_window->fired : nullptr}) {
+                if (!fired) continue;
+                for (const Fired& f : *fired)
+                    if (f.caveat && out.find(*f.caveat) == std::string::npos) out += (out.empty() ? "" : "；") + *f.caveat;
+            }
             return out;
         }
+        case Code::unknown_start: return texts_of(m.rests_on, Certainty::Kind::unknown, "benefit_start");
         default: return std::string(code_name(code));
     }
 }
 
 std::string household_warning_message(Code code, const Ruleset& r, const Result& result) {
+    if (code == Code::assistance_not_asked) return r.silent_on_assistance;
     if (code == Code::deadline_missed)
         return "缴费日期" + result.payment_date.chinese() + "晚于保持待遇连续的截止日期" +
                r.continuity_deadline.value.chinese();

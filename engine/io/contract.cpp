@@ -127,6 +127,7 @@ Json cases_json(const Ruleset& r, const MemberResult& m, Texts texts) {
     if (!m.in_window) return nullptr;
     auto one = [&](const BenefitOutcome& o) {
         return Json{{"benefit_start", date_or_null(o.start)},
+                    {"benefit_start_unknown", o.start_unknown != nullptr},
                     {"benefit_end", o.end.iso()},
                     {"waiting_period", o.waiting_period},
                     {"waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr)},
@@ -159,6 +160,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"subsidy_fen", fen_or_null(m.subsidy)},
             {"total_fen", sum_or_null(m.individual, m.subsidy)},
             {"benefit_start", date_or_null(m.benefit.start)},
+            {"benefit_start_unknown", m.benefit.start_unknown != nullptr},
             {"benefit_end", m.benefit.end.iso()},
             {"waiting_period", m.benefit.waiting_period},
             {"lapsed_years", m.facts.lapsed_years},
@@ -326,7 +328,7 @@ Json result_json(const Result& result, Texts texts) {
                 {"payment_date", result.payment_date.iso()},
                 {"members", std::move(members)},
                 {"totals", std::move(totals)},
-                {"deadline", {{"met", met}}},
+                {"deadline", {{"met", met}, {"applies", result.deadline_applies}}},
                 {"registration_ids", std::move(registration)},
                 {"warnings", std::move(warnings)}};
     }
@@ -334,6 +336,7 @@ Json result_json(const Result& result, Texts texts) {
     for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
     Json deadline = deadline_json(r);
     deadline["met"] = met;
+    deadline["applies"] = result.deadline_applies;
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
                          {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r)},

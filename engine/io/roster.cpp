@@ -271,7 +271,7 @@ void RosterSummary::add(const MemberResult& m) {
     individual = sum_known(individual, m.individual);
     subsidy = sum_known(subsidy, m.subsidy);
     // A payment that buys no cover this year is counted as such, not as a wait.
-    if (m.in_window) ++start_unknown;
+    if (m.in_window || m.benefit.start_unknown) ++start_unknown;
     else if (!m.benefit.start) ++no_cover;
     else if (m.benefit.waiting_period) ++waiting_period;
     for (const Certainty* c : m.rests_on)

@@ -75,6 +75,7 @@ struct BenefitRule {
     std::string id;
     Condition when;
     DateExpr start;
+    Certainty start_certainty;  // unknown: the sources do not say when benefits start, so no date is given
     DateExpr end;
     bool waiting = false;  // the rule imposes a waiting period the citizen should be warned of
     std::string caveat;

@@ -244,7 +244,10 @@ public:
             BenefitRule rule;
             rule.id = read_.text(item, at, "id", Need::required).value_or("");
             rule.when = condition_member(item, at);
-            if (const Json* start = read_.member(item, at, "start", Need::required))
+            // {"unknown": {reason, ask}}: the sources do not say when benefits start (e.g. a newborn's).
+            if (const Json* start = read_.member(item, at, "start", Need::required); start && start->is_object() && start->contains("unknown"))
+                rule.start_certainty = vocabulary_.date_fact(item, at, "start", "benefit_start").certainty;
+            else if (start)
                 rule.start = vocabulary_.date(*start, pointer_join(at, "start"));
             rule.end = vocabulary_.date("year_end", pointer_join(at, "end"));
             if (const Json* end = read_.member(item, at, "end", Need::optional))
@@ -289,6 +292,8 @@ public:
             r.silent_on_assistance = read_.text(*silences, "/silences", "assistance", Need::required).value_or("");
             r.silent_on_tier = read_.text(*silences, "/silences", "tier", Need::required).value_or("");
         }
+        check_waiting_months_used(r);
+        check_reachable(doc, "benefit_rules");
         check_duplicates(r);
         if (issues_.size() != issues_before_) return std::nullopt;
         return r;
@@ -518,6 +523,63 @@ private:
     }
 
     Condition condition(const Json& value, const std::string& at) { return vocabulary_.condition(value, at); }
+
+    // waiting_months counts the waiting_period section's months: without one it is always 0, a silent mistake.
+    void check_waiting_months_used(const Ruleset& r) {
+        if (r.waiting_period.applies) return;
+        for (const std::string& at : vocabulary_.waiting_months_used)
+            read_.fail(at, Code::no_waiting_period,
+                       "用到了待遇等待期的月数（waiting_months），但规则集没有 waiting_period，月数总是0；"
+                       "请加上 waiting_period，或写明具体的月数");
+    }
+
+    // First match wins, so a rule after one whose condition always holds, or after one with the same condition,
+    // can never apply: an error, not a rule that silently never fires.
+    // Equal as JSON, whatever the order of an object's keys (an ordered_json compares them in order).
+    static bool same_json(const Json& a, const Json& b) {
+        if (a.is_object() && b.is_object()) {
+            if (a.size() != b.size()) return false;
+            for (const auto& item : a.items()) {
+                const auto other = b.find(item.key());
+                if (other == b.end() || !same_json(item.value(), *other)) return false;
+            }
+            return true;
+        }
+        if (a.is_array() && b.is_array()) {
+            if (a.size() != b.size()) return false;
+            for (size_t i = 0; i < a.size(); ++i)
+                if (!same_json(a[i], b[i])) return false;
+            return true;
+        }
+        return a == b;
+    }
+
+    void check_reachable(const Json& doc, const char* key) {
+        const auto found = doc.find(key);
+        if (found == doc.end() || !found->is_array()) return;
+        const Json& list = *found;
+        static const Json always = Json::object();
+        auto condition_of = [](const Json& item) -> const Json& {
+            const auto when = item.is_object() ? item.find("when") : item.end();
+            return when == item.end() ? always : *when;
+        };
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Json& when = condition_of(list[i]);
+            for (size_t j = 0; j < i; ++j) {
+                const Json& earlier = condition_of(list[j]);
+                if (!(earlier.is_object() && earlier.empty()) && !same_json(earlier, when)) continue;
+                const Json& other = list[j];
+                const std::string id = "“" + (other.is_object() && other.value("id", Json()).is_string()
+                                                   ? other["id"].get<std::string>() : std::to_string(j)) + "”";
+                std::string at = pointer_join(pointer_join("", key), i);
+                if (list[i].is_object() && list[i].contains("when")) at = pointer_join(at, "when");
+                read_.fail(at, Code::unreachable_rule,
+                           earlier.empty() ? "前面的规则" + id + "条件为空、总是适用，这条规则永远用不上；请把它移到" + id + "前面，或删去"
+                                           : "条件与前面的规则" + id + "完全相同，这条规则永远用不上；请改正条件，或删去");
+                break;
+            }
+        }
+    }
 
     void check_duplicates(const Ruleset& r) {
         auto check = [&](const char* list, auto& items, auto id_of) {

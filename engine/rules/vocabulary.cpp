@@ -78,6 +78,8 @@ void read_children(VocabularyReader& v, const Json& value, const std::string& at
 void read_count(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"under", "at_least"});
+    // One mistake, one error: a key of neither name has been told already.
+    if (!value.contains("under") && !value.contains("at_least") && !value.empty()) return;
     if (value.size() != 1) {
         v.read().fail(at, Code::one_key, "应只含 under 或 at_least 之一");
         return;
@@ -91,6 +93,9 @@ void read_count(VocabularyReader& v, const Json& value, const std::string& at, C
 void read_date_comparison(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"before", "on_or_before", "after", "on_or_after"});
+    if (!value.contains("before") && !value.contains("on_or_before") && !value.contains("after") &&
+        !value.contains("on_or_after") && !value.empty())
+        return;
     if (value.size() != 1) {
         v.read().fail(at, Code::one_key, "应只含 before、on_or_before、after、on_or_after 之一");
         return;
@@ -173,7 +178,11 @@ const std::array<ConditionKeyword, 16> kConditions{{
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.repaired_years, c.number); }},
     {"waiting_months", DOC(R"({"under" | "at_least": months})"),
      DOC("the waiting period the ruleset's waiting_period gives the member, in months (0 without one; for benefit rules)"),
-     DOC(kCountSchema), read_count,
+     DOC(kCountSchema),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         v.waiting_months_used.push_back(at);
+         read_count(v, value, at, c);
+     },
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.waiting_months, c.number); }},
     {"continuous_years", DOC(R"({"under" | "at_least": years})"),
      DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), read_count,
@@ -257,6 +266,7 @@ const std::array<DateKeyword, 13> kDates{{
          }
          e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
          e.by_waiting_months = by_waiting;
+         if (by_waiting) v.waiting_months_used.push_back(pointer_join(at, size_t{1}));
          if (counted) e.months = argument[1].get<int>();
      },
      [](const DateExpr& e, const Facts& f) {
@@ -322,7 +332,7 @@ const std::array<Placeholder, 20> kPlaceholders{{
      [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
     {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},
     {"start", TextScope::member, DOC("the day benefits start"),
-     [](const TextFacts& t) { return t.start ? t.start->chinese() : std::string("（本年度无待遇）"); }},
+     [](const TextFacts& t) { return t.start ? t.start->chinese() : t.start_unknown ? kUnpublished : "（本年度无待遇）"; }},
     {"end", TextScope::member, DOC("the day benefits end"), [](const TextFacts& t) { return t.end.chinese(); }},
     {"lapsed_years", TextScope::member, DOC("the member's lapsed years"),
      [](const TextFacts& t) { return std::to_string(t.facts->lapsed_years) + "年"; }},
@@ -442,7 +452,10 @@ Fact<T> read_fact(JsonReader& read, const Json& object, const std::string& at, c
     const std::string v_at = pointer_join(at, key);
     read.only_keys(*value, v_at, {"provisional", "unknown", "value"});
     const bool provisional = value->contains(std::string(kFactKinds[0].key));
-    if (provisional == value->contains(std::string(kFactKinds[1].key))) {
+    const bool unknown = value->contains(std::string(kFactKinds[1].key));
+    // One mistake, one error: an object of other keys only has been told already.
+    if (!provisional && !unknown && !value->contains("value") && !value->empty()) return out;
+    if (provisional == unknown) {
         read.fail(v_at, Code::one_key, "应只含 provisional（暂按往年）或 unknown（尚未公布）之一");
         return out;
     }

@@ -110,6 +110,9 @@ public:
     Fact<Date> date_fact(const Json& object, const std::string& at, const char* key, const std::string& fact);
 
     bool in_category = false;  // a category's own condition may not name a category
+    // Where waiting_months was read (a condition, or add_months counting it): the loader refuses it in a ruleset
+    // without a waiting_period, where it would always be 0.
+    std::vector<std::string> waiting_months_used;
 
     // For the keyword table's readers.
     JsonReader& read() { return read_; }
@@ -128,7 +131,8 @@ struct TextFacts {
     std::string_view assistance;
     std::optional<Money> individual;  // nullopt: not published
     std::optional<Money> subsidy;
-    const Date* start = nullptr;  // nullptr: no cover in the benefit year
+    const Date* start = nullptr;  // nullptr: no cover in the benefit year, or not published (start_unknown)
+    bool start_unknown = false;
     Date end;
     int fixed_months = 0;
     int variable_months = 0;

@@ -146,3 +146,83 @@ TEST_CASE("a provisional date flags the deadline and the start that rest on it",
     for (const auto& p : answer["members"][0]["provisional"]) flagged = flagged || p["fact"] == "continuity_deadline";
     CHECK(flagged);
 }
+
+namespace {
+// A fixture of tests/rulesets/ changed by `change`, loaded beside the built-in rulesets.
+template <typename Change>
+yibao::Catalog changed_fixture(const char* file, Change change) {
+    auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {});
+    auto doc = yibao::Json::parse(golden::read_file(std::string(YIBAO_SOURCE_DIR "/tests/rulesets/") + file));
+    change(doc);
+    yibao::Issues issues;
+    catalog.load({{"", doc}}, issues);
+    for (const auto& issue : issues) INFO(issue.path << ": " << issue.message);
+    REQUIRE(issues.empty());
+    return catalog;
+}
+
+std::vector<std::pair<std::string, std::string>> warnings_of(const yibao::Json& member) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& w : member["warnings"]) out.emplace_back(w["code"].get<std::string>(), w["message"].get<std::string>());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a benefit rule's caveat is told with its own text, once, beside the contribution's", "[estimate][caveat]") {
+    const char* adult_after_window = R"({"ruleset":"days-example","payment_date":"2027-03-01",
+        "members":[{"birth_date":"1980-05-01"}]})";
+    const char* adult_in_window = R"({"ruleset":"days-example","payment_date":"2026-12-01",
+        "members":[{"birth_date":"1980-05-01"}]})";
+    using Warnings = std::vector<std::pair<std::string, std::string>>;
+    const Warnings none;
+    SECTION("only the benefit rule has one: its text, not an empty message") {
+        const auto catalog = changed_fixture("days-example.json", [](yibao::Json& doc) {
+            doc["benefit_rules"][4]["caveat"] = "集中缴费期后缴费的待遇起始日期按往年通知估算。";
+        });
+        const auto answer = yibao::estimate_json(catalog, adult_after_window);
+        CHECK(warnings_of(answer["members"][0]) ==
+              Warnings{{"coverage_gap", answer["members"][0]["warnings"][0]["message"].get<std::string>()},
+                       {"caveat", "集中缴费期后缴费的待遇起始日期按往年通知估算。"}});
+        // A rule that does not apply says nothing.
+        CHECK(warnings_of(yibao::estimate_json(catalog, adult_in_window)["members"][0]) == none);
+    }
+    SECTION("both have one: one warning with both texts, never the other rule's alone") {
+        const auto catalog = changed_fixture("days-example.json", [](yibao::Json& doc) {
+            doc["contributions"][0]["caveat"] = "缴费标准按往年通知估算。";
+            doc["benefit_rules"][4]["caveat"] = "集中缴费期后缴费的待遇起始日期按往年通知估算。";
+        });
+        const auto after = warnings_of(yibao::estimate_json(catalog, adult_after_window)["members"][0]);
+        REQUIRE(after.size() == 2);
+        CHECK(after[0] == std::pair<std::string, std::string>{"caveat", "缴费标准按往年通知估算。；集中缴费期后缴费的待遇起始日期按往年通知估算。"});
+        CHECK(after[1].first == "coverage_gap");
+        CHECK(warnings_of(yibao::estimate_json(catalog, adult_in_window)["members"][0]) ==
+              Warnings{{"caveat", "缴费标准按往年通知估算。"}});
+    }
+}
+
+TEST_CASE("a rule marked waiting whose waiting period comes to 0 months never says 待遇等待期", "[estimate][waiting]") {
+    const char* late_adult = R"({"ruleset":"qingdao-2027-example","payment_date":"2027-02-15",
+        "members":[{"birth_date":"1980-05-01","tier":1}]})";
+    SECTION("3 months: a waiting period") {
+        const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/qingdao-2027-example.json"});
+        const auto member = yibao::estimate_json(catalog, late_adult)["members"][0];
+        CHECK(member["waiting_months"] == 3);
+        CHECK(member["waiting_period"] == true);
+        CHECK(member["warnings"][0]["code"] == "waiting_period");
+    }
+    SECTION("0 months: the days before the start are a gap, not a 待遇等待期") {
+        const auto catalog = changed_fixture("qingdao-2027-example.json", [](yibao::Json& doc) {
+            doc["waiting_period"]["fixed"]["months"] = 0;
+        });
+        const auto member = yibao::estimate_json(catalog, late_adult)["members"][0];
+        CHECK(member["waiting_months"] == 0);
+        CHECK(member["benefit_start"] == "2027-02-01");
+        CHECK(member["waiting_period"] == false);
+        REQUIRE(member["warnings"].size() == 1);
+        CHECK(member["warnings"][0]["code"] == "coverage_gap");
+        CHECK(member["warnings"][0]["message"] ==
+              "未享受待遇期间：2027年1月1日至2027年1月31日发生的医疗费用医保不予报销，待遇自2027年2月1日起");
+        // The engine's own words; the rules' texts are the ruleset author's.
+        CHECK(member["warnings"].dump().find("待遇等待期") == std::string::npos);
+    }
+}

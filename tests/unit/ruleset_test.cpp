@@ -136,9 +136,36 @@ TEST_CASE("a ruleset that is not JSON says where it breaks", "[ruleset][errors]"
     CHECK_FALSE(yibao::load_ruleset_text("{\"id\": \"x\",\n \"year\": }", issues));
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].code == yibao::Code::malformed_json);
-    CHECK(issues[0].message.find("line 2") != std::string::npos);
+    CHECK(issues[0].message == "JSON 格式错误（第2行第10列）：这里应是一个值（对象、数组、文字、数字、true、false 或 null），却是“}”");
     CHECK(issues[0].line == 2);
     CHECK(issues[0].column == 10);  // " \"year\": }": the brace is the 10th character
+}
+
+TEST_CASE("each JSON syntax mistake is said in Chinese, what is wrong and where", "[ruleset][errors]") {
+    auto said = [](std::string_view text) {
+        yibao::Issues issues;
+        CHECK_FALSE(yibao::parse_json(text, issues));
+        REQUIRE(issues.size() == 1);
+        CHECK(issues[0].code == yibao::Code::malformed_json);
+        return issues[0].message;
+    };
+    CHECK(said("{\"a\": 1,\n}") == "JSON 格式错误（第2行第1列）：“}”前面多了一个逗号：最后一项后面不能有逗号");
+    CHECK(said("[1, 2 ,\t]") == "JSON 格式错误（第1行第9列）：“]”前面多了一个逗号：最后一项后面不能有逗号");
+    CHECK(said("{\"a\": 1 \"b\": 2}") == "JSON 格式错误（第1行第11列）：这里应是英文逗号“,”或右花括号“}”，却是“\"b\"”；可能少了一个逗号");
+    CHECK(said("[1 2]") == "JSON 格式错误（第1行第4列）：这里应是英文逗号“,”或右方括号“]”，却是“2”；可能少了一个逗号");
+    CHECK(said("{\"a\" 1}") == "JSON 格式错误（第1行第6列）：字段名后面应是英文冒号“:”，却是“1”");
+    CHECK(said("{a: 1}") == "JSON 格式错误（第1行第2列）：“a”不是 JSON 的值：文字要写在英文双引号里，其他的值只能是数字、true、false 或 null");
+    CHECK(said("{1: 1}") == "JSON 格式错误（第1行第2列）：这里应是用英文双引号括起来的字段名，却是“1”");
+    CHECK(said("{\"a\": [1, 2}").find("这里应是英文逗号“,”或右方括号“]”") != std::string::npos);
+    CHECK(said("{\"a\": \"x").find("文字缺少结尾的英文双引号") != std::string::npos);
+    CHECK(said("{\"a\": \"x\ny\"}").find("控制字符") != std::string::npos);
+    CHECK(said("{\"a\": 1e999}").find("数字“1e999”太大") != std::string::npos);
+    CHECK(said("{\"a\": -}").find("不是有效的数字") != std::string::npos);
+    CHECK(said("{\"a\": 1").find("内容没有写完就结束了") != std::string::npos);
+    CHECK(said("{} {}").find("后面却还有“{”") != std::string::npos);
+    CHECK(said("  ") == "JSON 格式错误（第1行第2列）：内容是空的，没有 JSON");
+    // Columns count characters, not bytes.
+    CHECK(said("{\"名\": 1,}") == "JSON 格式错误（第1行第9列）：“}”前面多了一个逗号：最后一项后面不能有逗号");
 }
 
 TEST_CASE("a ruleset that is not an object is one clear error", "[ruleset][errors]") {

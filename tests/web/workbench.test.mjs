@@ -397,8 +397,8 @@ describe('what cannot be exported, and bad files', () => {
     await page.getByLabel('规则JSON').fill('{\n  "id": "x",\n  "year": }');
     await settle(page);
     const [error] = await errors(page);
-    assert.match(error, /line 3/);
-    assert.match(error, /column/);
+    assert.match(error, /第3行第11列/);
+    assert.match(error, /这里应是一个值（对象、数组、文字、数字、true、false 或 null），却是“}”/);
     await page.locator('#error-list a').first().click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'text');
     assert.equal(await page.evaluate(() => document.activeElement.selectionStart), '{\n  "id": "x",\n'.length + 10);
