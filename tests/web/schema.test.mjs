@@ -13,7 +13,7 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 const load = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const errors = () => JSON.stringify(validate.errors, null, 1);
 
-const fixtures = ['qingdao-2027-example', 'days-example', 'chuzhou-2026'];
+const fixtures = ['qingdao-2027-example', 'days-example', 'start-unknown-example', 'chuzhou-2026', 'huhhot-2026'];
 for (const path of [...rulesetFiles(), ...fixtures.map((id) => new URL(`tests/rulesets/${id}.json`, root).pathname)]) {
   test(`the schema accepts ${path.slice(path.lastIndexOf('/') + 1)}`, () => {
     assert.ok(validate(load(path)), errors());
