@@ -1,6 +1,7 @@
 // yibao: the command line over the engine. It only reads files, calls the engine and prints.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +13,7 @@
 #include "rules/builtin.hpp"
 #include "rules/diff.hpp"
 #include "rules/fields.hpp"
+#include "rules/quotes.hpp"
 #include "rules/vocabulary.hpp"
 #include "io/contract.hpp"
 
@@ -87,12 +89,31 @@ bool load_catalog(const std::vector<std::string>& files, yibao::Catalog& catalog
     return issues.empty();
 }
 
-// Each file checked after its bases are merged in; the report lists the rulesets as merged.
+// The texts of the sources a ruleset file quotes, read from sources/<id>.txt beside the file where one exists;
+// a source's own "text" field in the merged ruleset (or the file, when it did not load) takes its place.
+yibao::SourceTexts quoted_source_texts(const std::string& file, const yibao::Json& document, const yibao::Json& merged) {
+    const std::filesystem::path beside = std::filesystem::path(file).parent_path() / "sources";
+    yibao::SourceTexts texts;
+    const yibao::Json& ruleset = merged.is_object() ? merged : document;
+    if (ruleset.contains("sources") && ruleset["sources"].is_array())
+        for (const auto& s : ruleset["sources"]) {
+            if (!s.is_object() || !s.contains("id") || !s["id"].is_string()) continue;
+            const std::string id = s["id"].get<std::string>();
+            std::string text;
+            if (id.find('/') == std::string::npos && read_all((beside / (id + ".txt")).string(), text))
+                texts[id] = std::move(text);
+        }
+    return yibao::source_texts(ruleset, std::move(texts));
+}
+
+// Each file checked after its bases are merged in, and its quotes against its sources' texts; the report lists
+// the rulesets as merged.
 int validate(const std::vector<std::string>& files) {
     if (files.empty()) return usage_error("validate needs at least one ruleset file");
     yibao::Catalog catalog;
     yibao::Issues issues;
     load_catalog(files, catalog, issues);
+    bool all_ok = issues.empty();
     yibao::Json report = yibao::Json::array();
     for (const auto& file : files) {
         yibao::Issues mine;  // with paths inside the file, as its entry names the file
@@ -101,16 +122,22 @@ int validate(const std::vector<std::string>& files) {
             mine.push_back(issue);
             mine.back().path.erase(0, std::min(issue.path.size(), file.size() + 1));
         }
+        std::string text;
+        yibao::Issues ignored;
+        const auto document = read_all(file, text) ? yibao::parse_json(text, ignored) : std::nullopt;
+        const auto* r = document && document->is_object() && (*document)["id"].is_string()
+                            ? catalog.find((*document)["id"].get<std::string>()) : nullptr;
+        if (document) {
+            const yibao::Json& merged = r ? catalog.merged(r->id) : yibao::Json();
+            const size_t before = mine.size();
+            yibao::check_quotes(*document, quoted_source_texts(file, *document, merged), mine);
+            if (mine.size() > before) all_ok = false;
+        }
         yibao::Json entry = yibao::errors_json(mine);
         entry["ok"] = mine.empty();
         entry["file"] = file;
         // What the file's ruleset carries from last year or leaves unpublished, as its summary lists them.
-        std::string text;
-        yibao::Issues ignored;
-        const auto document = read_all(file, text) ? yibao::parse_json(text, ignored) : std::nullopt;
-        if (const auto* r = document && document->is_object() && (*document)["id"].is_string()
-                                ? catalog.find((*document)["id"].get<std::string>()) : nullptr;
-            r && mine.empty()) {
+        if (r && mine.empty()) {
             const yibao::Json summary = yibao::ruleset_summary(*r);
             entry["ruleset"] = r->id;
             entry["provisional"] = summary["provisional"];
@@ -118,7 +145,7 @@ int validate(const std::vector<std::string>& files) {
         }
         report.push_back(std::move(entry));
     }
-    return print({{"ok", issues.empty()}, {"files", report}}, issues.empty());
+    return print({{"ok", all_ok}, {"files", report}}, all_ok);
 }
 
 }  // namespace

@@ -175,6 +175,26 @@ foreach(phone "0532-12345" "024-12345-1-7" "0532-88776655-12" "12393" "95512" "1
   run(0 ${YIBAO} validate ${good_phone})
 endforeach()
 
+# Quotes against the texts kept beside a ruleset (sources/<id>.txt) or in a source's own "text".
+set(quoted "${WORK_DIR}/quoted")
+file(MAKE_DIRECTORY "${quoted}/sources")
+file(COPY "${SOURCE_DIR}/rules/sources/003_562ca7bc1dc50844.txt" DESTINATION "${quoted}/sources")
+file(WRITE "${quoted}/exact.json" "${shenyang}")
+run(0 ${YIBAO} validate ${quoted}/exact.json)
+string(REPLACE "大家应在12月20日前,及时办理参保缴费" "大家应在12月31日前,及时办理参保缴费" text "${shenyang}")
+file(WRITE "${quoted}/made-up.json" "${text}")
+run(1 ${YIBAO} validate ${quoted}/made-up.json)
+expect_in("\"code\": \"quote_not_found\"")
+expect_in("\"path\": \"/continuity_deadline/basis/0/quote\"")
+string(REPLACE "\"本月起,沈阳2024年城乡居民基本医疗保险(以下简称“居民医保”)开始个人缴费了\""
+               "\"本月起…开始个人缴费了\"" text "${shenyang}")
+file(WRITE "${quoted}/ellipsis.json" "${text}")
+run(0 ${YIBAO} validate ${quoted}/ellipsis.json)
+string(REPLACE "\"publisher\": \"辽宁地方报纸《民生·服务》版\"" "\"publisher\": \"辽宁地方报纸《民生·服务》版\", \"text\": \"本月起开始个人缴费\"" text "${shenyang}")
+hostile(own_text "${text}")
+run(1 ${YIBAO} validate ${own_text})
+expect_in("\"code\": \"quote_not_found\"")
+
 # A syntax error is told in Chinese with its line and column: a trailing comma before the closing brace of line 3.
 hostile(trailing_comma "{\n  \"id\": \"x\",\n    \"year\": 2027,}\n")
 run(1 ${YIBAO} validate ${trailing_comma})

@@ -181,6 +181,8 @@ constexpr Field kFields[] = {
         row("source", "date", K::text, opt, DOC("when it was published")),
         schema(row("source", "url", K::text, opt, DOC("an http:// or https:// address without spaces (bad_url)")),
                DOC(R"("pattern":"^https?://[^\\u0000-\\u0020]+$")")),
+        row("source", "text", K::text, opt,
+            DOC("the source's words as published; yibao validate finds every quote of it there (quote_not_found), as it does in a sources/<id>.txt beside the file")),
 
         row("benefit_year", "start", K::date, req, DOC("the first day of cover")),
         row("benefit_year", "end", K::date, req, DOC("the last day, not before start")),

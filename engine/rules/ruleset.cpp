@@ -326,6 +326,7 @@ private:
         source.title = s.text("title").value_or("");
         source.publisher = s.text("publisher").value_or("");
         source.date = s.text("date").value_or("");
+        s.text("text");  // the source's words, for the quote check (rules/quotes.hpp); checked as text here
         const auto url = s.text("url");
         source.url = url.value_or("");
         if (url && !valid_url(*url))

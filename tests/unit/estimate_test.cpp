@@ -100,11 +100,15 @@ TEST_CASE("member ids default to their position", "[estimate]") {
 
 TEST_CASE("the rulesets listing offers tiers, groups and fee tables", "[estimate]") {
     const auto listing = yibao::rulesets_json(catalog());
-    REQUIRE(listing["rulesets"].size() == 6);
+    REQUIRE(listing["rulesets"].size() == 7);
     for (const auto& r : listing["rulesets"]) {
         if (r["region"] == "青岛市") {
             CHECK(r["tiers"].size() == 2);
             CHECK(r["assistance_groups"].empty());
+            CHECK(r["fees"].size() == 4);
+        } else if (r["region"] == "玉溪市红塔区") {
+            CHECK(r["tiers"].empty());
+            CHECK(r["assistance_groups"].size() == 5);  // the notice's groups on today's list (README, "Every city")
             CHECK(r["fees"].size() == 4);
         } else {
             CHECK(r["tiers"].empty());

@@ -6,6 +6,7 @@
 #include "rules/builtin.hpp"
 #include "rules/fields.hpp"
 #include "golden.hpp"
+#include "rules/quotes.hpp"
 #include "rules/ruleset.hpp"
 
 namespace {
@@ -59,33 +60,59 @@ TEST_CASE("every rule quotes a declared source", "[ruleset][provenance]") {
 }
 
 TEST_CASE("quotes appear word for word in every source kept in rules/sources", "[ruleset][provenance]") {
+    // Each ruleset file as written, its quotes against the texts kept beside it (rules/quotes.hpp).
+    std::vector<std::string> files{YIBAO_SOURCE_DIR "/tests/rulesets/qingdao-2027-example.json"};
+    for (const auto& entry : std::filesystem::directory_iterator(YIBAO_SOURCE_DIR "/rules"))
+        if (entry.path().extension() == ".json" && entry.path().filename() != "schema.json")
+            files.push_back(entry.path().string());
+    for (const auto& entry : std::filesystem::directory_iterator(YIBAO_SOURCE_DIR "/tests/rulesets"))
+        if (entry.path().filename().string().find("-2026") != std::string::npos) files.push_back(entry.path().string());
+    yibao::SourceTexts kept;
+    for (const auto& entry : std::filesystem::directory_iterator(YIBAO_SOURCE_DIR "/rules/sources"))
+        kept[entry.path().stem().string()] = golden::read_file(entry.path().string());
     const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/qingdao-2027-example.json"});
-    for (const auto& r : catalog.all()) {
+    for (const auto& r : catalog.all())
         for (const auto& source : r.sources) {
-            const std::string kept = YIBAO_SOURCE_DIR "/rules/sources/" + source.id + ".txt";
-            // Level A sources must be kept; others are checked where we keep them.
-            if (source.level != "A" && !std::filesystem::exists(kept)) continue;
-            // The sources break lines mid-sentence; quotes are matched with line breaks removed.
-            std::string joined;
-            for (char ch : golden::read_file(kept))
-                if (ch != '\n') joined += ch;
-            for_each_basis(r, [&](const std::vector<yibao::Basis>& basis) {
-                for (const auto& b : basis) {
-                    if (b.source != source.id) continue;
-                    // An ellipsis in a quote stands for left-out words: each piece must appear.
-                    size_t from = 0;
-                    const std::string ellipsis = "…";
-                    for (size_t cut; from <= b.quote.size(); from = cut + ellipsis.size()) {
-                        cut = b.quote.find(ellipsis, from);
-                        if (cut == std::string::npos) cut = b.quote.size();
-                        const std::string piece = b.quote.substr(from, cut - from);
-                        INFO(r.id << " quotes “" << piece << "”");
-                        CHECK(joined.find(piece) != std::string::npos);
-                    }
-                }
-            });
+            INFO(r.id << " cites " << source.id);
+            if (source.level == "A") CHECK(kept.count(source.id));  // level A sources must be kept
         }
+    for (const auto& file : files) {
+        yibao::Issues issues;
+        yibao::check_quotes(yibao::Json::parse(golden::read_file(file)), kept, issues);
+        for (const auto& issue : issues) INFO(file << issue.path << ": " << issue.message);
+        CHECK(issues.empty());
     }
+}
+
+TEST_CASE("a quote is found only when its source's text holds it word for word", "[ruleset][provenance]") {
+    const std::string text = "参保人应在2023年9月—12月集中缴费期内缴纳2024年度居民基本医疗保险费,\n并自2024年1月1日起享受待遇";
+    CHECK(yibao::quote_found("参保人应在2023年9月—12月集中缴费期内缴纳", text));
+    CHECK(yibao::quote_found("缴纳2024年度居民基本医疗保险费,并自2024年1月1日起", text));  // across the line break
+    CHECK(yibao::quote_found("参保人应在…集中缴费期内…并自2024年1月1日起享受待遇", text));
+    CHECK_FALSE(yibao::quote_found("参保人应在2023年9月—11月集中缴费期内缴纳", text));  // made up
+    CHECK_FALSE(yibao::quote_found("参保人应在…2025年1月1日起", text));                // one piece made up
+    CHECK(yibao::quote_found("〔大意〕集中缴费期内缴费的，次年起享受", text));           // a paraphrase says so
+}
+
+TEST_CASE("a made-up quote in any ruleset is named at its JSON path", "[ruleset][provenance]") {
+    auto document = ruleset_file("qingdao-2024");
+    yibao::SourceTexts texts{{"000_4c8884ade9bbb4b3", golden::read_file(YIBAO_SOURCE_DIR "/rules/sources/000_4c8884ade9bbb4b3.txt")}};
+    yibao::Issues issues;
+    yibao::check_quotes(document, texts, issues);
+    CHECK(issues.empty());
+    document["contributions"][0]["basis"][0]["quote"] = "大学生180元执行";
+    document["contributions"][1]["basis"][0]["quote"] = "二档居民…395元";
+    yibao::check_quotes(document, texts, issues);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/contributions/0/basis/0/quote");
+    CHECK(issues[0].code == yibao::Code::quote_not_found);
+    CHECK(issues[0].message.find("大学生180元执行") != std::string::npos);
+    // A source's own text field stands in for a text beside the file.
+    document["sources"][0]["text"] = "大学生180元执行";
+    issues.clear();
+    yibao::check_quotes(document, yibao::source_texts(document, texts), issues);
+    CHECK_FALSE(issues.empty());
+    CHECK(issues[0].path != "/contributions/0/basis/0/quote");
 }
 
 TEST_CASE("a broken ruleset reports each problem at its JSON path", "[ruleset][errors]") {
