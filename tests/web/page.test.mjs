@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleScript } from '../../web/bundle.mjs';
 import { addMember, batchUrl, card, figures, launch, withPage } from './browser.mjs';
-import { builtIn } from './pages.mjs';
+import { builtIn, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
@@ -19,13 +19,33 @@ const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
 const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url));
 const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url));
-// The family page and the staff page (批量测算): each its budget and the entry module its script is bundled from. The
-// family page's goal is 110 KB (make bench prints it); this ceiling keeps it from growing past the 115 KB it may
-// have meanwhile.
+// The family page and the staff page (批量测算): each its budget and the entry module its script is bundled from.
+// dist/yibao.html carries every shipped city, so it grows by each city's rulesets (about 1.5 KB gzip a year of a
+// city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
+// ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 115, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 120, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
+
+// Each city's own family page, its rulesets alone (every year it has), as a city's web team exports it: goal 110 KB
+// (Qingdao's 109.7 KB, Shenyang's 110.9 KB, 红塔区's 106.4 KB on 2026-12-06), held under a 112 KB ceiling meanwhile.
+// A ruleset with a base takes its region from it, and its base goes along.
+const documents = new Map(builtIn().map((path) => [path, JSON.parse(readFileSync(path, 'utf8'))]));
+const byId = new Map([...documents.values()].map((d) => [d.id, d]));
+const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
+const byCity = new Map();
+for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
+describe("a city's own family page stays within 112 KB gzip", () => {
+  const pages = testPages();
+  after(() => pages.remove());
+  for (const [region, files] of byCity) {
+    test(`${region}: ${files.length} ruleset${files.length > 1 ? 's' : ''}`, () => {
+      const gzipped = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
+      assert.ok(gzipped <= 112 * 1024, `${gzipped} bytes gzipped`);
+    });
+  }
+});
 
 for (const page of PAGES) {
   test(`${page.name} stays within its ${page.budget} KB gzip budget`, () => {
