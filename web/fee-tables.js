@@ -20,7 +20,7 @@ export default (function () {
   function feeTables(rulesets) {
     if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
     return rulesets.map((r) => {
-      const rows = r.fees.map((f) => `<tr><td>${escapeHtml(f.label)}</td><td class="num">${money(f, 'individual_fen')}</td>` +
+      const rows = r.fees.map((f) => `<tr><td>${unbroken(f.label)}</td><td class="num">${money(f, 'individual_fen')}</td>` +
         `<td class="num">${money(f, 'subsidy_fen')}</td></tr>`).join('\n');
       const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
       const flags = [...new Set([...r.fees.flatMap(carriedFacts).map(amountLine),
