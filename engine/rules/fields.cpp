@@ -2,19 +2,12 @@
 
 #include <iterator>
 
+#include "core/doc.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace yibao {
 
 namespace {
-
-// Documentation strings (descriptions, schemas) stay beside their field but are left out of the page's engine,
-// which never lists the table.
-#ifdef YIBAO_LEAN
-#define DOC(text) ""
-#else
-#define DOC(text) text
-#endif
 
 using K = FieldKind;
 constexpr Need req = Need::required;

@@ -1,5 +1,6 @@
 #include "rules/vocabulary.hpp"
 
+#include "core/doc.hpp"
 #include "rules/fields.hpp"
 
 #include <algorithm>
@@ -41,14 +42,6 @@ struct DateKeyword {
 };
 
 namespace {
-
-// Documentation strings (forms, descriptions, schemas) stay beside their keyword but are left out of the page's
-// engine, which never lists the vocabulary.
-#ifdef YIBAO_LEAN
-#define DOC(text) ""
-#else
-#define DOC(text) text
-#endif
 
 bool in_mask(std::uint32_t mask, int bit) { return bit >= 0 && bit < 32 && (mask >> bit) & 1u; }
 
