@@ -14,6 +14,8 @@ std::string without_line_breaks(std::string_view text) {
     return joined;
 }
 
+bool paraphrase(std::string_view quote) { return quote.substr(0, kParaphrase.size()) == kParaphrase; }
+
 // The first piece of `quote` (split at "…") that `joined` does not hold, or nullopt when every piece stands.
 std::optional<std::string> missing_piece(std::string_view quote, const std::string& joined) {
     const std::string whole = without_line_breaks(quote);
@@ -27,6 +29,7 @@ std::optional<std::string> missing_piece(std::string_view quote, const std::stri
     return std::nullopt;
 }
 
+// `texts` with their line breaks left out, once for all the quotes of each.
 void walk(const Json& node, const std::string& at, const SourceTexts& texts, Issues& issues) {
     if (node.is_array()) {
         for (size_t i = 0; i < node.size(); ++i) walk(node[i], pointer_join(at, i), texts, issues);
@@ -46,9 +49,9 @@ void walk(const Json& node, const std::string& at, const SourceTexts& texts, Iss
                 continue;  // the loader reports a basis of the wrong shape
             const auto text = texts.find(b["source"].get<std::string>());
             if (text == texts.end()) continue;
-            const std::string quote = b["quote"].get<std::string>();
-            if (quote.rfind(kParaphrase, 0) == 0) continue;
-            if (const auto piece = missing_piece(quote, without_line_breaks(text->second)))
+            const std::string& quote = b["quote"].get_ref<const std::string&>();
+            if (paraphrase(quote)) continue;
+            if (const auto piece = missing_piece(quote, text->second))
                 issues.push_back({pointer_join(pointer_join(here, i), "quote"), Code::quote_not_found,
                                   "“" + *piece + "”在来源“" + text->first +
                                       "”的原文中找不到；摘录应逐字照抄原文，省略的字用“…”表示"});
@@ -59,8 +62,7 @@ void walk(const Json& node, const std::string& at, const SourceTexts& texts, Iss
 }  // namespace
 
 bool quote_found(std::string_view quote, std::string_view text) {
-    if (quote.substr(0, kParaphrase.size()) == kParaphrase) return true;
-    return !missing_piece(quote, without_line_breaks(text));
+    return paraphrase(quote) || !missing_piece(quote, without_line_breaks(text));
 }
 
 SourceTexts source_texts(const Json& ruleset, SourceTexts beside) {
@@ -72,7 +74,9 @@ SourceTexts source_texts(const Json& ruleset, SourceTexts beside) {
 }
 
 void check_quotes(const Json& document, const SourceTexts& texts, Issues& issues) {
-    walk(document, "", texts, issues);
+    SourceTexts joined;
+    for (const auto& [id, text] : texts) joined[id] = without_line_breaks(text);
+    walk(document, "", joined, issues);
 }
 
 }  // namespace yibao
