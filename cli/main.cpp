@@ -24,6 +24,10 @@ constexpr const char* kUsageText = R"(usage:
   yibao estimate [--rules FILE]... [FILE|-]    estimate a household: request JSON in, response JSON out
   yibao validate RULESET.json...               check ruleset files (each merged over its base); errors name
                                                the JSON path
+  yibao year [--rules FILE]... REGION DATE     which insurance year a payment on DATE belongs to in REGION, as
+                                               the page chooses it: the years whose collection window holds it
+                                               (JSON); DATE as people type it (2026-11-20, 2026/11/20,
+                                               2026年11月20日)
   yibao diff OLD NEW                           what changed from ruleset OLD to NEW (files or built-in ids),
                                                one plain line each
   yibao vocabulary                             the rule vocabulary, the ruleset's fields, the error and warning
@@ -240,6 +244,14 @@ int main(int argc, char** argv) {
         if (!read_all(source, text)) return print(yibao::errors_json({unreadable(source)}), false);
         const yibao::Json response = yibao::estimate_json(catalog, text);
         return print(response, response["ok"].get<bool>());
+    }
+    if (command == "year") {
+        if (operands.size() != 2) return usage_error("year takes a region and a date");
+        if (!yibao::Date::read(operands[1]))
+            return print(yibao::errors_json({{"DATE", yibao::Code::invalid_date, yibao::Date::refusal(operands[1])}}),
+                         false);
+        const yibao::Json answer = yibao::years_json(catalog, operands[0], operands[1]);
+        return print(answer, answer["ok"].get<bool>());
     }
     if (command == "batch") {
         if (batch.ruleset.empty()) return usage_error("batch needs --ruleset ID");

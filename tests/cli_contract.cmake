@@ -202,3 +202,13 @@ expect_in("\"code\": \"malformed_json\"")
 expect_in("第3行第18列")
 expect_in("“}”前面多了一个逗号：最后一项后面不能有逗号")
 expect_in("\"line\": 3")
+
+# yibao year: the insurance year of a payment date, as the page chooses it.
+run(0 ${YIBAO} year 青岛市 2026/11/20)
+expect_in("\"date\": \"2026-11-20\"")
+expect_in("\"id\": \"qingdao-2027\"")
+run(1 ${YIBAO} year 青岛市 2026-02-30)
+expect_in("invalid_date")
+run(1 ${YIBAO} year 北京市 2026-11-20)
+expect_in("\"path\": \"/region\"")
+run(2 ${YIBAO} year 青岛市)

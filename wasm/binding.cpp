@@ -29,6 +29,13 @@ yibao::Catalog& catalog = loaded_catalog();
 
 std::string estimate(const std::string& request) { return dump(yibao::estimate_json(catalog, request)); }
 
+// A date as typed in the form, as the engine reads it (Date::typed_iso): "YYYY-MM-DD", or the text trimmed.
+std::string read_date(const std::string& typed) { return yibao::Date::typed_iso(typed); }
+
+std::string years_for(const std::string& region, const std::string& typed_date) {
+    return dump(yibao::years_json(catalog, region, typed_date));
+}
+
 std::string rulesets() { return dump(yibao::rulesets_json(catalog)); }
 
 // One ruleset as `yibao rulesets` lists it; the page asks for it once it needs more than the index.
@@ -73,4 +80,6 @@ EMSCRIPTEN_BINDINGS(yibao) {
     emscripten::function("estimate", &estimate);
     emscripten::function("rulesets", &rulesets);
     emscripten::function("ruleset", &ruleset);
+    emscripten::function("readDate", &read_date);
+    emscripten::function("yearsFor", &years_for);
 }

@@ -91,9 +91,8 @@ std::string roster_start(const std::string& ruleset_id, const std::string& payme
     const yibao::Ruleset* ruleset = catalog.find(ruleset_id);
     if (!ruleset) issues.push_back(yibao::unknown_ruleset(catalog, "/ruleset", ruleset_id));
     std::optional<yibao::Date> payment;
-    if (!payment_date.empty() && !(payment = yibao::parse_roster_date(payment_date)))
-        issues.push_back({"/payment_date", yibao::Code::invalid_date,
-                          "“" + payment_date + "”不是有效日期，请按“年-月-日”填写，例如 2024-02-15"});
+    if (!payment_date.empty() && !(payment = yibao::Date::read(payment_date)))
+        issues.push_back({"/payment_date", yibao::Code::invalid_date, yibao::Date::refusal(payment_date)});
     if (!issues.empty()) return dump(yibao::errors_json(issues));
     roster.emplace(*ruleset, yibao::RosterOptions{payment, bom});
     roster_generation = catalog_generation;

@@ -44,7 +44,7 @@ import YibaoLink from './link.js';
   // ---- small helpers ----
 
   const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
-  const { todayIso, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
+  const { todayIso, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
     carriedFacts, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES,
     withTexts } = YibaoFormat;
 
@@ -68,73 +68,57 @@ import YibaoLink from './link.js';
 
   const yearsOf = (region) => rulesets.filter((r) => r.region === region).sort((a, b) => a.year - b.year);
   const regionOf = (id) => rulesets.find((r) => r.id === id).region;
-  const dayOf = (iso) => Date.parse(iso) / 864e5;
+  // A date as typed (2024/2/5, 2024年2月5日, full-width digits …), read by the engine: "YYYY-MM-DD" for a text of a
+  // date's shape, else the text trimmed, for the engine to flag.
+  const typedIso = (text) => engine.readDate(text);
+  const typedComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(typedIso(text));
 
-  // A window's opening may not be published: to choose the year only (it is never shown), it is taken to open on
-  // the day the city's latest known window opened, as many years on; with none known, on 1 January of the year before.
-  function opensOf(r) {
-    if (r.collection.opens) return r.collection.opens;
-    const known = yearsOf(r.region).filter((k) => k.collection.opens && k.year < r.year).at(-1);
-    return known ? `${Number(known.collection.opens.slice(0, 4)) + r.year - known.year}${known.collection.opens.slice(4)}`
-      : `${r.year - 1}-01-01`;
-  }
   const closesOf = (r) => r.collection.closes || r.benefit_year.end;
   // The window as the page says it: 2026年9月1日至2027年12月31日, or 开始日期尚未公布,最晚2027年12月31日.
   const windowText = (r) => (r.collection.opens ? `${zhDate(r.collection.opens)}至` : '开始日期尚未公布，最晚') +
     zhDate(closesOf(r));
-  // Whether a payment on `date` is past the year's collection period: by its deadline, or, where that is not
-  // published, once the benefit year has begun (the window always ends before it); null when that cannot be said.
-  function lateFor(r, date) {
-    const d = r.continuity_deadline.date;
-    if (d) return date > d;
-    return date >= r.benefit_year.start ? true : null;
-  }
 
-  // The city's rulesets whose collection window holds the payment date, the later year first; [] for a date
-  // not yet complete or not a date.
-  function openYears() {
-    const date = normalizeDate(state.payment.value);
-    if (!looksComplete(date) || Number.isNaN(dayOf(date))) return null;
-    return yearsOf(state.region).filter((r) => opensOf(r) <= date && date <= closesOf(r)).reverse();
-  }
+  const yearsAt = (region, typed) => JSON.parse(engine.yearsFor(region, typed));
+  // Whether a payment on `iso` is past the ruleset's collection period; null when that cannot be said.
+  const lateFor = (r, iso) => yearsAt(r.region, iso).years.find((y) => y.id === r.id).late;
 
-  // Picks the insurance year from the payment date: the one whose window holds it; of two, the one the household
-  // chose, else the later (the normal collection); of none, the nearest, for the engine to say the date is outside
-  // it. `keep` keeps the ruleset a link names. Returns whether the ruleset changed.
+  // Sets the insurance year as the engine chooses it from the payment date (choose_year): of the years whose window
+  // holds the date, the one the household chose, else the later (the normal collection); of none, the nearest, for
+  // the engine to say the date is outside it. `keep` keeps the ruleset a link names. Returns whether it changed.
   function pickYear(keep) {
     const before = state.ruleset;
-    const open = openYears();
-    const date = normalizeDate(state.payment.value);
+    const years = yearsAt(state.region, state.payment.value);
+    // Each open year's index and whether the date is past its collection period; null: the date is not one yet.
+    const open = years.date && years.years.filter((y) => y.open)
+      .map(({ id, late }) => ({ r: rulesets.find((r) => r.id === id), late }));
     if (keep) {
-      if (open && open.some((r) => r.id === before)) state.choice = before;
+      if (open && open.some((o) => o.r.id === before)) state.choice = before;
     } else if (open && open.length) {
-      state.ruleset = (open.find((r) => r.id === state.choice) || open[0]).id;
+      state.ruleset = (open.find((o) => o.r.id === state.choice) || open[0]).r.id;
     } else if (open) {
-      const gap = (r) => Math.max(dayOf(opensOf(r)) - dayOf(date), dayOf(date) - dayOf(closesOf(r)));
-      state.ruleset = yearsOf(state.region).reduce((a, b) => (gap(b) < gap(a) ? b : a)).id;
+      state.ruleset = years.nearest;
     } else if (!before || regionOf(before) !== state.region) {
       state.ruleset = yearsOf(state.region).at(-1).id;
     }
-    const asked = open && open.length > 1 && open.some((r) => r.id === state.ruleset);
+    const asked = open && open.length > 1 && open.some((o) => o.r.id === state.ruleset);
     if (!asked) state.choice = null;
-    renderYears(asked ? open : [], date);
+    renderYears(asked ? open : []);
     return state.ruleset !== before;
   }
 
   // Where the date lies in two years' windows (in autumn: late for this year, in time for the next), asks which.
   // The same question is not rebuilt, so that a keyboard stays on the radio it moved to.
   let yearsAsked = null;
-  function renderYears(open, date) {
+  function renderYears(open) {
     $('year-choice').hidden = !open.length;
-    const asked = open.map((r) => `${r.id}:${lateFor(r, date)}`).join();
+    const asked = open.map(({ r, late }) => `${r.id}:${late}`).join();
     if (asked === yearsAsked) {
       for (const input of $('year-options').querySelectorAll('input')) input.checked = input.value === state.ruleset;
       return;
     }
     yearsAsked = asked;
-    fill($('year-options'), open.map((r) => {
+    fill($('year-options'), open.map(({ r, late }) => {
       const d = r.continuity_deadline.date;
-      const late = lateFor(r, date);
       const id = `year-${r.id}`;
       const input = el('input', { type: 'radio', name: 'year', value: r.id, 'aria-describedby': `${id}-hint` });
       input.checked = r.id === state.ruleset;
@@ -169,7 +153,7 @@ import YibaoLink from './link.js';
   function renderPaymentSource() {
     const today = todayIso();
     const { value, fromLink } = state.payment;
-    const past = fromLink && looksComplete(value) && normalizeDate(value) < today;
+    const past = fromLink && typedComplete(value) && typedIso(value) < today;
     fill($('payment-date-source'), !fromLink ? '默认是今天。' : past
       ? `这个日期来自分享链接，早于今天（${zhDate(today)}）。如果您今天缴费，请改用今天的日期。`
       : '这个日期来自分享链接。');
@@ -309,7 +293,7 @@ import YibaoLink from './link.js';
   function request() {
     const r = ruleset();
     const req = { ruleset: r.id, members: [] };
-    if (state.payment.value.trim()) req.payment_date = normalizeDate(state.payment.value);
+    if (state.payment.value.trim()) req.payment_date = typedIso(state.payment.value);
     // The engine checks a payment date only with a household: while no card has a birth date, one born on the payment
     // day stands in, and nothing of its answer but the date's own errors is shown (update).
     if (state.members.length && !counted().length) {
@@ -318,7 +302,7 @@ import YibaoLink from './link.js';
     for (const m of counted()) {
       const item = { student: m.student, history: m.history };
       if (m.id.trim()) item.id = m.id.trim();
-      if (m.birth_date.trim()) item.birth_date = normalizeDate(m.birth_date);
+      if (m.birth_date.trim()) item.birth_date = typedIso(m.birth_date);
       if (r.assistance_groups.length) item.assistance = m.assistance;
       if (m.tierShown && m.tier !== null) item.tier = m.tier;
       for (const name of [...COUNTS, 'claimed_last_year']) {
@@ -425,7 +409,7 @@ import YibaoLink from './link.js';
         continue;
       }
       const d = target.dateOf;
-      if (d && !d.touched && !looksComplete(d === state.payment ? d.value : d.birth_date)) continue;
+      if (d && !d.touched && !typedComplete(d === state.payment ? d.value : d.birth_date)) continue;
       const f = target.f;
       setError(f, f.error.hidden ? message(e) : `${f.error.textContent} ${message(e)}`);
       listed.push({ text: `${target.name}：${message(e)}`, order: all.indexOf(f), focus: target.focus.id });
@@ -751,8 +735,8 @@ import YibaoLink from './link.js';
   // The city of a ruleset whose collection window holds today, else the first city.
   function defaultRegion() {
     const today = todayIso();
-    const open = rulesets.find((r) => opensOf(r) <= today && today <= closesOf(r));
-    return (open || rulesets[0]).region;
+    const regions = [...new Set(rulesets.map((r) => r.region))];
+    return regions.find((region) => yearsAt(region, today).years.some((y) => y.open)) || regions[0];
   }
 
   // Fills the form from a link, or with one adult when it holds no household, and says what it could not use.
@@ -769,7 +753,7 @@ import YibaoLink from './link.js';
     state.ruleset = keep ? h.ruleset : null;
     state.choice = null;
     const paid = (h && h.payment_date) || todayIso();
-    state.payment = { value: paid, touched: Boolean(h), fromLink: normalizeDate(paid) !== todayIso() };
+    state.payment = { value: paid, touched: Boolean(h), fromLink: typedIso(paid) !== todayIso() };
     pickYear(keep);
     state.members = h ? h.members.map((m) => ({
       ...m, key: nextKey++, preset: '', tierShown: tiered() && m.tier !== null, touched: true,

@@ -14,15 +14,6 @@ export default (function () {
   // Full-width digits (２０２６, as a Chinese keyboard may type them) as ASCII ones.
   const halfWidth = (text) => text.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-  // Accepts 2024-2-15, 2024/2/15, 2024.2.15, 2024年2月15日 and 20240215, in full-width digits and marks too
-  // (２０２６－１１－２０); anything else is returned as typed (trimmed), for the engine to flag.
-  function normalizeDate(text) {
-    const t = halfWidth(text.trim());
-    const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D?$/.exec(t) || /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-    return m ? `${m[1]}-${pad(m[2])}-${pad(m[3])}` : t;
-  }
-  const looksComplete = (text) => /^\d{4}-\d{2}-\d{2}$/.test(normalizeDate(text));
-
   // 2024-05-01 as 2024年5月1日, as precise as it is given: a month alone (2023-09, a source's date) as 2023年9月, a
   // year alone as 2025年. Anything else (a source dated 3月10日（年份未显示）) is already words: as written.
   function zhDate(iso) {
@@ -143,7 +134,7 @@ export default (function () {
       payment_channels: listing.payment_channels, contacts: listing.contacts, websites: listing.websites };
   }
 
-  const api = { pad, isoOf, todayIso, yuan, normalizeDate, looksComplete, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
+  const api = { pad, isoOf, todayIso, yuan, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
     startOf, earlierText, channelText, FIGURES, withTexts };
   return api;

@@ -12,7 +12,7 @@ import YibaoLink from './link.js';
 
   const $ = YibaoFields.byId;
   const { el, fill, download } = YibaoFields;
-  const { todayIso, normalizeDate, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
+  const { todayIso, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
     YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
@@ -88,7 +88,7 @@ import YibaoLink from './link.js';
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, titleOf(members[i])),
-      el('td', null, zhDate(normalizeDate(members[i].birth_date))),
+      el('td', null, zhDate(m.birth_date)),
       columns.map(([, value]) => el('td', null, value(m))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
     const heading = (text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text);

@@ -53,7 +53,82 @@ std::string zero_padded(int value, size_t width) {
     const size_t used = digits.size() + (value < 0 ? 1 : 0);
     return (value < 0 ? "-" : "") + std::string(width > used ? width - used : 0, '0') + digits;
 }
+
+// The typed text with full-width digits and date marks (－／．) as ASCII and the spaces around it (ASCII, and the
+// ideographic space U+3000) removed.
+std::string half_width(std::string_view typed) {
+    std::string out;
+    for (size_t i = 0; i < typed.size(); ++i) {
+        const auto byte = [&](size_t k) { return static_cast<unsigned char>(typed[k]); };
+        // U+FF0D－ U+FF0E． U+FF0F／ U+FF10..U+FF19 ０..９ are EF BC 8D..99 in UTF-8: ASCII 0x2D..0x39 + 0x60.
+        if (i + 2 < typed.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8D && byte(i + 2) <= 0x99) {
+            out += static_cast<char>(byte(i + 2) - 0x60);
+            i += 2;
+        } else {
+            out += typed[i];
+        }
+    }
+    constexpr std::string_view kIdeographicSpace = "\u3000";
+    const auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    size_t from = 0, to = out.size();
+    for (;;) {
+        if (from < to && ascii_space(out[from])) ++from;
+        else if (out.compare(from, kIdeographicSpace.size(), kIdeographicSpace) == 0) from += kIdeographicSpace.size();
+        else break;
+    }
+    for (;;) {
+        if (to > from && ascii_space(out[to - 1])) --to;
+        else if (to - from >= kIdeographicSpace.size() &&
+                 out.compare(to - kIdeographicSpace.size(), kIdeographicSpace.size(), kIdeographicSpace) == 0)
+            to -= kIdeographicSpace.size();
+        else break;
+    }
+    return out.substr(from, to - from);
+}
 }  // namespace
+
+std::string Date::typed_iso(std::string_view typed) {
+    const std::string trimmed = half_width(typed);
+    std::string_view text = trimmed;
+    auto digits = [&](size_t least, size_t most, int& value) {
+        size_t count = 0;
+        for (value = 0; count < most && !text.empty() && text[0] >= '0' && text[0] <= '9'; ++count) {
+            value = value * 10 + (text[0] - '0');
+            text.remove_prefix(1);
+        }
+        return count >= least;
+    };
+    auto literal = [&](std::string_view word) {
+        if (text.substr(0, word.size()) != word) return false;
+        text.remove_prefix(word.size());
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(4, 4, y)) return trimmed;
+    if (text.size() == 4 && text[0] >= '0' && text[0] <= '9') {  // YYYYMMDD
+        if (!digits(2, 2, m) || !digits(2, 2, d)) return trimmed;
+    } else {
+        std::string_view between, after;  // what follows the month, and what may follow the day
+        if (literal("年")) {
+            between = "月";
+            after = "日";
+        } else {
+            for (const std::string_view separator : {"-", "/", "."})
+                if (literal(separator)) between = separator;
+        }
+        if (between.empty() || !digits(1, 2, m) || !literal(between) || !digits(1, 2, d)) return trimmed;
+        if (!after.empty()) literal(after);
+    }
+    if (!text.empty()) return trimmed;
+    return zero_padded(y, 4) + "-" + zero_padded(m, 2) + "-" + zero_padded(d, 2);
+}
+
+
+std::string Date::refusal(std::string_view typed) {
+    const std::string mistake = Date::mistake(typed_iso(typed));
+    return "“" + std::string(typed) + "”不是有效日期" + (mistake.empty() ? "" : "，" + mistake) +
+           "；请按 年-月-日 填写，如 2026-11-20";
+}
 
 std::string Date::iso() const { return zero_padded(year, 4) + "-" + zero_padded(month, 2) + "-" + zero_padded(day, 2); }
 

@@ -19,6 +19,14 @@ struct Date {
     // What is wrong with a text of the form YYYY-MM-DD that is no date, in the words a citizen reads: "没有13月",
     // "2月没有30日", "2023年2月没有29日"; "" for a text not of that form (or a real date).
     static std::string mistake(std::string_view text);
+    // A date as people type it: 2024-2-5, 2024/2/5, 2024.2.5, 2024年2月5日 and 20240205, in ASCII or full-width
+    // digits and marks (２０２４－２－５), spaces around. The same reading serves the page's form and roster cells.
+    // typed_iso gives "YYYY-MM-DD" for a text of a date's shape, a real date or not (2023-02-30, which mistake()
+    // then explains), and the text trimmed otherwise.
+    static std::string typed_iso(std::string_view typed);
+    static std::optional<Date> read(std::string_view typed) { return parse(typed_iso(typed)); }
+    // What to tell a person whose text is no date: “2026-02-30”不是有效日期，2月没有30日；请按 年-月-日 填写，如 2026-11-20.
+    static std::string refusal(std::string_view typed);
     std::string iso() const;
     // "2024年1月1日", the form citizens read.
     std::string chinese() const;

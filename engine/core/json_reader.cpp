@@ -86,11 +86,7 @@ std::optional<Date> JsonReader::date_value(const Json& value, const std::string&
     }
     const auto& raw = value.get_ref<const std::string&>();
     auto parsed = Date::parse(raw);
-    if (!parsed) {
-        const std::string mistake = Date::mistake(raw);
-        fail(path, Code::invalid_date, "“" + raw + "”不是有效日期" + (mistake.empty() ? "" : "，" + mistake) +
-                                           "；请按 年-月-日 填写，如 2026-11-20");
-    }
+    if (!parsed) fail(path, Code::invalid_date, Date::refusal(raw));
     return parsed;
 }
 

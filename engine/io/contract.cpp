@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "estimate/years.hpp"
 #include "explain/explain.hpp"
 
 namespace yibao {
@@ -155,6 +156,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"tier_applies", m.tier_applies},
             {"age", m.age},
             {"newborn", m.newborn},
+            {"birth_date", m.facts.birth_date.iso()},
             {"payment_date", m.payment_date.iso()},
             {"individual_fen", fen_or_null(m.individual)},
             {"subsidy_fen", fen_or_null(m.subsidy)},
@@ -429,6 +431,31 @@ Json rulesets_json(const Catalog& catalog) {
     Json list = Json::array();
     for (const Ruleset& r : catalog.all()) list.push_back(ruleset_summary(r));
     return {{"ok", true}, {"rulesets", std::move(list)}};
+}
+
+Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date) {
+    const auto date = Date::read(typed_date);
+    const YearChoice choice = choose_year(catalog, region, date.value_or(Date{}));
+    if (choice.years.empty()) {
+        std::string known;
+        for (const Ruleset& r : catalog.all())
+            if (known.find("“" + r.region + "”") == std::string::npos)
+                known += (known.empty() ? "“" : "、“") + r.region + "”";
+        return errors_json({{"/region", Code::unknown_value, "没有地区“" + std::string(region) + "”的规则；已有：" + known}});
+    }
+    Json answer = Json::object();
+    answer["ok"] = true;
+    answer["date"] = date ? Json(date->iso()) : Json();
+    Json& years = answer["years"] = Json::array();
+    for (const YearAtDate& y : choice.years) {
+        if (!date) break;
+        Json& year = years.emplace_back(Json::object());
+        year["id"] = y.ruleset->id;
+        year["open"] = y.open;
+        year["late"] = y.late ? Json(*y.late) : Json();
+    }
+    answer["nearest"] = date && choice.nearest ? Json(choice.nearest->id) : Json();
+    return answer;
 }
 
 Json estimate_json(const Catalog& catalog, std::string_view request_text) {

@@ -38,6 +38,12 @@ Json ruleset_index(const Ruleset& ruleset);
 // The index and the rest a page shows of a ruleset: its fee table, registration, channels, contacts and sources.
 Json ruleset_summary(const Ruleset& ruleset);
 Json rulesets_json(const Catalog& catalog);
+// The insurance year a payment date typed as people type it (Date::typed_iso) belongs to, in the region:
+// {"ok": true, "date": "YYYY-MM-DD" or null (not a date yet), "years": [{"id", "open": whether its collection window holds the
+// date, "late": whether the date is past its collection period, or null}] (every year of the region, the later
+// first), "nearest": the year whose window is nearest the date when none holds it, else null}; a region no ruleset
+// has is an error.
+Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date);
 
 // The whole round trip; never throws, bad input gives {"ok": false, "errors": [...]}.
 Json estimate_json(const Catalog& catalog, std::string_view request_text);

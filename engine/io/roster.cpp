@@ -160,41 +160,6 @@ void append_notes(std::string& out, const Notes& notes, Text text, std::string& 
 
 }  // namespace
 
-std::optional<Date> parse_roster_date(std::string_view text) {
-    text = trim(text);
-    auto digits = [&](size_t least, size_t most, int& value) {
-        size_t count = 0;
-        for (value = 0; count < most && !text.empty() && text[0] >= '0' && text[0] <= '9'; ++count) {
-            value = value * 10 + (text[0] - '0');
-            text.remove_prefix(1);
-        }
-        return count >= least;
-    };
-    auto literal = [&](std::string_view word) {
-        if (text.substr(0, word.size()) != word) return false;
-        text.remove_prefix(word.size());
-        return true;
-    };
-    int y = 0, m = 0, d = 0;
-    if (!digits(4, 4, y)) return std::nullopt;
-    if (text.size() == 4 && text[0] >= '0' && text[0] <= '9') {  // YYYYMMDD
-        if (!digits(2, 2, m) || !digits(2, 2, d)) return std::nullopt;
-    } else {
-        std::string_view between, after;  // what follows the month, and what may follow the day
-        if (literal("年")) {
-            between = "月";
-            after = "日";
-        } else {
-            for (const std::string_view separator : {"-", "/", "."})
-                if (literal(separator)) between = separator;
-        }
-        if (between.empty() || !digits(1, 2, m) || !literal(between) || !digits(1, 2, d)) return std::nullopt;
-        if (!after.empty()) literal(after);
-    }
-    if (!text.empty() || y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-    return Date{y, m, d};
-}
-
 std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors) {
     const size_t errors_before = errors.size();
     RosterLayout layout;
@@ -235,7 +200,7 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
         fail(field, quoted(cell(field)) + "无法识别，可填：" + std::string(choices));
     };
     auto date = [&](RosterField field) -> std::optional<Date> {
-        const auto parsed = parse_roster_date(cell(field));
+        const auto parsed = Date::read(cell(field));
         if (!parsed) fail(field, quoted(cell(field)) + "不是有效日期");
         return parsed;
     };

@@ -36,9 +36,6 @@ struct RosterLayout {
 // Maps a header row; problems (no birth date column, a field given twice) go to `errors`.
 std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors);
 
-// The date forms spreadsheets write: 2023-11-01, 2023/11/1, 2023-1-5, 2023年11月1日, 20231101.
-std::optional<Date> parse_roster_date(std::string_view text);
-
 // Reads a data row into `member`, which is reused from row to row. Its payment date is the row's own or
 // `default_payment`. false, with each problem in `errors` as "第N行 列名：…", when a cell cannot be read.
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,

@@ -85,3 +85,35 @@ TEST_CASE("dates order as the calendar does", "[date]") {
     CHECK(Date{2024, 2, 1} > Date{2024, 1, 31});
     CHECK(Date{2024, 1, 1} <= Date{2024, 1, 1});
 }
+
+TEST_CASE("a typed date is read in the forms people and spreadsheets write", "[date][typed]") {
+    for (const char* typed : {"2024-02-05", "2024-2-5", "2024/2/5", "2024/02/05", "2024.2.5", "2024年2月5日",
+                              "2024年2月5", "20240205", " 2024-02-05 ", "\t2024-2-5\n", "\u30002024-2-5\u3000",
+                              "２０２４－２－５", "２０２４／０２／０５", "２０２４．２．５", "２０２４年２月５日", "２０２４０２０５"}) {
+        INFO(typed);
+        CHECK(Date::typed_iso(typed) == "2024-02-05");
+        CHECK(Date::read(typed) == Date{2024, 2, 5});
+    }
+    CHECK(Date::read("2024年2月29日") == Date{2024, 2, 29});
+}
+
+TEST_CASE("a typed text of a date's shape but no date is read for mistake() to explain", "[date][typed]") {
+    CHECK(Date::typed_iso("2023/2/30") == "2023-02-30");
+    CHECK_FALSE(Date::read("2023/2/30"));
+    CHECK(Date::mistake(Date::typed_iso("2023/2/30")) == "2月没有30日");
+    CHECK(Date::typed_iso("2023年13月1日") == "2023-13-01");
+    CHECK(Date::mistake(Date::typed_iso("2023年13月1日")) == "没有13月");
+    CHECK(Date::typed_iso("20231301") == "2023-13-01");
+}
+
+TEST_CASE("anything else is left as typed, trimmed, for the engine to flag", "[date][typed]") {
+    CHECK(Date::typed_iso(" 明天 ") == "明天");
+    CHECK(Date::typed_iso("2024-02") == "2024-02");
+    CHECK(Date::typed_iso("２０２４－２") == "2024-2");
+    for (const char* bad : {"", "2023-11", "202311", "2023-11-01x", "2023-11/01", "2023年11-01", "23-11-01",
+                            "2023110", "2023/11/1/", "二〇二三年", "2023-111-01"}) {
+        INFO(bad);
+        CHECK_FALSE(Date::read(bad));
+        CHECK(Date::typed_iso(bad) == std::string(bad));
+    }
+}

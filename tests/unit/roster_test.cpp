@@ -125,24 +125,6 @@ TEST_CASE("a header without a birth date column, or with a column twice, is unus
     CHECK(errors[0] == "第1行 表头：“出生日期”列出现了不止一次，请只保留一列");
 }
 
-TEST_CASE("dates in the forms spreadsheets write", "[roster][date]") {
-    using yibao::Date;
-    CHECK(yibao::parse_roster_date("2023-11-01") == Date{2023, 11, 1});
-    CHECK(yibao::parse_roster_date("2023/11/1") == Date{2023, 11, 1});
-    CHECK(yibao::parse_roster_date("2023/1/5") == Date{2023, 1, 5});
-    CHECK(yibao::parse_roster_date("2023-1-5") == Date{2023, 1, 5});
-    CHECK(yibao::parse_roster_date("2023.01.05") == Date{2023, 1, 5});
-    CHECK(yibao::parse_roster_date("2024年2月29日") == Date{2024, 2, 29});
-    CHECK(yibao::parse_roster_date("2024年12月1") == Date{2024, 12, 1});
-    CHECK(yibao::parse_roster_date("20231101") == Date{2023, 11, 1});
-    CHECK(yibao::parse_roster_date(" 2023-11-01 ") == Date{2023, 11, 1});
-    for (const char* bad : {"", "2023-02-30", "2023年2月29日", "2023/13/1", "2023-11", "202311", "2023-11-01x",
-                            "2023-11/01", "23-11-01", "2023110", "20231301", "2023/11/1/", "二〇二三年"}) {
-        INFO(bad);
-        CHECK_FALSE(yibao::parse_roster_date(bad));
-    }
-}
-
 TEST_CASE("cell words map to the contract's values", "[roster]") {
     using yibao::Assistance;
     using yibao::History;

@@ -3,22 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import format from '../../web/format.js';
 
-const { sourceLine, yuan, normalizeDate, looksComplete, zhDate, count, sentence, PHONE, dialString, memberTitle, money,
+const { sourceLine, yuan, zhDate, count, sentence, PHONE, dialString, memberTitle, money,
   amountLine, flagLines, caseText, startOf, channelText, FIGURES, isoOf } = format;
 
 describe('dates', () => {
-  test('normalizeDate reads the ways people write a date, and leaves anything else as typed', () => {
-    for (const typed of ['2024-2-5', '2024/2/5', '2024.2.5', '2024年2月5日', '20240205', ' 2024-02-05 ']) {
-      assert.equal(normalizeDate(typed), '2024-02-05', typed);
-    }
-    for (const typed of ['２０２４－２－５', '２０２４／０２／０５', '２０２４年２月５日', '２０２４０２０５']) {
-      assert.equal(normalizeDate(typed), '2024-02-05', `full-width ${typed}`);
-    }
-    assert.equal(normalizeDate('2024-02'), '2024-02');
-    assert.equal(normalizeDate(' 明天 '), '明天');
-    assert.equal(looksComplete('2024/2/5'), true);
-    assert.equal(looksComplete('2024-2'), false);
-  });
   test('UNBROKEN finds each figure, date and mark that must stay on one line, and nothing inside a phone number', () => {
     const parts = (text) => text.split(format.UNBROKEN).filter((part, i) => i % 2);
     assert.deepEqual(parts('合计约1994元（暂按2026年度标准）'), ['约1994元', '（暂按2026年度标准）']);

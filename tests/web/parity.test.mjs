@@ -76,6 +76,28 @@ test('hostile input is answered with errors like the CLI, never an abort', () =>
   assert.equal(JSON.parse(escaped).members[0].id, native(member('a\u0001\u001f\u007fb')).members[0].id);
 });
 
+test('the page reads a typed date and chooses the insurance year as `yibao year` does (one decision, in the engine)', () => {
+  const year = (region, date) => {
+    const run = spawnSync(`${root}build/native/yibao`, ['year', region, date], { encoding: 'utf8' });
+    return JSON.parse(run.stdout);
+  };
+  const typed = ['2026-09-01', '2026/9/1', '2026.9.1', '2026年9月1日', '20260901', ' 2026-9-1 ', '２０２６－９－１',
+    '２０２６年９月１日', '\u30002026/09/01\u3000'];
+  for (const t of typed) {
+    assert.equal(engine.readDate(t), '2026-09-01', t);
+    assert.deepEqual(JSON.parse(engine.yearsFor('青岛市', t)), year('青岛市', t), t);
+  }
+  assert.equal(engine.readDate(' 明天 '), '明天', 'not a date: as typed, trimmed');
+  assert.equal(engine.readDate('2023/2/30'), '2023-02-30', 'a date\'s shape, for the engine to explain');
+  // Every fifteenth day over four years, in each city: the same years, open or not, late or not, and the same nearest.
+  const regions = [...new Set(JSON.parse(engine.rulesets()).rulesets.map((r) => r.region))];
+  for (let day = Date.UTC(2023, 6, 1); day <= Date.UTC(2028, 1, 1); day += 15 * 864e5) {
+    const iso = new Date(day).toISOString().slice(0, 10);
+    for (const region of regions) assert.deepEqual(JSON.parse(engine.yearsFor(region, iso)), year(region, iso), `${region} ${iso}`);
+  }
+  assert.equal(JSON.parse(engine.yearsFor('北京市', '2026-09-01')).errors[0].code, 'unknown_value');
+});
+
 test('the engine script uses neither eval nor new Function (the page CSP has no unsafe-eval)', () => {
   const script = readFileSync(`${root}build/wasm/yibao-engine.js`, 'utf8');
   assert.doesNotMatch(script, /\beval\s*\(|new\s+Function\b/);
