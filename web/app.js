@@ -45,8 +45,8 @@ import YibaoLink from './link.js';
 
   const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
   const { todayIso, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
-    carriedFacts, provisionalOf, money, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText, FIGURES,
-    withTexts } = YibaoFormat;
+    carriedFacts, provisionalOf, money, partTerms, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText,
+    FIGURES, withTexts } = YibaoFormat;
 
   // A preset suggests an age, never a birth date: no figure is shown for a date nobody gave.
   const presetAge = (preset) => (preset.months ? `约${preset.months}个月` : `约${preset.years}岁`);
@@ -467,6 +467,9 @@ import YibaoLink from './link.js';
     const from = p && rulesets.find((r) => r.id === p.from);
     return [money(x, fact), p ? el('span', { class: 'tag' }, `（暂按${from ? `${from.year}年度` : '往年'}标准）`) : null];
   }
+  // An amount with its parts below it (其中…), where it has several; a line breaks between parts, not inside one.
+  const withPartsShown = (x, fact, payer) => [moneyShown(x, fact), partTerms(x, payer).length ?
+    el('span', { class: 'parts' }, partTerms(x, payer).map((term) => el('span', null, term))) : null];
   // A total that includes an amount not published is not a number: what is known, and what is not.
   const totalText = (t) => (t.total_fen !== null ? money(t, 'total_fen')
     : [['individual_fen', '个人缴费'], ['subsidy_fen', '政府补助']]
@@ -486,7 +489,7 @@ import YibaoLink from './link.js';
   function memberFlags(m) {
     const ask = (...facts) => (m.unknown.find((f) => facts.includes(f.fact)) || { ask: '当地医保经办机构' }).ask;
     const lines = [...new Set(carriedFacts(m).map(amountLine))];
-    for (const f of m.unknown) if (f.fact.endsWith('_fen') || f.fact === 'benefit_start') lines.push(sentence(f.text));
+    for (const f of m.unknown) if (/_fen$|^parts\.|^benefit_start$/.test(f.fact)) lines.push(sentence(f.text));
     if (m.cases) {
       lines.push(`待遇从哪天开始，要看您是否在集中缴费期内缴费；集中缴费期的截止日期尚未公布，请先咨询${ask('continuity_deadline')}。`);
     }
@@ -524,8 +527,8 @@ import YibaoLink from './link.js';
   // A member's figures in the card: as printed (FIGURES), the amounts with the year they were estimated by and
   // each case of the start on a line of its own.
   const SCREEN_FIGURES = {
-    个人缴费: [(m) => moneyShown(m, 'individual_fen'), 'money'],
-    政府补助: [(m) => moneyShown(m, 'subsidy_fen'), 'money'],
+    个人缴费: [(m) => withPartsShown(m, 'individual_fen', 'individual'), 'money'],
+    政府补助: [(m) => withPartsShown(m, 'subsidy_fen', 'government'), 'money'],
     待遇开始: [(m) => caseLines(m, startOf)],
   };
 
@@ -629,8 +632,8 @@ import YibaoLink from './link.js';
       flags.length ? el('div', { class: 'flags', role: 'note' },
         el('strong', null, `注意：${answer.ruleset.year}年度的标准还没有全部公布`), flags.map((text) => el('p', null, phones(text)))) : null,
       el('div', { class: 'totals' }, el('h3', null, `全家${answer.members.length}人合计（${answer.ruleset.year}年度）`), figures([
-        ['个人缴费', moneyShown(t, 'individual_fen'), 'money'],
-        ['政府补助', moneyShown(t, 'subsidy_fen'), 'money'],
+        ['个人缴费', withPartsShown(t, 'individual_fen', 'individual'), 'money'],
+        ['政府补助', withPartsShown(t, 'subsidy_fen', 'government'), 'money'],
         ['合计（个人+补助）', totalText(t)],
       ]), leftText ? el('p', { class: 'hint' }, leftText) : null),
       earlierDue(answer),
@@ -709,7 +712,7 @@ import YibaoLink from './link.js';
     const unknown = [...r.fees.flatMap((f) => f.unknown), ...c.unknown, ...d.unknown];
     const texts = [...new Set(provisional.map((f) => (f.fact.endsWith('_fen') ? `本页的金额${sentence(`：${f.text}`)}` : sentence(f.text))))];
     if (unknown.length) {
-      const names = [...new Set(unknown.map((f) => UNKNOWN_NAMES[f.fact] || f.fact))];
+      const names = [...new Set(unknown.map((f) => UNKNOWN_NAMES[f.fact] || f.label || f.fact))];
       texts.push(`尚未公布：${names.join('、')}，请咨询${[...new Set(unknown.map((f) => f.ask))].join('、')}。`);
     }
     return texts.join('');

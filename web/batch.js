@@ -11,8 +11,9 @@ import YibaoFormat from './format.js';
   'use strict';
 
   const CSV = 'text/csv;charset=utf-8';
-  // The columns the engine adds to each row: 类别 … 提示, and for a ruleset with amounts or dates carried from an
-  // earlier year or not published, 暂按往年标准 and 未公布 (English headers: provisional, unknown).
+  // The columns the engine adds to each row: 类别 … 提示 (with one per fee part the ruleset declares), and for a
+  // ruleset with amounts or dates carried from an earlier year or not published, 暂按往年标准 and 未公布 (English
+  // headers: provisional, unknown).
   const ADDED = 6;
   const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
   const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
@@ -284,7 +285,7 @@ import YibaoFormat from './format.js';
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
-      const added = ADDED + (flagged ? 2 : 0);
+      const added = ADDED + r.fee_parts.length + (flagged ? 2 : 0);
       const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
       // The rows shown were estimated: an empty amount is one not published.
       const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);

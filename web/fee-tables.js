@@ -6,7 +6,7 @@ import YibaoFormat from './format.js';
 
 export default (function () {
   'use strict';
-  const { money, carriedFacts, sentence, UNBROKEN, PHONE, dialString, amountLine } = YibaoFormat;
+  const { money, partTerms, carriedFacts, sentence, UNBROKEN, PHONE, dialString, amountLine } = YibaoFormat;
   const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => entities[c]);
   // Text with its figures, dates and marks kept on one line each (as web/fields.js does for the page).
@@ -20,8 +20,12 @@ export default (function () {
   function feeTables(rulesets) {
     if (!rulesets.length) return '<p>本页没有可用的缴费标准。</p>';
     return rulesets.map((r) => {
-      const rows = r.fees.map((f) => `<tr><td>${unbroken(f.label)}</td><td class="num">${money(f, 'individual_fen')}</td>` +
-        `<td class="num">${money(f, 'subsidy_fen')}</td></tr>`).join('\n');
+      // An amount given by part has its parts under it, a line breaking between parts.
+      const parts = (f, payer) => partTerms(f, payer).map((term) => `<span>${unbroken(term)}</span>`).join('');
+      const cell = (f, fact, payer) => `<td class="num">${money(f, fact)}` +
+        `${parts(f, payer) && `<span class="parts">${parts(f, payer)}</span>`}</td>`;
+      const rows = r.fees.map((f) => `<tr><td>${unbroken(f.label)}</td>${cell(f, 'individual_fen', 'individual')}` +
+        `${cell(f, 'subsidy_fen', 'government')}</tr>`).join('\n');
       const sources = [...new Set(r.fees.map((f) => f.source_title))].map((t) => `《${escapeHtml(t)}》`).join('、');
       const flags = [...new Set([...r.fees.flatMap(carriedFacts).map(amountLine),
         ...r.fees.flatMap((f) => f.unknown).map((u) => sentence(u.text))])];

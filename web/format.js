@@ -79,6 +79,15 @@ export default (function () {
   const money = (x, fact) => amountText(x[fact], provisionalOf(x, fact));
   // The provisional facts of x that show as 约 (an amount of 0 does not): the lines under them name only those.
   const carriedFacts = (x) => (x.provisional || []).filter((f) => !f.fact.endsWith('_fen') || x[f.fact] !== 0);
+  // A total's parts of one payer (individual, government) where it has more than one, each a term: 其中基本医保450元、
+  // and 长期护理保险30元; partsText joins them (print), the page and the fee tables break a line only between terms.
+  function partTerms(x, payer) {
+    const parts = (x.parts || []).filter((p) => p.payer === payer);
+    return parts.length > 1 ? parts.map((p, i) => `${i ? '' : '其中'}${p.label}${amountText(p.amount_fen,
+      (x.provisional || []).some((f) => f.fact === `parts.${p.id}`))}${i < parts.length - 1 ? '、' : ''}`) : [];
+  }
+  const partsText = (x, payer) => partTerms(x, payer).join('');
+  const withParts = (x, fact, payer) => money(x, fact) + (partsText(x, payer) && `（${partsText(x, payer)}）`);
 
   // An estimated or unpublished fact as a line of a notice: an amount's text says it is the 约 one.
   const amountLine = (f) => (f.fact.endsWith('_fen') ? `标“约”的金额：${sentence(f.text)}` : sentence(f.text));
@@ -103,8 +112,8 @@ export default (function () {
   /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
     ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
-    ['个人缴费', (m) => money(m, 'individual_fen')],
-    ['政府补助', (m) => money(m, 'subsidy_fen')],
+    ['个人缴费', (m) => withParts(m, 'individual_fen', 'individual')],
+    ['政府补助', (m) => withParts(m, 'subsidy_fen', 'government')],
     ['待遇开始', (m) => caseText(m, startOf)],
     ['待遇结束', (m) => zhDate(m.benefit_end)],
   ];
@@ -135,7 +144,7 @@ export default (function () {
   }
 
   const api = { pad, isoOf, todayIso, yuan, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
-    sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, amountLine, flagLines, CASES, caseText,
-    startOf, earlierText, channelText, FIGURES, withTexts };
+    sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, partTerms, amountLine, flagLines,
+    CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts };
   return api;
 })();

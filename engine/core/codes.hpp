@@ -45,6 +45,7 @@ namespace yibao {
     X(base_cycle, error, "Rulesets name each other as base in a circle.")                                       \
     X(missing_basis, error, "A change to a base ruleset's rule gives no source and quote of its own.")          \
     X(quote_not_found, error, "A quote is not word for word in its source's text (sources/<id>.txt beside the ruleset, or the source's text).") \
+    X(parts_do_not_add_up, error, "A contribution's individual_fen or subsidy_fen differs from the sum of its parts of that payer (合计与各部分之和不符).") \
     X(bad_roster_header, error, "A roster's header lacks the birth-date column or names a field twice.")        \
     X(bad_cell, error, "A roster cell cannot be read (a date, a status, a tier …).")                            \
     X(bad_csv, error, "A roster row is not valid CSV, or holds more cells than its header.")                    \

@@ -209,7 +209,8 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     m.fired.push_back({"category", &m.category->id, &m.category->explain});
     m.fired.push_back({"contribution", &fee->id, &fee->explain, fee->caveat.empty() ? nullptr : &fee->caveat});
     if (!fee->caveat.empty()) m.warnings.push_back(Code::caveat);
-    for (const Fact<Money>* amount : {&fee->individual, &fee->subsidy}) add_once(m.rests_on, amount->certainty);
+    m.contribution = fee;
+    for (const Certainty* c : fee->certainties()) add_once(m.rests_on, *c);
     if (!fee->individual.unknown()) m.individual = fee->individual.value;
     if (!fee->subsidy.unknown()) m.subsidy = fee->subsidy.value;
     if (fee->individual.provisional() || fee->subsidy.provisional()) m.warnings.push_back(Code::provisional);
@@ -300,6 +301,27 @@ std::optional<EarlierYear> earlier_year(const Ruleset& earlier, const Ruleset& r
     return EarlierYear{&earlier, std::move(*result), pay_by, ignored.empty() ? std::move(next) : std::nullopt};
 }
 
+namespace {
+
+// Each fee part some member's rule gives, summed across the members whose rule gives it.
+std::vector<PartTotal> part_totals(const Ruleset& r, const std::vector<MemberResult>& members) {
+    std::vector<PartTotal> totals;
+    for (const FeePart& part : r.fee_parts) {
+        PartTotal total{&part, Money{}};
+        bool given = false;
+        for (const MemberResult& m : members)
+            for (const ContributionPart& p : m.contribution->parts)
+                if (p.id == part.id) {
+                    given = true;
+                    total.amount = sum_known(total.amount, p.amount.unknown() ? std::nullopt : std::optional<Money>(p.amount.value));
+                }
+        if (given) totals.push_back(total);
+    }
+    return totals;
+}
+
+}  // namespace
+
 std::optional<Result> estimate(const Ruleset& r, const Household& household, Issues& issues, const Ruleset* earlier) {
     Result result;
     result.ruleset = &r;
@@ -324,6 +346,7 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
         result.members.push_back(std::move(*m));
     }
     if (!ok) return std::nullopt;
+    result.part_totals = part_totals(r, result.members);
 
     for (const Channel& channel : r.registration) {
         for (const MemberResult& m : result.members) {

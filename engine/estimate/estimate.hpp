@@ -64,6 +64,7 @@ struct MemberResult {
     bool newborn = false;  // born inside the benefit year
     std::optional<Money> individual;  // nullopt: not published (an unknown amount)
     std::optional<Money> subsidy;
+    const ContributionRule* contribution = nullptr;  // the rule that gave the amounts, and its parts
     // When benefits start. Where the start turns on the unknown end of the collection window, its start is
     // nullopt and in_window, after_window hold the two readings.
     BenefitOutcome benefit;
@@ -87,6 +88,12 @@ struct EarlierYear {
     std::optional<MemberResult> next_year;  // the year paid for, the member counted as insured the year before
 };
 
+// One fee part summed across the household's members whose rule gives it.
+struct PartTotal {
+    const FeePart* part = nullptr;
+    std::optional<Money> amount;  // nullopt: a member's amount of it is not published
+};
+
 struct Result {
     const Ruleset* ruleset = nullptr;
     Date payment_date;
@@ -96,6 +103,7 @@ struct Result {
     std::vector<std::optional<EarlierYear>> earlier_years;  // one per member
     std::optional<Money> individual_total;  // nullopt: it includes an amount that is not published
     std::optional<Money> subsidy_total;
+    std::vector<PartTotal> part_totals;  // in the ruleset's fee_parts order, the parts some member's rule gives
     std::vector<const Certainty*> rests_on;
     std::vector<const Channel*> registration;  // only those relevant to some member
     std::vector<Code> warnings;

@@ -63,6 +63,12 @@ std::string texts_of(const std::vector<const Certainty*>& facts, Certainty::Kind
     return out;
 }
 
+std::string part_text(const Ruleset& r, const ContributionPart& p) {
+    const FeePart& part = *r.fee_part(p.id);  // the loader checked the id
+    return part.label + (p.amount.unknown() ? "尚未公布" : p.amount.value.yuan_text()) +
+           (part.payer == Payer::individual ? "，由个人缴纳。" : "，由政府补助。");
+}
+
 std::string outcome_text(const BenefitOutcome& o) {
     if (o.start_unknown) return "待遇开始日期尚未公布";
     if (!o.start) return "本年度不能享受待遇";
@@ -75,6 +81,8 @@ std::string outcome_text(const BenefitOutcome& o) {
 
 std::vector<Step> explanation(const Ruleset& r, const MemberResult& m) {
     auto out = steps(m.fired, member_facts(r, m));
+    // Each part of the fee, after the contribution rule, with its own basis.
+    for (const ContributionPart& p : m.contribution->parts) out.push_back({"part", &p.id, part_text(r, p), &p.basis});
     if (!m.after_window_agrees) {
         for (auto& step : explanation(r, m, m.benefit)) out.push_back(std::move(step));
         return out;
@@ -117,7 +125,7 @@ std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult&
 
 std::string certainty_text(const Certainty& c) {
     if (c.kind == Certainty::Kind::provisional) return c.text;
-    return std::string(fact_label(c.fact)) + "尚未公布：" + c.text + "；请咨询" + c.ask;
+    return (c.label.empty() ? std::string(fact_label(c.fact)) : c.label) + "尚未公布：" + c.text + "；请咨询" + c.ask;
 }
 
 std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) {
@@ -143,9 +151,14 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
                    m.benefit.uncovered->from.chinese() + "至" + m.benefit.uncovered->to.chinese() +
                    "发生的医疗费用医保不予报销，待遇自" + m.benefit.start->chinese() + "起";
         case Code::provisional: return texts_of(m.rests_on, Certainty::Kind::provisional);
-        case Code::unknown_amount:
-            return texts_of(m.rests_on, Certainty::Kind::unknown, "individual_fen") +
-                   texts_of(m.rests_on, Certainty::Kind::unknown, "subsidy_fen");
+        case Code::unknown_amount: {
+            std::string out;
+            for (const char* amount : {"individual_fen", "subsidy_fen", "parts."}) {
+                const std::string text = texts_of(m.rests_on, Certainty::Kind::unknown, amount);
+                if (!text.empty()) out += (out.empty() ? "" : "；") + text;
+            }
+            return out;
+        }
         case Code::unknown_deadline:
             return certainty_text(r.continuity_deadline.certainty) + "。如在集中缴费期内缴费：" + outcome_text(*m.in_window) +
                    "；如已过集中缴费期：" + outcome_text(*m.after_window) + "。";

@@ -139,6 +139,20 @@ Json cases_json(const Ruleset& r, const MemberResult& m, Texts texts) {
     return {{"in_window", one(*m.in_window)}, {"after_window", one(*m.after_window)}};
 }
 
+const char* payer_name(Payer payer) { return payer == Payer::individual ? "individual" : "government"; }
+
+// A fee part as the answer names it: its id, label and payer, and an amount (null: not published).
+Json part_json(const FeePart& part, const Json& amount) {
+    return {{"id", part.id}, {"label", part.label}, {"payer", payer_name(part.payer)}, {"amount_fen", amount}};
+}
+
+// The parts a contribution rule gives its amounts in; empty where it gives only the two totals.
+Json contribution_parts_json(const Ruleset& r, const ContributionRule& c) {
+    Json parts = Json::array();
+    for (const ContributionPart& p : c.parts) parts.push_back(part_json(*r.fee_part(p.id), fact_json(p.amount)));
+    return parts;
+}
+
 Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
     Json explanation = steps_json(r, yibao::explanation(r, m), texts);
     Json notes = Json::array();
@@ -161,6 +175,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"individual_fen", fen_or_null(m.individual)},
             {"subsidy_fen", fen_or_null(m.subsidy)},
             {"total_fen", sum_or_null(m.individual, m.subsidy)},
+            {"parts", contribution_parts_json(r, *m.contribution)},
             {"benefit_start", date_or_null(m.benefit.start)},
             {"benefit_start_unknown", m.benefit.start_unknown != nullptr},
             {"benefit_end", m.benefit.end.iso()},
@@ -257,6 +272,7 @@ Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kin
             // What the sources do say of an unknown date.
             if (c->not_before) item["not_before"] = c->not_before->iso();
             if (c->not_after) item["not_after"] = c->not_after->iso();
+            if (!c->label.empty()) item["label"] = c->label;  // a fee part's, as the ruleset names it
             list.push_back(std::move(item));
         }
     }
@@ -319,7 +335,9 @@ Json result_json(const Result& result, Texts texts) {
     const Json met = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
     Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
                    {"subsidy_fen", fen_or_null(result.subsidy_total)},
-                   {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)}};
+                   {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)},
+                   {"parts", Json::array()}};
+    for (const PartTotal& t : result.part_totals) totals["parts"].push_back(part_json(*t.part, fen_or_null(t.amount)));
     add_certainties(totals, result.rests_on);
     Json warnings = warnings_json(result.warnings, [&](Code code) { return household_warning_message(code, r, result); });
     if (texts == Texts::by_id) {
@@ -387,6 +405,9 @@ Json ruleset_index(const Ruleset& r) {
         add_certainties(waiting, {&w.variable_certainty});
     }
     const auto facts = r.certainties();
+    Json fee_parts = Json::array();
+    for (const FeePart& p : r.fee_parts)
+        fee_parts.push_back({{"id", p.id}, {"label", p.label}, {"payer", payer_name(p.payer)}});
     return {{"id", r.id},
             {"base", r.base.empty() ? Json(nullptr) : Json(r.base)},
             {"region", r.region},
@@ -398,6 +419,7 @@ Json ruleset_index(const Ruleset& r) {
             {"categories", std::move(categories)},
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
+            {"fee_parts", std::move(fee_parts)},
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},
@@ -415,7 +437,8 @@ Json ruleset_summary(const Ruleset& r) {
         row["label"] = c.label;
         row["individual_fen"] = fact_json(c.individual);
         row["subsidy_fen"] = fact_json(c.subsidy);
-        add_certainties(row, {&c.individual.certainty, &c.subsidy.certainty});
+        row["parts"] = contribution_parts_json(r, c);
+        add_certainties(row, c.certainties());
         fees.push_back(std::move(row));
     }
     summary["fees"] = std::move(fees);

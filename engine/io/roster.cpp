@@ -342,7 +342,15 @@ void RosterRun::header(const CsvRecord& record, std::string& out) {
         if (i > 0) out += ',';
         append_csv_text(out, layout_.header[i]);
     }
-    for (const std::string_view name : layout_.english ? kAddedEnglish : kAddedChinese) out.append(",").append(name);
+    for (size_t i = 0; i < kAddedChinese.size(); ++i) {
+        out.append(",").append(layout_.english ? kAddedEnglish[i] : kAddedChinese[i]);
+        // After 政府补助, each fee part the ruleset declares: its label, or id_yuan.
+        if (i == 2)
+            for (const FeePart& part : ruleset_.fee_parts) {
+                out += ',';
+                append_csv_text(out, layout_.english ? part.id + "_yuan" : part.label);
+            }
+    }
     if (flags_)
         for (const std::string_view name : layout_.english ? kFlagEnglish : kFlagChinese) out.append(",").append(name);
     out += "\r\n";
@@ -397,6 +405,12 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     if (m.individual) append_yuan(out, *m.individual);
     out += ',';
     if (m.subsidy) append_yuan(out, *m.subsidy);
+    // Each fee part: the member's amount where its rule gives one that is published, else empty.
+    for (const FeePart& part : ruleset_.fee_parts) {
+        out += ',';
+        for (const ContributionPart& p : m.contribution->parts)
+            if (p.id == part.id && !p.amount.unknown()) append_yuan(out, p.amount.value);
+    }
     out += ',';
     if (m.benefit.start) {
         append_date(out, *m.benefit.start);
@@ -428,6 +442,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
 void RosterRun::fail_row(long line, std::string_view name, std::string& out) {
     out += ",,,,,,";
+    out.append(ruleset_.fee_parts.size(), ',');
     append_notes(out, errors_, [](const RowProblem& p) -> std::string_view { return p.message; }, notes_);
     if (flags_) out += ",,";
     out += "\r\n";

@@ -52,6 +52,10 @@ constexpr Field with(Field f, const char* key) {
     f.with = key;
     return f;
 }
+constexpr Field unless(Field f, const char* key) {
+    f.unless = key;
+    return f;
+}
 constexpr Field or_unknown(Field f) {
     f.or_unknown = true;
     return f;
@@ -94,8 +98,14 @@ constexpr ObjectShape kObjects[] = {
         {"tiers", "tiers", DOC("The levels a member may choose, and to whom they apply.")},
         {"tier", "tiers.levels[]", DOC("One level.")},
         {"assistance_group", "assistance_groups[]", DOC("A group of assisted members the sources name.")},
+        {"fee_part", "fee_parts[]",
+         DOC("A kind of money the notice names, and who pays it: e.g. 基本医保 and 长期护理保险 paid by the member, "
+             "财政补助 and 医疗救助资助 paid by the government. Contribution rules may give their amounts by these parts.")},
         {"contribution", "contributions[]", DOC("A row of the fee table: the first match gives the individual "
                                                 "contribution and the subsidy.")},
+        {"contribution_part", "contributions[].parts[]",
+         DOC("The rule's amount of one fee part, with its basis. The individual contribution is the sum of the parts "
+             "the member pays, the subsidy the sum of the government's; an unknown part makes its sum unknown.")},
         {"benefit_rule", "benefit_rules[]", DOC("The first match gives the day benefits start (and end). A start after "
                                                 "the end means the payment buys no cover that year.")},
         {"waiting_period", "waiting_period",
@@ -149,6 +159,9 @@ constexpr Field kFields[] = {
         of(row("ruleset", "tiers", K::object, opt, DOC("contribution levels to choose from")), "tiers"),
         of(row("ruleset", "assistance_groups", K::list, opt, DOC("the assisted groups the sources name")),
            "assistance_group", 1),
+        of(row("ruleset", "fee_parts", K::list, opt,
+               DOC("the kinds of money the notice names, for contributions given by part")),
+           "fee_part", 1),
         of(row("ruleset", "contributions", K::list, req, DOC("the fee table, first match")), "contribution", 1),
         of(row("ruleset", "benefit_rules", K::list, req, DOC("when benefits start, first match")), "benefit_rule", 1),
         of(row("ruleset", "waiting_period", K::object, opt, DOC("the reform's waiting period (rulesets from 2025)")),
@@ -211,12 +224,33 @@ constexpr Field kFields[] = {
         id("contribution"),
         row("contribution", "label", K::text, req, DOC("the row of the fee table, e.g. 成年居民（一档）")),
         when("contribution", DOC("to whom it applies")),
-        row("contribution", "individual_fen", K::amount, req, DOC("what the member pays, in fen (1元 = 100 fen)")),
-        row("contribution", "subsidy_fen", K::amount, req, DOC("the government's subsidy, in fen")),
+        unless(row("contribution", "individual_fen", K::amount, req,
+                   DOC("what the member pays, in fen (1元 = 100 fen); with parts, the sum of the member's parts: "
+                       "left out, or equal to it (parts_do_not_add_up)")),
+               "parts"),
+        unless(row("contribution", "subsidy_fen", K::amount, req,
+                   DOC("the government's subsidy, in fen; with parts, the sum of the government's parts: left out, or "
+                       "equal to it (parts_do_not_add_up)")),
+               "parts"),
+        of(row("contribution", "parts", K::list, opt,
+               DOC("the amounts by fee part, e.g. 财政补助 and 医疗救助资助 beside the member's own; a payer without "
+                   "parts here still needs its individual_fen or subsidy_fen")),
+           "contribution_part", 1),
         row("contribution", "caveat", K::text, opt,
             DOC("told as a warning whenever the rule applies, e.g. for a group this year's source no longer names")),
         text("contribution"),
         basis("contribution"),
+
+        non_empty(row("fee_part", "id", K::text, req, DOC("names the part; a contribution's parts[] name it"))),
+        row("fee_part", "label", K::text, req, DOC("as the notice names it, e.g. 医疗救助资助")),
+        schema(row("fee_part", "payer", K::text, req,
+                   DOC("individual (the member pays it) or government (a subsidy: 财政补助, 医疗救助资助 …)")),
+               DOC(R"("enum":["individual","government"])")),
+        basis("fee_part"),
+
+        non_empty(row("contribution_part", "id", K::text, req, DOC("an id from fee_parts"))),
+        row("contribution_part", "amount_fen", K::amount, req, DOC("the part's amount in fen, or a fact")),
+        basis("contribution_part"),
 
         id("benefit_rule"),
         when("benefit_rule", DOC("to whom it applies")),
@@ -342,8 +376,9 @@ FieldReader::FieldReader(JsonReader& read, std::string_view object, const Json& 
 const Json* FieldReader::value(std::string_view key) {
     const Field* f = find_field(object_, key);
     if (!f) return nullptr;
-    const bool required = f->need == Need::required ||
-                          (*f->with && value_.contains(f->with) && !value_[f->with].is_null());
+    const auto given = [&](const char* other) { return value_.contains(other) && !value_[other].is_null(); };
+    const bool required = (f->need == Need::required && !(*f->unless && given(f->unless))) ||
+                          (*f->with && given(f->with));
     const std::string name(key);
     const Json* v = read_.member(value_, at_, name.c_str(), required ? Need::required : Need::optional);
     if (!v) return nullptr;
@@ -434,6 +469,7 @@ std::string_view kind_name(FieldKind kind) {
 }
 
 std::string need_of(const Field& f) {
+    if (*f.unless) return "unless " + std::string(f.unless);
     if (f.need == Need::required) return f.own ? "required, also with base" : "required";
     if (*f.with) return "with " + std::string(f.with);
     return "optional";
@@ -483,15 +519,22 @@ Json change_schema(const Field& f) {
 }
 
 Json object_schema(std::string_view name, const std::string_view description) {
-    Json properties = Json::object(), required = Json::array(), dependent = Json::object();
+    Json properties = Json::object(), required = Json::array(), dependent = Json::object(), unless = Json::array();
     for (const Field* f : fields_of(name)) {
         properties[std::string(f->key)] = value_schema(*f);
-        if (f->need == Need::required) required.push_back(f->key);
+        if (f->need == Need::required && !*f->unless) required.push_back(f->key);
         if (*f->with) dependent[f->with] = Json::array({f->key});
+        // Required unless the other key is given (and not null).
+        if (*f->unless) {
+            Json given = {{"required", Json::array({f->unless})}, {"properties", Json::object()}};
+            given["properties"][f->unless] = {{"not", {{"type", "null"}}}};
+            unless.push_back({{"if", std::move(given)}, {"else", {{"required", Json::array({f->key})}}}});
+        }
     }
     Json s = {{"type", "object"}, {"additionalProperties", false}, {"description", description}};
     if (!required.empty()) s["required"] = std::move(required);
     if (!dependent.empty()) s["dependentRequired"] = std::move(dependent);
+    if (!unless.empty()) s["allOf"] = std::move(unless);
     s["properties"] = std::move(properties);
     return s;
 }

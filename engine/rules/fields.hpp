@@ -39,6 +39,7 @@ struct Field {
     const char* key = "";
     const char* of = "";      // object, list: the object's name
     const char* with = "";    // required when this other key of the object is given
+    const char* unless = "";  // required unless this other key of the object is given
 #ifndef YIBAO_LEAN
     std::string_view description;
     std::string_view schema;  // more JSON Schema for the value (a pattern, an enum) where the loader checks more

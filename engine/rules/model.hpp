@@ -61,14 +61,39 @@ struct AssistanceGroup {
     std::string label;
 };
 
+// Who pays a kind of money a ruleset names: the member, or a government body (财政补助, 医疗救助资助 …).
+enum class Payer : std::uint8_t { individual, government };
+
+// A kind of money a ruleset names (fee_parts[]), e.g. 基本医保 and 长期护理保险 paid by the member, 财政补助 and
+// 医疗救助资助 paid by the government: the parts a contribution rule may give its amounts in.
+struct FeePart {
+    std::string id;
+    std::string label;
+    Payer payer = Payer::individual;
+    std::vector<Basis> basis;
+};
+
+// A contribution rule's amount of one fee part, with its own basis.
+struct ContributionPart {
+    std::string id;  // the FeePart's
+    Fact<Money> amount;
+    std::vector<Basis> basis;
+};
+
 struct ContributionRule {
     std::string id;
     std::string label;  // the row of a fee table, e.g. "成年居民（一档）"
     Condition when;
     Fact<Money> individual;
     Fact<Money> subsidy;
+    // Where the rule gives its amounts by part: individual and subsidy are then the sums of the individual and the
+    // government parts (unknown when one of them is), and each part's own fact is what the answer rests on.
+    std::vector<ContributionPart> parts;
     std::string caveat;  // told as a warning whenever the rule applies, e.g. a group this year's source omits
     Explained explain;
+
+    // The facts its figures rest on: its parts', or where it has none its two amounts'.
+    std::vector<const Certainty*> certainties() const;
 };
 
 struct BenefitRule {
@@ -153,6 +178,7 @@ struct Ruleset {
     int default_tier = 0;  // assumed, with a warning, when a member who must choose a tier gives none
     Condition tier_applies;
     std::vector<AssistanceGroup> assistance_groups;
+    std::vector<FeePart> fee_parts;
     std::vector<ContributionRule> contributions;
     std::vector<BenefitRule> benefit_rules;
     WaitingPeriod waiting_period;
@@ -169,6 +195,7 @@ struct Ruleset {
     const Source* source(const std::string& source_id) const;
     const Tier* tier(int tier_id) const;
     const AssistanceGroup* assistance_group(Assistance group) const;
+    const FeePart* fee_part(const std::string& part_id) const;
     // How sure each of its values is that may be provisional or unknown: amounts, collection dates, the
     // variable waiting part.
     std::vector<const Certainty*> certainties() const;

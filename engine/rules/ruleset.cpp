@@ -26,9 +26,27 @@ const AssistanceGroup* Ruleset::assistance_group(Assistance group) const {
     return nullptr;
 }
 
+const FeePart* Ruleset::fee_part(const std::string& part_id) const {
+    for (const auto& p : fee_parts)
+        if (p.id == part_id) return &p;
+    return nullptr;
+}
+
+std::vector<const Certainty*> ContributionRule::certainties() const {
+    std::vector<const Certainty*> facts;
+    // A total the rule gives itself; one it sums from its parts has no fact of its own.
+    for (const Fact<Money>* total : {&individual, &subsidy})
+        if (!total->certainty.fact.empty()) facts.push_back(&total->certainty);
+    for (const ContributionPart& p : parts) facts.push_back(&p.amount.certainty);
+    return facts;
+}
+
 std::vector<const Certainty*> Ruleset::certainties() const {
     std::vector<const Certainty*> facts;
-    for (const ContributionRule& c : contributions) facts.insert(facts.end(), {&c.individual.certainty, &c.subsidy.certainty});
+    for (const ContributionRule& c : contributions) {
+        const auto own = c.certainties();
+        facts.insert(facts.end(), own.begin(), own.end());
+    }
     facts.insert(facts.end(), {&payable_from.certainty, &payable_to.certainty, &continuity_deadline.certainty,
                                &waiting_period.variable_certainty});
     return facts;
@@ -201,13 +219,28 @@ public:
             r.assistance_groups.push_back(group);
         });
 
+        each_object(top, "fee_parts", [&](FieldReader& p) {
+            FeePart part;
+            part.id = p.text("id").value_or("");
+            part.label = p.text("label").value_or("");
+            if (const Json* payer = p.value("payer"))
+                if (auto index = read_.choice_value(*payer, p.path("payer"), {"individual", "government"}))
+                    part.payer = static_cast<Payer>(*index);
+            part.basis = basis(p);
+            r.fee_parts.push_back(std::move(part));
+        });
+
         each_object(top, "contributions", [&](FieldReader& item) {
             ContributionRule rule;
             rule.id = item.text("id").value_or("");
             rule.label = item.text("label").value_or("");
             rule.when = condition_member(item);
-            rule.individual = vocabulary_.amount(item.object(), item.at(), "individual_fen", "individual_fen");
-            rule.subsidy = vocabulary_.amount(item.object(), item.at(), "subsidy_fen", "subsidy_fen");
+            const size_t problems = issues_.size();
+            each_object(item, "parts", [&](FieldReader& p) { rule.parts.push_back(contribution_part(p, r)); });
+            // One mistake, one error: parts that could not be read are not added up.
+            const bool parts_read = issues_.size() == problems;
+            rule.individual = amount_by_parts(item, r, rule.parts, Payer::individual, "individual_fen", parts_read);
+            rule.subsidy = amount_by_parts(item, r, rule.parts, Payer::government, "subsidy_fen", parts_read);
             rule.caveat = item.text("caveat").value_or("");
             rule.explain = explained(item, TextScope::member);
             r.contributions.push_back(std::move(rule));
@@ -391,6 +424,46 @@ private:
         each_object(w, "exempt", [&](FieldReader& item) { out.exempt.push_back(waiting_part(item, nullptr, nullptr)); });
     }
 
+    ContributionPart contribution_part(FieldReader& item, const Ruleset& r) {
+        ContributionPart part;
+        part.id = item.text("id").value_or("");
+        const FeePart* declared = r.fee_part(part.id);
+        if (item.object().contains("id") && item.object()["id"].is_string() && !part.id.empty() && !declared)
+            read_.fail(item.path("id"), Code::unknown_value, "费用组成“" + part.id + "”未在 /fee_parts 中列出");
+        part.amount = vocabulary_.amount(item.object(), item.at(), "amount_fen", "parts." + part.id);
+        if (declared) part.amount.certainty.label = declared->label;
+        part.basis = basis(item);
+        return part;
+    }
+
+    // A contribution's individual_fen or subsidy_fen: as given, or where the rule has parts paid by `payer`, their
+    // sum (unknown when one of them is), which a total given beside them must equal.
+    Fact<Money> amount_by_parts(FieldReader& item, const Ruleset& r, const std::vector<ContributionPart>& parts, Payer payer,
+                                const char* key, bool parts_read) {
+        Fact<Money> sum;  // its fact left unnamed: it rests on its parts' facts, not on one of its own
+        std::string terms;  // e.g. 基本医保450元＋长期护理保险30元
+        bool any = false;
+        for (const ContributionPart& p : parts) {
+            const FeePart* declared = r.fee_part(p.id);
+            if (!declared || declared->payer != payer) continue;
+            any = true;
+            if (p.amount.unknown()) sum.certainty.kind = Certainty::Kind::unknown;
+            else if (p.amount.provisional() && sum.known()) sum.certainty.kind = Certainty::Kind::provisional;
+            sum.value = Money::from_fen(sum.value.fen + p.amount.value.fen);
+            terms += (terms.empty() ? "" : "＋") + declared->label + (p.amount.unknown() ? "（尚未公布）" : p.amount.value.yuan_text());
+        }
+        if (!any) return vocabulary_.amount(item.object(), item.at(), key, key);
+        if (!item.object().contains(key) || item.object()[key].is_null()) return sum;
+        const Fact<Money> total = vocabulary_.amount(item.object(), item.at(), key, key);
+        const char* what = payer == Payer::individual ? "个人缴费" : "政府补助";
+        if (parts_read && (total.unknown() != sum.unknown() || (!sum.unknown() && total.value.fen != sum.value.fen)))
+            read_.fail(item.path(key), Code::parts_do_not_add_up,
+                       std::string(what) + "合计" + (total.unknown() ? "尚未公布" : "为" + total.value.yuan_text()) +
+                           "，但它的各部分相加为" + (sum.unknown() ? "尚未公布" : sum.value.yuan_text()) + "（" + terms +
+                           "）；请改正合计或各部分，或删去合计");
+        return total;  // the same figure, and what it says of itself (why it is unknown) is told too
+    }
+
     MemberNote member_note(FieldReader& item) {
         MemberNote note;
         note.id = item.text("id").value_or("");
@@ -513,6 +586,15 @@ private:
         check("contributions", r.contributions, [](const ContributionRule& c) { return c.id; });
         check("benefit_rules", r.benefit_rules, [](const BenefitRule& b) { return b.id; });
         check("member_notes", r.member_notes, [](const MemberNote& n) { return n.id; });
+        check("fee_parts", r.fee_parts, [](const FeePart& p) { return p.id; });
+        for (size_t i = 0; i < r.contributions.size(); ++i) {
+            std::set<std::string> seen;
+            const auto& parts = r.contributions[i].parts;
+            for (size_t k = 0; k < parts.size(); ++k)
+                if (!seen.insert(parts[k].id).second)
+                    read_.fail(pointer_join(pointer_join(pointer_join(pointer_join("/contributions", i), "parts"), k), "id"),
+                               Code::duplicate_id, "费用组成“" + parts[k].id + "”在这条规则中重复");
+        }
     }
 
     Issues& issues_;

@@ -52,7 +52,8 @@ struct Facts {
 struct Certainty {
     enum class Kind : std::uint8_t { known, provisional, unknown };
     Kind kind = Kind::known;
-    std::string fact;  // what the value is, e.g. "subsidy_fen", "continuity_deadline"
+    std::string fact;  // what the value is, e.g. "subsidy_fen", "continuity_deadline", "parts.medical_aid"
+    std::string label; // what the ruleset calls it, where it names it (a fee part's label)
     std::string from;  // provisional: the ruleset the value is carried from
     std::string text;  // provisional: what to tell the citizen; unknown: why it is not known
     std::string ask;   // unknown: whom to ask

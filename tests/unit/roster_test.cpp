@@ -7,6 +7,7 @@
 
 #include "batch.hpp"
 #include "rules/builtin.hpp"
+#include "golden.hpp"
 #include "io/roster.hpp"
 
 namespace {
@@ -238,6 +239,30 @@ TEST_CASE("an English header gets English added columns and category ids", "[ros
     CHECK(lines[0] ==
           "id,birth_date,tier,payment_date,category,individual_yuan,subsidy_yuan,benefit_start,benefit_end,notes");
     CHECK(lines[1].rfind("grandma,1958-04-02,1,2024-02-15,adult,462,850,2024-05-01,2024-12-31,待遇等待期：", 0) == 0);
+}
+
+TEST_CASE("a ruleset that declares fee parts adds one column per part after 政府补助", "[roster][parts]") {
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/parts-example.json"});
+    auto roster = [&](std::string_view text) {
+        yibao::RosterRun run(*catalog.find("parts-example"), {yibao::Date{2026, 11, 1}, false});
+        std::string out;
+        run.feed(text, out);
+        run.finish(out);
+        return lines_of(out);
+    };
+    const auto lines = roster("姓名,出生日期,特殊人群\n居民,1980-05-01,无\n低保,1970-03-01,低保\n孤儿,2015-03-01,孤儿\n错,1980-13-01,无\n");
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == "姓名,出生日期,特殊人群,类别,个人缴费,政府补助,基本医保,长期护理保险,财政补助,医疗救助资助,待遇开始,待遇结束,"
+                      "提示,暂按往年标准,未公布");
+    CHECK(lines[1] == "居民,1980-05-01,无,城乡居民,480,700,450,30,700,,2027-01-01,2027-12-31,,,");
+    CHECK(lines[2] == "低保,1970-03-01,低保,城乡居民,160,1020,130,30,700,320,2027-01-01,2027-12-31,,,");
+    // Parts not published are empty, and named in 未公布.
+    CHECK(lines[3].rfind("孤儿,2015-03-01,孤儿,城乡居民,,,,30,700,,2027-01-01,2027-12-31,,,基本医保尚未公布：", 0) == 0);
+    // A bad row keeps the columns in place.
+    CHECK(lines[4].rfind("错,1980-13-01,无,,,,,,,,,,第5行", 0) == 0);
+    const auto english = roster("id,birth_date\nx,1980-05-01\n");
+    CHECK(english[0] == "id,birth_date,category,individual_yuan,subsidy_yuan,basic_yuan,ltc_yuan,finance_yuan,medical_aid_yuan,"
+                        "benefit_start,benefit_end,notes,provisional,unknown");
 }
 
 TEST_CASE("a bad row is reported with its line and reason and the others go on", "[roster]") {

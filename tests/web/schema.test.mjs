@@ -81,7 +81,7 @@ test('each broken case says whether the schema sees it, and both refuse exactly 
 });
 
 // A whole ruleset holding every object of the field table at least once: Qingdao 2024 with Qingdao 2026's
-// waiting period and member notes, Shenyang's assistance groups, a caveat, and provisional and unknown facts.
+// waiting period and member notes, Shenyang's assistance groups, a caveat, provisional and unknown facts, and fee parts.
 const everyObject = () => {
   const doc = load('rules/qingdao-2024.json');
   const qingdao2026 = load('rules/qingdao-2026.json');
@@ -95,6 +95,11 @@ const everyObject = () => {
   doc.contributions[0].individual_fen = { provisional: { from: 'qingdao-2024', text: '暂按2024年度标准' } };
   doc.contributions[1].subsidy_fen = { unknown: { reason: '尚未公布', ask: '街道保障中心' } };
   doc.contributions[2].caveat = '来源未说明';
+  // A fee given by part (the first contribution keeps its totals, so that leaving one out is refused).
+  const basis = doc.contributions[3].basis;
+  doc.fee_parts = [{ id: 'basic', label: '基本医保', payer: 'individual', basis },
+    { id: 'finance', label: '财政补助', payer: 'government', basis }];
+  doc.contributions[3].parts = [{ id: 'basic', amount_fen: 39500, basis }, { id: 'finance', amount_fen: 77000, basis }];
   return doc;
 };
 
@@ -138,7 +143,8 @@ test('the schema and yibao validate refuse, in every object of the field table, 
     const value = path.reduce((node, t) => node[t], base);
     mutate(path, 'an unknown key', false, (o) => { o.unknown_key = 1; });
     for (const f of fieldsOf(object)) {
-      const required = f.need.startsWith('required') || (f.need.startsWith('with ') && f.need.slice(5) in value);
+      const required = f.need.startsWith('required') || (f.need.startsWith('with ') && f.need.slice(5) in value) ||
+        (f.need.startsWith('unless ') && !(f.need.slice(7) in value));
       if (required) mutate(path, `without ${f.key}`, false, (o) => { delete o[f.key]; });
       mutate(path, `${f.key} of another kind`, false, (o) => { o[f.key] = wrongKind[f.kind]; });
       if (!required && scalar.has(f.kind)) mutate(path, `${f.key} null`, true, (o) => { o[f.key] = null; });
