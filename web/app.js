@@ -1,6 +1,5 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
 // All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
-import YibaoBoot from './boot.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';
 import YibaoLink from './link.js';
