@@ -1,6 +1,5 @@
 // The page: builds a request from the form on every input, asks the WebAssembly engine, and shows the answer.
 // All user text goes in as text (via el() and fill() of web/fields.js), never innerHTML.
-import YibaoBoot from './boot.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';
 import YibaoLink from './link.js';
@@ -774,19 +773,71 @@ import YibaoLink from './link.js';
     else addMember(PRESETS[0]);
   }
 
-  function start() {
-    const loaded = JSON.parse(engine.loadRulesets($('rulesets').textContent));
-    performance.mark('yibao:rulesets-loaded');
+  // A link's city first: loadRulesets() is most of the time to the first result, and a link needs only the rulesets
+  // of the cities it names (with the bases they build on), as the JSON array loadRulesets() takes. null when the
+  // link names no city, or one the data does not hold (the page then loads every ruleset at once, so that what it
+  // says of them is whole), or when the data holds no other city. A ruleset with a base takes its region from it (README, "Rules are data").
+  function cityFirst(text, link) {
+    const ids = [link.city, link.household && link.household.ruleset].filter(Boolean);
+    let documents = null;
+    try {
+      documents = JSON.parse(text);
+    } catch {
+      // the engine says where the text breaks
+    }
+    if (!ids.length || !Array.isArray(documents)) return null;
+    const byId = new Map(documents.map((d) => [d && d.id, d]));
+    // A base chain longer than the data is a loop, which the engine names.
+    const regionOf = (d, depth = 0) => d && (d.region ?? (depth < documents.length ? regionOf(byId.get(d.base), depth + 1) : null));
+    if (!ids.every((id) => byId.has(id))) return null;
+    const regions = new Set(ids.map((id) => regionOf(byId.get(id))));
+    const wanted = new Set();
+    const add = (d) => {
+      if (!d || wanted.has(d)) return;
+      wanted.add(d);
+      add(byId.get(d.base));
+    };
+    documents.filter((d) => regions.has(regionOf(d))).forEach((d) => add(d));
+    // A city's own page (as the workbench exports it) holds nothing else: loaded once.
+    return wanted.size < documents.length ? JSON.stringify(documents.filter((d) => wanted.has(d))) : null;
+  }
+
+  // The engine's rulesets: all of the page's (`text`), or a link's city's first; their index, and the notice of
+  // those that did not load.
+  let whole = false;
+  function loadRulesets(text, mark) {
+    const loaded = JSON.parse(engine.loadRulesets(text));
+    performance.mark(mark, { detail: { rulesets: loaded.rulesets.length } });
     rulesets = loaded.rulesets;
-    showRulesetErrors($('ruleset-errors'), loaded.errors || [], rulesets.length);
+    if (whole) showRulesetErrors($('ruleset-errors'), loaded.errors || [], rulesets.length);
+    return loaded;
+  }
+  const cityOptions = () => [...new Set(rulesets.map((r) => r.region))].map((region) => [region, region]);
+
+  // The other cities' rulesets, after a link's city: once its first result is on screen and the browser is idle, or
+  // at once when the city list or another link needs them.
+  function loadAll() {
+    if (whole) return;
+    whole = true;
+    loadRulesets($('rulesets').textContent, 'yibao:other-cities-loaded');
+    options($('ruleset'), cityOptions(), state.region);
+  }
+
+  function start() {
+    const text = $('rulesets').textContent;
+    const first = cityFirst(text, fromLink);
+    whole = !first;
+    // A city whose own rulesets do not all load is loaded with the rest, for the notice to name each by its place.
+    if (!whole && !loadRulesets(first, 'yibao:rulesets-loaded').ok) whole = true;
+    if (whole) loadRulesets(text, 'yibao:rulesets-loaded');
     if (!rulesets.length) {
       document.body.dataset.state = 'unavailable';
       return;
     }
 
     const select = $('ruleset');
-    const regions = [...new Set(rulesets.map((r) => r.region))];
-    options(select, regions.map((region) => [region, region]), defaultRegion());
+    options(select, cityOptions(), defaultRegion());
+    select.addEventListener('focus', loadAll);
     select.addEventListener('input', () => {
       state.region = select.value;
       state.choice = null;
@@ -820,11 +871,19 @@ import YibaoLink from './link.js';
     }));
 
     // A link pasted into the address bar of the open page changes only the fragment: read it as a new link.
-    window.addEventListener('hashchange', () => load(YibaoLink.read(location.hash)));
+    window.addEventListener('hashchange', () => {
+      loadAll();
+      load(YibaoLink.read(location.hash));
+    });
 
     load(fromLink);
     $('app').hidden = false;
     performance.mark('yibao:first-answer');
+    // After the frame that shows the first result (an idle callback, where the browser has them).
+    if (!whole) {
+      requestAnimationFrame(() => (window.requestIdleCallback ? requestIdleCallback(loadAll, { timeout: 1000 })
+        : setTimeout(loadAll, 100)));
+    }
   }
 
   // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, since the

@@ -3,7 +3,6 @@
 // frames); a progress bar counts the rows and the run can be cancelled; then the summary, the rows with problems and
 // a preview are shown and the result is saved as a CSV that Excel and WPS open. Nothing leaves the device; cell
 // text reaches the page only as textContent.
-import YibaoBoot from './boot.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';
 

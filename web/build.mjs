@@ -49,10 +49,12 @@ function inline(name, text) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const { engine, payload } = await splitEngine(read('build/wasm/yibao-engine.js'));
-// Each page has two scripts, both inlined and allowed by their hash: its own modules bundled from its entry (the QR
-// encoder, the npm package lean-qr, among them), and the engine's Emscripten script.
+// Each page has three scripts, all inlined and allowed by their hash: web/boot.js, small and right after the wasm,
+// so that the wasm compiles while the browser parses the rest; the page's own modules bundled from its entry (the
+// QR encoder, the npm package lean-qr, among them); and the engine's Emscripten script.
+const boot = inline('boot', await minifyScript('boot', read('web/boot.js')));
 const page = async (entry) => inline(entry, await bundleScript(entry));
-const scripts = { SCRIPT: await page('family'), ENGINE: inline('engine', await minifyScript('engine', engine)) };
+const scripts = { BOOT: boot, SCRIPT: await page('family'), ENGINE: inline('engine', await minifyScript('engine', engine)) };
 const style = inline('style', read('web/style.css'));
 const cli = fileURLToPath(new URL('build/native/yibao', root));
 
@@ -103,7 +105,7 @@ const familyTemplate = template(frame, own('index'), { CSP: policy(scripts, styl
 // lines in a script that never runs (the page adds the BOM and CRLF). Its worker is made from its engine's script.
 const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
 const staffScripts = {
-  SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
+  BOOT: boot, SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
 };
 const roster = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, style, ['worker-src blob:']),
@@ -132,7 +134,7 @@ console.log(`${outFile ? staffOut : 'dist/batch.html'}: ${sizes(staffHtml)}`);
 if (!outFile) {
   const bench = await splitEngine(read('build/wasm/yibao-workbench.js'), 'build/wasm/yibao-workbench.js');
   const benchScripts = {
-    SCRIPT: await page('workbench'), ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
+    BOOT: boot, SCRIPT: await page('workbench'), ENGINE: inline('workbench-engine', await minifyScript('workbench-engine', bench.engine)),
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);

@@ -35,13 +35,18 @@ import YibaoLink from './link.js';
     qrTimer = setTimeout(() => drawQr(link), 300);
   }
 
+  // A link is ASCII (the browser percent-encodes the rest), so the QR encoder is not offered Shift-JIS: testing a
+  // character for it builds a table of 7,973 characters first, a long task on a phone after the first result.
+  const { numeric, alphaNumeric, ascii, iso8859_1, utf8 } = leanQr.mode;
+  const QR_MODES = [numeric, alphaNumeric, ascii, iso8859_1, utf8];
+
   // The link as a QR code, drawn on a canvas and shown as a PNG: WeChat reads an image by long-press. White
   // behind it, and the standard's four modules of margin, so that it scans on a dark screen too.
   function drawQr(link) {
     $('qr-figure').removeAttribute('aria-busy');
     let code = null;
     try {
-      code = leanQr.generate(link, { minCorrectionLevel: leanQr.correction.M });
+      code = leanQr.generate(link, { minCorrectionLevel: leanQr.correction.M, modes: QR_MODES });
     } catch {
       // longer than a QR code holds (2,331 bytes at level M)
     }

@@ -2,7 +2,6 @@
 // useRuleset(), change the values each year brings with their new basis, and export the ruleset file and a
 // citizen page holding it. Everything stays in this page: no storage, no request.
 import { assemble } from './assemble.js';
-import YibaoBoot from './boot.js';
 import YibaoFeeTables from './fee-tables.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';

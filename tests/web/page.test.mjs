@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundleScript } from '../../web/bundle.mjs';
+import { bundleScript, minifyScript } from '../../web/bundle.mjs';
 import { addMember, batchUrl, card, figures, launch, withPage } from './browser.mjs';
 import { builtIn, testPages } from './pages.mjs';
 
@@ -63,11 +63,23 @@ for (const page of PAGES) {
     assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
   });
 
-  test(`${page.name} carries its modules as one script, web/${page.entry}.js bundled and minified by web/bundle.mjs`, async () => {
-    const inlined = [...page.html.toString().matchAll(/<script(?: id="[^"]+")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.equal(inlined.length, 2, 'the page\'s own script and the engine\'s');
-    assert.equal(inlined[0], await bundleScript(page.entry));
-    assert.doesNotMatch(inlined[0], /\bimport\b|\bexport\b|\/\/ /, 'no module syntax and no comments left');
+  // Three scripts: web/boot.js alone and first, right after the wasm it compiles, so that the compile starts before
+  // the browser parses the bundle (inside the bundle it started only once the whole bundle was parsed: README,
+  // "Figures"); then the page's modules, bundled; then the engine's.
+  test(`${page.name} starts the wasm's compile from a small script of its own, then carries its modules as one script, web/${page.entry}.js bundled and minified by web/bundle.mjs`, async () => {
+    const text = page.html.toString();
+    const inlined = [...text.matchAll(/<script(?: id="[^"]+")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(inlined.length, 3, 'web/boot.js, the page\'s own script and the engine\'s');
+    const [boot, own] = inlined;
+    assert.equal(boot, await minifyScript('boot', readFileSync(new URL('../../web/boot.js', import.meta.url), 'utf8')));
+    assert.equal(/<script id="engine-wasm"[^>]*>[^<]*<\/script>\n<script>([^]*?)<\/script>/.exec(text)[1], boot,
+      'web/boot.js directly after the wasm');
+    assert.ok(boot.length < 2048, `web/boot.js is ${boot.length} characters`);
+    assert.equal(own, await bundleScript(page.entry));
+    for (const script of [boot, own]) {
+      assert.doesNotMatch(script, /\bimport\b|\bexport\b|\/\/ /, 'no module syntax and no comments left');
+    }
+    assert.doesNotMatch(own, /yibao:boot/, 'the bundle starts no compile of its own');
   });
 }
 

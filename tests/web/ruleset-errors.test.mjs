@@ -50,6 +50,27 @@ describe('a broken ruleset in the page’s data', () => {
       'the fee tables hold only what the page can estimate');
   }));
 
+  // A link's city is loaded first (web/app.js, cityFirst): the notice still names the broken ruleset by its place in
+  // the page's whole data, once the other cities are loaded; a link to the broken city loads the whole data at once.
+  const link = (city) => `#v1.${Buffer.from(JSON.stringify({ c: city, p: '2024-02-15', m: [{ b: '1958-04-02' }] })).toString('base64url')}`;
+  const NOTICE = '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间，实际是-100（数据位置 /1/contributions/0/individual_fen）';
+  test('a link to the good city: its result, then the notice with the path in the whole data', () => withPage(browser, {
+    url: `${pageWithOneBroken}${link('qingdao-2024')}`, now: FEB_15, wait: 'body[data-state="result"]',
+  }, async (page) => {
+    assert.match(await page.locator('#members dl.figures').first().textContent(), /个人缴费462元/);
+    await page.waitForSelector('#ruleset-errors li');
+    assert.deepEqual(await page.locator('#ruleset-errors li').allTextContents(), [NOTICE]);
+    assert.deepEqual(await page.locator('#ruleset option').allTextContents(), ['青岛市']);
+  }));
+
+  test('a link to the broken city: the notice at once, and the link\'s city named as not on the page', () => withPage(browser, {
+    url: `${pageWithOneBroken}${link('shenyang-2024')}`, now: FEB_15, wait: 'body[data-state]',
+  }, async (page) => {
+    assert.deepEqual(await page.locator('#ruleset-errors li').allTextContents(), [NOTICE]);
+    assert.match(await page.locator('#link-notice').textContent(), /链接中的城市“shenyang-2024”本页没有/);
+    assert.equal(await page.getByLabel('参保城市').inputValue(), '青岛市');
+  }));
+
   test('the staff page says the same and offers only the good city', () => withPage(browser, {
     url: staffPage(pageWithOneBroken), now: FEB_15, wait: 'body[data-state="ready"]',
   }, async (page) => {

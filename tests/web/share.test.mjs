@@ -11,6 +11,7 @@ import jsQR from 'jsqr';
 import YibaoCalendar from '../../web/calendar.js';
 import YibaoLink from '../../web/link.js';
 import { addMember, base64url, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { rulesFile, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成，已按新版规则重新测算，请核对。';
@@ -373,7 +374,68 @@ describe('the page', () => {
       return { width: canvas.width, height: canvas.height, data: [...ctx.getImageData(0, 0, canvas.width, canvas.height).data] };
     });
     assert.equal(jsQR(Uint8ClampedArray.from(data), width, height).data, page.url());
+    assert.equal(await page.evaluate(() => window.shiftJisDecoders), 0,
+      'the encoder never tests the link for Shift-JIS, which first decodes a table of 7,973 characters');
+  }, {
+    init: () => {
+      window.shiftJisDecoders = 0;
+      const Native = TextDecoder;
+      window.TextDecoder = class extends Native {
+        constructor(label, options) {
+          super(label, options);
+          if (this.encoding === 'shift_jis') window.shiftJisDecoders++;
+        }
+      };
+    },
   }));
+
+  // loadRulesets() was most of the time to a link's first result: the page asks the engine for the link's city first
+  // (its three years, each building on the one before), and for the other cities once the result is shown.
+  // Without `now`: Playwright's clock hides the page's performance marks.
+  const loadedBy = (page, mark) => page.evaluate((name) => performance.getEntriesByName(name).map((m) => m.detail.rulesets), mark);
+  test('a link\'s first answer comes from its city\'s rulesets alone; the other cities follow, and the city list offers them all', () => withPage(browser, {
+    url: `${pageUrl}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02', t: 1 }] })}`,
+    wait: 'body[data-state="result"]',
+  }, async (page) => {
+    assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [3], 'Qingdao\'s 2024, 2026 and 2027');
+    assert.match(await card(page, 0).locator('dl.figures').textContent(), /个人缴费462元/);
+    await page.waitForFunction(() => performance.getEntriesByName('yibao:other-cities-loaded').length === 1);
+    assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), [7]);
+    const city = page.getByLabel('参保城市');
+    assert.equal(await city.inputValue(), '青岛市');
+    assert.deepEqual(await city.locator('option').allTextContents(), ['青岛市', '沈阳市', '玉溪市红塔区']);
+    await city.selectOption('沈阳市');
+    await page.waitForFunction(() => /沈阳/.test(document.getElementById('ruleset-hint').textContent));
+    assert.match(decodeURIComponent(await page.evaluate(() => atob(location.hash.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))),
+      /"c":"shenyang-20\d\d"/, 'the household is now asked of a Shenyang ruleset');
+  }));
+
+  test('a page opened without a link, or with a link to a city the page lacks, loads every city at once', async () => {
+    for (const url of [pageUrl, `${pageUrl}#v1.${base64url({ c: 'wuhan-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`]) {
+      await withPage(browser, { url }, async (page) => {
+        assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [7]);
+        assert.equal(await page.getByLabel('参保城市').locator('option').count(), 3);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1200))));
+        assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), [], 'nothing is loaded twice');
+      });
+    }
+  });
+
+  test('a city\'s own page, as the workbench exports it, loads its rulesets once for a link', async () => {
+    const pages = testPages();
+    try {
+      const url = pages.build('qingdao', ['qingdao-2024.json', 'qingdao-2026.json', 'qingdao-2027.json'].map(rulesFile));
+      await withPage(browser, {
+        url: `${url}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`, wait: 'body[data-state="result"]',
+      }, async (page) => {
+        assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [3]);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1200))));
+        assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), []);
+      });
+    } finally {
+      pages.remove();
+    }
+  });
 
   test('embedded: no header, the city fixed by the site, the options kept in the address', () => onFeb15(async (page) => {
     assert.equal(await page.locator('header').isVisible(), false);
