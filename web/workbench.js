@@ -6,6 +6,7 @@ import YibaoBoot from './boot.js';
 import YibaoFeeTables from './fee-tables.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';
+import YibaoTableForm from './table-form.js';
 
 (function () {
   'use strict';
@@ -75,6 +76,7 @@ import YibaoFormat from './format.js';
   const pending = {};      // a group's new basis as typed, perhaps not complete: group id → [{source, quote}, …]
   let pendingFile = null;
   let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
+  let tableForm = null;    // the form made from the field table, for a ruleset of its own (web/table-form.js)
 
   const clone = (value) => JSON.parse(JSON.stringify(value));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -82,6 +84,9 @@ import YibaoFormat from './format.js';
   const parse = (text) => { try { return JSON.parse(text); } catch { return undefined; } };
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const textDoc = () => { const d = parse($('text').value); return isObject(d) ? d : null; };
+  // A ruleset of its own (no base, e.g. a new city) is made in the form of the field table; one with a base in the
+  // form of what changes each year.
+  const ownRuleset = (doc) => Boolean(doc) && typeof doc.base !== 'string';
 
   // ---- where a JSON pointer's value lies in the text, for the error links ----
   function locate(text, pointer) {
@@ -266,6 +271,7 @@ import YibaoFormat from './format.js';
       const doc = textDoc();
       const view = current(doc);
       const list = groups(view);
+      if (ownRuleset(doc)) tableForm.render($('table-form'), doc);
       // The engine names a missing basis too: once is enough, in the form's words, which name the group and its fields.
       const own = formProblems(doc, view, list);
       problems = (answer.errors || []).map((e) => own.find((p) => p.path === e.path && p.path)
@@ -281,7 +287,7 @@ import YibaoFormat from './format.js';
   // added in the form must be filled in.
   function formProblems(doc, view, list) {
     const ref = reference(doc);
-    if (!doc) return [];
+    if (!doc || ownRuleset(doc)) return [];
     const out = [];
     for (const g of list) {
       const now = groupIn(view, g);
@@ -309,6 +315,7 @@ import YibaoFormat from './format.js';
   // tried first, and a place found in the merged document is named by its place in the text.
   function placeOf(doc, view, list, path) {
     if (!path) return { path, target: 'text' };
+    if (ownRuleset(doc)) return { path, target: tableForm.place($('table-form'), path) || 'text' };
     for (const within of [doc, view]) {
       for (const g of list) {
         const gp = groupPath(within, g);
@@ -385,8 +392,12 @@ import YibaoFormat from './format.js';
 
   function renderForm(doc) {
     const section = $('form-section');
+    const own = ownRuleset(doc);
+    $('table-section').hidden = !own;
+    if (own) renderTableForm(doc);
+    else $('table-form').replaceChildren();
     const view = current(doc);
-    section.hidden = !view || !doc;
+    section.hidden = !view || !doc || own;
     if (section.hidden) return;
     const ref = reference(doc);
     const list = groups(view);
@@ -435,6 +446,22 @@ import YibaoFormat from './format.js';
         }
       });
     });
+  }
+
+  // The form of the field table: its values, and each problem at its control (a JSON box opened to show it).
+  function renderTableForm(doc) {
+    const home = $('table-form');
+    tableForm.render(home, doc);
+    const errorsAt = new Map();
+    for (const p of problems) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
+    for (const box of home.querySelectorAll('.error')) {
+      const control = $(box.id.replace(/-error$/, ''));
+      if (!control) continue;
+      const message = control.dataset.bad || errorsAt.get(control.id);
+      setError(control, message);
+      const details = control.closest('details');
+      if (message && details) details.open = true;
+    }
   }
 
   // The new basis a group's inputs show: its own in the text unless that is still the reference's, else what was
@@ -742,10 +769,11 @@ import YibaoFormat from './format.js';
   }
 
   // ---- when benefits start: each category (and lapsed years 0–5) by the month paid ----
-  // The 15th of each month the ruleset can be paid in; where its opening day is not published, from September of
-  // the year before its benefit year (a preview for the author, never shown to a citizen).
+  // The 15th of each month the ruleset can be paid in; none where its opening day is not published (no day is
+  // known to be payable then).
   function paymentDays(r) {
-    const first = r.collection.opens || `${Number(r.benefit_year.start.slice(0, 4)) - 1}-09-01`;
+    const first = r.collection.opens;
+    if (!first) return [];
     const last = r.collection.closes || r.benefit_year.end;
     const days = [];
     let [y, m] = first.split('-').map(Number);
@@ -785,6 +813,10 @@ import YibaoFormat from './format.js';
       { birth_date: `${year - 20}-06-01`, student: 'college', history: 'continuous' },
     ];
     const days = paymentDays(r);
+    if (!days.length) {
+      fill($('starts'), el('p', { class: 'notice' }, '开始缴费日期尚未公布：不知道哪天起可以缴费，所以不列出待遇从哪天开始。'));
+      return;
+    }
     // One column a category, as the engine places each person on the first day paid.
     const seen = new Map();
     for (const person of people) {
@@ -961,6 +993,36 @@ import YibaoFormat from './format.js';
     putText(text, null);
   }
 
+  // A new city's ruleset: the sections every ruleset has, each with one item, for the author to fill in the form; what
+  // is left empty the check lists as missing, at its field.
+  function blankRuleset() {
+    const year = new Date().getFullYear() + 1;
+    const basis = () => [{ source: 'notice', quote: '' }];
+    return {
+      year,
+      sources: [{ id: 'notice', level: 'A' }],
+      benefit_year: { start: `${year}-01-01`, end: `${year}-12-31` },
+      collection: { basis: basis() },
+      continuity_deadline: { basis: basis() },
+      categories: [{ id: 'resident', label: '城乡居民', basis: basis() }],
+      contributions: [{ id: 'resident', label: '城乡居民', basis: basis() }],
+      benefit_rules: [{ id: 'in-window', start: 'year_start', basis: basis() }],
+      registration: [{ id: 'registration', basis: basis() }],
+      payment_channels: [{ id: 'channel', basis: basis() }],
+      contacts: [{}],
+      silences: {},
+    };
+  }
+  function newCity() {
+    const text = JSON.stringify(blankRuleset(), null, 2);
+    if ($('text').value.trim() && $('text').value !== text) {
+      askFile({ name: '新建城市的规则', text, errors: [], fresh: true });
+      return;
+    }
+    putText(text, null);
+    $('table-form').querySelector('input, select, textarea').focus();
+  }
+
   function putText(text, doc) {
     opened = doc && !(typeof doc.base === 'string' && merged[doc.base]) ? clone(doc) : null;
     for (const k of Object.keys(pending)) delete pending[k];
@@ -1026,6 +1088,8 @@ import YibaoFormat from './format.js';
       const a = JSON.parse(engine.useRuleset(JSON.stringify(d)));
       if (a.ok) merged[d.id] = a.document;
     }
+    tableForm = YibaoTableForm({ field, setError, table: JSON.parse(engine.fieldTable()), read: textDoc, write: writeDoc });
+    $('new-city').addEventListener('click', newCity);
     fill($('bases'), builtIn.filter((d) => merged[d.id]).map((d) => {
       const button = el('button', { type: 'button' }, `以“${d.title}”（${d.id}）为基础`);
       button.addEventListener('click', () => startFrom(d.id));
