@@ -315,17 +315,17 @@ export default (function () {
       const mode = isObject(value) && isObject(value.unknown) ? 'unknown' : isObject(value) && isObject(value.provisional) ? 'provisional' : 'value';
       const money = f.kind === 'amount';
       const modes = { value: money ? '金额' : '日期', unknown: '尚未公布', provisional: '暂按往年标准' };
-      const parts = [select(`${at}#mode`, `${name}：怎么填`, modes, mode, (m) => set(at, m === 'value' ? undefined
+      const parts = [select(`${at}#mode`, '怎么填', modes, mode, (m) => set(at, m === 'value' ? undefined
         : m === 'unknown' ? { unknown: { reason: '', ask: '' } } : { provisional: { from: '', text: '' } }))];
       if (mode === 'value') {
         parts.push(money
-          ? input(at, `${name}（元）`, hint, yuanOf(value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
-          : input(at, name, hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' }));
+          ? input(at, '金额（元）', hint, yuanOf(value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
+          : input(at, '日期', hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' }));
       } else {
         parts.push(object(mode, pointer(at, mode), value[mode]));
         if (mode === 'provisional') {
-          parts.push(money ? input(pointer(at, 'value'), `${name}（元，可以不填）`, '', yuanOf(value.value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
-            : input(pointer(at, 'value'), `${name}（可以不填）`, '', typeof value.value === 'string' ? value.value : '', readDate, DATE_ERROR));
+          parts.push(money ? input(pointer(at, 'value'), '往年的金额（元，可以不填）', '', yuanOf(value.value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
+            : input(pointer(at, 'value'), '往年的日期（可以不填）', '', typeof value.value === 'string' ? value.value : '', readDate, DATE_ERROR));
         }
       }
       return el('fieldset', { class: 'group' }, el('legend', null, name), parts);
@@ -340,21 +340,21 @@ export default (function () {
       const number = (key) => (v) => change((m) => { m[key] = v === undefined ? (key === 'date' ? '' : 0) : v; });
       const parts = [];
       if (f.or_unknown) {
-        parts.push(select(`${at}#mode`, `${name}：怎么填`, { rule: '按日期规则', unknown: '来源没有说（尚未公布）' }, unknown ? 'unknown' : 'rule',
+        parts.push(select(`${at}#mode`, '怎么填', { rule: '按日期规则', unknown: '来源没有说（尚未公布）' }, unknown ? 'unknown' : 'rule',
           (m) => write(m === 'unknown' ? { unknown: { reason: '', ask: '' } } : 'year_start')));
       }
       if (unknown) {
         parts.push(object('unknown', pointer(at, 'unknown'), value.unknown));
       } else if (model) {
-        parts.push(select(`${at}#anchor`, `${name}：从哪天算起`, ANCHORS, model.anchor, (v) => change((m) => { m.anchor = v; })));
-        if (model.anchor === 'date') parts.push(input(`${at}#date`, `${name}：哪一天`, '', model.date, readDate, DATE_ERROR, { inputmode: 'numeric' }, number('date')));
-        parts.push(select(`${at}#shift`, `${name}：然后`, SHIFTS, model.shift, (v) => change((m) => { m.shift = v; })));
+        parts.push(select(`${at}#anchor`, '从哪天算起', ANCHORS, model.anchor, (v) => change((m) => { m.anchor = v; })));
+        if (model.anchor === 'date') parts.push(input(`${at}#date`, '哪一天', '', model.date, readDate, DATE_ERROR, { inputmode: 'numeric' }, number('date')));
+        parts.push(select(`${at}#shift`, '然后', SHIFTS, model.shift, (v) => change((m) => { m.shift = v; })));
         if (model.shift === 'add_days') {
-          parts.push(input(`${at}#days`, `${name}：过几天`, '例如“缴费次日”填 1。', String(model.days), readInt, INT_ERROR, { inputmode: 'numeric' }, number('days')));
+          parts.push(input(`${at}#days`, '过几天', '例如“缴费次日”填 1。', String(model.days), readInt, INT_ERROR, { inputmode: 'numeric' }, number('days')));
         }
-        parts.push(select(`${at}#months`, `${name}：再加`, MONTHS, model.months, (v) => change((m) => { m.months = v; })));
+        parts.push(select(`${at}#months`, '再加', MONTHS, model.months, (v) => change((m) => { m.months = v; })));
         if (model.months === 'months') {
-          parts.push(input(`${at}#count`, `${name}：几个月`, '', String(model.count), readInt, INT_ERROR, { inputmode: 'numeric' }, number('count')));
+          parts.push(input(`${at}#count`, '几个月', '', String(model.count), readInt, INT_ERROR, { inputmode: 'numeric' }, number('count')));
         }
         parts.push(check(`${at}#floor`, '不早于待遇年度第一天', model.floor, (v) => change((m) => { m.floor = v; })));
       }
@@ -459,7 +459,7 @@ export default (function () {
     }
 
     // One field of an object, by its kind.
-    function fieldOf(f, at, value, doc, object) {
+    function fieldOf(f, at, value, doc, owner, context) {
       const name = label(f.object, f.key);
       const hint = hintOf(f.object, f.key, f.description);
       const where = pointer(at, f.key);
@@ -488,7 +488,7 @@ export default (function () {
         case 'date_expr':
           return dateEditor(f, where, value, name, hint);
         case 'condition':
-          return conditionEditor(where, value, name, hint, doc, object === 'category');
+          return conditionEditor(where, value, name, hint, doc, owner === 'category');
         case 'object':
           if (value === undefined || value === null) {
             return el('p', null, button(`添加${name}`, () => {
@@ -500,7 +500,7 @@ export default (function () {
           if (f.or_unknown && isObject(value.unknown)) return el('fieldset', { class: 'group' }, el('legend', null, name), object('unknown', pointer(where, 'unknown'), value.unknown));
           return object(f.of, where, value, name, !f.required);
         case 'list':
-          return list(f, where, Array.isArray(value) ? value : [], doc);
+          return list(f, where, Array.isArray(value) ? value : [], doc, context);
         case 'texts':
           return texts(f, where, Array.isArray(value) ? value : [], name);
         default:
@@ -513,19 +513,21 @@ export default (function () {
     function object(name, at, value, legend, removable) {
       const doc = shown;
       const fields = (byObject.get(name) || []).filter((f) => !SKIP.has(f.key));
-      const body = fields.map((f) => fieldOf(f, at, isObject(value) ? value[f.key] : undefined, doc, name));
+      const body = fields.map((f) => fieldOf(f, at, isObject(value) ? value[f.key] : undefined, doc, name, legend));
       if (!legend) return el('div', { class: 'fields' }, body);
       return el('fieldset', { class: 'group' }, el('legend', null, legend), body,
         removable ? el('p', null, button(`删除${legend}`, () => { set(at, undefined); focusOn(`${idOf(at)}-add`); })) : null);
     }
 
     // A list of objects, each with a button to remove it, and one to add.
-    function list(f, at, items, doc) {
+    // A rule's basis is named with the rule (缴费期的依据1), so that a problem with it says where it is.
+    function list(f, at, items, doc, context) {
       const name = LISTS[f.key] || OBJECTS[f.of] || f.key;
+      const named = f.of === 'basis' && context ? `${context}的${name}` : name;
       const ids = (byObject.get(f.of) || []).some((x) => x.key === 'id' && x.kind === 'text');
       const first = (doc.sources || []).find(isObject);
       const boxes = items.map((item, i) => {
-        const title = `${name}${i + 1}${isObject(item) && item.label ? `：${item.label}` : ''}`;
+        const title = `${named}${i + 1}${isObject(item) && item.label ? `：${item.label}` : ''}`;
         const box = object(f.of, pointer(at, i), item, title, false);
         box.append(el('p', null, button(`删除${title}`, () => { set(pointer(at, i), undefined); focusOn(`${idOf(at)}-add`); })));
         return box;

@@ -275,12 +275,17 @@ import YibaoTableForm from './table-form.js';
       // The engine names a missing basis too: once is enough, in the form's words, which name the group and its fields.
       const own = formProblems(doc, view, list);
       problems = (answer.errors || []).map((e) => own.find((p) => p.path === e.path && p.path)
-        || { message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) });
+        || missing(e, placeOf(doc, view, list, e.path)) || { message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) });
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
       problems.push(...own.filter((p) => !problems.includes(p)));
       stale = doc ? staleTexts(doc, view, list) : [];
     }
     render();
+  }
+
+  // A required field left empty, at its field of the table form, in the form's words (the key is the label there).
+  function missing(e, place) {
+    return e.code === 'missing' && place.target !== 'text' && ownRuleset(textDoc()) ? { ...place, message: '必填，还没有填写。' } : null;
   }
 
   // A changed value must bring a new basis: one the same as the reference's (or none) is not enough. And a website
@@ -884,7 +889,7 @@ import YibaoTableForm from './table-form.js';
   }
 
   function blocked() {
-    if (!answer) return '编辑框是空的：请先打开一份规则文件，或以一份内置规则为基础新建。';
+    if (!answer) return '编辑框是空的：请先打开一份规则文件，或者新建城市，或者以一份内置规则为基础新建。';
     if (problems.length) return `规则还有 ${problems.length} 个问题，改好后才能生成测算页：见页面顶部的问题列表。`;
     if (stale.length) return `有 ${stale.length} 处文字还写着往年的年份，改写后才能生成测算页：见页面顶部的列表。`;
     return '';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { at, card, figures, launch, withPage } from './browser.mjs';
 import { errors, settle } from './workbench-steps.mjs';
 
@@ -29,7 +30,7 @@ after(async () => {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });
 });
-const bench = (check) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]' }, check);
+const bench = (check, options = {}) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]', ...options }, check);
 
 // The form's control for the value at a JSON pointer (the table form names each control so).
 const control = (page, path) => page.locator(`#table-form [data-path="${path}"]`);
@@ -193,6 +194,32 @@ describe('the previews of a ruleset of its own', () => {
     assert.deepEqual(await errors(page), []);
     assert.equal(await page.locator('#starts table').count(), 0);
     assert.match(await page.locator('#starts').textContent(), /开始缴费日期尚未公布/);
+  }));
+});
+
+describe('the new city\'s form by keyboard and screen reader', () => {
+  for (const width of [1024, 360]) {
+    test(`axe finds nothing, and nothing is wider than the screen: a blank city with its problems, ${width} px`, () => bench(async (page) => {
+      await page.getByRole('button', { name: '新建城市' }).click();
+      await settle(page);
+      await choose(page, '/contributions/0/individual_fen#mode', 'unknown');
+      await choose(page, '/benefit_rules/0/when#payment_date#relation', 'on_or_before');
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
+    }, { viewport: { width, height: 800 } }));
+  }
+
+  test('新建城市 puts focus on the first field, and an added rule\'s first field takes focus', () => bench(async (page) => {
+    await page.getByRole('button', { name: '新建城市' }).click();
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/id');
+    await page.getByRole('button', { name: '添加待遇开始规则' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/benefit_rules/1/id');
+    await page.getByRole('button', { name: /^删除待遇开始规则2/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), '添加待遇开始规则');
+    assert.equal((await text(page)).benefit_rules.length, 1);
   }));
 });
 

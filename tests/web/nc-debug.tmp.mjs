@@ -1,0 +1,13 @@
+import { pathToFileURL } from 'node:url';
+import { launch, openPage } from './browser.mjs';
+const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
+const browser = await launch();
+const { page, problems } = await openPage(browser, { url: benchUrl });
+page.on('pageerror', (e) => console.log('STACK', e.stack));
+await page.waitForSelector('body[data-state="ready"]');
+await page.getByRole('button', { name: '新建城市' }).click();
+await page.waitForTimeout(600);
+console.log((await page.getByLabel('规则JSON').inputValue()).slice(0, 200));
+console.log(await page.locator('#table-section').evaluate((n) => n.hidden), await page.locator('#table-form').innerHTML().then((h) => h.length));
+console.log(await page.locator('#error-list').innerText());
+console.log(problems); await browser.close();
