@@ -226,7 +226,8 @@ export default (function () {
       x = x[model.shift];
     }
     if (typeof x !== 'string') return null;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(x)) { model.anchor = 'date'; model.date = x; } else if (ANCHORS[x]) model.anchor = x; else return null;
+    // '' is a date still to be typed.
+    if (x === '' || /^\d{4}-\d{2}-\d{2}$/.test(x)) { model.anchor = 'date'; model.date = x; } else if (ANCHORS[x]) model.anchor = x; else return null;
     return model;
   }
   function dateExpr(model) {

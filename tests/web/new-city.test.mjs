@@ -217,7 +217,7 @@ describe('the new city\'s form by keyboard and screen reader', () => {
     assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/id');
     await page.getByRole('button', { name: '添加待遇开始规则' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/benefit_rules/1/id');
-    await page.getByRole('button', { name: /^删除待遇开始规则2/ }).click();
+    await page.getByRole('button', { name: '删除待遇开始规则2', exact: true }).click();
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '添加待遇开始规则');
     assert.equal((await text(page)).benefit_rules.length, 1);
   }));
