@@ -125,6 +125,8 @@ export default (function () {
     birth_date: '出生日期', payment_date: '缴费日期', lapsed_years: '断保年数', repaired_years: '补缴年数',
     waiting_months: '等待期（月）', continuous_years: '连续参保年数', claimed_last_year: '上年度报销过',
   };
+  // The keywords most notices use, always shown; the rest under 更多条件 (open when one is in use).
+  const COMMON = new Set(['category', 'student', 'assistance', 'history', 'tier', 'age', 'payment_date', 'birth_date']);
   const RELATIONS = { before: '早于', on_or_before: '不晚于', after: '晚于', on_or_after: '不早于' };
   const COUNTS = { at_least: '至少', under: '小于' };
   const ANCHORS = { date: '某一天', year_start: '待遇年度第一天', payment_date: '缴费当天', birth_date: '出生那天', deadline: '集中缴费截止日',
@@ -175,7 +177,7 @@ export default (function () {
         const ids = /^(\w+) id$/.exec(m[1]);
         out.push({ key: w.key, type: 'choices', from: ids ? ids[1] : null, choices: ids ? [] : m[1].split(' | '), description: w.description });
       } else if ((m = /^\{(.+): (\w+)\}$/.exec(form))) {
-        const keys = [...m[1].matchAll(/"(\w+)"/g)].map((x) => x[1]);
+        const keys = [...m[1].matchAll(/"(\w+)"/g)].map((x) => x[1]).sort((a, b) => Number(b === 'at_least') - Number(a === 'at_least'));
         out.push({ key: w.key, type: m[2] === 'date' ? 'relation' : 'count', keys, description: w.description });
       } else if (form === 'true | false') {
         out.push({ key: w.key, type: 'boolean', description: w.description });
@@ -396,18 +398,22 @@ export default (function () {
         // The clauses of `key` taken out, but for those `keep` names.
         function without(m, key, keep) { m.list = m.list.filter((c) => c.key !== key || (keep ? keep(c) : false)); }
         parts.push(select(`${at}#mode`, '条件之间', { all: '全部都要符合', any: '符合任一即可' }, model.mode, (v) => write((m) => { m.mode = v; })));
+        const more = [];
+        let moreUsed = false;
         for (const e of editors) {
           if (e.key === 'category' && inCategory) continue;
           const mine = model.list.filter((c) => c.key === e.key);
           const title = KEYWORDS[e.key] || e.key;
           const row = `${at}#${e.key}`;
+          const rows = COMMON.has(e.key) ? parts : more;
+          if (rows === more && mine.length) moreUsed = true;
           if (e.type === 'choices') {
             const choices = e.from === 'category' ? (doc.categories || []).filter(isObject).map((c) => [c.id, c.label || c.id])
               : e.from === 'tier' ? ((doc.tiers || {}).levels || []).filter(isObject).map((t) => [t.id, t.label || String(t.id)])
                 : e.from ? [] : e.choices.map((c) => [c, (e.key === 'student' && STUDENT[c]) || CHOICES[c] || c]);
             if (!choices.length) continue;
             const chosen = mine.length ? mine[0].value : [];
-            parts.push(el('fieldset', { class: 'choices' }, el('legend', null, title),
+            rows.push(el('fieldset', { class: 'choices' }, el('legend', null, title),
               choices.map(([v, text]) => check(`${row}/${v}`, text, Array.isArray(chosen) && chosen.includes(v), (on) => write((m) => {
                 const old = (m.list.find((c) => c.key === e.key) || { value: [] }).value;
                 const next = choices.map(([x]) => x).filter((x) => (x === v ? on : Array.isArray(old) && old.includes(x)));
@@ -415,7 +421,7 @@ export default (function () {
                 if (next.length) m.list.push({ key: e.key, value: next });
               })))));
           } else if (e.type === 'count') {
-            parts.push(el('fieldset', { class: 'choices' }, el('legend', null, title), e.keys.map((k) => {
+            rows.push(el('fieldset', { class: 'choices' }, el('legend', null, title), e.keys.map((k) => {
               const now = mine.find((c) => isObject(c.value) && k in c.value);
               return input(`${row}/${k}`, `${title}${COUNTS[k] || k}`, '', now ? String(now.value[k]) : '', readInt, INT_ERROR, { inputmode: 'numeric' },
                 (v) => write((m) => {
@@ -428,7 +434,7 @@ export default (function () {
             const relation = now ? now[0] : '';
             const options = { '': '不限', ...Object.fromEntries(e.keys.map((k) => [k, RELATIONS[k] || k])) };
             const box = el('fieldset', { class: 'choices' }, el('legend', null, title),
-              select(`${row}#relation`, `${title}：`, options, relation, (v) => write((m) => {
+              select(`${row}#relation`, '在哪天之前或之后', options, relation, (v) => write((m) => {
                 const old = m.list.find((c) => c.key === e.key);
                 const date = old && isObject(old.value) ? Object.values(old.value)[0] : e.key === 'payment_date' ? 'deadline' : 'year_start';
                 without(m, e.key);
@@ -443,15 +449,16 @@ export default (function () {
               box.append(dateEditor({ kind: 'date_expr' }, `${row}/${relation}`, now[1], `${title}${RELATIONS[relation] || relation}哪天`, '', clause,
                 (date) => write((m) => { const c = m.list.find((x) => x.key === e.key); if (c) c.value = { [relation]: date }; })));
             }
-            parts.push(box);
+            rows.push(box);
           } else if (e.type === 'boolean') {
             const now = mine[0] ? String(mine[0].value) : '';
-            parts.push(select(row, title, { '': '不限', true: '是', false: '否' }, now, (v) => write((m) => {
+            rows.push(select(row, title, { '': '不限', true: '是', false: '否' }, now, (v) => write((m) => {
               without(m, e.key);
               if (v) m.list.push({ key: e.key, value: v === 'true' });
             })));
           }
         }
+        if (more.length) parts.push(el('details', { class: 'json-box', open: moreUsed || null }, el('summary', null, '更多条件'), more));
       }
       parts.push(jsonBox(at, value, `${name}（JSON，其他写法）`, !model));
       const box = el('fieldset', { class: 'group condition' }, el('legend', null, name), hint ? el('p', { class: 'hint' }, hint) : null,

@@ -135,6 +135,16 @@ describe('a new city from 新建城市, in the forms alone', () => {
     assert.match(await page.locator('#table-form').innerText(), /测算页上这样称呼这座城市/);
   }));
 
+  test('its words use full-width punctuation, the condition and date editors open', () => bench(async (page) => {
+    await page.getByRole('button', { name: '新建城市' }).click();
+    await settle(page);
+    await choose(page, '/benefit_rules/0/when#payment_date#relation', 'on_or_before');
+    await choose(page, '/contributions/0/individual_fen#mode', 'unknown');
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    const words = await page.locator('#table-section').innerText();
+    assert.doesNotMatch(words, /[\u4e00-\u9fff“”（）：，。][,:;?!()]|[,:;?!()][\u4e00-\u9fff“”（）：，。]/);
+  }));
+
   test('filled in the forms, it checks clean, and the JSON box was never typed in', () => bench(async (page) => {
     let typed = 0;
     await page.exposeFunction('typedInText', () => { typed += 1; });
