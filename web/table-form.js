@@ -587,9 +587,16 @@ export default (function () {
       const fresh = object('ruleset', '', doc);
       const ids = (root) => [...root.querySelectorAll('[id]')].map((x) => `${x.tagName}#${x.id}`).join(' ');
       if (ids(home) !== ids(fresh)) {
-        const focused = document.activeElement && home.contains(document.activeElement) ? document.activeElement.id : null;
+        // The control in use keeps focus, and its caret, in the new form.
+        const active = /** @type {HTMLInputElement} */ (document.activeElement);
+        const focused = active && home.contains(active) ? active.id : null;
+        const caret = focused && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
         home.replaceChildren(fresh);
-        if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+        const again = /** @type {HTMLInputElement | null} */ (focused ? document.getElementById(focused) : null);
+        if (again) {
+          again.focus();
+          if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
+        }
       } else {
         for (const node of /** @type {NodeListOf<HTMLInputElement>} */ (fresh.querySelectorAll('input, textarea, select'))) {
           const live = /** @type {HTMLInputElement | null} */ (document.getElementById(node.id));

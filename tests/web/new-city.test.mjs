@@ -230,6 +230,12 @@ describe('the new city\'s form by keyboard and screen reader', () => {
     await page.getByRole('button', { name: '删除待遇开始规则2', exact: true }).click();
     assert.equal(await page.evaluate(() => document.activeElement.textContent), '添加待遇开始规则');
     assert.equal((await text(page)).benefit_rules.length, 1);
+    // A category's id names its choice in every condition: typed key by key, the form is made anew and the caret stays.
+    await control(page, '/categories/0/id').fill('');
+    await control(page, '/categories/0/id').pressSequentially('adult');
+    assert.equal((await text(page)).categories[0].id, 'adult');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/categories/0/id');
+    assert.equal(await control(page, '/contributions/0/when#category/adult').isVisible(), true);
   }));
 });
 
