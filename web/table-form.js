@@ -338,13 +338,16 @@ export default (function () {
     // condition's date goes through its clause), `now` reads the one in the text.
     function dateEditor(f, at, value, name, hint, now = () => get(api.read() || {}, at), write = (v) => set(at, v)) {
       const unknown = f.or_unknown && isObject(value) && isObject(value.unknown);
-      const model = unknown ? null : value === undefined ? dateModel('year_start') : dateModel(value);
+      // An optional date left out is said so (its hint says what stands for it), not shown as a rule.
+      const left = !f.required && value === undefined;
+      const model = unknown || left ? null : value === undefined ? dateModel('year_start') : dateModel(value);
       const change = (how) => { const m = { ...(dateModel(now()) || model) }; how(m); write(dateExpr(m)); };
       const number = (key) => (v) => change((m) => { m[key] = v === undefined ? (key === 'date' ? '' : 0) : v; });
       const parts = [];
-      if (f.or_unknown) {
-        parts.push(select(`${at}#mode`, '怎么填', { rule: '按日期规则', unknown: '来源没有说（尚未公布）' }, unknown ? 'unknown' : 'rule',
-          (m) => write(m === 'unknown' ? { unknown: { reason: '', ask: '' } } : 'year_start')));
+      if (f.or_unknown || !f.required) {
+        const modes = { ...(f.required ? {} : { none: '不填' }), rule: '按日期规则', ...(f.or_unknown ? { unknown: '来源没有说（尚未公布）' } : {}) };
+        parts.push(select(`${at}#mode`, '怎么填', modes, unknown ? 'unknown' : left ? 'none' : 'rule',
+          (m) => write(m === 'unknown' ? { unknown: { reason: '', ask: '' } } : m === 'none' ? undefined : f.required ? 'year_start' : 'year_end')));
       }
       if (unknown) {
         parts.push(object('unknown', pointer(at, 'unknown'), value.unknown));
@@ -361,7 +364,7 @@ export default (function () {
         }
         parts.push(check(`${at}#floor`, '不早于待遇年度第一天', model.floor, (v) => change((m) => { m.floor = v; })));
       }
-      if (!unknown) parts.push(jsonBox(at, value, `${name}（JSON，其他写法）`, !model, write));
+      if (!unknown && !left) parts.push(jsonBox(at, value, `${name}（JSON，其他写法）`, !model, write));
       return el('fieldset', { class: 'group' }, el('legend', null, name), hint ? el('p', { class: 'hint' }, hint) : null, parts);
     }
     const readInt = (raw) => (/^-?\d+$/.test(raw) ? Number(raw) : undefined);
@@ -446,7 +449,7 @@ export default (function () {
                 const c = m && m.list.find((x) => x.key === e.key);
                 return c && isObject(c.value) ? c.value[relation] : undefined;
               };
-              box.append(dateEditor({ kind: 'date_expr' }, `${row}/${relation}`, now[1], `${title}${RELATIONS[relation] || relation}哪天`, '', clause,
+              box.append(dateEditor({ kind: 'date_expr', required: true }, `${row}/${relation}`, now[1], `${title}${RELATIONS[relation] || relation}哪天`, '', clause,
                 (date) => write((m) => { const c = m.list.find((x) => x.key === e.key); if (c) c.value = { [relation]: date }; })));
             }
             rows.push(box);

@@ -133,6 +133,9 @@ describe('a new city from 新建城市, in the forms alone', () => {
     assert.ok((await errors(page)).some((e) => e.startsWith('“城市”')), (await errors(page)).join('\n'));
     assert.equal(await page.getByLabel('城市', { exact: true }).getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator('#table-form').innerText(), /测算页上这样称呼这座城市/);
+    // An optional date left out says so, not a rule it does not have.
+    assert.equal(await control(page, '/benefit_rules/0/end#mode').inputValue(), 'none');
+    assert.equal(await control(page, '/benefit_rules/0/end#anchor').count(), 0);
   }));
 
   test('its words use full-width punctuation, the condition and date editors open', () => bench(async (page) => {
