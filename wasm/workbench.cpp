@@ -8,7 +8,10 @@
 #include "binding.hpp"
 #include "io/contract.hpp"
 #include "rules/diff.hpp"
+#include "rules/fields.hpp"
 #include "rules/merge.hpp"
+#include "rules/quotes.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace {
 
@@ -53,6 +56,11 @@ std::string use_ruleset(const std::string& text) {
         }
     }
     if (document) catalog.load({{"", *document}}, issues);
+    // Its quotes against the texts its sources carry, as `yibao validate` checks them.
+    if (document && document->is_object()) {
+        const yibao::Ruleset* loaded = issues.empty() ? catalog.find(name) : nullptr;
+        yibao::check_quotes(*document, yibao::source_texts(loaded ? catalog.merged(name) : *document, {}), issues);
+    }
     yibao::Json answer = {{"ok", issues.empty()}, {"errors", yibao::errors_json(issues)["errors"]}};
     if (issues.empty()) {
         used.id = name;
@@ -88,10 +96,29 @@ std::string diff_rulesets(const std::string& old_id, const std::string& new_id) 
     return dump({{"ok", true}, {"lines", yibao::diff_rulesets(catalog.merged(old_id), catalog.merged(new_id))}});
 }
 
+// The ruleset's shape as the field table describes it, and the vocabulary's keywords, for the workbench's forms:
+// {"objects": [{object, where, description}], "fields": [{object, key, kind, of, need, required, min, max,
+// or_unknown, schema, description}], "vocabulary": [{kind, key, form, description}]}.
+std::string field_table() {
+    yibao::Json objects = yibao::Json::array(), fields = yibao::Json::array(), words = yibao::Json::array();
+    for (const auto& o : yibao::ruleset_objects())
+        objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
+    for (const auto& d : yibao::field_docs()) {
+        const yibao::Field* f = yibao::find_field(d.object, d.key);
+        fields.push_back({{"object", d.object}, {"key", d.key}, {"kind", d.kind}, {"of", d.of}, {"need", d.need},
+                          {"required", f->need == yibao::Need::required}, {"min", f->min}, {"max", f->max},
+                          {"or_unknown", f->or_unknown}, {"schema", f->schema}, {"description", d.description}});
+    }
+    for (const auto& k : yibao::vocabulary_docs())
+        words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
+    return dump({{"objects", std::move(objects)}, {"fields", std::move(fields)}, {"vocabulary", std::move(words)}});
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yibao_workbench) {
     emscripten::function("useRuleset", &use_ruleset);
     emscripten::function("diffRulesets", &diff_rulesets);
     emscripten::function("mergeOverBase", &merge_over_base);
+    emscripten::function("fieldTable", &field_table);
 }

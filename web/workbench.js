@@ -5,6 +5,7 @@ import { assemble } from './assemble.js';
 import YibaoFeeTables from './fee-tables.js';
 import YibaoFields from './fields.js';
 import YibaoFormat from './format.js';
+import YibaoTableForm from './table-form.js';
 
 (function () {
   'use strict';
@@ -74,6 +75,7 @@ import YibaoFormat from './format.js';
   const pending = {};      // a group's new basis as typed, perhaps not complete: group id → [{source, quote}, …]
   let pendingFile = null;
   let savedText = '';      // the text as last downloaded or opened: closing the tab with other text asks first
+  let tableForm = null;    // the form made from the field table, for a ruleset of its own (web/table-form.js)
 
   const clone = (value) => JSON.parse(JSON.stringify(value));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -81,6 +83,9 @@ import YibaoFormat from './format.js';
   const parse = (text) => { try { return JSON.parse(text); } catch { return undefined; } };
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const textDoc = () => { const d = parse($('text').value); return isObject(d) ? d : null; };
+  // A ruleset of its own (no base, e.g. a new city) is made in the form of the field table; one with a base in the
+  // form of what changes each year.
+  const ownRuleset = (doc) => Boolean(doc) && typeof doc.base !== 'string';
 
   // ---- where a JSON pointer's value lies in the text, for the error links ----
   function locate(text, pointer) {
@@ -265,10 +270,11 @@ import YibaoFormat from './format.js';
       const doc = textDoc();
       const view = current(doc);
       const list = groups(view);
+      if (ownRuleset(doc)) tableForm.render($('table-form'), doc);
       // The engine names a missing basis too: once is enough, in the form's words, which name the group and its fields.
       const own = formProblems(doc, view, list);
       problems = (answer.errors || []).map((e) => own.find((p) => p.path === e.path && p.path)
-        || { message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) });
+        || missing(e, placeOf(doc, view, list, e.path)) || { message: e.message, line: e.line, column: e.column, ...placeOf(doc, view, list, e.path) });
       if (text.trim() && !doc && answer.errors && !answer.errors.length) problems.push({ path: '', message: '规则应当是一个 JSON 对象（{…}）。', target: 'text' });
       problems.push(...own.filter((p) => !problems.includes(p)));
       stale = doc ? staleTexts(doc, view, list) : [];
@@ -276,11 +282,16 @@ import YibaoFormat from './format.js';
     render();
   }
 
+  // A required field left empty, at its field of the table form, in the form's words (the key is the label there).
+  function missing(e, place) {
+    return e.code === 'missing' && place.target !== 'text' && ownRuleset(textDoc()) ? { ...place, message: '必填，还没有填写。' } : null;
+  }
+
   // A changed value must bring a new basis: one the same as the reference's (or none) is not enough. And a website
   // added in the form must be filled in.
   function formProblems(doc, view, list) {
     const ref = reference(doc);
-    if (!doc) return [];
+    if (!doc || ownRuleset(doc)) return [];
     const out = [];
     for (const g of list) {
       const now = groupIn(view, g);
@@ -308,6 +319,7 @@ import YibaoFormat from './format.js';
   // tried first, and a place found in the merged document is named by its place in the text.
   function placeOf(doc, view, list, path) {
     if (!path) return { path, target: 'text' };
+    if (ownRuleset(doc)) return { path, target: tableForm.place($('table-form'), path) || 'text' };
     for (const within of [doc, view]) {
       for (const g of list) {
         const gp = groupPath(within, g);
@@ -384,8 +396,12 @@ import YibaoFormat from './format.js';
 
   function renderForm(doc) {
     const section = $('form-section');
+    const own = ownRuleset(doc);
+    $('table-section').hidden = !own;
+    if (own) renderTableForm(doc);
+    else $('table-form').replaceChildren();
     const view = current(doc);
-    section.hidden = !view || !doc;
+    section.hidden = !view || !doc || own;
     if (section.hidden) return;
     const ref = reference(doc);
     const list = groups(view);
@@ -434,6 +450,22 @@ import YibaoFormat from './format.js';
         }
       });
     });
+  }
+
+  // The form of the field table: its values, and each problem at its control (a JSON box opened to show it).
+  function renderTableForm(doc) {
+    const home = $('table-form');
+    tableForm.render(home, doc);
+    const errorsAt = new Map();
+    for (const p of problems) if (!errorsAt.has(p.target)) errorsAt.set(p.target, p.message);
+    for (const box of home.querySelectorAll('.error')) {
+      const control = $(box.id.replace(/-error$/, ''));
+      if (!control) continue;
+      const message = control.dataset.bad || errorsAt.get(control.id);
+      setError(control, message);
+      const details = control.closest('details');
+      if (message && details) details.open = true;
+    }
   }
 
   // The new basis a group's inputs show: its own in the text unless that is still the reference's, else what was
@@ -741,10 +773,11 @@ import YibaoFormat from './format.js';
   }
 
   // ---- when benefits start: each category (and lapsed years 0–5) by the month paid ----
-  // The 15th of each month the ruleset can be paid in; where its opening day is not published, from September of
-  // the year before its benefit year (a preview for the author, never shown to a citizen).
+  // The 15th of each month the ruleset can be paid in; none where its opening day is not published (no day is
+  // known to be payable then).
   function paymentDays(r) {
-    const first = r.collection.opens || `${Number(r.benefit_year.start.slice(0, 4)) - 1}-09-01`;
+    const first = r.collection.opens;
+    if (!first) return [];
     const last = r.collection.closes || r.benefit_year.end;
     const days = [];
     let [y, m] = first.split('-').map(Number);
@@ -784,6 +817,10 @@ import YibaoFormat from './format.js';
       { birth_date: `${year - 20}-06-01`, student: 'college', history: 'continuous' },
     ];
     const days = paymentDays(r);
+    if (!days.length) {
+      fill($('starts'), el('p', { class: 'notice' }, '开始缴费日期尚未公布：不知道哪天起可以缴费，所以不列出待遇从哪天开始。'));
+      return;
+    }
     // One column a category, as the engine places each person on the first day paid.
     const seen = new Map();
     for (const person of people) {
@@ -851,7 +888,7 @@ import YibaoFormat from './format.js';
   }
 
   function blocked() {
-    if (!answer) return '编辑框是空的：请先打开一份规则文件，或以一份内置规则为基础新建。';
+    if (!answer) return '编辑框是空的：请先打开一份规则文件，或者新建城市，或者以一份内置规则为基础新建。';
     if (problems.length) return `规则还有 ${problems.length} 个问题，改好后才能生成测算页：见页面顶部的问题列表。`;
     if (stale.length) return `有 ${stale.length} 处文字还写着往年的年份，改写后才能生成测算页：见页面顶部的列表。`;
     return '';
@@ -960,6 +997,36 @@ import YibaoFormat from './format.js';
     putText(text, null);
   }
 
+  // A new city's ruleset: the sections every ruleset has, each with one item, for the author to fill in the form; what
+  // is left empty the check lists as missing, at its field.
+  function blankRuleset() {
+    const year = new Date().getFullYear() + 1;
+    const basis = () => [{ source: 'notice', quote: '' }];
+    return {
+      year,
+      sources: [{ id: 'notice', level: 'A' }],
+      benefit_year: { start: `${year}-01-01`, end: `${year}-12-31` },
+      collection: { basis: basis() },
+      continuity_deadline: { basis: basis() },
+      categories: [{ id: 'resident', label: '城乡居民', basis: basis() }],
+      contributions: [{ id: 'resident', label: '城乡居民', basis: basis() }],
+      benefit_rules: [{ id: 'in-window', start: 'year_start', basis: basis() }],
+      registration: [{ id: 'registration', basis: basis() }],
+      payment_channels: [{ id: 'channel', basis: basis() }],
+      contacts: [{}],
+      silences: {},
+    };
+  }
+  function newCity() {
+    const text = JSON.stringify(blankRuleset(), null, 2);
+    if ($('text').value.trim() && $('text').value !== text) {
+      askFile({ name: '新建城市的规则', text, errors: [], fresh: true });
+      return;
+    }
+    putText(text, null);
+    $('table-form').querySelector('input, select, textarea').focus();
+  }
+
   function putText(text, doc) {
     opened = doc && !(typeof doc.base === 'string' && merged[doc.base]) ? clone(doc) : null;
     for (const k of Object.keys(pending)) delete pending[k];
@@ -1025,6 +1092,8 @@ import YibaoFormat from './format.js';
       const a = JSON.parse(engine.useRuleset(JSON.stringify(d)));
       if (a.ok) merged[d.id] = a.document;
     }
+    tableForm = YibaoTableForm({ field, setError, table: JSON.parse(engine.fieldTable()), read: textDoc, write: writeDoc });
+    $('new-city').addEventListener('click', newCity);
     fill($('bases'), builtIn.filter((d) => merged[d.id]).map((d) => {
       const button = el('button', { type: 'button' }, `以“${d.title}”（${d.id}）为基础`);
       button.addEventListener('click', () => startFrom(d.id));

@@ -2,7 +2,9 @@
 // mergeOverBase() besides, answering as `yibao validate`, `yibao estimate --rules` and `yibao diff` do.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -98,4 +100,33 @@ test('nesting 100,000 arrays or 60,000 objects deep, or a key twice, is answered
   const loaded = JSON.parse(engine.loadRulesets(`[${texts[0]}]`));
   assert.deepEqual(loaded.errors.map((e) => e.code), ['too_deep']);
   assert.equal(JSON.parse(engine.loadRulesets(rulesetData())).ok, true);
+});
+
+test('fieldTable() is the field table and vocabulary that yibao vocabulary prints', () => {
+  const table = JSON.parse(engine.fieldTable());
+  const printed = JSON.parse(cli('vocabulary').stdout);
+  const pick = (f) => ({ object: f.object, key: f.key, kind: f.kind, of: f.of, need: f.need, description: f.description });
+  assert.deepEqual(table.fields.map(pick), printed.fields.map(pick));
+  assert.deepEqual(table.objects, printed.objects);
+  assert.deepEqual(table.vocabulary, printed.vocabulary);
+  const level = table.fields.find((f) => f.object === 'source' && f.key === 'level');
+  assert.deepEqual([level.required, level.schema], [true, '"enum":["A","B","C"]']);
+  const year = table.fields.find((f) => f.object === 'ruleset' && f.key === 'year');
+  assert.deepEqual([year.min, year.max], [2000, 2200]);
+});
+
+test('a source\'s own text: every quote of it is checked word for word, as yibao validate checks it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-quotes-'));
+  const own = JSON.parse(readFileSync(`${root}tests/rulesets/chuzhou-2026.json`, 'utf8'));
+  own.sources[0].text = readFileSync(`${root}rules/sources/chuzhou-2026-notice.txt`, 'utf8');
+  assert.equal(JSON.parse(engine.useRuleset(JSON.stringify(own))).ok, true, 'its quotes stand in the text');
+  own.contributions[0].basis[0].quote = '个人缴费标准为每人400元';
+  const file = join(dir, 'chuzhou-2026.json');
+  writeFileSync(file, JSON.stringify(own));
+  const answer = JSON.parse(engine.useRuleset(JSON.stringify(own)));
+  const validated = JSON.parse(cli('validate', file).stdout);
+  rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(answer.errors.map((e) => [e.path, e.code]), [['/contributions/0/basis/0/quote', 'quote_not_found']]);
+  assert.deepEqual(answer.errors.map((e) => [e.path, e.code, e.message]),
+    validated.files[0].errors.map((e) => [e.path, e.code, e.message]));
 });

@@ -1,0 +1,635 @@
+// The workbench's form for a ruleset of its own (no base: a new city): made from the engine's field table
+// (fieldTable(), engine/rules/fields.cpp), field by field by its kind, so that a field added to the table appears
+// here without a change to this file. Conditions get a small editor made from the vocabulary's keywords and forms,
+// beside a JSON box for the rare rest; dates of a rule (start, end) one for the common expressions. Every control
+// is named by the JSON pointer of its value (data-path), so that the engine's errors land at their field.
+import YibaoFields from './fields.js';
+
+export default (function () {
+  'use strict';
+  const { el } = YibaoFields;
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // Chinese names and hints for the table's objects and fields (presentation only). A field without one is named by
+  // its key, with the table's own description as its hint.
+  const OBJECTS = {
+    source: '来源', category: '人员类别', tiers: '缴费档次', tier: '档次', assistance_group: '特殊人群', contribution: '缴费标准',
+    benefit_rule: '待遇开始规则', waiting_period: '待遇等待期', waiting_fixed: '固定等待期', waiting_variable: '断保增加的等待期',
+    waiting_repair: '补缴修复', waiting_floor: '修复后最短等待期', waiting_exempt: '不设等待期的人员', member_note: '提示',
+    channel: '渠道', contact: '联系方式', silences: '来源没有说明时的提示', basis: '依据', benefit_year: '待遇年度',
+    collection: '缴费期', continuity_deadline: '集中缴费截止日', provisional: '暂按往年标准', unknown: '尚未公布',
+  };
+  const LISTS = { sources: '来源', categories: '人员类别', contributions: '缴费标准', benefit_rules: '待遇开始规则',
+    registration: '参保登记', payment_channels: '缴费渠道', contacts: '联系方式', websites: '网站', assistance_groups: '特殊人群',
+    member_notes: '提示', basis: '依据', levels: '档次', exempt: '不设等待期的人员' };
+  // [label, hint]; 'object.key' before 'key'.
+  const FIELDS = {
+    'ruleset.id': ['规则编号', '小写字母、数字、“-”和“_”，例如 chuzhou-2026；测算页用它区分各份规则。'],
+    'ruleset.region': ['城市', '测算页上这样称呼这座城市，例如 滁州市。'],
+    'ruleset.year': ['参保年度', '待遇年度的年份，例如 2026。'],
+    'ruleset.title': ['规则名称', '测算页上显示，例如 滁州市2026年度城乡居民基本医疗保险。'],
+    'ruleset.unconfirmed_note': ['依据是往年资料时的“请核实”提示', '依据里有B级来源（往年文件、转载、解读）时，测算结果旁显示这句话。'],
+    'ruleset.websites': ['网站', '本市医保的网站地址，测算页上以文字显示。'],
+    'source.id': ['来源编号', '依据里用这个编号指这份来源，例如 notice。'],
+    'source.level': ['级别', ''],
+    'source.title': ['标题', '照来源写，例如通知的全称。'],
+    'source.publisher': ['发布单位', '谁发布的；转载的，写明在哪里看到。'],
+    'source.date': ['发布日期', '例如 2025-10-14，可以不填。'],
+    'source.url': ['网址', '以 http:// 或 https:// 开头，可以不填。'],
+    'source.text': ['通知原文', '把通知的正文粘贴在这里：每条依据的原文摘录都会逐字核对，找不到的会标出来。可以不填。'],
+    'benefit_year.start': ['待遇开始日期', '例如 2026-01-01。'],
+    'benefit_year.end': ['待遇结束日期', '例如 2026-12-31。'],
+    'collection.opens': ['开始缴费日期', '这一年度的医保费最早哪天可以缴。'],
+    'collection.closes': ['最晚缴费日期', '这一年度的医保费最晚哪天还能缴。'],
+    'continuity_deadline.date': ['集中缴费截止日期', '在这天（含）之前缴费，算连续参保。'],
+    'category.id': ['类别编号', '例如 adult、child。'],
+    'category.label': ['类别名称', '缴费标准表里这样称呼，例如 少年儿童。'],
+    'category.when': ['哪些人属于这一类', '从上往下，第一个符合的类别算数；最后一类不设条件，其余的人都属于它。'],
+    'tiers.applies_to': ['哪些人要选档次', ''],
+    'tiers.default': ['没选档次时按第几档', ''],
+    'tier.id': ['档次编号', '1至31的整数。'],
+    'tier.label': ['档次名称', '例如 一档。'],
+    'assistance_group.id': ['人群', ''],
+    'assistance_group.label': ['来源里的叫法', '例如 低保对象。'],
+    'contribution.id': ['编号', '例如 adult。'],
+    'contribution.label': ['缴费标准表的行名', '例如 成年居民（一档）。'],
+    'contribution.when': ['适用于哪些人', '从上往下，第一个符合的缴费标准算数。'],
+    'contribution.individual_fen': ['个人每年缴费', '按元填写，例如 400 或 380.50。'],
+    'contribution.subsidy_fen': ['政府每年补助', '按元填写，例如 700。'],
+    'benefit_rule.id': ['编号', '例如 in-window。'],
+    'benefit_rule.when': ['适用于哪些人、哪天缴费', '从上往下，第一个符合的规则算数。'],
+    'benefit_rule.start': ['待遇从哪天开始', ''],
+    'benefit_rule.end': ['待遇到哪天结束', '不填就是待遇年度的最后一天。'],
+    'benefit_rule.waiting': ['这条规则有待遇等待期', '测算结果会提示等待期。'],
+    'channel.id': ['编号', '例如 app。'],
+    'channel.name': ['名称', '适用于谁，或者到哪里办理，照来源写。'],
+    'channel.detail': ['办理方式', '可以不填。'],
+    'channel.when': ['对哪些人显示', '可以不设条件。'],
+    'contact.name': ['名称', '例如 滁州市医疗保障局。'],
+    'contact.phone': ['电话', '例如 0550-12345678 或 12393。'],
+    'contact.detail': ['说明', '可以不填。'],
+    'silences.assistance': ['来源没有说明某类特殊人群时的提示', '这类人按普通标准估算时，告诉他们的话。'],
+    'silences.tier': ['不分档次时填了档次的提示', ''],
+    'basis.source': ['来源编号', '上面“来源”里的编号。'],
+    'basis.quote': ['原文摘录', '从来源里逐字复制；省略的地方写“…”。'],
+    'provisional.from': ['暂按哪份规则', '往年规则的编号。'],
+    'provisional.text': ['告诉居民的话', ''],
+    'unknown.reason': ['为什么还不知道', '例如 通知没有写财政补助标准。'],
+    'unknown.ask': ['向谁咨询', '例如 滁州市医疗保障局。'],
+    'unknown.not_before': ['不早于', '来源说到的最早日期，可以不填。'],
+    'unknown.not_after': ['不晚于', '来源说到的最晚日期，可以不填。'],
+    'ruleset.benefit_year': ['待遇年度', ''],
+    'ruleset.collection': ['缴费期', ''],
+    'ruleset.continuity_deadline': ['集中缴费截止日', ''],
+    'ruleset.tiers': ['缴费档次', '居民可以选缴费档次的，才需要这一项。'],
+    'ruleset.waiting_period': ['待遇等待期', '断保后再参保、集中缴费期后参保要等待的月数（2025年起的规定）。'],
+    'ruleset.silences': ['来源没有说明时的提示', ''],
+    'waiting_period.fixed': ['固定等待期', ''],
+    'waiting_period.variable': ['断保增加的等待期', ''],
+    'waiting_period.repair': ['补缴修复', ''],
+    'waiting_period.floor': ['修复后最短等待期', ''],
+    'waiting_fixed.months': ['固定等待期（月）', ''],
+    'waiting_fixed.when': ['哪些人有固定等待期', '例如 集中缴费期后缴费的，或者断保的。'],
+    'waiting_variable.months_per_year': ['每多断保1年增加（月）', ''],
+    'waiting_variable.from_lapsed_year': ['从断保第几年起增加', ''],
+    'waiting_repair.months_per_year': ['每补缴1年减少（月）', ''],
+    'waiting_floor.months': ['修复后至少（月）', ''],
+    'waiting_floor.from_lapsed_years': ['连续断保满几年起', ''],
+    'waiting_exempt.id': ['编号', ''],
+    'waiting_exempt.when': ['哪些人不设等待期', '例如 在出生后90天内参保的新生儿。'],
+    'waiting_fixed.id': ['编号', ''],
+    'waiting_variable.id': ['编号', ''],
+    'waiting_repair.id': ['编号', ''],
+    'waiting_floor.id': ['编号', ''],
+    'member_note.id': ['编号', ''],
+    'member_note.when': ['对哪些人提示', ''],
+    'member_note.amount_fen': ['变化的金额（分）', '文字里的 {amount} 会换成它。'],
+    'member_note.per_year_fen': ['每多连续参保1年的变化（分）', '和“变化的金额”二选一。'],
+    'member_note.after_years': ['连续参保满几年后才算', ''],
+    text: ['说明文字（测算页上显示）', '大括号里的词（例如 {start}、{deadline}）会换成日期或金额。'],
+    caveat: ['提醒（测算结果旁显示）', '可以不填。'],
+    basis: ['依据', ''],
+    when: ['条件', ''],
+  };
+  const LEVELS = { A: 'A 当年的正式文件', B: 'B 往年文件、转载或解读', C: 'C 全国性背景' };
+  // The vocabulary's choices in words.
+  const CHOICES = {
+    none: '无', school: '中小学生', college: '大学生', continuous: '上年连续参保', new: '首次参保', lapsed: '断保',
+    dibao: '低保对象', tekun: '特困人员', orphan: '孤儿', severe_disability: '重度残疾人', poverty_monitored: '防止返贫监测对象',
+    dibao_edge: '低保边缘家庭成员',
+  };
+  const STUDENT = { none: '不是学生' };
+  const KEYWORDS = {
+    age: '年龄（周岁）', student: '学生', assistance: '特殊人群', history: '上年度参保情况', tier: '缴费档次', category: '人员类别',
+    birth_date: '出生日期', payment_date: '缴费日期', lapsed_years: '断保年数', repaired_years: '补缴年数',
+    waiting_months: '等待期（月）', continuous_years: '连续参保年数', claimed_last_year: '上年度报销过',
+  };
+  // The keywords most notices use, always shown; the rest under 更多条件 (open when one is in use).
+  const COMMON = new Set(['category', 'student', 'assistance', 'history', 'tier', 'age', 'payment_date', 'birth_date']);
+  const RELATIONS = { before: '早于', on_or_before: '不晚于', after: '晚于', on_or_after: '不早于' };
+  const COUNTS = { at_least: '至少', under: '小于' };
+  const ANCHORS = { date: '某一天', year_start: '待遇年度第一天', payment_date: '缴费当天', birth_date: '出生那天', deadline: '集中缴费截止日',
+    year_end: '待遇年度最后一天' };
+  const SHIFTS = { same: '当天', add_days: '再过几天', first_of_month: '当月1日', first_of_next_month: '次月1日', last_of_month: '当月最后一天' };
+  const MONTHS = { none: '不加', months: '再加几个月', waiting_months: '再加待遇等待期' };
+
+  const label = (object, key) => (FIELDS[`${object}.${key}`] || FIELDS[key] || [key, ''])[0];
+  const hintOf = (object, key, description) => {
+    const known = FIELDS[`${object}.${key}`] || FIELDS[key];
+    return known ? known[1] : description;
+  };
+  const yuanOf = (fen) => (typeof fen === 'number' ? (fen % 100 ? (fen / 100).toFixed(2) : String(fen / 100)) : '');
+
+  // ---- pointers ----
+  const pointer = (at, key) => `${at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const steps = (at) => at.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  function get(doc, at) {
+    return steps(at).reduce((node, key) => (node !== null && typeof node === 'object' ? node[key] : undefined), doc);
+  }
+  // Sets (undefined: takes out) the value at `at`, making the objects on the way.
+  function put(doc, at, value) {
+    const keys = steps(at);
+    let node = doc;
+    keys.slice(0, -1).forEach((key, i) => {
+      if (node[key] === null || typeof node[key] !== 'object') node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+      node = node[key];
+    });
+    const last = keys[keys.length - 1];
+    if (value === undefined) {
+      if (Array.isArray(node)) node.splice(Number(last), 1);
+      else delete node[last];
+    } else {
+      node[last] = value;
+    }
+  }
+  const idOf = (at) => `tf${at.replace(/[^A-Za-z0-9_]/g, '-')}`;
+
+  // ---- the vocabulary's condition keywords, read from their forms ----
+  // [category id, …] / [a | b, …]: choices; {"under" | "at_least": years}: a count; {"before" | …: date}: a date
+  // relation; true | false: yes or no. Combinators (all, any, not) are the editor's own, the rest JSON.
+  function keywordEditors(vocabulary) {
+    const out = [];
+    for (const w of vocabulary.filter((v) => v.kind === 'condition')) {
+      const form = String(w.form);
+      let m;
+      if ((m = /^\[(.+), …\]$/.exec(form)) && !/condition/.test(m[1])) {
+        const ids = /^(\w+) id$/.exec(m[1]);
+        out.push({ key: w.key, type: 'choices', from: ids ? ids[1] : null, choices: ids ? [] : m[1].split(' | '), description: w.description });
+      } else if ((m = /^\{(.+): (\w+)\}$/.exec(form))) {
+        const keys = [...m[1].matchAll(/"(\w+)"/g)].map((x) => x[1]).sort((a, b) => Number(b === 'at_least') - Number(a === 'at_least'));
+        out.push({ key: w.key, type: m[2] === 'date' ? 'relation' : 'count', keys, description: w.description });
+      } else if (form === 'true | false') {
+        out.push({ key: w.key, type: 'boolean', description: w.description });
+      }
+    }
+    return out;
+  }
+  // A condition as clauses of one keyword each, joined by all or any; null when it needs the JSON box.
+  function clauses(condition, editors) {
+    if (condition === undefined || condition === null) return { mode: 'all', list: [] };
+    if (!isObject(condition)) return null;
+    const keys = Object.keys(condition);
+    const simple = (c) => isObject(c) && Object.keys(c).length === 1 && editors.some((e) => e.key === Object.keys(c)[0]);
+    const flat = (c) => Object.entries(c).map(([key, value]) => ({ key, value }));
+    if (keys.length === 1 && (keys[0] === 'any' || keys[0] === 'all') && Array.isArray(condition[keys[0]])
+      && condition[keys[0]].every(simple)) return { mode: keys[0], list: condition[keys[0]].flatMap(flat) };
+    if (keys.every((k) => editors.some((e) => e.key === k))) return { mode: 'all', list: flat(condition) };
+    return null;
+  }
+  function condition(model) {
+    const list = model.list;
+    if (model.mode === 'any' && list.length > 1) return { any: list.map((c) => ({ [c.key]: c.value })) };
+    const keys = list.map((c) => c.key);
+    if (new Set(keys).size === keys.length) return Object.fromEntries(list.map((c) => [c.key, c.value]));
+    return { all: list.map((c) => ({ [c.key]: c.value })) };
+  }
+
+  // ---- a date expression as anchor, shift, months and a floor at year_start; null when it needs the JSON box ----
+  function dateModel(expr) {
+    const model = { anchor: 'year_start', date: '', shift: 'same', days: 1, months: 'none', count: 3, floor: false };
+    let x = expr;
+    if (isObject(x) && Array.isArray(x.add_months) && x.add_months.length === 2) {
+      const [inner, n] = x.add_months;
+      if (n === 'waiting_months') model.months = 'waiting_months';
+      else if (Number.isInteger(n)) { model.months = 'months'; model.count = n; } else return null;
+      x = inner;
+    }
+    if (isObject(x) && Array.isArray(x.max) && x.max.length === 2 && x.max.includes('year_start')) {
+      model.floor = true;
+      x = x.max[0] === 'year_start' ? x.max[1] : x.max[0];
+    }
+    if (isObject(x) && Array.isArray(x.add_days) && x.add_days.length === 2 && Number.isInteger(x.add_days[1])) {
+      model.shift = 'add_days';
+      model.days = x.add_days[1];
+      x = x.add_days[0];
+    } else if (isObject(x) && Object.keys(x).length === 1 && ['first_of_month', 'first_of_next_month', 'last_of_month'].includes(Object.keys(x)[0])) {
+      model.shift = Object.keys(x)[0];
+      x = x[model.shift];
+    }
+    if (typeof x !== 'string') return null;
+    // '' is a date still to be typed.
+    if (x === '' || /^\d{4}-\d{2}-\d{2}$/.test(x)) { model.anchor = 'date'; model.date = x; } else if (ANCHORS[x]) model.anchor = x; else return null;
+    return model;
+  }
+  function dateExpr(model) {
+    let x = model.anchor === 'date' ? model.date : model.anchor;
+    if (model.shift === 'add_days') x = { add_days: [x, model.days] };
+    else if (model.shift !== 'same') x = { [model.shift]: x };
+    if (model.floor) x = { max: ['year_start', x] };
+    if (model.months === 'months') x = { add_months: [x, model.count] };
+    else if (model.months === 'waiting_months') x = { add_months: [x, 'waiting_months'] };
+    return x;
+  }
+
+  // The form: `api` gives el/field/setError from the workbench, the field table, and read()/write(doc) of the text.
+  return function tableForm(api) {
+    const { field, table } = api;
+    const byObject = new Map();
+    for (const f of table.fields) {
+      if (!byObject.has(f.object)) byObject.set(f.object, []);
+      byObject.get(f.object).push(f);
+    }
+    const editors = keywordEditors(table.vocabulary);
+    const SKIP = new Set(['$schema', '$comment', 'base']);
+
+    // Each edit: the text's document changed at `at`, written back (the workbench checks it).
+    function edit(change) {
+      const doc = api.read();
+      if (!doc) return;
+      change(doc);
+      api.write(doc);
+    }
+    const set = (at, value) => edit((doc) => put(doc, at, value));
+
+    // A labelled control of `kind` for the value at `at`; `read` turns what is typed into the value (undefined: not
+    // one, with `error`), '' taking the key out.
+    function input(at, name, hint, value, read, error, attrs = {}, onValue = (v) => set(at, v)) {
+      const id = idOf(at);
+      const wrap = field(id, name, attrs);
+      const control = wrap.querySelector('input, textarea');
+      control.dataset.path = at;
+      control.value = value;
+      if (hint) wrap.querySelector('.hint').dataset.fixed = hint;
+      control.addEventListener('input', () => {
+        const raw = control.value.trim();
+        const v = raw === '' ? undefined : read(raw);
+        if (raw !== '' && v === undefined) {
+          control.dataset.bad = error;
+          api.setError(control, error);
+          return;
+        }
+        delete control.dataset.bad;
+        onValue(v);
+      });
+      return wrap;
+    }
+    function select(at, name, options, value, onChange) {
+      const id = idOf(at);
+      const wrap = el('div', { class: 'field' }, el('label', { for: id }, name));
+      const box = el('select', { id, 'data-path': at, 'aria-describedby': `${id}-error` },
+        Object.entries(options).map(([v, text]) => el('option', { value: v }, text)));
+      box.value = value;
+      box.addEventListener('change', () => onChange(box.value));
+      wrap.append(box, el('p', { class: 'error', id: `${id}-error`, hidden: true }));
+      return wrap;
+    }
+    function check(at, name, value, onChange) {
+      const id = idOf(at);
+      const box = el('input', { type: 'checkbox', id, 'data-path': at });
+      box.checked = value;
+      box.addEventListener('change', () => onChange(box.checked));
+      return el('label', { class: 'check' }, box, name);
+    }
+    const button = (text, onClick, id) => {
+      const b = el('button', { type: 'button', id }, text);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    const readDate = (raw) => (DATE.test(raw) ? raw : undefined);
+    const DATE_ERROR = '请按“年-月-日”填写，例如 2025-09-01。';
+    const readYuan = (raw) => (/^\d+(\.\d{1,2})?$/.test(raw) ? Math.round(Number(raw) * 100) : undefined);
+    const MONEY_ERROR = '请填写金额（元），例如 380 或 380.50。';
+
+    // An amount or a collection date: the value, carried from an earlier ruleset, or not published.
+    function fact(f, at, value, name, hint) {
+      const mode = isObject(value) && isObject(value.unknown) ? 'unknown' : isObject(value) && isObject(value.provisional) ? 'provisional' : 'value';
+      const money = f.kind === 'amount';
+      const modes = { value: money ? '金额' : '日期', unknown: '尚未公布', provisional: '暂按往年标准' };
+      const parts = [select(`${at}#mode`, '怎么填', modes, mode, (m) => set(at, m === 'value' ? undefined
+        : m === 'unknown' ? { unknown: { reason: '', ask: '' } } : { provisional: { from: '', text: '' } }))];
+      if (mode === 'value') {
+        parts.push(money
+          ? input(at, '金额（元）', hint, yuanOf(value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
+          : input(at, '日期', hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' }));
+      } else {
+        parts.push(object(mode, pointer(at, mode), value[mode]));
+        if (mode === 'provisional') {
+          parts.push(money ? input(pointer(at, 'value'), '往年的金额（元，可以不填）', '', yuanOf(value.value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
+            : input(pointer(at, 'value'), '往年的日期（可以不填）', '', typeof value.value === 'string' ? value.value : '', readDate, DATE_ERROR));
+        }
+      }
+      return el('fieldset', { class: 'group' }, el('legend', null, name), parts);
+    }
+
+    // A date of a rule: anchor, shift, months, floor; or not published; or JSON. `put` writes the expression (a
+    // condition's date goes through its clause), `now` reads the one in the text.
+    function dateEditor(f, at, value, name, hint, now = () => get(api.read() || {}, at), write = (v) => set(at, v)) {
+      const unknown = f.or_unknown && isObject(value) && isObject(value.unknown);
+      // An optional date left out is said so (its hint says what stands for it), not shown as a rule.
+      const left = !f.required && value === undefined;
+      const model = unknown || left ? null : value === undefined ? dateModel('year_start') : dateModel(value);
+      const change = (how) => { const m = { ...(dateModel(now()) || model) }; how(m); write(dateExpr(m)); };
+      const number = (key) => (v) => change((m) => { m[key] = v === undefined ? (key === 'date' ? '' : 0) : v; });
+      const parts = [];
+      if (f.or_unknown || !f.required) {
+        const modes = { ...(f.required ? {} : { none: '不填' }), rule: '按日期规则', ...(f.or_unknown ? { unknown: '来源没有说（尚未公布）' } : {}) };
+        parts.push(select(`${at}#mode`, '怎么填', modes, unknown ? 'unknown' : left ? 'none' : 'rule',
+          (m) => write(m === 'unknown' ? { unknown: { reason: '', ask: '' } } : m === 'none' ? undefined : f.required ? 'year_start' : 'year_end')));
+      }
+      if (unknown) {
+        parts.push(object('unknown', pointer(at, 'unknown'), value.unknown));
+      } else if (model) {
+        parts.push(select(`${at}#anchor`, '从哪天算起', ANCHORS, model.anchor, (v) => change((m) => { m.anchor = v; })));
+        if (model.anchor === 'date') parts.push(input(`${at}#date`, '哪一天', '', model.date, readDate, DATE_ERROR, { inputmode: 'numeric' }, number('date')));
+        parts.push(select(`${at}#shift`, '然后', SHIFTS, model.shift, (v) => change((m) => { m.shift = v; })));
+        if (model.shift === 'add_days') {
+          parts.push(input(`${at}#days`, '过几天', '例如“缴费次日”填 1。', String(model.days), readInt, INT_ERROR, { inputmode: 'numeric' }, number('days')));
+        }
+        parts.push(select(`${at}#months`, '再加', MONTHS, model.months, (v) => change((m) => { m.months = v; })));
+        if (model.months === 'months') {
+          parts.push(input(`${at}#count`, '几个月', '', String(model.count), readInt, INT_ERROR, { inputmode: 'numeric' }, number('count')));
+        }
+        parts.push(check(`${at}#floor`, '不早于待遇年度第一天', model.floor, (v) => change((m) => { m.floor = v; })));
+      }
+      if (!unknown && !left) parts.push(jsonBox(at, value, `${name}（JSON，其他写法）`, !model, write));
+      return el('fieldset', { class: 'group' }, el('legend', null, name), hint ? el('p', { class: 'hint' }, hint) : null, parts);
+    }
+    const readInt = (raw) => (/^-?\d+$/.test(raw) ? Number(raw) : undefined);
+    const INT_ERROR = '请填写整数，例如 3。';
+
+    // A JSON box for a condition or date the editor does not cover.
+    function jsonBox(at, value, name, open, write = (v) => set(at, v)) {
+      const id = idOf(`${at}#json`);
+      const wrap = field(id, name, { multiline: 'code' });
+      const control = wrap.querySelector('textarea');
+      control.dataset.path = at;
+      control.value = value === undefined ? '' : JSON.stringify(value);
+      control.addEventListener('input', () => {
+        const raw = control.value.trim();
+        let v;
+        try { v = raw === '' ? undefined : JSON.parse(raw); } catch { v = null; }
+        if (v === null) { control.dataset.bad = '这不是有效的 JSON。'; api.setError(control, control.dataset.bad); return; }
+        delete control.dataset.bad;
+        write(v);
+      });
+      return el('details', { class: 'json-box', open: open || null }, el('summary', null, open ? '这一项要用 JSON 写' : '用 JSON 写（其他写法）'), wrap);
+    }
+
+    // The condition editor: one row a keyword of the vocabulary, joined by all or any.
+    function conditionEditor(at, value, name, hint, doc, inCategory) {
+      const model = clauses(value, editors);
+      const parts = [];
+      if (model) {
+        const write = (change) => {
+          const m = clauses(get(api.read() || {}, at), editors) || { mode: 'all', list: [] };
+          change(m);
+          set(at, m.list.length ? condition(m) : (get(api.read() || {}, at) === undefined ? undefined : {}));
+        };
+        // The clauses of `key` taken out, but for those `keep` names.
+        function without(m, key, keep) { m.list = m.list.filter((c) => c.key !== key || (keep ? keep(c) : false)); }
+        parts.push(select(`${at}#mode`, '条件之间', { all: '全部都要符合', any: '符合任一即可' }, model.mode, (v) => write((m) => { m.mode = v; })));
+        const more = [];
+        let moreUsed = false;
+        for (const e of editors) {
+          if (e.key === 'category' && inCategory) continue;
+          const mine = model.list.filter((c) => c.key === e.key);
+          const title = KEYWORDS[e.key] || e.key;
+          const row = `${at}#${e.key}`;
+          const rows = COMMON.has(e.key) ? parts : more;
+          if (rows === more && mine.length) moreUsed = true;
+          if (e.type === 'choices') {
+            const choices = e.from === 'category' ? (doc.categories || []).filter(isObject).map((c) => [c.id, c.label || c.id])
+              : e.from === 'tier' ? ((doc.tiers || {}).levels || []).filter(isObject).map((t) => [t.id, t.label || String(t.id)])
+                : e.from ? [] : e.choices.map((c) => [c, (e.key === 'student' && STUDENT[c]) || CHOICES[c] || c]);
+            if (!choices.length) continue;
+            const chosen = mine.length ? mine[0].value : [];
+            rows.push(el('fieldset', { class: 'choices' }, el('legend', null, title),
+              choices.map(([v, text]) => check(`${row}/${v}`, text, Array.isArray(chosen) && chosen.includes(v), (on) => write((m) => {
+                const old = (m.list.find((c) => c.key === e.key) || { value: [] }).value;
+                const next = choices.map(([x]) => x).filter((x) => (x === v ? on : Array.isArray(old) && old.includes(x)));
+                without(m, e.key);
+                if (next.length) m.list.push({ key: e.key, value: next });
+              })))));
+          } else if (e.type === 'count') {
+            rows.push(el('fieldset', { class: 'choices' }, el('legend', null, title), e.keys.map((k) => {
+              const now = mine.find((c) => isObject(c.value) && k in c.value);
+              return input(`${row}/${k}`, `${title}${COUNTS[k] || k}`, '', now ? String(now.value[k]) : '', readInt, INT_ERROR, { inputmode: 'numeric' },
+                (v) => write((m) => {
+                  without(m, e.key, (c) => isObject(c.value) && !(k in c.value));
+                  if (v !== undefined) m.list.push({ key: e.key, value: { [k]: v } });
+                }));
+            })));
+          } else if (e.type === 'relation') {
+            const now = mine[0] && isObject(mine[0].value) ? Object.entries(mine[0].value)[0] : null;
+            const relation = now ? now[0] : '';
+            const options = { '': '不限', ...Object.fromEntries(e.keys.map((k) => [k, RELATIONS[k] || k])) };
+            const box = el('fieldset', { class: 'choices' }, el('legend', null, title),
+              select(`${row}#relation`, '在哪天之前或之后', options, relation, (v) => write((m) => {
+                const old = m.list.find((c) => c.key === e.key);
+                const date = old && isObject(old.value) ? Object.values(old.value)[0] : e.key === 'payment_date' ? 'deadline' : 'year_start';
+                without(m, e.key);
+                if (v) m.list.push({ key: e.key, value: { [v]: date } });
+              })));
+            if (relation) {
+              const clause = () => {
+                const m = clauses(get(api.read() || {}, at), editors);
+                const c = m && m.list.find((x) => x.key === e.key);
+                return c && isObject(c.value) ? c.value[relation] : undefined;
+              };
+              box.append(dateEditor({ kind: 'date_expr', required: true }, `${row}/${relation}`, now[1], `${title}${RELATIONS[relation] || relation}哪天`, '', clause,
+                (date) => write((m) => { const c = m.list.find((x) => x.key === e.key); if (c) c.value = { [relation]: date }; })));
+            }
+            rows.push(box);
+          } else if (e.type === 'boolean') {
+            const now = mine[0] ? String(mine[0].value) : '';
+            rows.push(select(row, title, { '': '不限', true: '是', false: '否' }, now, (v) => write((m) => {
+              without(m, e.key);
+              if (v) m.list.push({ key: e.key, value: v === 'true' });
+            })));
+          }
+        }
+        if (more.length) parts.push(el('details', { class: 'json-box', open: moreUsed || null }, el('summary', null, '更多条件'), more));
+      }
+      parts.push(jsonBox(at, value, `${name}（JSON，其他写法）`, !model));
+      const box = el('fieldset', { class: 'group condition' }, el('legend', null, name), hint ? el('p', { class: 'hint' }, hint) : null,
+        model && !model.list.length ? el('p', { class: 'hint' }, '现在没有条件：所有人都符合。') : null, parts);
+      return box;
+    }
+
+    // One field of an object, by its kind.
+    function fieldOf(f, at, value, doc, owner, context) {
+      const name = label(f.object, f.key);
+      const hint = hintOf(f.object, f.key, f.description);
+      const where = pointer(at, f.key);
+      const enumeration = /"enum":\[([^\]]*)\]/.exec(f.schema || '');
+      switch (f.kind) {
+        case 'text':
+          if (enumeration) {
+            const values = JSON.parse(`[${enumeration[1]}]`);
+            const options = { '': '（请选择）', ...Object.fromEntries(values.map((v) => [v, (f.key === 'level' ? LEVELS[v] : CHOICES[v]) || v])) };
+            return select(where, name, options, typeof value === 'string' ? value : '', (v) => set(where, v || undefined));
+          }
+          return input(where, name, hint, typeof value === 'string' ? value : '', (raw) => raw, '',
+            ['text', 'quote', 'caveat', 'reason'].includes(f.key) ? { multiline: 'quote' } : {});
+        case 'integer':
+          return input(where, name, hint, typeof value === 'number' ? String(value) : '', (raw) => {
+            const n = readInt(raw);
+            return n !== undefined && n >= f.min && n <= f.max ? n : undefined;
+          }, `请填写${f.min}至${f.max}的整数。`, { inputmode: 'numeric' });
+        case 'boolean':
+          return el('div', { class: 'field' }, check(where, name, value === true, (on) => set(where, on ? true : f.required ? false : undefined)),
+            hint ? el('p', { class: 'hint' }, hint) : null, el('p', { class: 'error', id: `${idOf(where)}-error`, hidden: true }));
+        case 'date':
+          return input(where, name, hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' });
+        case 'amount': case 'date_fact':
+          return fact(f, where, value, name, hint);
+        case 'date_expr':
+          return dateEditor(f, where, value, name, hint);
+        case 'condition':
+          return conditionEditor(where, value, name, hint, doc, owner === 'category');
+        case 'object':
+          if (value === undefined || value === null) {
+            return el('p', null, button(`添加${name}`, () => {
+              set(where, f.of === 'tiers' ? { levels: [{ id: 1, label: '一档' }] } : {});
+              focusFirst(where);
+            }, `${idOf(where)}-add`));
+          }
+          if (!isObject(value)) return jsonBox(where, value, name, true);
+          if (f.or_unknown && isObject(value.unknown)) return el('fieldset', { class: 'group' }, el('legend', null, name), object('unknown', pointer(where, 'unknown'), value.unknown));
+          return object(f.of, where, value, name, !f.required);
+        case 'list':
+          return list(f, where, Array.isArray(value) ? value : [], doc, context);
+        case 'texts':
+          return texts(f, where, Array.isArray(value) ? value : [], name);
+        default:
+          return jsonBox(where, value, name, true);
+      }
+    }
+
+    // An object of the table: its fields in the table's order.
+    let shown = {};  // the document being rendered
+    function object(name, at, value, legend, removable) {
+      const doc = shown;
+      const fields = (byObject.get(name) || []).filter((f) => !SKIP.has(f.key));
+      const body = fields.map((f) => fieldOf(f, at, isObject(value) ? value[f.key] : undefined, doc, name, legend));
+      if (!legend) return el('div', { class: 'fields' }, body);
+      return el('fieldset', { class: 'group' }, el('legend', null, legend), body,
+        removable ? el('p', null, button(`删除${legend}`, () => { set(at, undefined); focusOn(`${idOf(at)}-add`); })) : null);
+    }
+
+    // A list of objects, each with a button to remove it, and one to add.
+    // A rule's basis is named with the rule (缴费期的依据1), so that a problem with it says where it is.
+    function list(f, at, items, doc, context) {
+      const name = LISTS[f.key] || OBJECTS[f.of] || f.key;
+      const named = f.of === 'basis' && context ? `${context}的${name}` : name;
+      const ids = (byObject.get(f.of) || []).some((x) => x.key === 'id' && x.kind === 'text');
+      const first = (doc.sources || []).find(isObject);
+      const boxes = items.map((item, i) => {
+        const title = `${named}${i + 1}${isObject(item) && item.label ? `：${item.label}` : ''}`;
+        const box = object(f.of, pointer(at, i), item, title, false);
+        box.append(el('p', null, button(`删除${title}`, () => { set(pointer(at, i), undefined); focusOn(`${idOf(at)}-add`); })));
+        return box;
+      });
+      const add = button(`添加${name}`, () => {
+        const fresh = {};
+        if (ids) {
+          let n = items.length + 1;
+          while (items.some((x) => isObject(x) && x.id === `${f.of}-${n}`)) n += 1;
+          fresh.id = `${f.of}-${n}`.replace(/_/g, '-');
+        }
+        if (f.of === 'basis') fresh.source = first ? first.id : '';
+        else if ((byObject.get(f.of) || []).some((x) => x.key === 'basis')) fresh.basis = [{ source: first ? first.id : '', quote: '' }];
+        edit((d) => { const l = get(d, at); if (Array.isArray(l)) l.push(fresh); else put(d, at, [fresh]); });
+        focusFirst(pointer(at, items.length));
+      }, `${idOf(at)}-add`);
+      const id = idOf(at);
+      return el('section', { class: f.of === 'basis' ? 'basis-list' : 'list-box', 'aria-labelledby': `${id}-h` },
+        el(f.of === 'basis' ? 'h4' : 'h3', { id: `${id}-h` }, name), boxes, el('p', null, add));
+    }
+
+    // A list of texts (websites).
+    function texts(f, at, items, name) {
+      const rows = items.map((item, i) => {
+        const where = pointer(at, i);
+        const wrap = input(where, `${name}${i + 1}`, '', String(item), (raw) => raw, '', {}, (v) => set(where, v === undefined ? '' : v));
+        wrap.append(el('p', null, button(`删除${name}${i + 1}`, () => { set(where, undefined); focusOn(`${idOf(at)}-add`); })));
+        return wrap;
+      });
+      const id = idOf(at);
+      return el('section', { class: 'list-box', 'aria-labelledby': `${id}-h` }, el('h3', { id: `${id}-h` }, name),
+        hintOf('ruleset', f.key, f.description) ? el('p', { class: 'hint' }, hintOf('ruleset', f.key, f.description)) : null, rows,
+        el('p', null, button(`添加${name}`, () => {
+          edit((d) => { const l = get(d, at); if (Array.isArray(l)) l.push(''); else put(d, at, ['']); });
+          focusFirst(pointer(at, items.length));
+        }, `${idOf(at)}-add`)));
+    }
+
+    // Focus after an item is added (its first control) or taken out (the button that adds one).
+    const focusOn = (id) => { const node = document.getElementById(id); if (node) node.focus(); };
+    function focusFirst(at) {
+      const node = /** @type {HTMLElement | null} */ (document.querySelector(`#table-form [data-path="${at}"], #table-form [data-path^="${at}/"], #table-form [data-path^="${at}#"]`));
+      if (node) node.focus();
+    }
+
+    // Builds the form for `doc` into `home`: anew when its controls differ, else only the values of those not in use.
+    function render(home, doc) {
+      shown = doc;
+      const fresh = object('ruleset', '', doc);
+      const ids = (root) => [...root.querySelectorAll('[id]')].map((x) => `${x.tagName}#${x.id}`).join(' ');
+      if (ids(home) !== ids(fresh)) {
+        // The control in use keeps focus, and its caret, in the new form.
+        const active = /** @type {HTMLInputElement} */ (document.activeElement);
+        const focused = active && home.contains(active) ? active.id : null;
+        const caret = focused && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+        home.replaceChildren(fresh);
+        const again = /** @type {HTMLInputElement | null} */ (focused ? document.getElementById(focused) : null);
+        if (again) {
+          again.focus();
+          if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
+        }
+      } else {
+        for (const node of /** @type {NodeListOf<HTMLInputElement>} */ (fresh.querySelectorAll('input, textarea, select'))) {
+          const live = /** @type {HTMLInputElement | null} */ (document.getElementById(node.id));
+          if (!live || live === document.activeElement || live.dataset.bad) continue;
+          if (node.type === 'checkbox') live.checked = node.checked; else if (live.value !== node.value) live.value = node.value;
+        }
+        for (const node of fresh.querySelectorAll('h3, h4, legend')) {
+          const live = node.id ? document.getElementById(node.id) : null;
+          if (live && live.textContent !== node.textContent) live.textContent = node.textContent;
+        }
+        // Legends have no ids: they follow their fieldsets' order, which is the same.
+        const legends = [...home.querySelectorAll('legend')];
+        [...fresh.querySelectorAll('legend')].forEach((node, i) => { if (legends[i] && legends[i].textContent !== node.textContent) legends[i].textContent = node.textContent; });
+      }
+      for (const hint of home.querySelectorAll('.hint[data-fixed]')) hint.textContent = hint.dataset.fixed;
+    }
+
+    // The control an error at `path` belongs to: the one whose value's pointer is the longest start of it.
+    function place(home, path) {
+      let best = null;
+      for (const control of home.querySelectorAll('[data-path]')) {
+        const at = control.dataset.path;
+        if (at.includes('#') && !at.endsWith('#mode')) continue;
+        const own = at.replace(/#mode$/, '');
+        if ((path === own || path.startsWith(`${own}/`)) && (!best || own.length > best.own.length
+          || (own.length === best.own.length && !at.endsWith('#mode') && best.at.endsWith('#mode')))) best = { own, at, id: control.id };
+      }
+      return best ? best.id : null;
+    }
+
+    return { render, place, same };
+  };
+})();
