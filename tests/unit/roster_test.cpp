@@ -144,7 +144,6 @@ TEST_CASE("dates in the forms spreadsheets write", "[roster][date]") {
 }
 
 TEST_CASE("cell words map to the contract's values", "[roster]") {
-    using yibao::Assistance;
     using yibao::History;
     using yibao::Student;
     const std::string header = "出生日期,在校情况,特殊人群,缴费档次,上年度参保情况";
@@ -161,18 +160,19 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
     for (const char* college : {"大学", "大专", "本科", "研究生", "college"})
         CHECK(read(std::string(college) + ",,,").student == Student::college);
 
-    const std::vector<std::pair<const char*, Assistance>> groups{
-        {"", Assistance::none},           {"无", Assistance::none},
-        {"低保", Assistance::dibao},       {"低保对象", Assistance::dibao},
-        {"特困", Assistance::tekun},       {"特困供养人员", Assistance::tekun},
-        {"孤儿", Assistance::orphan},      {"重度残疾", Assistance::severe_disability},
-        {"重度残疾（二级及以上）人员", Assistance::severe_disability},
-        {"重度残疾(二级及以上)人员", Assistance::severe_disability},
-        {"监测对象", Assistance::poverty_monitored},
-        {"脱贫返贫致贫人口", Assistance::poverty_monitored},
-        {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
-        {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭成员", Assistance::dibao_edge},
-        {"dibao_edge", Assistance::dibao_edge}, {"severe_disability", Assistance::severe_disability}};
+    const std::vector<std::pair<const char*, std::vector<std::string>>> groups{
+        {"", {}},           {"无", {}},
+        {"低保", {"dibao"}},       {"低保对象", {"dibao"}},
+        {"特困", {"tekun"}},       {"特困供养人员", {"tekun"}},
+        {"孤儿", {"orphan"}},      {"重度残疾", {"severe_disability"}},
+        {"重度残疾（二级及以上）人员", {"severe_disability"}},
+        {"重度残疾(二级及以上)人员", {"severe_disability"}},
+        {"监测对象", {"poverty_monitored"}},
+        {"脱贫返贫致贫人口", {"poverty_monitored"}},
+        {"纳入监测范围的脱贫返贫致贫人口", {"poverty_monitored"}},
+        {"低保边缘", {"dibao_edge"}}, {"低保边缘家庭成员", {"dibao_edge"}},
+        {"dibao_edge", {"dibao_edge"}}, {"severe_disability", {"severe_disability"}},
+        {"低保、特困", {"dibao", "tekun"}}};
     for (const auto& [word, group] : groups) CHECK(read("," + std::string(word) + ",,").assistance == group);
 
     CHECK(read(",,一档,").tier == 1);
