@@ -131,7 +131,9 @@ Side side_of(const Date& day, const Fact<Date>& limit) {
 void read_answers(const Ruleset& r, const Member& member, const std::string& path, Facts& f, MemberResult& m,
                   Issues& issues) {
     const std::string answers_path = pointer_join(path, "answers");
-    for (const auto& [question_id, answer_id] : member.answers) {
+    for (const auto& given : member.answers) {
+        const std::string& question_id = given.first;  // named, not bound: a lambda may not capture a binding (C++17)
+        const std::string& answer_id = given.second;
         const auto q = std::find_if(r.member_questions.begin(), r.member_questions.end(),
                                     [&](const MemberQuestion& x) { return x.id == question_id; });
         const std::string at = pointer_join(answers_path, question_id);
@@ -155,9 +157,9 @@ void read_answers(const Ruleset& r, const Member& member, const std::string& pat
     for (size_t i = 0; i < r.member_questions.size(); ++i) {
         const MemberQuestion& q = r.member_questions[i];
         if (f.answers[i] >= 0) continue;
-        const bool given = std::any_of(member.answers.begin(), member.answers.end(),
-                                       [&](const auto& answer) { return answer.first == q.id; });
-        if (given) continue;  // told above: an answer that is not one of the question's
+        const bool answered = std::any_of(member.answers.begin(), member.answers.end(),
+                                          [&](const auto& answer) { return answer.first == q.id; });
+        if (answered) continue;  // told above: an answer that is not one of the question's
         if (q.default_answer >= 0) {
             f.answers[i] = static_cast<std::int8_t>(q.default_answer);
             m.assumed.push_back(&q);

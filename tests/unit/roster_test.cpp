@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "batch.hpp"
+#include "golden.hpp"
 #include "rules/builtin.hpp"
 #include "io/roster.hpp"
 
@@ -421,4 +422,42 @@ TEST_CASE("GBK after an ASCII-only first chunk is still detected", "[batch][enco
 TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encoding]") {
     Utf8Source source(Encoding::gbk);
     CHECK(*source.decode("a\xff" "b\xcd", true) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
+
+namespace {
+
+// The test fixture groups-example (tests/rulesets/): its groups by label, 就高, and its two member questions.
+const yibao::Ruleset& groups_example() {
+    static const yibao::Catalog catalog = [] {
+        yibao::Issues issues;
+        yibao::Catalog c = yibao::builtin_catalog(issues);
+        const std::string text = golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/groups-example.json");
+        c.load_texts({{"groups-example", text}}, issues);
+        REQUIRE(issues.empty());
+        return c;
+    }();
+    return *catalog.find("groups-example");
+}
+
+}  // namespace
+
+TEST_CASE("a roster answers a ruleset's member questions in columns headed by their labels, and names a bad answer by line",
+          "[roster][questions]") {
+    yibao::RosterRun run(groups_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,特殊人群,性别,户口新迁入\n"
+             "母亲,1976-11-15,,女,\n"
+             "父亲,1966-11-16,定额资助参保对象、全额资助参保对象,男,不是\n"
+             "某人,1970-01-01,,未知,\n"
+             "某某,1970-01-01,,,\n",
+             out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[1].rfind("母亲,1976-11-15,,女,,城乡居民,350,700,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[1].find("已按“不是”估算") != std::string::npos);  // 户口新迁入 left empty: its default, said
+    CHECK(lines[2] == "父亲,1966-11-16,定额资助参保对象、全额资助参保对象,男,不是,城乡居民,0,700,2027-01-01,2027-12-31,");
+    CHECK(lines[3].find("第4行 性别：“未知”无法识别，可填：男、女") != std::string::npos);
+    CHECK(lines[4].find("第5行 性别：请回答“这位成员的性别？”（男、女）") != std::string::npos);
+    CHECK(run.summary().rows_failed == 2);
 }
