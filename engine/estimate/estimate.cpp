@@ -167,7 +167,7 @@ void read_answers(const Ruleset& r, const Member& member, const std::string& pat
         } else {
             std::string labels;
             for (const auto& x : q.answers) labels += (labels.empty() ? "" : "、") + x.label;
-            issues.push_back({pointer_join(answers_path, q.id), Code::missing, "请回答“" + q.question + "”（" + labels + "）"});
+            issues.push_back({pointer_join(answers_path, q.id), Code::missing, "请选择" + q.label + "（" + labels + "）"});
         }
     }
 }

@@ -128,9 +128,9 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
         case Code::answer_assumed: {
             std::string out;
             for (const MemberQuestion* q : m.assumed)
-                out += (out.empty() ? "未回答" : "；未回答") + ("“" + q->question + "”，已按“" +
+                out += (out.empty() ? "未填写" : "；未填写") + ("“" + q->label + "”，已按“" +
                        q->answers[static_cast<size_t>(q->default_answer)].label + "”估算");
-            return out + "；如不是，请选择后重新测算";
+            return out + "；如有不同，请填写后重新测算";
         }
         case Code::tier_not_applicable:
             return "缴费档次不适用于" + m.category->label + "，已按" + m.category->label + "的统一标准估算";

@@ -458,6 +458,6 @@ TEST_CASE("a roster answers a ruleset's member questions in columns headed by th
     CHECK(lines[1].find("已按“不是”估算") != std::string::npos);  // 户口新迁入 left empty: its default, said
     CHECK(lines[2] == "父亲,1966-11-16,定额资助参保对象、全额资助参保对象,男,不是,城乡居民,0,700,2027-01-01,2027-12-31,");
     CHECK(lines[3].find("第4行 性别：“未知”无法识别，可填：男、女") != std::string::npos);
-    CHECK(lines[4].find("第5行 性别：请回答“这位成员的性别？”（男、女）") != std::string::npos);
+    CHECK(lines[4].find("第5行 性别：请选择性别（男、女）") != std::string::npos);
     CHECK(run.summary().rows_failed == 2);
 }
