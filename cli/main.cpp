@@ -43,6 +43,10 @@ constexpr const char* kUsageText = R"(usage:
   --encoding ENC       read the roster as utf-8 or gbk (default: detected)
   --bom                start the output with a UTF-8 BOM (it does when the input has one)
 
+a request's member may give "assistance" as one group id or an array of ids, and "answers": {"question id":
+"answer id"} for the ruleset's member_questions; `yibao rulesets` lists both for each ruleset. A roster takes a
+column per member question, headed by its label.
+
 exit status: 0 success, 1 invalid input (error JSON on stdout; for batch: a row or the header failed), 2 wrong usage
 )";
 

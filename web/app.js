@@ -167,11 +167,11 @@ import YibaoLink from './link.js';
     select.value = String(value);
   }
 
-  function field(prefix, name, control, hint) {
-    control.id = `${prefix}-${name.replace(/_/g, '-')}`;
+  function field(prefix, name, control, hint, text = LABELS[name]) {
+    control.id = `${prefix}-${name.replace(/[_/]/g, '-')}`;
     const hintNode = hint ? el('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
     const error = el('p', { class: 'error', id: `${control.id}-error`, hidden: true });
-    const label = el('label', { for: control.id }, LABELS[name]);
+    const label = el('label', { for: control.id }, text);
     const wrap = el('div', { class: 'field' }, label, control, hintNode, error);
     describe({ control, hint: hintNode, error });
     return { wrap, control, hint: hintNode, error };
@@ -222,6 +222,14 @@ import YibaoLink from './link.js';
     options(fields.claimed_last_year.control, CLAIMED, member.claimed_last_year);
     fields.assistance.wrap.hidden = r.assistance_groups.length === 0;
     fields.tier.wrap.hidden = !member.tierShown;
+    // The ruleset's own questions (性别, 户口新迁入 …), asked only where it has them; one without a default
+    // starts unanswered, and the engine asks for it.
+    for (const q of r.member_questions) {
+      const f = field(prefix, `answers/${q.id}`, el('select'), null, q.question);
+      const choices = q.answers.map((a) => [a.id, a.label]);
+      options(f.control, q.default ? choices : [['', '请选择'], ...choices], member.answers[q.id] ?? q.default ?? '');
+      fields[`answers/${q.id}`] = f;
+    }
 
     const title = el('h3', { id: `${prefix}-title`, tabindex: '-1' }, memberTitle(member, index));
     const remove = el('button', { type: 'button', 'aria-describedby': title.id }, '删除此成员');
@@ -235,7 +243,8 @@ import YibaoLink from './link.js';
 
     for (const [name, f] of Object.entries(fields)) {
       f.control.addEventListener('input', () => {
-        member[name] = name === 'tier' ? (f.control.value === '' ? null : Number(f.control.value)) : f.control.value;
+        if (name.startsWith('answers/')) member.answers = { ...member.answers, [name.slice(8)]: f.control.value };
+        else member[name] = name === 'tier' ? (f.control.value === '' ? null : Number(f.control.value)) : f.control.value;
         if (name === 'id') title.textContent = memberTitle(member, state.members.indexOf(member));
         if (name === 'history') showFields(member);
         update();
@@ -303,6 +312,13 @@ import YibaoLink from './link.js';
       if (m.id.trim()) item.id = m.id.trim();
       if (m.birth_date.trim()) item.birth_date = typedIso(m.birth_date);
       if (r.assistance_groups.length) item.assistance = m.assistance;
+      if (r.member_questions.length) {
+        item.answers = {};
+        for (const q of r.member_questions) {
+          const answer = m.answers[q.id] ?? q.default;
+          if (answer) item.answers[q.id] = answer;
+        }
+      }
       if (m.tierShown && m.tier !== null) item.tier = m.tier;
       for (const name of [...COUNTS, 'claimed_last_year']) {
         if (m.ui.fields[name].wrap.hidden || !m[name].trim()) continue;
@@ -364,13 +380,15 @@ import YibaoLink from './link.js';
   // takes the focus: the control, or the card's heading for an error of the member as a whole.
   function fieldFor(path) {
     if (path === '/payment_date') return { f: paymentField, dateOf: state.payment, name: LABELS.payment_date, focus: paymentField.control };
-    const m = /^\/members\/(\d+)(?:\/(\w+))?$/.exec(path);
+    const m = /^\/members\/(\d+)(?:\/(\w+|answers\/\w+))?$/.exec(path);
     const member = m && counted()[Number(m[1])];
     if (!member) return null;
     const title = memberTitle(member, Number(m[1]));
     const f = m[2] && member.ui.fields[m[2]];
     if (f && !f.wrap.hidden) {
-      return { f, dateOf: m[2] === 'birth_date' ? member : null, name: `${title}，${LABELS[m[2]]}`, focus: f.control };
+      const question = ruleset().member_questions.find((q) => `answers/${q.id}` === m[2]);
+      return { f, dateOf: m[2] === 'birth_date' ? member : null, name: `${title}，${question ? question.label : LABELS[m[2]]}`,
+        focus: f.control };
     }
     return { f: { error: member.ui.cardError }, name: title, focus: member.ui.title };
   }

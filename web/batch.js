@@ -336,11 +336,20 @@ import YibaoFormat from './format.js';
       choose(file);
     });
 
-    const template = $('roster-template').textContent;
     $('batch-template').addEventListener('click',
-      () => save('医保批量测算模板.csv', ['\ufeff', template.replace(/\n/g, '\r\n')]));
+      () => save('医保批量测算模板.csv', ['\ufeff', template(listing($('batch-ruleset').value)).replace(/\n/g, '\r\n')]));
     $('batch-download').addEventListener('click', () => { if (result) save(result.name, result.parts); });
     $('batch-cancel').addEventListener('click', cancel);
+  }
+
+  // The roster template, with a column for each of the ruleset's own questions (headed by its label, left empty):
+  // a ruleset that asks none keeps the template as it is.
+  function template(r) {
+    const lines = $('roster-template').textContent.split('\n');
+    const labels = (r.member_questions || []).map((q) => q.label);
+    if (!labels.length) return lines.join('\n');
+    return lines.map((line, i) => (i === 0 ? [line, ...labels] : line === '' ? [line]
+      : [line, ...labels.map(() => '')]).join(',')).join('\n');
   }
 
   // The ruleset the page opens with: the one a link names (the family page's #ruleset=ID), else of the first city

@@ -17,12 +17,16 @@ export default (function () {
     }),
   ];
   // v1: short keys keep the link, and so its QR code, small; a member's key left out means its default. The lapse
-  // questions (l, r, y, k) came later: a v1 link without them opens with their defaults.
+  // questions (l, r, y, k) and the answers to a ruleset's own questions (q: {question id: answer id}) came later: a
+  // v1 link without them opens with their defaults.
   const KEYS = { c: 'ruleset', p: 'payment_date', m: 'members' };
   const MEMBER_KEYS = { n: 'id', b: 'birth_date', s: 'student', a: 'assistance', t: 'tier', h: 'history',
-    l: 'lapsed_years', r: 'repaired_years', y: 'continuous_years', k: 'claimed_last_year' };
-  const MEMBER_DEFAULTS = { id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous',
-    lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '' };
+    l: 'lapsed_years', r: 'repaired_years', y: 'continuous_years', k: 'claimed_last_year', q: 'answers' };
+  const MEMBER_DEFAULTS = Object.freeze({ id: '', birth_date: '', student: 'none', assistance: 'none', tier: null,
+    history: 'continuous', lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '',
+    answers: Object.freeze({}) });
+  // A ruleset asks at most 16 questions (engine/rules/fields.cpp).
+  const MAX_ANSWERS = 16;
   // A count of years or a yes/no is held as the text of its field; in the link as a number or a boolean when it is one.
   const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
   function compact(name, text) {
@@ -116,6 +120,19 @@ export default (function () {
       notice('unreadable');
       return undefined;
     };
+    // {question id: answer id}, each text; the engine checks them against the ruleset.
+    const answers = (raw) => {
+      if (!isObject(raw) || Object.keys(raw).length > MAX_ANSWERS) {
+        notice('unreadable');
+        return MEMBER_DEFAULTS.answers;
+      }
+      const out = {};
+      for (const [question, answer] of Object.entries(raw)) {
+        const text = question.length <= MAX_FIELD ? value(answer) : undefined;
+        if (typeof text === 'string') out[question] = text;
+      }
+      return out;
+    };
     const household = { ruleset: null, payment_date: null, members: [] };
     for (const key of Object.keys(data)) if (!(key in KEYS)) notice('unknown');
     if (data.c !== undefined) household.ruleset = value(data.c) ?? null;
@@ -130,6 +147,7 @@ export default (function () {
       for (const [short, field] of Object.entries(raw)) {
         const name = MEMBER_KEYS[short];
         if (!name) notice('unknown');
+        else if (name === 'answers') member.answers = answers(field);
         else if (field !== null && field !== undefined) member[name] = value(field, name === 'tier') ?? MEMBER_DEFAULTS[name];
       }
       household.members.push(member);
@@ -192,7 +210,9 @@ export default (function () {
     const data = { c: household.ruleset, p: household.payment_date, m: household.members.map((member) => {
       const short = {};
       for (const [key, name] of Object.entries(MEMBER_KEYS)) {
-        if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = compact(name, member[name]);
+        if (name === 'answers') {
+          if (member.answers && Object.keys(member.answers).length) short[key] = member.answers;
+        } else if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = compact(name, member[name]);
       }
       return short;
     }) };

@@ -25,9 +25,10 @@ namespace yibao {
     X(born_after_payment, error, "The member is born after the payment date.")                                   \
     X(unknown_tier, error, "The ruleset has no such tier.")                                                       \
     X(contradiction, error, "Two member facts disagree, e.g. history continuous with lapsed_years 2.")           \
+    X(several_groups, error, "A member is in several assistance groups and the ruleset has no several_groups rule saying which one is taken.")\
     X(no_rule, error, "No contribution or benefit rule of the ruleset applies to the member.")                   \
     X(unreadable_file, error, "A file named on the command line cannot be read.")                                \
-    X(invalid_id, error, "A ruleset id is empty, longer than 64 characters, or holds other than a-z, 0-9, - and _.") \
+    X(invalid_id, error, "A ruleset id is empty, longer than 64 characters, or holds other than a-z, 0-9, - and _ (a group, question or answer id: a-z, 0-9 and _).") \
     X(bad_url, error, "A url is not an http:// or https:// address.")                                           \
     X(bad_phone, error, "A contact's phone number has none of the shapes the README lists.")                     \
     X(out_of_order, error, "An end date before its start date.")                                                 \
@@ -53,6 +54,7 @@ namespace yibao {
     X(coverage_gap, warning, "Days of the year before benefits start are not covered (no waiting period rule).") \
     X(no_cover, warning, "This payment buys no cover in the benefit year.")                                     \
     X(assistance_not_in_rules, warning, "The ruleset's sources do not name the member's assistance group.")    \
+    X(answer_assumed, warning, "A member question was not answered; the ruleset's default answer was taken.")  \
     X(tier_assumed, warning, "No tier was chosen; the ruleset's default tier was used.")                       \
     X(tier_not_in_rules, warning, "A tier was given but the ruleset has none.")                                 \
     X(tier_not_applicable, warning, "A tier was given for a member the tiers do not apply to.")                \

@@ -125,6 +125,108 @@ Side side_of(const Date& day, const Fact<Date>& limit) {
     return Side::unsure;
 }
 
+
+// The member's answers to the ruleset's questions into `f`; a question left out takes its default (a warning),
+// or is an error when it has none. Each problem at the member's answers/<question id>.
+void read_answers(const Ruleset& r, const Member& member, const std::string& path, Facts& f, MemberResult& m,
+                  Issues& issues) {
+    const std::string answers_path = pointer_join(path, "answers");
+    for (const auto& given : member.answers) {
+        const std::string& question_id = given.first;  // named, not bound: a lambda may not capture a binding (C++17)
+        const std::string& answer_id = given.second;
+        const auto q = std::find_if(r.member_questions.begin(), r.member_questions.end(),
+                                    [&](const MemberQuestion& x) { return x.id == question_id; });
+        const std::string at = pointer_join(answers_path, question_id);
+        if (q == r.member_questions.end()) {
+            std::string ids;
+            for (const MemberQuestion& x : r.member_questions) ids += (ids.empty() ? "" : "、") + x.id + "（" + x.label + "）";
+            issues.push_back({at, Code::unknown_value,
+                              r.title + "不问“" + question_id + "”" + (ids.empty() ? "，不必填写" : "；可填：" + ids)});
+            continue;
+        }
+        const auto a = std::find_if(q->answers.begin(), q->answers.end(),
+                                    [&](const MemberQuestion::Answer& x) { return x.id == answer_id; });
+        if (a == q->answers.end()) {
+            std::string ids;
+            for (const auto& x : q->answers) ids += (ids.empty() ? "" : "、") + x.id + "（" + x.label + "）";
+            issues.push_back({at, Code::unknown_value, "“" + answer_id + "”不是“" + q->label + "”的答案；可选：" + ids});
+            continue;
+        }
+        f.answers[static_cast<size_t>(q - r.member_questions.begin())] = static_cast<std::int8_t>(a - q->answers.begin());
+    }
+    for (size_t i = 0; i < r.member_questions.size(); ++i) {
+        const MemberQuestion& q = r.member_questions[i];
+        if (f.answers[i] >= 0) continue;
+        const bool answered = std::any_of(member.answers.begin(), member.answers.end(),
+                                          [&](const auto& answer) { return answer.first == q.id; });
+        if (answered) continue;  // told above: an answer that is not one of the question's
+        if (q.default_answer >= 0) {
+            f.answers[i] = static_cast<std::int8_t>(q.default_answer);
+            m.assumed.push_back(&q);
+            if (m.assumed.size() == 1) m.warnings.push_back(Code::answer_assumed);
+        } else {
+            std::string labels;
+            for (const auto& x : q.answers) labels += (labels.empty() ? "" : "、") + x.label;
+            issues.push_back({pointer_join(answers_path, q.id), Code::missing, "请选择" + q.label + "（" + labels + "）"});
+        }
+    }
+}
+
+// The ruleset's groups the member is in (1 + index, in the ruleset's order). A common id the ruleset does not
+// name (dibao …) is told with its silences.assistance note; any other id is an error, as is being in several
+// groups where the ruleset does not say how one support is taken.
+std::vector<int> member_groups(const Ruleset& r, const Member& member, const std::string& path, MemberResult& m,
+                               Issues& issues) {
+    std::vector<int> groups;
+    const std::string at = pointer_join(path, "assistance");
+    for (const std::string& id : member.assistance) {
+        if (const int index = r.assistance_index(id)) {
+            if (std::find(groups.begin(), groups.end(), index) == groups.end()) groups.push_back(index);
+        } else if (std::find(assistance_names().begin(), assistance_names().end(), id) != assistance_names().end()) {
+            if (std::find(m.warnings.begin(), m.warnings.end(), Code::assistance_not_in_rules) == m.warnings.end())
+                m.warnings.push_back(Code::assistance_not_in_rules);
+        } else {
+            std::string ids;
+            for (const AssistanceGroup& g : r.assistance_groups) ids += (ids.empty() ? "" : "、") + g.id + "（" + g.label + "）";
+            issues.push_back({at, Code::unknown_value,
+                              "“" + id + "”不是" + r.title + "的特殊人群" + (ids.empty() ? "" : "；可选：none（无）、" + ids)});
+        }
+    }
+    std::sort(groups.begin(), groups.end());
+    if (groups.size() > 1 && !r.several_groups) {
+        std::string labels;
+        for (int g : groups) labels += (labels.empty() ? "" : "、") + r.assistance_group(g)->label;
+        issues.push_back({at, Code::several_groups,
+                          "同时属于" + labels + "；" + r.title + "没有说明属于几个特殊人群时按哪一个资助，请只选一个，并向医保经办机构核实"});
+    }
+    return groups;
+}
+
+// 就高: of the member's groups, the one whose contribution rule leaves the least to pay (a published amount before
+// an unpublished one; of equal ones the first in the ruleset). Each is tried with its own category and the tier
+// the member will have.
+int highest_group(const Ruleset& r, const Member& member, const Facts& facts, const std::vector<int>& groups) {
+    int best = groups.front();
+    std::optional<Money> least;
+    bool found = false;
+    for (int g : groups) {
+        Facts f = facts;
+        f.assistance = g;
+        f.category = -1;
+        for (size_t i = 0; i < r.categories.size() && f.category < 0; ++i)
+            if (holds(r.categories[i].when, f)) f.category = static_cast<int>(i);
+        if (!r.tiers.empty() && holds(r.tier_applies, f))
+            f.tier = member.tier && r.tier(*member.tier) ? *member.tier : r.default_tier;
+        const ContributionRule* fee = first_match(r.contributions, f);
+        if (!fee || fee->individual.unknown()) continue;
+        if (!found || fee->individual.value.fen < least->fen) {
+            best = g;
+            least = fee->individual.value;
+            found = true;
+        }
+    }
+    return best;
+}
 }  // namespace
 
 std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& member, const Date& household_payment,
@@ -170,10 +272,11 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     m.age = f.age;
     m.newborn = member.birth_date >= r.benefit_year_start && member.birth_date <= r.benefit_year_end;
 
-    if (member.assistance != Assistance::none) {
-        if (r.assistance_group(member.assistance)) f.assistance = member.assistance;
-        else m.warnings.push_back(Code::assistance_not_in_rules);
-    }
+    read_answers(r, member, path, f, m, issues);
+    const std::vector<int> groups = member_groups(r, member, path, m, issues);
+    m.groups = groups;
+    if (groups.size() == 1) f.assistance = groups.front();
+    else if (groups.size() > 1 && r.several_groups) f.assistance = highest_group(r, member, f, groups);
 
     for (size_t i = 0; i < r.categories.size() && f.category < 0; ++i)
         if (holds(r.categories[i].when, f)) f.category = static_cast<int>(i);
@@ -206,6 +309,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则，请向医保经办机构咨询"});
         return std::nullopt;
     }
+    if (m.groups.size() > 1) m.fired.push_back({"assistance", &r.several_groups->id, &r.several_groups->explain});
     m.fired.push_back({"category", &m.category->id, &m.category->explain});
     m.fired.push_back({"contribution", &fee->id, &fee->explain, fee->caveat.empty() ? nullptr : &fee->caveat});
     if (!fee->caveat.empty()) m.warnings.push_back(Code::caveat);
@@ -364,7 +468,7 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
     // Where the ruleset names no assistance group the page asks for none: its silence reaches the household here
     // (a member who gave a group has been told it already).
     if (r.assistance_groups.empty() && std::all_of(household.members.begin(), household.members.end(), [](const Member& m) {
-            return m.assistance == Assistance::none;
+            return m.assistance.empty();
         }))
         result.warnings.push_back(Code::assistance_not_asked);
     if (!result.individual_total || !result.subsidy_total) result.warnings.push_back(Code::unknown_total);

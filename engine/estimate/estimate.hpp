@@ -14,7 +14,7 @@ namespace yibao {
 
 // A rule that fired for the member: its kind, its id and its text template with basis, in the ruleset.
 struct Fired {
-    const char* kind;  // "category", "contribution", "waiting", "benefit"
+    const char* kind;  // "assistance" (the group taken of several), "category", "contribution", "waiting", "benefit"
     const std::string* rule;
     const Explained* explain;
     const std::string* caveat = nullptr;  // the rule's, when it has one
@@ -76,6 +76,8 @@ struct MemberResult {
     std::vector<NoteResult> notes;
     std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;
+    std::vector<int> groups;                      // every group of the ruleset the member is in (1 + index)
+    std::vector<const MemberQuestion*> assumed;   // the questions left out whose default was taken
 };
 
 // The insurance year before the one paid for, for a member who has no cover in it yet (born in it, or lapsed in it)

@@ -22,6 +22,7 @@ TextFacts member_facts(const Ruleset& r, const MemberResult& m) {
     t.category = m.category->label;
     if (m.tier) t.tier = m.tier->label;
     if (const AssistanceGroup* group = r.assistance_group(m.facts.assistance)) t.assistance = group->label;
+    for (int g : m.groups) t.assistance_groups += (t.assistance_groups.empty() ? "" : "、") + r.assistance_group(g)->label;
     t.individual = m.individual;
     t.subsidy = m.subsidy;
     t.start = m.benefit.start ? &*m.benefit.start : nullptr;
@@ -132,6 +133,13 @@ std::string warning_message(Code code, const Ruleset& r, const MemberResult& m) 
     switch (code) {
         case Code::assistance_not_in_rules: return r.silent_on_assistance;
         case Code::tier_not_in_rules: return r.silent_on_tier;
+        case Code::answer_assumed: {
+            std::string out;
+            for (const MemberQuestion* q : m.assumed)
+                out += (out.empty() ? "未填写" : "；未填写") + ("“" + q->label + "”，已按“" +
+                       q->answers[static_cast<size_t>(q->default_answer)].label + "”估算");
+            return out + "；如有不同，请填写后重新测算";
+        }
         case Code::tier_not_applicable:
             return "缴费档次不适用于" + m.category->label + "，已按" + m.category->label + "的统一标准估算";
         case Code::tier_assumed:

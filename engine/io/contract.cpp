@@ -223,10 +223,31 @@ Json earlier_year_json(const std::optional<EarlierYear>& e) {
             {"explanation", steps_json(r, explanation(r, m), Texts::spelled_out)}};
 }
 
+// `assistance`: a group id, or several; "none" is none. `answers`: {question id: answer id}. Which ids the
+// ruleset knows the estimate checks, at the member's path.
+void read_groups_and_answers(const Json& item, const std::string& at, JsonReader& read, Member& m) {
+    if (const Json* groups = read.member(item, at, "assistance", Need::optional)) {
+        const std::string g_at = pointer_join(at, "assistance");
+        auto add = [&](const Json& id, const std::string& id_at) {
+            if (!id.is_string()) read.fail(id_at, Code::wrong_type, "特殊人群应为人群编号（字符串）");
+            else if (id.get_ref<const std::string&>() != "none") m.assistance.push_back(id.get<std::string>());
+        };
+        if (groups->is_array())
+            for (size_t i = 0; i < groups->size(); ++i) add((*groups)[i], pointer_join(g_at, i));
+        else add(*groups, g_at);
+    }
+    if (const Json* answers = read.member(item, at, "answers", Need::optional);
+        answers && read.is_object(*answers, pointer_join(at, "answers")))
+        for (const auto& answer : answers->items()) {
+            if (answer.value().is_string()) m.answers.emplace_back(answer.key(), answer.value().get<std::string>());
+            else read.fail(pointer_join(pointer_join(at, "answers"), answer.key()), Code::wrong_type, "答案应为答案编号（字符串）");
+        }
+}
+
 std::optional<Member> parse_member(const Json& item, const std::string& at, size_t index, JsonReader& read) {
     if (!read.is_object(item, at)) return std::nullopt;
     read.only_keys(item, at, {"id", "birth_date", "student", "assistance", "tier", "history", "payment_date",
-                              "lapsed_years", "repaired_years", "continuous_years", "claimed_last_year"});
+                              "lapsed_years", "repaired_years", "continuous_years", "claimed_last_year", "answers"});
     Member m;
     m.id = read.text(item, at, "id", Need::optional).value_or("成员" + std::to_string(index + 1));
     const auto birth = read.date(item, at, "birth_date", Need::required);
@@ -235,8 +256,7 @@ std::optional<Member> parse_member(const Json& item, const std::string& at, size
         read.fail(pointer_join(at, "birth_date"), Code::implausible_date,
                   "出生日期" + birth->iso() + "早于" + std::to_string(kEarliestBirthYear) + "年，请核对出生日期");
     m.student = static_cast<Student>(read.choice(item, at, "student", Need::optional, student_names()).value_or(0));
-    m.assistance =
-        static_cast<Assistance>(read.choice(item, at, "assistance", Need::optional, assistance_names()).value_or(0));
+    read_groups_and_answers(item, at, read, m);
     m.history = static_cast<History>(read.choice(item, at, "history", Need::optional, history_names()).value_or(0));
     if (auto tier = read.integer(item, at, "tier", Need::optional, 1, 31)) m.tier = static_cast<int>(*tier);
     m.payment_date = read.date(item, at, "payment_date", Need::optional);
@@ -390,8 +410,17 @@ Json ruleset_index(const Ruleset& r) {
     Json tiers = Json::array();
     for (const Tier& t : r.tiers) tiers.push_back({{"id", t.id}, {"label", t.label}});
     Json groups = Json::array();
-    for (const AssistanceGroup& g : r.assistance_groups)
-        groups.push_back({{"id", assistance_names()[static_cast<size_t>(g.id)]}, {"label", g.label}});
+    for (const AssistanceGroup& g : r.assistance_groups) {
+        groups.push_back({{"id", g.id}, {"label", g.label}});
+        if (!g.who.empty()) groups.back()["who"] = g.who;
+    }
+    Json questions = Json::array();
+    for (const MemberQuestion& q : r.member_questions) {
+        Json answers = Json::array();
+        for (const auto& a : q.answers) answers.push_back({{"id", a.id}, {"label", a.label}});
+        questions.push_back({{"id", q.id}, {"label", q.label}, {"question", q.question}, {"answers", std::move(answers)},
+                             {"default", q.default_answer >= 0 ? Json(q.answers[static_cast<size_t>(q.default_answer)].id) : Json(nullptr)}});
+    }
     Json waiting = nullptr;
     if (r.waiting_period.applies) {
         const WaitingPeriod& w = r.waiting_period;
@@ -420,6 +449,8 @@ Json ruleset_index(const Ruleset& r) {
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
             {"fee_parts", std::move(fee_parts)},
+            {"several_groups", r.several_groups.has_value()},
+            {"member_questions", std::move(questions)},
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},

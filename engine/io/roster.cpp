@@ -43,18 +43,20 @@ constexpr Word<Student> kStudentWords[] = {
     {"中职", Student::school}, {"中专", Student::school}, {"技校", Student::school}, {"职高", Student::school},
     {"大学", Student::college}, {"大学生", Student::college}, {"大专", Student::college}, {"高职", Student::college},
     {"本科", Student::college}, {"研究生", Student::college}};
-constexpr Word<Assistance> kAssistanceWords[] = {
-    {"", Assistance::none}, {"无", Assistance::none}, {"否", Assistance::none},
-    {"低保", Assistance::dibao}, {"低保对象", Assistance::dibao}, {"低保户", Assistance::dibao},
-    {"特困", Assistance::tekun}, {"特困人员", Assistance::tekun}, {"特困供养人员", Assistance::tekun},
-    {"孤儿", Assistance::orphan},
-    {"重度残疾", Assistance::severe_disability}, {"重度残疾人", Assistance::severe_disability},
+// The common groups' words, each standing for its usual id (assistance_names()); a ruleset's own ids and labels
+// are read too.
+constexpr Word<std::string_view> kAssistanceWords[] = {
+    {"", "none"}, {"无", "none"}, {"否", "none"}, {"none", "none"},
+    {"低保", "dibao"}, {"低保对象", "dibao"}, {"低保户", "dibao"},
+    {"特困", "tekun"}, {"特困人员", "tekun"}, {"特困供养人员", "tekun"},
+    {"孤儿", "orphan"},
+    {"重度残疾", "severe_disability"}, {"重度残疾人", "severe_disability"},
     // As the notices write it, and as typed with ASCII parentheses.
-    {"重度残疾（二级及以上）人员", Assistance::severe_disability}, {"重度残疾(二级及以上)人员", Assistance::severe_disability},
-    {"监测对象", Assistance::poverty_monitored}, {"脱贫返贫致贫人口", Assistance::poverty_monitored},
-    {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
-    {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭", Assistance::dibao_edge},
-    {"低保边缘家庭成员", Assistance::dibao_edge}};
+    {"重度残疾（二级及以上）人员", "severe_disability"}, {"重度残疾(二级及以上)人员", "severe_disability"},
+    {"监测对象", "poverty_monitored"}, {"脱贫返贫致贫人口", "poverty_monitored"},
+    {"纳入监测范围的脱贫返贫致贫人口", "poverty_monitored"},
+    {"低保边缘", "dibao_edge"}, {"低保边缘家庭", "dibao_edge"},
+    {"低保边缘家庭成员", "dibao_edge"}};
 constexpr Word<History> kHistoryWords[] = {
     {"", History::continuous}, {"连续", History::continuous}, {"连续参保", History::continuous},
     {"首次", History::new_enrollee}, {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
@@ -158,15 +160,49 @@ void append_notes(std::string& out, const Notes& notes, Text text, std::string& 
     append_csv_text(out, joined);
 }
 
+// A roster's assistance cell: one group, or several joined by 、 (or ；), each a common word (低保 …), or the
+// ruleset's own id or label. false when a part is none of these.
+bool read_groups(std::string_view cell, const Ruleset* ruleset, std::vector<std::string>& groups) {
+    groups.clear();
+    for (size_t at = 0; at <= cell.size();) {
+        size_t end = std::min(cell.find("、", at), cell.find("；", at));
+        if (end == std::string_view::npos) end = cell.size();
+        const std::string_view part = trim(cell.substr(at, end - at));
+        at = end == cell.size() ? end + 1 : end + std::string_view("、").size();
+        std::string_view id;
+        for (const auto& word : kAssistanceWords)
+            if (word.text == part) id = word.value;
+        if (id.empty()) {
+            for (const std::string& common : assistance_names())
+                if (part == common) id = common;
+            for (size_t g = 0; ruleset && g < ruleset->assistance_groups.size(); ++g)
+                if (part == ruleset->assistance_groups[g].id || part == ruleset->assistance_groups[g].label)
+                    id = ruleset->assistance_groups[g].id;
+        }
+        if (id.empty()) return false;
+        if (id != "none") groups.emplace_back(id);
+    }
+    return true;
+}
+
 }  // namespace
 
-std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors) {
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors, const Ruleset* ruleset) {
     const size_t errors_before = errors.size();
     RosterLayout layout;
     layout.column.fill(-1);
+    if (ruleset) layout.questions.assign(ruleset->member_questions.size(), -1);
     for (size_t i = 0; i < header.size(); ++i) {
         layout.header.emplace_back(header[i]);
         const std::string_view name = trim(header[i]);
+        for (size_t q = 0; q < layout.questions.size(); ++q) {
+            const MemberQuestion& question = ruleset->member_questions[q];
+            if (name != question.label && name != question.id) continue;
+            if (layout.questions[q] >= 0)
+                errors.push_back(row_problem(Code::bad_roster_header, header.line(), "表头",
+                                             "“" + question.label + "”列出现了不止一次，请只保留一列"));
+            layout.questions[q] = static_cast<int>(i);
+        }
         for (size_t f = 0; f < kRosterFields; ++f) {
             const bool english = name == kEnglishNames[f];
             if (!english && name != kChineseNames[f]) continue;
@@ -186,7 +222,7 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
 }
 
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
-                        Member& member, RowProblems& errors) {
+                        Member& member, RowProblems& errors, const Ruleset* ruleset) {
     const size_t errors_before = errors.size();
     auto cell = [&](RosterField field) {
         const int column = layout.column[static_cast<size_t>(field)];
@@ -215,8 +251,31 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     }
     if (!choose(cell(RosterField::student), kStudentWords, student_names(), member.student))
         unknown(RosterField::student, "否、中小学、大学（或小学、初中、高中、中职、大专、本科、研究生）");
-    if (!choose(cell(RosterField::assistance), kAssistanceWords, assistance_names(), member.assistance))
-        unknown(RosterField::assistance, "无、低保、特困、孤儿、重度残疾、监测对象、低保边缘");
+    if (!read_groups(cell(RosterField::assistance), ruleset, member.assistance)) {
+        std::string choices = "无、低保、特困、孤儿、重度残疾、监测对象、低保边缘";
+        if (ruleset)
+            for (const AssistanceGroup& g : ruleset->assistance_groups)
+                if (std::find(assistance_names().begin(), assistance_names().end(), g.id) == assistance_names().end())
+                    choices += "、" + g.label;
+        unknown(RosterField::assistance, choices + (ruleset && ruleset->several_groups ? "（属于几个人群的用“、”隔开）" : ""));
+    }
+    member.answers.clear();
+    for (size_t q = 0; ruleset && q < layout.questions.size(); ++q) {
+        const int column = layout.questions[q];
+        const std::string_view text = column >= 0 && static_cast<size_t>(column) < row.size() ? trim(row[static_cast<size_t>(column)]) : std::string_view();
+        if (text.empty()) continue;  // the question's default, or the estimate asks for it
+        const MemberQuestion& question = ruleset->member_questions[q];
+        const auto a = std::find_if(question.answers.begin(), question.answers.end(),
+                                    [&](const MemberQuestion::Answer& x) { return x.label == text || x.id == text; });
+        if (a != question.answers.end()) {
+            member.answers.emplace_back(question.id, a->id);
+            continue;
+        }
+        std::string labels;
+        for (const auto& x : question.answers) labels += (labels.empty() ? "" : "、") + x.label;
+        errors.push_back(row_problem(Code::bad_cell, row.line(), layout.header[static_cast<size_t>(column)],
+                                     quoted(text) + "无法识别，可填：" + labels));
+    }
     if (!read_tier(cell(RosterField::tier), member.tier))
         unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
@@ -330,7 +389,7 @@ void RosterRun::drain(std::string& out) {
 void RosterRun::header(const CsvRecord& record, std::string& out) {
     header_seen_ = true;
     errors_.clear();
-    auto layout = read_roster_header(record, errors_);
+    auto layout = read_roster_header(record, errors_, &ruleset_);
     if (!layout) {
         summary_.add_errors(record.line(), errors_);
         return;
@@ -367,7 +426,7 @@ std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
             break;
         }
     }
-    if (!read_roster_member(layout_, record, options_.payment_date, member_, errors_) || !errors_.empty())
+    if (!read_roster_member(layout_, record, options_.payment_date, member_, errors_, &ruleset_) || !errors_.empty())
         return std::nullopt;
     issues_.clear();
     auto result = estimate_member(ruleset_, member_, *member_.payment_date, std::string(), issues_);
@@ -377,6 +436,11 @@ std::optional<MemberResult> RosterRun::estimate_row(const CsvRecord& record) {
         std::string_view column;
         for (size_t f = 0; f < kRosterFields; ++f)
             if (key == kEnglishNames[f]) column = column_name(layout_, static_cast<RosterField>(f));
+        // An answer's problem (answers/<question id>): the question's column, or its label when the roster has none.
+        for (size_t q = 0; q < ruleset_.member_questions.size(); ++q)
+            if (issue.path == "/answers/" + ruleset_.member_questions[q].id)
+                column = layout_.questions[q] >= 0 ? std::string_view(layout_.header[static_cast<size_t>(layout_.questions[q])])
+                                                   : std::string_view(ruleset_.member_questions[q].label);
         errors_.push_back(row_problem(issue.code, record.line(), column, issue.message));
     }
     return result;

@@ -31,15 +31,18 @@ struct RosterLayout {
     std::array<int, kRosterFields> column{};  // each field's column, -1 when the roster has none
     bool english = false;                     // the header used contract keys: added columns get English names
     std::vector<std::string> header;          // the header's cells as written
+    std::vector<int> questions;               // by the ruleset's member question: its column, -1 when none
 };
 
 // Maps a header row; problems (no birth date column, a field given twice) go to `errors`.
-std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors);
+// With the ruleset, a column headed by a member question's label (or id) holds its answers.
+std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProblems& errors,
+                                               const Ruleset* ruleset = nullptr);
 
 // Reads a data row into `member`, which is reused from row to row. Its payment date is the row's own or
 // `default_payment`. false, with each problem in `errors` as "第N行 列名：…", when a cell cannot be read.
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
-                        Member& member, RowProblems& errors);
+                        Member& member, RowProblems& errors, const Ruleset* ruleset = nullptr);
 
 struct CategoryTotals {
     long count = 0;

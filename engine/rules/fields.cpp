@@ -101,6 +101,14 @@ constexpr ObjectShape kObjects[] = {
         {"fee_part", "fee_parts[]",
          DOC("A kind of money the notice names, and who pays it: e.g. 基本医保 and 长期护理保险 paid by the member, "
              "财政补助 and 医疗救助资助 paid by the government. Contribution rules may give their amounts by these parts.")},
+        {"several_groups", "several_groups",
+         DOC("How one support is chosen for a member in several assistance groups, as the sources say (按“就高”原则，"
+             "不重复资助). Without it a member may be in one group only.")},
+        {"member_question", "member_questions[]",
+         DOC("A fact about a member the city's rules ask (性别, 户口新迁入 …): the page, the CLI request (`answers`) "
+             "and the roster (a column headed by its label) ask it only for this ruleset; the condition `answer` "
+             "tests it.")},
+        {"answer", "member_questions[].answers[]", DOC("One answer allowed.")},
         {"contribution", "contributions[]", DOC("A row of the fee table: the first match gives the individual "
                                                 "contribution and the subsidy.")},
         {"contribution_part", "contributions[].parts[]",
@@ -162,6 +170,12 @@ constexpr Field kFields[] = {
         of(row("ruleset", "fee_parts", K::list, opt,
                DOC("the kinds of money the notice names, for contributions given by part")),
            "fee_part", 1),
+        of(row("ruleset", "several_groups", K::object, opt,
+               DOC("how one support is chosen for a member in several assistance groups")),
+           "several_groups"),
+        most(of(row("ruleset", "member_questions", K::list, opt, DOC("facts about a member the city's rules ask")),
+                "member_question", 1),
+             16),
         of(row("ruleset", "contributions", K::list, req, DOC("the fee table, first match")), "contribution", 1),
         of(row("ruleset", "benefit_rules", K::list, req, DOC("when benefits start, first match")), "benefit_rule", 1),
         of(row("ruleset", "waiting_period", K::object, opt, DOC("the reform's waiting period (rulesets from 2025)")),
@@ -217,9 +231,39 @@ constexpr Field kFields[] = {
         range(row("tier", "id", K::integer, req, DOC("1 to 31, as a request's `tier` names it")), 1, 31),
         row("tier", "label", K::text, req, DOC("e.g. 一档")),
 
-        schema(row("assistance_group", "id", K::text, req, DOC("the group, as a request's `assistance` names it")),
-               DOC(R"("enum":["dibao","tekun","orphan","severe_disability","poverty_monitored","dibao_edge"])")),
-        row("assistance_group", "label", K::text, req, DOC("the group as the sources name it")),
+        schema(row("assistance_group", "id", K::text, req,
+                   DOC("the group, as a request's `assistance` and a condition's `assistance` name it: 1 to 64 "
+                       "characters of a-z, 0-9 and _, not none (invalid_id); a roster's 低保, 特困, 孤儿, 重度残疾, "
+                       "监测对象, 低保边缘 stand for dibao, tekun, orphan, severe_disability, poverty_monitored, "
+                       "dibao_edge")),
+               DOC(R"("pattern":"^[a-z0-9_]+$","maxLength":64,"not":{"const":"none"})")),
+        non_empty(row("assistance_group", "label", K::text, req, DOC("the group as the sources name it"))),
+        row("assistance_group", "who", K::text, opt, DOC("who is in the group, as the sources say")),
+        with(of(row("assistance_group", "basis", K::list, opt, DOC("where `who` comes from")), "basis", 1), "who"),
+
+        schema(row("several_groups", "take", K::text, req,
+                   DOC("highest (就高): the group that leaves the member the least individual contribution; of equal "
+                       "ones, the first in assistance_groups")),
+               DOC(R"("enum":["highest"])")),
+        text("several_groups"),
+        basis("several_groups"),
+
+        schema(row("member_question", "id", K::text, req,
+                   DOC("the question, as a request's `answers` and a condition's `answer` name it: a-z, 0-9 and _ "
+                       "(invalid_id)")),
+               DOC(R"("pattern":"^[a-z0-9_]+$","maxLength":64)")),
+        non_empty(row("member_question", "label", K::text, req,
+                      DOC("a short name: the form's label and the roster's column header, e.g. 性别"))),
+        non_empty(row("member_question", "question", K::text, req, DOC("the question in plain words, as the page asks it"))),
+        most(of(row("member_question", "answers", K::list, req, DOC("the answers allowed")), "answer", 2), 31),
+        row("member_question", "default", K::text, opt,
+            DOC("an answer id assumed, with a warning (answer_assumed), for a member who gives none; without it an "
+                "answer is required")),
+        basis("member_question"),
+
+        schema(row("answer", "id", K::text, req, DOC("the answer, as a request names it: a-z, 0-9 and _")),
+               DOC(R"("pattern":"^[a-z0-9_]+$","maxLength":64)")),
+        non_empty(row("answer", "label", K::text, req, DOC("the answer in plain words, e.g. 女"))),
 
         id("contribution"),
         row("contribution", "label", K::text, req, DOC("the row of the fee table, e.g. 成年居民（一档）")),

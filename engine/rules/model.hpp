@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
@@ -16,7 +17,8 @@ struct Member {
     std::string id;
     Date birth_date;
     Student student = Student::none;
-    Assistance assistance = Assistance::none;
+    std::vector<std::string> assistance;  // the assistance groups the member is in, by id; empty: none
+    std::vector<std::pair<std::string, std::string>> answers;  // member question id → answer id, as given
     std::optional<int> tier;
     History history = History::continuous;
     std::optional<Date> payment_date;  // overrides the household's
@@ -57,8 +59,31 @@ struct Tier {
 };
 
 struct AssistanceGroup {
-    Assistance id = Assistance::none;
+    std::string id;
     std::string label;
+    std::string who;  // who is in the group, as the sources say ("" where they only name it)
+    std::vector<Basis> basis;
+};
+
+// How one support is chosen for a member in several assistance groups (按“就高”原则，不重复资助).
+struct SeveralGroups {
+    std::string id = "several_groups";  // the rule's name in an explanation
+    std::string take;                   // "highest": the group that leaves the member the least to pay
+    Explained explain;
+};
+
+// A fact about a member the city's rules ask, e.g. 性别 or 户口新迁入, and the answers allowed.
+struct MemberQuestion {
+    struct Answer {
+        std::string id;
+        std::string label;
+    };
+    std::string id;
+    std::string label;     // a short name: the form's label, the roster's column header
+    std::string question;  // the plain-word question the page asks
+    std::vector<Answer> answers;
+    int default_answer = -1;  // assumed, with a warning, when the member gives none; -1: an answer is required
+    std::vector<Basis> basis;
 };
 
 // Who pays a kind of money a ruleset names: the member, or a government body (财政补助, 医疗救助资助 …).
@@ -179,6 +204,8 @@ struct Ruleset {
     Condition tier_applies;
     std::vector<AssistanceGroup> assistance_groups;
     std::vector<FeePart> fee_parts;
+    std::optional<SeveralGroups> several_groups;  // nullopt: a member may be in one group only
+    std::vector<MemberQuestion> member_questions;
     std::vector<ContributionRule> contributions;
     std::vector<BenefitRule> benefit_rules;
     WaitingPeriod waiting_period;
@@ -194,8 +221,10 @@ struct Ruleset {
 
     const Source* source(const std::string& source_id) const;
     const Tier* tier(int tier_id) const;
-    const AssistanceGroup* assistance_group(Assistance group) const;
     const FeePart* fee_part(const std::string& part_id) const;
+    // The group by its index + 1 (Facts::assistance), or by id; nullptr for none.
+    const AssistanceGroup* assistance_group(int group) const;
+    int assistance_index(const std::string& id) const;  // 1 + its index; 0 when the ruleset does not name it
     // How sure each of its values is that may be provisional or unknown: amounts, collection dates, the
     // variable waiting part.
     std::vector<const Certainty*> certainties() const;

@@ -20,10 +20,14 @@ const Tier* Ruleset::tier(int tier_id) const {
         if (t.id == tier_id) return &t;
     return nullptr;
 }
-const AssistanceGroup* Ruleset::assistance_group(Assistance group) const {
-    for (const auto& g : assistance_groups)
-        if (g.id == group) return &g;
-    return nullptr;
+const AssistanceGroup* Ruleset::assistance_group(int group) const {
+    return group > 0 && static_cast<size_t>(group) <= assistance_groups.size() ? &assistance_groups[static_cast<size_t>(group) - 1]
+                                                                              : nullptr;
+}
+int Ruleset::assistance_index(const std::string& group_id) const {
+    for (size_t i = 0; i < assistance_groups.size(); ++i)
+        if (assistance_groups[i].id == group_id) return static_cast<int>(i) + 1;
+    return 0;
 }
 
 const FeePart* Ruleset::fee_part(const std::string& part_id) const {
@@ -199,6 +203,9 @@ public:
             r.deadline = explained(*deadline, TextScope::ruleset);
         }
 
+        // Groups and questions before any condition, which may name them.
+        load_groups_and_questions(top, r);
+
         // Ids first, so that later conditions can name any category.
         if (const Json* categories = each_object(top, "categories", [&](FieldReader& c) { load_category(c, r); })) {
             for (const auto& c : r.categories) category_ids_.push_back(c.id);
@@ -207,18 +214,6 @@ public:
                            "最后一个类别的条件必须为空对象 {}，保证每位成员都有类别");
         }
         if (auto tiers = top.part("tiers")) load_tiers(*tiers, r);
-        each_object(top, "assistance_groups", [&](FieldReader& g) {
-            AssistanceGroup group;
-            if (const Json* id = g.value("id"))
-                if (auto index = read_.choice_value(*id, g.path("id"), assistance_names())) {
-                    group.id = static_cast<Assistance>(*index);
-                    if (group.id == Assistance::none)
-                        read_.fail(g.path("id"), Code::unknown_value, "“none”不是特殊人群");
-                }
-            group.label = g.text("label").value_or("");
-            r.assistance_groups.push_back(group);
-        });
-
         each_object(top, "fee_parts", [&](FieldReader& p) {
             FeePart part;
             part.id = p.text("id").value_or("");
@@ -377,6 +372,67 @@ private:
         vocabulary_.in_category = false;
         category.explain = explained(c, TextScope::member);
         r.categories.push_back(std::move(category));
+    }
+
+    // An id a request, a share link and a roster carry: ASCII, so it never needs quoting.
+    void check_plain_id(FieldReader& item, const std::string& id, const char* what) {
+        const bool plain = !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
+        if (!id.empty() && !plain)
+            read_.fail(item.path("id"), Code::invalid_id,
+                       std::string(what) + "编号“" + id + "”应为1到64个小写字母、数字或下划线（_）");
+    }
+
+    void load_groups_and_questions(FieldReader& top, Ruleset& r) {
+        each_object(top, "assistance_groups", [&](FieldReader& g) {
+            AssistanceGroup group;
+            const size_t before = issues_.size();
+            group.id = g.text("id").value_or("");
+            check_plain_id(g, group.id, "特殊人群");
+            if (group.id == "none") read_.fail(g.path("id"), Code::unknown_value, "“none”表示不属于特殊人群，不能作为人群编号");
+            if (issues_.size() != before) vocabulary_.assistance_refused = true;
+            group.label = g.text("label").value_or("");
+            group.who = g.text("who").value_or("");
+            group.basis = basis(g);  // required with `who`
+            r.assistance_groups.push_back(std::move(group));
+            vocabulary_.assistance_ids.push_back(r.assistance_groups.back().id);
+        });
+        if (auto several = top.part("several_groups")) {
+            SeveralGroups rule;
+            rule.take = several->text("take").value_or("");
+            if (several->object().contains("take") && several->object()["take"].is_string() && rule.take != "highest")
+                read_.fail(several->path("take"), Code::unknown_value, "take 应为 highest（就高）");
+            rule.explain = explained(*several, TextScope::member);
+            r.several_groups = std::move(rule);
+            if (r.assistance_groups.size() < 2)
+                read_.fail("/several_groups", Code::unknown_value, "assistance_groups 少于两个人群，不会有人同时属于几个人群");
+        }
+        each_object(top, "member_questions", [&](FieldReader& q) {
+            MemberQuestion question;
+            question.id = q.text("id").value_or("");
+            check_plain_id(q, question.id, "问题");
+            question.label = q.text("label").value_or("");
+            question.question = q.text("question").value_or("");
+            QuestionIds ids{question.id, {}};
+            each_object(q, "answers", [&](FieldReader& a) {
+                MemberQuestion::Answer answer{a.text("id").value_or(""), a.text("label").value_or("")};
+                check_plain_id(a, answer.id, "答案");
+                if (std::find(ids.answers.begin(), ids.answers.end(), answer.id) != ids.answers.end())
+                    read_.fail(a.path("id"), Code::duplicate_id, "答案编号“" + answer.id + "”重复");
+                ids.answers.push_back(answer.id);
+                question.answers.push_back(std::move(answer));
+            });
+            if (auto given = q.text("default")) {
+                const auto found = std::find(ids.answers.begin(), ids.answers.end(), *given);
+                if (found == ids.answers.end())
+                    read_.fail(q.path("default"), Code::unknown_value, "默认答案“" + *given + "”不在 answers 中");
+                else question.default_answer = static_cast<int>(found - ids.answers.begin());
+            }
+            question.basis = basis(q);
+            r.member_questions.push_back(std::move(question));
+            vocabulary_.questions.push_back(std::move(ids));
+        });
     }
 
     void load_tiers(FieldReader& tiers, Ruleset& r) {
@@ -595,6 +651,8 @@ private:
                     read_.fail(pointer_join(pointer_join(pointer_join(pointer_join("/contributions", i), "parts"), k), "id"),
                                Code::duplicate_id, "费用组成“" + parts[k].id + "”在这条规则中重复");
         }
+        check("assistance_groups", r.assistance_groups, [](const AssistanceGroup& g) { return g.id; });
+        check("member_questions", r.member_questions, [](const MemberQuestion& q) { return q.id; });
     }
 
     Issues& issues_;

@@ -13,8 +13,8 @@ const std::vector<std::string>& student_names() {
     return names;
 }
 const std::vector<std::string>& assistance_names() {
-    static const std::vector<std::string> names{"none",   "dibao",     "tekun",     "orphan", "severe_disability",
-                                                "poverty_monitored", "dibao_edge"};
+    static const std::vector<std::string> names{"dibao", "tekun", "orphan", "severe_disability", "poverty_monitored",
+                                                "dibao_edge"};
     return names;
 }
 const std::vector<std::string>& history_names() {
@@ -110,7 +110,7 @@ void read_date_comparison(VocabularyReader& v, const Json& value, const std::str
     R"("before":{"$ref":"#/$defs/date_expr"},"on_or_before":{"$ref":"#/$defs/date_expr"},)"
     R"("after":{"$ref":"#/$defs/date_expr"},"on_or_after":{"$ref":"#/$defs/date_expr"}}})";
 
-const std::array<ConditionKeyword, 16> kConditions{{
+const std::array<ConditionKeyword, 17> kConditions{{
     {"all", DOC("[condition, …]"), DOC("every condition of the list holds"),
      DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
      [](const Condition& c, const Facts& f) {
@@ -139,13 +139,41 @@ const std::array<ConditionKeyword, 16> kConditions{{
          read_enum_set(v, value, at, c, student_names());
      },
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.student)); }},
-    {"assistance", DOC("[dibao | tekun | orphan | severe_disability | poverty_monitored | dibao_edge | none, …]"),
-     DOC("the member's assistance group is one of these (none when the ruleset does not name the group)"),
-     DOC(R"({"type":"array","minItems":1,"items":{"enum":["none","dibao","tekun","orphan","severe_disability","poverty_monitored","dibao_edge"]}})"),
+    {"assistance", DOC("[group id | none, …]"),
+     DOC("the assistance group taken for the member is one of these ids of assistance_groups (none: in no group the "
+         "ruleset names; of several, the one several_groups takes)"),
+     DOC(R"({"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9_]+$"}})"),
      [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
-         read_enum_set(v, value, at, c, assistance_names());
+         if (v.assistance_refused) return;  // one mistake, one error: told at the group
+         std::vector<std::string> names{"none"};
+         names.insert(names.end(), v.assistance_ids.begin(), v.assistance_ids.end());
+         read_enum_set(v, value, at, c, names);
      },
-     [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.assistance)); }},
+     [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.assistance); }},
+    {"answer", DOC(R"({"question": question id, "in": [answer id, …]})"),
+     DOC("the member's answer to one of member_questions is one of these (a default answer counts)"),
+     DOC(R"({"type":"object","additionalProperties":false,"required":["question","in"],"properties":{)"
+         R"("question":{"type":"string"},"in":{"type":"array","minItems":1,"items":{"type":"string"}}}})"),
+     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+         if (!v.read().is_object(value, at)) return;
+         v.read().only_keys(value, at, {"question", "in"});
+         const auto id = v.read().text(value, at, "question", Need::required);
+         const Json* answers = v.read().member(value, at, "in", Need::required);
+         if (!id) return;
+         const auto q = std::find_if(v.questions.begin(), v.questions.end(), [&](const QuestionIds& x) { return x.id == *id; });
+         if (q == v.questions.end()) {
+             std::string names;
+             for (const auto& x : v.questions) names += (names.empty() ? "" : "、") + x.id;
+             v.read().fail(pointer_join(at, "question"), Code::unknown_value,
+                           "规则集没有问题“" + *id + "”" + (names.empty() ? "（member_questions 为空）" : "；可用：" + names));
+             return;
+         }
+         c.number = static_cast<int>(q - v.questions.begin());
+         if (answers) read_enum_set(v, *answers, pointer_join(at, "in"), c, q->answers);
+     },
+     [](const Condition& c, const Facts& f) {
+         return c.number < static_cast<int>(f.answers.size()) && in_mask(c.mask, f.answers[static_cast<size_t>(c.number)]);
+     }},
     {"history", DOC("[continuous | new | lapsed, …]"), DOC("the member's cover last year is one of these"),
      DOC(R"({"type":"array","minItems":1,"items":{"enum":["continuous","new","lapsed"]}})"),
      [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
@@ -307,7 +335,7 @@ const std::string kUnpublished = "（尚未公布）";
 
 std::string months_text(int months) { return std::to_string(months) + "个月"; }
 
-const std::array<Placeholder, 20> kPlaceholders{{
+const std::array<Placeholder, 21> kPlaceholders{{
     {"year_start", TextScope::ruleset, DOC("the first day of the benefit year"),
      [](const TextFacts& t) { return t.year_start.chinese(); }},
     {"year_end", TextScope::ruleset, DOC("the last day of the benefit year"),
@@ -323,6 +351,8 @@ const std::array<Placeholder, 20> kPlaceholders{{
     {"tier", TextScope::member, DOC("the member's tier label"), [](const TextFacts& t) { return std::string(t.tier); }},
     {"assistance", TextScope::member, DOC("the member's assistance group label"),
      [](const TextFacts& t) { return std::string(t.assistance); }},
+    {"assistance_groups", TextScope::member, DOC("every assistance group the member is in, joined by 、"),
+     [](const TextFacts& t) { return t.assistance_groups; }},
     {"individual", TextScope::member, DOC("the individual contribution, e.g. 462元"),
      [](const TextFacts& t) { return t.individual ? t.individual->yuan_text() : kUnpublished; }},
     {"subsidy", TextScope::member, DOC("the government subsidy"), [](const TextFacts& t) { return t.subsidy ? t.subsidy->yuan_text() : kUnpublished; }},

@@ -4,6 +4,7 @@
 // generated from that table (`yibao vocabulary`, tools/docs.mjs) and checked against it by the tests.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,13 +18,13 @@
 namespace yibao {
 
 enum class Student : std::uint8_t { none, school, college };
-enum class Assistance : std::uint8_t {
-    none, dibao, tekun, orphan, severe_disability, poverty_monitored, dibao_edge
-};
 enum class History : std::uint8_t { continuous, new_enrollee, lapsed };
 
 // Contract spellings, in enum order.
 const std::vector<std::string>& student_names();
+// The assistance group ids most notices name, which a roster's Chinese words (低保, 特困 …) stand for. A ruleset may
+// name its groups with any ids; a member given one of these that the ruleset does not name is estimated as in
+// none, with its silences.assistance note.
 const std::vector<std::string>& assistance_names();
 const std::vector<std::string>& history_names();
 
@@ -33,7 +34,7 @@ struct Facts {
     Date birth_date;
     int age = 0;
     Student student = Student::none;
-    Assistance assistance = Assistance::none;  // none when the ruleset has no such group
+    int assistance = 0;        // 1 + the index of the ruleset's assistance group taken; 0: none
     History history = History::continuous;
     int tier = 0;              // 0: no tier applies
     int category = -1;         // index into Ruleset::categories, -1 while it is being decided
@@ -45,6 +46,14 @@ struct Facts {
     Date year_start;
     Date year_end;
     Date deadline;             // the continuity deadline: the end of the collection window
+    // Each member question's answer, by the ruleset's question index: the index of the answer; -1 for none.
+    std::array<std::int8_t, 16> answers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+};
+
+// A ruleset's member question as conditions name it: its id and its answers' ids.
+struct QuestionIds {
+    std::string id;
+    std::vector<std::string> answers;
 };
 
 // How sure a ruleset's value is: known; provisional (carried from a named earlier ruleset until the new one is
@@ -111,6 +120,10 @@ public:
     Fact<Date> date_fact(const Json& object, const std::string& at, const char* key, const std::string& fact);
 
     bool in_category = false;  // a category's own condition may not name a category
+    // The ruleset's assistance group ids and member questions, which `assistance` and `answer` may name.
+    std::vector<std::string> assistance_ids;
+    bool assistance_refused = false;  // a group's id was refused: conditions naming groups are not checked again
+    std::vector<QuestionIds> questions;
     // Where waiting_months was read (a condition, or add_months counting it): the loader refuses it in a ruleset
     // without a waiting_period, where it would always be 0.
     std::vector<std::string> waiting_months_used;
@@ -130,6 +143,7 @@ struct TextFacts {
     std::string_view category;
     std::string_view tier;
     std::string_view assistance;
+    std::string assistance_groups;  // every group the member is in, joined by 、
     std::optional<Money> individual;  // nullopt: not published
     std::optional<Money> subsidy;
     const Date* start = nullptr;  // nullptr: no cover in the benefit year, or not published (start_unknown)

@@ -226,3 +226,23 @@ TEST_CASE("a rule marked waiting whose waiting period comes to 0 months never sa
         CHECK(member["warnings"].dump().find("待遇等待期") == std::string::npos);
     }
 }
+
+TEST_CASE("就高: of groups giving the same individual contribution the first in assistance_groups is taken", "[estimate][groups]") {
+    auto document = yibao::Json::parse(golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/groups-example.json"));
+    document["contributions"][1]["individual_fen"] = 0;  // 定额资助 now leaves 0元 too
+    auto taken = [&](const yibao::Json& rules) {
+        yibao::Issues issues;
+        const auto r = yibao::load_ruleset(rules, issues);
+        REQUIRE(r);
+        yibao::Member m;
+        m.birth_date = {1980, 1, 1};
+        m.assistance = {"fixed_aid", "full_aid"};
+        m.answers = {{"sex", "male"}, {"moved_in", "no"}};
+        const auto result = yibao::estimate_member(*r, m, {2026, 11, 15}, "/members/0", issues);
+        REQUIRE(result);
+        return r->assistance_group(result->facts.assistance)->id;
+    };
+    CHECK(taken(document) == "full_aid");
+    std::swap(document["assistance_groups"][0], document["assistance_groups"][1]);
+    CHECK(taken(document) == "fixed_aid");
+}

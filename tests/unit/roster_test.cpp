@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "batch.hpp"
+#include "golden.hpp"
 #include "rules/builtin.hpp"
 #include "golden.hpp"
 #include "io/roster.hpp"
@@ -127,7 +128,6 @@ TEST_CASE("a header without a birth date column, or with a column twice, is unus
 }
 
 TEST_CASE("cell words map to the contract's values", "[roster]") {
-    using yibao::Assistance;
     using yibao::History;
     using yibao::Student;
     const std::string header = "出生日期,在校情况,特殊人群,缴费档次,上年度参保情况";
@@ -144,18 +144,19 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
     for (const char* college : {"大学", "大专", "本科", "研究生", "college"})
         CHECK(read(std::string(college) + ",,,").student == Student::college);
 
-    const std::vector<std::pair<const char*, Assistance>> groups{
-        {"", Assistance::none},           {"无", Assistance::none},
-        {"低保", Assistance::dibao},       {"低保对象", Assistance::dibao},
-        {"特困", Assistance::tekun},       {"特困供养人员", Assistance::tekun},
-        {"孤儿", Assistance::orphan},      {"重度残疾", Assistance::severe_disability},
-        {"重度残疾（二级及以上）人员", Assistance::severe_disability},
-        {"重度残疾(二级及以上)人员", Assistance::severe_disability},
-        {"监测对象", Assistance::poverty_monitored},
-        {"脱贫返贫致贫人口", Assistance::poverty_monitored},
-        {"纳入监测范围的脱贫返贫致贫人口", Assistance::poverty_monitored},
-        {"低保边缘", Assistance::dibao_edge}, {"低保边缘家庭成员", Assistance::dibao_edge},
-        {"dibao_edge", Assistance::dibao_edge}, {"severe_disability", Assistance::severe_disability}};
+    const std::vector<std::pair<const char*, std::vector<std::string>>> groups{
+        {"", {}},           {"无", {}},
+        {"低保", {"dibao"}},       {"低保对象", {"dibao"}},
+        {"特困", {"tekun"}},       {"特困供养人员", {"tekun"}},
+        {"孤儿", {"orphan"}},      {"重度残疾", {"severe_disability"}},
+        {"重度残疾（二级及以上）人员", {"severe_disability"}},
+        {"重度残疾(二级及以上)人员", {"severe_disability"}},
+        {"监测对象", {"poverty_monitored"}},
+        {"脱贫返贫致贫人口", {"poverty_monitored"}},
+        {"纳入监测范围的脱贫返贫致贫人口", {"poverty_monitored"}},
+        {"低保边缘", {"dibao_edge"}}, {"低保边缘家庭成员", {"dibao_edge"}},
+        {"dibao_edge", {"dibao_edge"}}, {"severe_disability", {"severe_disability"}},
+        {"低保、特困", {"dibao", "tekun"}}};
     for (const auto& [word, group] : groups) CHECK(read("," + std::string(word) + ",,").assistance == group);
 
     CHECK(read(",,一档,").tier == 1);
@@ -428,4 +429,42 @@ TEST_CASE("GBK after an ASCII-only first chunk is still detected", "[batch][enco
 TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encoding]") {
     Utf8Source source(Encoding::gbk);
     CHECK(*source.decode("a\xff" "b\xcd", true) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
+
+namespace {
+
+// The test fixture groups-example (tests/rulesets/): its groups by label, 就高, and its two member questions.
+const yibao::Ruleset& groups_example() {
+    static const yibao::Catalog catalog = [] {
+        yibao::Issues issues;
+        yibao::Catalog c = yibao::builtin_catalog(issues);
+        const std::string text = golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/groups-example.json");
+        c.load_texts({{"groups-example", text}}, issues);
+        REQUIRE(issues.empty());
+        return c;
+    }();
+    return *catalog.find("groups-example");
+}
+
+}  // namespace
+
+TEST_CASE("a roster answers a ruleset's member questions in columns headed by their labels, and names a bad answer by line",
+          "[roster][questions]") {
+    yibao::RosterRun run(groups_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,特殊人群,性别,户口新迁入\n"
+             "母亲,1976-11-15,,女,\n"
+             "父亲,1966-11-16,定额资助参保对象、全额资助参保对象,男,不是\n"
+             "某人,1970-01-01,,未知,\n"
+             "某某,1970-01-01,,,\n",
+             out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[1].rfind("母亲,1976-11-15,,女,,城乡居民,350,700,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[1].find("已按“不是”估算") != std::string::npos);  // 户口新迁入 left empty: its default, said
+    CHECK(lines[2] == "父亲,1966-11-16,定额资助参保对象、全额资助参保对象,男,不是,城乡居民,0,700,2027-01-01,2027-12-31,");
+    CHECK(lines[3].find("第4行 性别：“未知”无法识别，可填：男、女") != std::string::npos);
+    CHECK(lines[4].find("第5行 性别：请选择性别（男、女）") != std::string::npos);
+    CHECK(run.summary().rows_failed == 2);
 }

@@ -29,6 +29,8 @@ auto read_clean(const char* text, Read read_one) {
     yibao::Issues issues;
     yibao::JsonReader read(issues);
     yibao::VocabularyReader vocabulary(read, kCategories);
+    vocabulary.assistance_ids = yibao::assistance_names();
+    vocabulary.questions = {{"sex", {"male", "female"}}, {"moved_in", {"no", "yes"}}};
     auto value = read_one(vocabulary, yibao::Json::parse(text));
     INFO(text << (issues.empty() ? "" : " → " + issues.front().message));
     REQUIRE(issues.empty());
@@ -106,7 +108,7 @@ TEST_CASE("continuous_years and claimed_last_year never hold when the member doe
 TEST_CASE("enumerated facts match their listed values", "[vocabulary]") {
     auto f = facts();
     f.student = yibao::Student::school;
-    f.assistance = yibao::Assistance::dibao_edge;
+    f.assistance = 6;  // the sixth group of the reader's assistance_ids: dibao_edge
     f.history = yibao::History::lapsed;
     f.tier = 2;
     f.category = 1;
@@ -120,6 +122,36 @@ TEST_CASE("enumerated facts match their listed values", "[vocabulary]") {
     CHECK_FALSE(holds(R"({"tier": [1]})", f));
     CHECK(holds(R"({"category": ["child"]})", f));
     CHECK_FALSE(holds(R"({"category": ["college", "adult"]})", f));
+}
+
+TEST_CASE("answer holds when the member's answer to the named question is one of those listed", "[vocabulary]") {
+    auto f = facts();
+    CHECK_FALSE(holds(R"({"answer": {"question": "sex", "in": ["male", "female"]}})", f));  // no answer
+    f.answers[0] = 1;  // sex: female
+    CHECK(holds(R"({"answer": {"question": "sex", "in": ["female"]}})", f));
+    CHECK_FALSE(holds(R"({"answer": {"question": "sex", "in": ["male"]}})", f));
+    CHECK_FALSE(holds(R"({"answer": {"question": "moved_in", "in": ["no", "yes"]}})", f));
+    f.answers[1] = 0;
+    CHECK(holds(R"({"answer": {"question": "moved_in", "in": ["no"]}})", f));
+}
+
+TEST_CASE("an answer condition naming a question or an answer the ruleset does not declare is an error at its path",
+          "[vocabulary]") {
+    for (const auto& [text, path] : std::vector<std::pair<const char*, const char*>>{
+             {R"({"answer": {"question": "age_group", "in": ["old"]}})", "/when/answer/question"},
+             {R"({"answer": {"question": "sex", "in": ["other"]}})", "/when/answer/in/0"},
+             {R"({"assistance": ["dibao", "low_income"]})", "/when/assistance/1"}}) {
+        yibao::Issues issues;
+        yibao::JsonReader read(issues);
+        yibao::VocabularyReader vocabulary(read, kCategories);
+        vocabulary.assistance_ids = {"dibao"};
+        vocabulary.questions = {{"sex", {"male", "female"}}};
+        vocabulary.condition(yibao::Json::parse(text), "/when");
+        INFO(text);
+        REQUIRE(issues.size() == 1);
+        CHECK(issues.front().path == path);
+        CHECK(issues.front().code == yibao::Code::unknown_value);
+    }
 }
 
 TEST_CASE("all, any and not combine conditions; {} always holds", "[vocabulary]") {
@@ -266,6 +298,7 @@ TEST_CASE("every placeholder is filled with its value, and an unknown one is ref
     t.category = "成年居民";
     t.tier = "一档";
     t.assistance = "低保对象";
+    t.assistance_groups = "低保对象、重度残疾人";
     t.individual = yibao::Money::from_yuan(482);
     t.subsidy = yibao::Money::from_yuan(880);
     const yibao::Date start{2027, 4, 1};
@@ -281,7 +314,8 @@ TEST_CASE("every placeholder is filled with its value, and an unknown one is ref
     const std::map<std::string, std::string> expected{
         {"year_start", "2027年1月1日"}, {"year_end", "2027年12月31日"}, {"deadline", "2026年12月31日"},
         {"payment_date", "2026年11月15日"}, {"birth_date", "1990年6月15日"}, {"age", "36"},
-        {"category", "成年居民"}, {"tier", "一档"}, {"assistance", "低保对象"}, {"individual", "482元"},
+        {"category", "成年居民"}, {"tier", "一档"}, {"assistance", "低保对象"},
+        {"assistance_groups", "低保对象、重度残疾人"}, {"individual", "482元"},
         {"subsidy", "880元"}, {"start", "2027年4月1日"}, {"end", "2027年12月31日"}, {"lapsed_years", "2年"},
         {"repaired_years", "1年"}, {"continuous_years", "6年"}, {"waiting_months", "3个月"},
         {"fixed_months", "3个月"}, {"variable_months", "0个月"}, {"amount", "-3000元"}};

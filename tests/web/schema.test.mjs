@@ -81,7 +81,8 @@ test('each broken case says whether the schema sees it, and both refuse exactly 
 });
 
 // A whole ruleset holding every object of the field table at least once: Qingdao 2024 with Qingdao 2026's
-// waiting period and member notes, Shenyang's assistance groups, a caveat, provisional and unknown facts, and fee parts.
+// waiting period and member notes, Shenyang's assistance groups after a city-named one with its members and basis,
+// the fixture groups-example's 就高 rule and member questions, a caveat, provisional and unknown facts, and fee parts.
 const everyObject = () => {
   const doc = load('rules/qingdao-2024.json');
   const qingdao2026 = load('rules/qingdao-2026.json');
@@ -90,7 +91,11 @@ const everyObject = () => {
   doc.sources.push(...qingdao2026.sources);
   doc.waiting_period = qingdao2026.waiting_period;
   doc.member_notes = qingdao2026.member_notes;
-  doc.assistance_groups = load('rules/shenyang-2024.json').assistance_groups;
+  const groups = load('tests/rulesets/groups-example.json');
+  doc.sources.push(...groups.sources);
+  doc.assistance_groups = [groups.assistance_groups[0], ...load('rules/shenyang-2024.json').assistance_groups];
+  doc.several_groups = groups.several_groups;
+  doc.member_questions = groups.member_questions;
   doc.collection.opens = { unknown: { reason: '尚未公布', ask: '街道保障中心', not_before: '2023-09-01' } };
   doc.contributions[0].individual_fen = { provisional: { from: 'qingdao-2024', text: '暂按2024年度标准' } };
   doc.contributions[1].subsidy_fen = { unknown: { reason: '尚未公布', ask: '街道保障中心' } };
@@ -175,6 +180,28 @@ test('the schema refuses what yibao validate refuses in ids, urls and phone numb
   for (const phone of ['0532-12345', '024-12345-1-7', '12393', '95512', '13912345678']) {
     assert.equal(changed((r) => { r.contacts[0].phone = phone; }), true, `${phone}: ${errors()}`);
   }
+});
+
+test('the schema refuses what yibao validate refuses in assistance group, question and answer ids', () => {
+  const fixture = load('tests/rulesets/groups-example.json');
+  const changes = [
+    ['a group called none', (r) => { r.assistance_groups[0].id = 'none'; }],
+    ['a group id with capitals', (r) => { r.assistance_groups[0].id = 'Full_aid'; }],
+    ['a group id with a hyphen', (r) => { r.assistance_groups[0].id = 'full-aid'; }],
+    ['a group with its members but no basis', (r) => { delete r.assistance_groups[0].basis; }],
+    ['several_groups taking another rule', (r) => { r.several_groups.take = 'lowest'; }],
+    ['a question id in Chinese', (r) => { r.member_questions[0].id = '性别'; }],
+    ['a question with one answer', (r) => { r.member_questions[0].answers.pop(); }],
+    ['an answer with an empty label', (r) => { r.member_questions[0].answers[0].label = ''; }],
+  ];
+  const documents = changes.map(([, change]) => { const copy = structuredClone(fixture); change(copy); return copy; });
+  const accepted = validatorAccepts([fixture, ...documents]);
+  assert.equal(accepted[0], true, 'the fixture itself validates');
+  assert.equal(validate(fixture), true, errors());
+  changes.forEach(([what], i) => {
+    assert.equal(accepted[i + 1], false, `yibao validate accepts ${what}`);
+    assert.equal(validate(documents[i]), false, `the schema accepts ${what}`);
+  });
 });
 
 test('a ruleset with a base is checked by the schema for the keys it must state itself', () => {

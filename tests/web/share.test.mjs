@@ -21,7 +21,7 @@ const plain = (value) => JSON.parse(JSON.stringify(value));
 
 const member = (fields) => ({
   id: '', birth_date: '', student: 'none', assistance: 'none', tier: null, history: 'continuous',
-  lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '', ...fields,
+  lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '', answers: {}, ...fields,
 });
 
 describe('the link format', () => {
@@ -54,6 +54,21 @@ describe('the link format', () => {
       { l: '两年', r: '', y: undefined, k: true },
     ], 'defaults (1, 0, empty, 不清楚) are left out');
     assert.deepEqual(plain(YibaoLink.read(`#${fragment}`)), { embed: false, city: null, household: lapsed, notices: [] });
+  });
+
+  test('the answers to a ruleset\'s own questions travel as q and read back as they were', () => {
+    const asked = { ruleset: 'groups-example', payment_date: '2026-11-15', members: [
+      member({ birth_date: '1976-11-15', answers: { sex: 'female', moved_in: 'yes' } }),
+      member({ birth_date: '1980-01-01' }),
+    ] };
+    const fragment = YibaoLink.write({ household: asked });
+    const data = JSON.parse(Buffer.from(fragment.slice(3), 'base64url'));
+    assert.deepEqual(data.m.map((m) => m.q), [{ sex: 'female', moved_in: 'yes' }, undefined], 'no answers, no q');
+    assert.deepEqual(plain(YibaoLink.read(`#${fragment}`)), { embed: false, city: null, household: asked, notices: [] });
+    const broken = { c: 'groups-example', m: [{ b: '1980-01-01', q: ['female'] }] };
+    const read = YibaoLink.read(`#v1.${base64url(broken)}`);
+    assert.deepEqual(read.household.members[0].answers, {});
+    assert.equal(read.notices.length, 1, 'answers that are not {question: answer} are left out, said');
   });
 
   test('a v1 link from before the lapse questions opens with their defaults and no notice', () => {
