@@ -36,8 +36,13 @@ run: page
 	@echo "CLI: $(NATIVE)/yibao (try: $(NATIVE)/yibao estimate tests/cli/household.json)"
 	@node web/serve.mjs
 
-## make test: everything CI checks.
-test: test-lint test-native test-asan test-fuzz test-web
+## make test: everything CI checks, each stage's time said as it ends.
+TEST_STAGES := test-lint test-native test-asan test-fuzz test-web
+test:
+	@for stage in $(TEST_STAGES); do \
+	  started=$$(date +%s); $(MAKE) --no-print-directory $$stage || exit 1; \
+	  echo "make test: $$stage took $$(( $$(date +%s) - started )) s"; \
+	done
 
 # The front end's JavaScript type-checked from its JSDoc (tsconfig.json) and linted (eslint.config.mjs); both are
 # npm dev dependencies, installed by npm ci like the rest.
@@ -48,9 +53,10 @@ test-lint: node_modules/.package-lock.json
 test-native: native
 	@ctest --preset native -j $(JOBS)
 
-# The unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang in the same
+# build as the fuzzers (build/asan), so that the engine is compiled once for both.
 test-asan:
-	@tools/ensure-deps native
+	@tools/ensure-deps asan
 	@cmake --preset asan -G "Unix Makefiles" >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
@@ -62,10 +68,11 @@ test-fuzz:
 fuzz:
 	@tools/fuzz 600
 
-# The wasm engine against the CLI on every golden case, then the page in Chromium.
+# The wasm engine against the CLI on every golden case, then the page in Chromium, WebKit and Firefox: a test file
+# a core at once (Node's default leaves one core idle, and a browser test spends much of its time waiting).
 test-web: page node_modules/.package-lock.json
 	@tools/ensure-deps browser
-	@node --test tests/web/
+	@node --test --test-concurrency=$(JOBS) tests/web/
 
 ## make bench: speed and size figures (see README).
 bench: page node_modules/.package-lock.json

@@ -7,7 +7,7 @@
 // it; tests build pages holding other rulesets (extra years, a broken one) with --rules and --out.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,15 +25,25 @@ const outFile = args.out ? resolve(args.out) : null;
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
+// Zopfli writes the same gzip format 6% smaller than zlib's best, but takes seconds for an engine: what it made is
+// kept in build/zopfli/ by the input's hash, so that the test pages, built from the same engines, reuse it.
+async function zopfliGzip(data, numiterations) {
+  const kept = new URL(`build/zopfli/${createHash('sha256').update(data).digest('hex')}-${numiterations}.gz`, root);
+  if (existsSync(kept)) return readFileSync(kept);
+  const gzipped = Buffer.from(await zopfli.gzipAsync(data, { numiterations }));
+  mkdirSync(new URL('.', kept), { recursive: true });
+  writeFileSync(`${fileURLToPath(kept)}.${process.pid}`, gzipped);
+  renameSync(`${fileURLToPath(kept)}.${process.pid}`, kept);  // whole or not at all, with builds side by side
+  return gzipped;
+}
+
 // Base64 of raw wasm gzips poorly; gzip first (the page inflates it with DecompressionStream) to stay in budget.
-// Zopfli writes the same gzip format 6% smaller than zlib's best.
 async function splitEngine(engineJs, name = 'build/wasm/yibao-engine.js') {
   const dataUri = /(data:application\/octet-stream;base64,)([A-Za-z0-9+/=]+)/;
   const found = dataUri.exec(engineJs);
   if (!found) throw new Error(`${name} holds no inlined wasm: was it linked with -sSINGLE_FILE=1?`);
-  const wasm = Buffer.from(found[2], 'base64');
-  const gzipped = await zopfli.gzipAsync(wasm, { numiterations: 15 });
-  return { engine: engineJs.replace(dataUri, '$1'), payload: Buffer.from(gzipped).toString('base64') };
+  const gzipped = await zopfliGzip(Buffer.from(found[2], 'base64'), 15);
+  return { engine: engineJs.replace(dataUri, '$1'), payload: gzipped.toString('base64') };
 }
 
 // The fee tables (web/fee-tables.js, shared with the rules workbench, which makes pages in the browser); their
@@ -138,7 +148,7 @@ if (!outFile) {
   };
   const benchStyle = inline('style', `${style}\n${read('web/rules.css')}`);
   const benchCsp = policy(benchScripts, benchStyle);
-  const gzipped = async (text) => Buffer.from(await zopfli.gzipAsync(Buffer.from(text), { numiterations: 5 })).toString('base64');
+  const gzipped = async (text) => (await zopfliGzip(Buffer.from(text), 5)).toString('base64');
   const benchHtml = template(read('web/rules.html'), { HEAD: head }, { CSP: benchCsp, STYLE: benchStyle, WASM: bench.payload,
     FAMILY_TEMPLATE: await gzipped(familyTemplate), STAFF_TEMPLATE: await gzipped(staffTemplate),
     RULESETS: inline('rulesets', rulesetData(ruleFiles)), ...benchScripts }, []);

@@ -4,10 +4,11 @@
 // scenarios in the page: a Qingdao and a Shenyang household, the share link, 大字模式, 批量测算 with a roster file,
 // and the layout at phone widths in both modes. A console error or a CSP report fails the run.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { batchUrl, launch, pageUrl } from './browser.mjs';
@@ -100,18 +101,46 @@ await new Promise((r) => setTimeout(r, 100));
 return { normal, large: [...layout(), ...layoutProblems()], violations };`,
 };
 
-// WebKit: one process a scenario.
+// WebKit: one process for the run (tests/web/webkit.py), a job a scenario, in turn.
+let webkitServer;
+let webkitQueue = Promise.resolve();
+function startWebKit() {
+  const child = spawn('xvfb-run', ['-a', `${here}webkit.py`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  let waiting = null;
+  let output = [];
+  lines.on('line', (line) => {
+    output.push(line);
+    if (waiting && (line.startsWith('RESULT ') || line.startsWith('ERROR '))) {
+      const done = waiting;
+      waiting = null;
+      done(output);
+      output = [];
+    }
+  });
+  child.on('exit', (code) => waiting && waiting([...output, `ERROR webkit.py ended (${code})`]));
+  return {
+    run: (job) => new Promise((done) => {
+      waiting = done;
+      child.stdin.write(`${JSON.stringify(job)}\n`);
+    }),
+    close: () => new Promise((closed) => { child.on('exit', closed); child.stdin.end(); }),
+  };
+}
 function webkit(scenario, { width = 1280, fragment = '', url = pageUrl } = {}) {
-  const script = join(work, `${scenario}-${width}.js`);
-  writeFileSync(script, HELPERS + SCENARIOS[scenario]);
-  const run = spawnSync('xvfb-run', ['-a', `${here}webkit.py`, url + fragment, String(width), script],
-    { encoding: 'utf8', timeout: 120000 });
-  const lines = run.stdout.split('\n');
-  const console = lines.filter((l) => / CONSOLE (ERROR|SECURITY)|^CONSOLE (ERROR|SECURITY)/.test(l));
-  const result = lines.find((l) => l.startsWith('RESULT ') || l.startsWith('ERROR '));
-  assert.ok(result && result.startsWith('RESULT '), `WebKit ${scenario}: ${result || run.stderr}`);
-  assert.deepEqual(console, [], 'no console error in WebKit');
-  return JSON.parse(result.slice('RESULT '.length));
+  const job = { url: url + fragment, width, script: HELPERS + SCENARIOS[scenario] };
+  const lines = webkitQueue.then(() => {
+    webkitServer ??= startWebKit();
+    return webkitServer.run(job);
+  });
+  webkitQueue = lines.catch(() => {});
+  return lines.then((output) => {
+    const console = output.filter((l) => /^CONSOLE (ERROR|SECURITY)| CONSOLE (ERROR|SECURITY)/.test(l));
+    const result = output.find((l) => l.startsWith('RESULT ') || l.startsWith('ERROR '));
+    assert.ok(result.startsWith('RESULT '), `WebKit ${scenario}: ${result}`);
+    assert.deepEqual(console, [], 'no console error in WebKit');
+    return JSON.parse(result.slice('RESULT '.length));
+  });
 }
 
 // Firefox (puppeteer) and Chromium (playwright): one browser for the file, a fresh page a scenario.
@@ -151,6 +180,7 @@ before(async () => {
   chromium = await launch();
 });
 after(async () => {
+  if (webkitServer) await webkitServer.close();
   await firefox.close();
   await chromium.close();
   rmSync(work, { recursive: true, force: true });
