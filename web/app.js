@@ -778,7 +778,8 @@ import YibaoLink from './link.js';
     state.members = h ? h.members.map((m) => ({
       ...m, key: nextKey++, preset: '', tierShown: tiered() && m.tier !== null, touched: true,
     })) : [];
-    $('ruleset').value = state.region;
+    // The city list is filled here, with the city chosen: a link's city needs no look for the city open today.
+    options($('ruleset'), cityOptions(), state.region);
     $('ruleset').disabled = Boolean(lockedCity);
     $('payment-date').value = state.payment.value;
     renderPaymentSource();
@@ -854,7 +855,6 @@ import YibaoLink from './link.js';
     }
 
     const select = $('ruleset');
-    options(select, cityOptions(), defaultRegion());
     select.addEventListener('focus', loadAll);
     select.addEventListener('input', () => {
       state.region = select.value;
