@@ -28,11 +28,14 @@ Parts parts_of(std::string_view text) {
 }
 }  // namespace
 
-std::optional<Date> Date::parse(std::string_view text) {
-    const auto [y, m, d] = parts_of(text);
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-    return Date{y, m, d};
+namespace {
+std::optional<Date> date_of(const Parts& p) {
+    if (p.y < 1 || p.m < 1 || p.m > 12 || p.d < 1 || p.d > days_in_month(p.y, p.m)) return std::nullopt;
+    return Date{p.y, p.m, p.d};
 }
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) { return date_of(parts_of(text)); }
 
 std::string Date::mistake(std::string_view text) {
     const auto [y, m, d] = parts_of(text);
@@ -55,41 +58,43 @@ std::string zero_padded(int value, size_t width) {
 }
 
 // The typed text with full-width digits and date marks (－／．) as ASCII and the spaces around it (ASCII, and the
-// ideographic space U+3000) removed.
-std::string half_width(std::string_view typed) {
-    std::string out;
-    for (size_t i = 0; i < typed.size(); ++i) {
-        const auto byte = [&](size_t k) { return static_cast<unsigned char>(typed[k]); };
-        // U+FF0D－ U+FF0E． U+FF0F／ U+FF10..U+FF19 ０..９ are EF BC 8D..99 in UTF-8: ASCII 0x2D..0x39 + 0x60.
-        if (i + 2 < typed.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8D && byte(i + 2) <= 0x99) {
-            out += static_cast<char>(byte(i + 2) - 0x60);
-            i += 2;
-        } else {
-            out += typed[i];
+// ideographic space U+3000) removed: a view of `typed` itself where no character needs changing (a roster's cells,
+// read by the hundred thousand, mostly), else of `kept`.
+std::string_view half_width(std::string_view typed, std::string& kept) {
+    // Full-width forms and the ideographic space are the only characters that change; they start EF and E3.
+    if (typed.find_first_of("\xEF\xE3") != std::string_view::npos) {
+        for (size_t i = 0; i < typed.size(); ++i) {
+            const auto byte = [&](size_t k) { return static_cast<unsigned char>(typed[k]); };
+            // U+FF0D－ U+FF0E． U+FF0F／ U+FF10..U+FF19 ０..９ are EF BC 8D..99 in UTF-8: ASCII 0x2D..0x39 + 0x60.
+            if (i + 2 < typed.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8D && byte(i + 2) <= 0x99) {
+                kept += static_cast<char>(byte(i + 2) - 0x60);
+                i += 2;
+            } else {
+                kept += typed[i];
+            }
         }
+        typed = kept;
     }
     constexpr std::string_view kIdeographicSpace = "\u3000";
     const auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    size_t from = 0, to = out.size();
     for (;;) {
-        if (from < to && ascii_space(out[from])) ++from;
-        else if (out.compare(from, kIdeographicSpace.size(), kIdeographicSpace) == 0) from += kIdeographicSpace.size();
+        if (!typed.empty() && ascii_space(typed.front())) typed.remove_prefix(1);
+        else if (typed.substr(0, kIdeographicSpace.size()) == kIdeographicSpace) typed.remove_prefix(kIdeographicSpace.size());
         else break;
     }
     for (;;) {
-        if (to > from && ascii_space(out[to - 1])) --to;
-        else if (to - from >= kIdeographicSpace.size() &&
-                 out.compare(to - kIdeographicSpace.size(), kIdeographicSpace.size(), kIdeographicSpace) == 0)
-            to -= kIdeographicSpace.size();
+        if (!typed.empty() && ascii_space(typed.back())) typed.remove_suffix(1);
+        else if (typed.size() >= kIdeographicSpace.size() &&
+                 typed.substr(typed.size() - kIdeographicSpace.size()) == kIdeographicSpace)
+            typed.remove_suffix(kIdeographicSpace.size());
         else break;
     }
-    return out.substr(from, to - from);
+    return typed;
 }
-}  // namespace
 
-std::string Date::typed_iso(std::string_view typed) {
-    const std::string trimmed = half_width(typed);
-    std::string_view text = trimmed;
+// Year, month and day of a half-width text in one of the forms people type (Date::typed_iso); all -1 for a text of
+// another shape.
+Parts typed_parts(std::string_view text) {
     auto digits = [&](size_t least, size_t most, int& value) {
         size_t count = 0;
         for (value = 0; count < most && !text.empty() && text[0] >= '0' && text[0] <= '9'; ++count) {
@@ -104,9 +109,9 @@ std::string Date::typed_iso(std::string_view typed) {
         return true;
     };
     int y = 0, m = 0, d = 0;
-    if (!digits(4, 4, y)) return trimmed;
+    if (!digits(4, 4, y)) return {};
     if (text.size() == 4 && text[0] >= '0' && text[0] <= '9') {  // YYYYMMDD
-        if (!digits(2, 2, m) || !digits(2, 2, d)) return trimmed;
+        if (!digits(2, 2, m) || !digits(2, 2, d)) return {};
     } else {
         std::string_view between, after;  // what follows the month, and what may follow the day
         if (literal("年")) {
@@ -116,13 +121,26 @@ std::string Date::typed_iso(std::string_view typed) {
             for (const std::string_view separator : {"-", "/", "."})
                 if (literal(separator)) between = separator;
         }
-        if (between.empty() || !digits(1, 2, m) || !literal(between) || !digits(1, 2, d)) return trimmed;
+        if (between.empty() || !digits(1, 2, m) || !literal(between) || !digits(1, 2, d)) return {};
         if (!after.empty()) literal(after);
     }
-    if (!text.empty()) return trimmed;
-    return zero_padded(y, 4) + "-" + zero_padded(m, 2) + "-" + zero_padded(d, 2);
+    if (!text.empty()) return {};
+    return {y, m, d};
+}
+}  // namespace
+
+std::string Date::typed_iso(std::string_view typed) {
+    std::string kept;
+    const std::string_view text = half_width(typed, kept);
+    const Parts p = typed_parts(text);
+    if (p.y < 0) return std::string(text);
+    return zero_padded(p.y, 4) + "-" + zero_padded(p.m, 2) + "-" + zero_padded(p.d, 2);
 }
 
+std::optional<Date> Date::read(std::string_view typed) {
+    std::string kept;
+    return date_of(typed_parts(half_width(typed, kept)));
+}
 
 std::string Date::refusal(std::string_view typed) {
     const std::string mistake = Date::mistake(typed_iso(typed));

@@ -24,7 +24,7 @@ struct Date {
     // typed_iso gives "YYYY-MM-DD" for a text of a date's shape, a real date or not (2023-02-30, which mistake()
     // then explains), and the text trimmed otherwise.
     static std::string typed_iso(std::string_view typed);
-    static std::optional<Date> read(std::string_view typed) { return parse(typed_iso(typed)); }
+    static std::optional<Date> read(std::string_view typed);
     // What to tell a person whose text is no date: “2026-02-30”不是有效日期，2月没有30日；请按 年-月-日 填写，如 2026-11-20.
     static std::string refusal(std::string_view typed);
     std::string iso() const;
