@@ -6,6 +6,7 @@
 #include <emscripten/bind.h>
 
 #include "binding.hpp"
+#include "io/cases.hpp"
 #include "io/contract.hpp"
 #include "rules/diff.hpp"
 #include "rules/fields.hpp"
@@ -86,6 +87,14 @@ std::string merge_over_base(const std::string& text) {
     return dump(yibao::merge_base(merged, *document, issues));
 }
 
+// A case file's text run against the loaded rulesets and the one in use (the file's own "rules" are not read):
+// as `yibao cases` answers, {"ok", "passed", "failed", "cases"} or {"ok": false, "errors"} by JSON path.
+std::string run_cases(const std::string& text) {
+    yibao::Issues issues;
+    const auto file = yibao::read_case_file(text, issues);
+    return dump(file ? yibao::cases_json(loaded_catalog(), *file) : yibao::errors_json(issues));
+}
+
 // What changed from ruleset OLD to NEW, as `yibao diff` prints it: {"ok", "lines"} or {"ok": false, "errors"}.
 std::string diff_rulesets(const std::string& old_id, const std::string& new_id) {
     const yibao::Catalog& catalog = loaded_catalog();
@@ -121,4 +130,5 @@ EMSCRIPTEN_BINDINGS(yibao_workbench) {
     emscripten::function("diffRulesets", &diff_rulesets);
     emscripten::function("mergeOverBase", &merge_over_base);
     emscripten::function("fieldTable", &field_table);
+    emscripten::function("runCases", &run_cases);
 }

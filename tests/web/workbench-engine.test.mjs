@@ -82,6 +82,16 @@ test('mergeOverBase() lays a text that does not load over its base as useRuleset
   assert.equal(JSON.parse(engine.mergeOverBase('[1, 2')), null);
 });
 
+test('runCases() answers a case file as `yibao cases` does, against the ruleset in use', () => {
+  assert.equal(JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).ok, true);
+  for (const file of [`${root}tests/cli/cases.json`, `${root}tests/cases/qingdao-fees.json`, `${root}tests/cli/household.json`]) {
+    assert.deepEqual(JSON.parse(engine.runCases(readFileSync(file, 'utf8'))), JSON.parse(cli('cases', file).stdout), file);
+  }
+  const run = JSON.parse(engine.runCases(readFileSync(`${root}tests/cli/cases.json`, 'utf8')));
+  assert.deepEqual(run.cases[1].difference, { path: '/members/0/individual_fen', message: '应为1，实际是46200' });
+  assert.equal(JSON.parse(engine.runCases('{"cases": [')).errors[0].code, 'malformed_json');
+});
+
 test('nesting 100,000 arrays or 60,000 objects deep, or a key twice, is answered like yibao validate, never a trap', () => {
   const shenyang = readFileSync(`${root}rules/shenyang-2024.json`, 'utf8');
   const texts = [`${'['.repeat(1e5)}${']'.repeat(1e5)}`, `${'{"a":'.repeat(6e4)}1${'}'.repeat(6e4)}`,
