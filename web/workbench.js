@@ -626,23 +626,13 @@ import YibaoTableForm from './table-form.js';
     return node;
   }
 
-  // A list as the file writes it (README "base"): over a base whose list has ids, only what differs item by item, an
-  // item taken out as {"id", "removed": true}; else the whole list.
+  // A list as the file writes it (README "base"): the inverse of the engine's merge (list_patch in
+  // engine/rules/merge.hpp): over a base whose list has ids, only what differs item by item; else the whole list.
   function writeList(doc, key, items) {
     const base = typeof doc.base === 'string' && merged[doc.base] ? merged[doc.base][key] : undefined;
-    const ids = (list) => Array.isArray(list) && list.length && list.every((x) => isObject(x) && typeof x.id === 'string');
-    if (!ids(base) || !ids(items)) { doc[key] = items; return; }
-    const patch = [];
-    for (const item of items) {
-      const old = base.find((b) => b.id === item.id);
-      if (!old) { patch.push(item); continue; }
-      const change = {};
-      for (const k of new Set([...Object.keys(old), ...Object.keys(item)])) if (!same(old[k], item[k])) change[k] = k in item ? item[k] : null;
-      if (Object.keys(change).length) patch.push({ id: item.id, ...change });
-    }
-    for (const old of base) if (!items.some((item) => item.id === old.id)) patch.push({ id: old.id, removed: true });
-    if (patch.length) doc[key] = patch;
-    else delete doc[key];
+    const patch = JSON.parse(engine.listPatch(JSON.stringify(base === undefined ? null : base), JSON.stringify(items)));
+    if (patch === null) delete doc[key];
+    else doc[key] = patch;
   }
 
   // Edits the list as the form shows it (merged over the base), and writes it.
