@@ -215,7 +215,7 @@ int vocabulary() {
     for (const auto& k : yibao::vocabulary_docs())
         words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
     yibao::Json codes = yibao::Json::array();
-    for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"meaning", c.meaning}});
+    for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"concerns", c.concerns}, {"meaning", c.meaning}});
     yibao::Json objects = yibao::Json::array();
     for (const auto& o : yibao::ruleset_objects())
         objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
