@@ -92,7 +92,7 @@ test('runCases() answers a case file as `yibao cases` does, against the ruleset 
   assert.equal(JSON.parse(engine.runCases('{"cases": [')).errors[0].code, 'malformed_json');
 });
 
-test('listPatch() is the merge's inverse: the patch merged over the base gives the list wanted', () => {
+test('listPatch() inverts the merge: the patch merged over the base gives the list wanted', () => {
   const base = JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).document;
   const wanted = structuredClone(base.contributions);
   wanted[0].individual_fen = 12300;
