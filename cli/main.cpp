@@ -15,6 +15,7 @@
 #include "rules/fields.hpp"
 #include "rules/quotes.hpp"
 #include "rules/vocabulary.hpp"
+#include "io/cases.hpp"
 #include "io/contract.hpp"
 
 namespace {
@@ -28,6 +29,9 @@ constexpr const char* kUsageText = R"(usage:
                                                the page chooses it: the years whose collection window holds it
                                                (JSON); DATE as people type it (2026-11-20, 2026/11/20,
                                                2026年11月20日)
+  yibao cases [--rules FILE]... FILE          run a case file ({"cases": [{"name", "request", "expect"}]}):
+                                               each case passed, or where its answer first differs (JSON);
+                                               the file's own "rules" are loaded from the current directory
   yibao diff OLD NEW                           what changed from ruleset OLD to NEW (files or built-in ids),
                                                one plain line each
   yibao vocabulary                             the rule vocabulary, the ruleset's fields, the error and warning
@@ -47,7 +51,8 @@ a request's member may give "assistance" as one group id or an array of ids, and
 "answer id"} for the ruleset's member_questions; `yibao rulesets` lists both for each ruleset. A roster takes a
 column per member question, headed by its label.
 
-exit status: 0 success, 1 invalid input (error JSON on stdout; for batch: a row or the header failed), 2 wrong usage
+exit status: 0 success, 1 invalid input (error JSON on stdout; for batch: a row or the header failed; for
+cases: a case failed), 2 wrong usage
 )";
 
 enum Exit { kOk = 0, kInvalid = 1, kUsage = 2 };
@@ -188,12 +193,29 @@ int diff(const std::vector<std::string>& operands, const std::vector<std::string
     return kOk;
 }
 
+// The case file's rulesets (its "rules", from the current directory, as the repository's name theirs from its
+// root) are loaded before the --rules files, after the built-in ones.
+int cases(const std::vector<std::string>& operands, const std::vector<std::string>& rules_files) {
+    if (operands.size() != 1) return usage_error("cases takes one case file");
+    std::string text;
+    if (!read_all(operands[0], text)) return print(yibao::errors_json({unreadable(operands[0])}), false);
+    yibao::Issues issues;
+    const auto file = yibao::read_case_file(text, issues);
+    if (!file) return print(yibao::errors_json(issues), false);
+    std::vector<std::string> files = file->rules;
+    files.insert(files.end(), rules_files.begin(), rules_files.end());
+    yibao::Catalog catalog;
+    if (!load_catalog(files, catalog, issues)) return print(yibao::errors_json(issues), false);
+    const yibao::Json answer = yibao::cases_json(catalog, *file);
+    return print(answer, answer["failed"] == 0);
+}
+
 int vocabulary() {
     yibao::Json words = yibao::Json::array();
     for (const auto& k : yibao::vocabulary_docs())
         words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
     yibao::Json codes = yibao::Json::array();
-    for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"meaning", c.meaning}});
+    for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"concerns", c.concerns}, {"meaning", c.meaning}});
     yibao::Json objects = yibao::Json::array();
     for (const auto& o : yibao::ruleset_objects())
         objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
@@ -231,6 +253,7 @@ int main(int argc, char** argv) {
     }
     if (command == "validate") return validate(operands);
     if (command == "diff") return diff(operands, rules_files);
+    if (command == "cases") return cases(operands, rules_files);
     if (command == "vocabulary") return operands.empty() ? vocabulary() : usage_error("vocabulary takes no operands");
 
     yibao::Issues issues;

@@ -212,3 +212,18 @@ expect_in("invalid_date")
 run(1 ${YIBAO} year 北京市 2026-11-20)
 expect_in("\"path\": \"/region\"")
 run(2 ${YIBAO} year 青岛市)
+
+# yibao cases: every case passes (exit 0); one fails and says where (exit 1); a file that is no case file is
+# told by JSON path; a case file's own rulesets are found from the current directory.
+run(0 ${YIBAO} cases ${SOURCE_DIR}/tests/cases/qingdao-fees.json)
+expect_in("\"failed\": 0")
+run(1 ${YIBAO} cases ${req}/cases.json)
+expect_in("\"passed\": 1,\n  \"failed\": 1")
+expect_in("\"path\": \"/members/0/individual_fen\",\n        \"message\": \"应为1，实际是46200\"")
+run(1 ${YIBAO} cases ${req}/household.json)
+expect_in("\"path\": \"/ruleset\",\n      \"code\": \"unknown_field\"")
+expect_in("\"path\": \"/cases\",\n      \"code\": \"missing\"")
+run(0 ${CMAKE_COMMAND} -E chdir ${SOURCE_DIR} ${YIBAO} cases tests/cases/parts-example.json)
+run(1 ${YIBAO} cases ${SOURCE_DIR}/tests/cases/parts-example.json)
+expect_in("unreadable_file")
+run(2 ${YIBAO} cases)

@@ -29,7 +29,7 @@ const sections = {
   dates: table(['expression', 'form', 'the date'], words('date').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   facts: table(['kind', 'form', 'meaning'], words('fact').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   placeholders: table(['placeholder', 'where', 'filled with'], words('placeholder').map((w) => [`\`{${w.key}}\``, w.form, w.description])),
-  codes: table(['code', 'kind', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.meaning])),
+  codes: table(['code', 'kind', 'concerns', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.concerns, c.meaning])),
   // The ruleset reference: each object of the field table, where a ruleset holds it, and its fields.
   fields: objects.map((o) => [`**\`${o.object}\`**${o.where ? ` (\`${o.where}\`)` : ''}: ${o.description}`, '',
     table(['key', 'value', 'required', 'meaning'], fields.filter((f) => f.object === o.object)

@@ -6,6 +6,7 @@
 #include <emscripten/bind.h>
 
 #include "binding.hpp"
+#include "io/cases.hpp"
 #include "io/contract.hpp"
 #include "rules/diff.hpp"
 #include "rules/fields.hpp"
@@ -86,6 +87,23 @@ std::string merge_over_base(const std::string& text) {
     return dump(yibao::merge_base(merged, *document, issues));
 }
 
+// What a ruleset over a base writes at one of its lists so that the merge gives the list wanted (both JSON
+// texts; the base's list null where there is no base): the patch, the whole list, or null for nothing.
+std::string list_patch(const std::string& base, const std::string& wanted) {
+    yibao::Issues issues;
+    const auto from = yibao::parse_json(base, issues);
+    const auto to = yibao::parse_json(wanted, issues);
+    return from && to ? dump(yibao::list_patch(*from, *to)) : "null";
+}
+
+// A case file's text run against the loaded rulesets and the one in use (the file's own "rules" are not read):
+// as `yibao cases` answers, {"ok", "passed", "failed", "cases"} or {"ok": false, "errors"} by JSON path.
+std::string run_cases(const std::string& text) {
+    yibao::Issues issues;
+    const auto file = yibao::read_case_file(text, issues);
+    return dump(file ? yibao::cases_json(loaded_catalog(), *file) : yibao::errors_json(issues));
+}
+
 // What changed from ruleset OLD to NEW, as `yibao diff` prints it: {"ok", "lines"} or {"ok": false, "errors"}.
 std::string diff_rulesets(const std::string& old_id, const std::string& new_id) {
     const yibao::Catalog& catalog = loaded_catalog();
@@ -121,4 +139,6 @@ EMSCRIPTEN_BINDINGS(yibao_workbench) {
     emscripten::function("diffRulesets", &diff_rulesets);
     emscripten::function("mergeOverBase", &merge_over_base);
     emscripten::function("fieldTable", &field_table);
+    emscripten::function("listPatch", &list_patch);
+    emscripten::function("runCases", &run_cases);
 }

@@ -25,8 +25,9 @@ import YibaoLink from './link.js';
     continuous_years: '已经连续参保几年？', claimed_last_year: '上一年度有没有用医保报销过？',
   };
   const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
-  // Warnings about a stretch of the year without cover: shown in the alert block, not as a plain note.
-  const COVER_WARNINGS = ['waiting_period', 'no_cover', 'coverage_gap'];
+  // The warnings about one thing (each says what it concerns, engine/core/codes.hpp): those about days without cover
+  // go in the alert block, those about what is not published and the deadline in their own blocks, the notes as hints.
+  const about = (warnings, concerns) => warnings.filter((w) => w.concerns === concerns);
 
   const $ = YibaoFields.byId;
   let engine = null;
@@ -330,14 +331,13 @@ import YibaoLink from './link.js';
     return req;
   }
 
-  // The tier control shows where the engine says a tier applies or is missing; a change means asking again.
+  // The tier control shows where the engine says a tier applies; a change means asking again.
   function settleTiers(answer) {
     let changed = false;
     counted().forEach((m, i) => {
       let shown = m.tierShown;
       if (!tiered()) shown = false;
       else if (answer.ok) shown = answer.members[i].tier_applies;
-      else if (answer.errors.some((e) => e.path === `/members/${i}/tier` && e.code === 'tier_required')) shown = true;
       if (shown !== m.tierShown) {
         m.tierShown = shown;
         m.ui.fields.tier.wrap.hidden = !shown;
@@ -502,7 +502,6 @@ import YibaoLink from './link.js';
   }
   // Beside a member's figures, what is estimated or not published, in short: the amounts' texts (reason, whom to ask),
   // and for the dates what to ask; the full texts of the dates are in the household's notice.
-  const FLAG_WARNINGS = ['provisional', 'unknown_amount', 'unknown_deadline', 'unknown_collection_dates', 'unknown_start'];
   function memberFlags(m) {
     const ask = (...facts) => (m.unknown.find((f) => facts.includes(f.fact)) || { ask: '当地医保经办机构' }).ask;
     const lines = [...new Set(carriedFacts(m).map(amountLine))];
@@ -534,7 +533,7 @@ import YibaoLink from './link.js';
     if ((m.benefit_start || m.benefit_start_unknown) && !m.uncovered) return null;
     const title = !m.benefit_start ? '注意：本年度享受不到医保待遇'
       : m.waiting_period ? '注意：有待遇等待期' : '注意：有一段时间不能报销';
-    const notes = m.warnings.filter((w) => COVER_WARNINGS.includes(w.code)).map((w) => el('p', null, w.message));
+    const notes = about(m.warnings, 'cover').map((w) => el('p', null, w.message));
     if (!notes.length && m.uncovered) {
       notes.push(el('p', null, `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}看病的费用，医保不报销。`));
     }
@@ -585,8 +584,7 @@ import YibaoLink from './link.js';
       return [term, shown(m), cls];
     });
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
-    const notes = m.warnings.filter((w) => !COVER_WARNINGS.includes(w.code) && !FLAG_WARNINGS.includes(w.code))
-      .map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
+    const notes = about(m.warnings, 'note').map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
     // What else the member's history changes (大病保险), each with its basis.
     const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
@@ -642,8 +640,8 @@ import YibaoLink from './link.js';
     answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
     const leftText = left.length ? `${left.map((m) => memberTitle(m, state.members.indexOf(m))).join('、')}还没有填写出生日期，没有算进合计。` : '';
     const t = answer.totals;
-    // The deadline block and the totals say these.
-    const others = answer.warnings.filter((w) => w.code !== 'deadline_missed' && w.code !== 'unknown_total');
+    // The deadline block and the totals say the others.
+    const others = about(answer.warnings, 'note');
     const flags = flagLines(answer);
     fill($('household'),
       flags.length ? el('div', { class: 'flags', role: 'note' },

@@ -626,23 +626,13 @@ import YibaoTableForm from './table-form.js';
     return node;
   }
 
-  // A list as the file writes it (README "base"): over a base whose list has ids, only what differs item by item, an
-  // item taken out as {"id", "removed": true}; else the whole list.
+  // A list as the file writes it (README "base"): the inverse of the engine's merge (list_patch in
+  // engine/rules/merge.hpp): over a base whose list has ids, only what differs item by item; else the whole list.
   function writeList(doc, key, items) {
     const base = typeof doc.base === 'string' && merged[doc.base] ? merged[doc.base][key] : undefined;
-    const ids = (list) => Array.isArray(list) && list.length && list.every((x) => isObject(x) && typeof x.id === 'string');
-    if (!ids(base) || !ids(items)) { doc[key] = items; return; }
-    const patch = [];
-    for (const item of items) {
-      const old = base.find((b) => b.id === item.id);
-      if (!old) { patch.push(item); continue; }
-      const change = {};
-      for (const k of new Set([...Object.keys(old), ...Object.keys(item)])) if (!same(old[k], item[k])) change[k] = k in item ? item[k] : null;
-      if (Object.keys(change).length) patch.push({ id: item.id, ...change });
-    }
-    for (const old of base) if (!items.some((item) => item.id === old.id)) patch.push({ id: old.id, removed: true });
-    if (patch.length) doc[key] = patch;
-    else delete doc[key];
+    const patch = JSON.parse(engine.listPatch(JSON.stringify(base === undefined ? null : base), JSON.stringify(items)));
+    if (patch === null) delete doc[key];
+    else doc[key] = patch;
   }
 
   // Edits the list as the form shows it (merged over the base), and writes it.
@@ -836,54 +826,29 @@ import YibaoTableForm from './table-form.js';
     fill($('starts'), tables);
   }
 
-  // ---- cases: each as tests/cases/ writes it, against the ruleset in the text ----
-  let cases = null;  // {name, cases} of the last cases file opened
-  // The first place `actual` differs from `expected` (objects: the keys given; arrays: same length, item by item).
-  function difference(expected, actual, at = '') {
-    if (Array.isArray(expected)) {
-      if (!Array.isArray(actual) || actual.length !== expected.length)
-        return `${at || '/'}：应有${expected.length}项，实际是${JSON.stringify(actual)}`;
-      for (let i = 0; i < expected.length; i++) { const d = difference(expected[i], actual[i], `${at}/${i}`); if (d) return d; }
-      return '';
-    }
-    if (isObject(expected)) {
-      if (!isObject(actual)) return `${at || '/'}：应是对象，实际是${JSON.stringify(actual)}`;
-      for (const [key, value] of Object.entries(expected)) {
-        if (!(key in actual)) return `${at}/${key}：缺少`;
-        const d = difference(value, actual[key], `${at}/${key}`);
-        if (d) return d;
-      }
-      return '';
-    }
-    return expected === actual ? '' : `${at || '/'}：应为${JSON.stringify(expected)}，实际是${JSON.stringify(actual)}`;
-  }
+  // ---- cases: a case file as tests/cases/ writes it, run by the engine (`yibao cases`) against the ruleset in the text ----
+  let cases = null;  // {name, text} of the last cases file opened
   function runCases() {
     if (!cases) return;
+    const run = JSON.parse(engine.runCases(cases.text));
+    if (!run.ok) {
+      $('cases-status').textContent = `“${cases.name}”不是测试用例文件，应为 {"cases": [{"name", "request", "expect"}, …]}：`;
+      fill($('cases'), run.errors.map((e) => el('li', { class: 'case-failed' }, `${e.path || '/'}：${e.message}`)));
+      cases = null;
+      return;
+    }
     if (!answer || !answer.ok) {
       $('cases-status').textContent = '规则还有问题，改好后才能运行测试用例。';
       fill($('cases'));
       return;
     }
-    const results = cases.cases.map((c) => {
-      const request = typeof c.request === 'string' ? c.request : JSON.stringify(c.request);
-      const why = difference(c.expect, JSON.parse(engine.estimate(request)));
-      return { name: String(c.name), why };
-    });
-    const failed = results.filter((r) => r.why).length;
-    $('cases-status').textContent = `${cases.name}：${results.length}个用例，${results.length - failed}个通过，${failed}个不通过。`;
-    fill($('cases'), results.map((r) => el('li', { class: r.why ? 'case-failed' : 'case-passed' },
-      r.why ? `✗ ${r.name}：${r.why}` : `✓ ${r.name}`)));
+    $('cases-status').textContent = `${cases.name}：${run.cases.length}个用例，${run.passed}个通过，${run.failed}个不通过。`;
+    fill($('cases'), run.cases.map((r) => el('li', { class: r.passed ? 'case-passed' : 'case-failed' },
+      r.passed ? `✓ ${r.name}` : `✗ ${r.name}：${r.difference.path || '/'}：${r.difference.message}`)));
   }
   async function openCases(file) {
     if (!file) return;
-    const doc = file.size <= MAX_BYTES ? parse(await file.text()) : undefined;
-    if (!isObject(doc) || !Array.isArray(doc.cases) || !doc.cases.every((c) => isObject(c) && 'request' in c && 'expect' in c)) {
-      cases = null;
-      $('cases-status').textContent = `“${file.name}”不是测试用例文件：应为 {"cases": [{"name", "request", "expect"}, …]}。`;
-      fill($('cases'));
-      return;
-    }
-    cases = { name: file.name, cases: doc.cases };
+    cases = { name: file.name, text: file.size <= MAX_BYTES ? await file.text() : '' };
     runCases();
   }
 

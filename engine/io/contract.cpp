@@ -42,7 +42,8 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
 template <typename Message>
 Json warnings_json(const std::vector<Code>& codes, Message message) {
     Json list = Json::array();
-    for (Code code : codes) list.push_back({{"code", code_name(code)}, {"message", message(code)}});
+    for (Code code : codes)
+        list.push_back({{"code", code_name(code)}, {"message", message(code)}, {"concerns", code_concerns(code)}});
     return list;
 }
 

@@ -1,6 +1,7 @@
 #include "rules/merge.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace yibao {
 
@@ -75,7 +76,100 @@ void merge_into(Json& target, const Json& change, const std::string& at, Issues&
     }
 }
 
+// Equal whatever the order of an object's keys: the merge appends a new key, a form may write it anywhere.
+bool same(const Json& a, const Json& b) {
+    if (a.is_object() && b.is_object()) {
+        if (a.size() != b.size()) return false;
+        for (const auto& item : a.items()) {
+            const auto found = b.find(item.key());
+            if (found == b.end() || !same(item.value(), *found)) return false;
+        }
+        return true;
+    }
+    if (a.is_array() && b.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!same(a[i], b[i])) return false;
+        return true;
+    }
+    return a == b;
+}
+
+std::optional<Json> list_changes(const Json& base, const Json& wanted);
+
+// What merge_into must be given to turn `old` into `wanted` (both objects), or nothing where no change can: a
+// null is only ever read as "take the key out", and an object that holds a provisional or unknown key is
+// written whole.
+std::optional<Json> object_changes(const Json& old, const Json& wanted) {
+    Json change = Json::object();
+    for (const auto& item : old.items())
+        if (!wanted.contains(item.key())) change[item.key()] = nullptr;
+    for (const auto& item : wanted.items()) {
+        const std::string& key = item.key();
+        const Json& value = item.value();
+        const auto found = old.find(key);
+        if (found != old.end() && same(*found, value)) continue;
+        if (value.is_null()) return std::nullopt;
+        if (found != old.end() && found->is_object() && value.is_object() && !replaced_whole(key, value)) {
+            auto inner = object_changes(*found, value);
+            if (!inner || replaced_whole(key, *inner)) return std::nullopt;
+            change[key] = std::move(*inner);
+        } else if (found != old.end() && is_id_list(*found) && is_id_list(value)) {
+            auto inner = list_changes(*found, value);
+            if (!inner) return std::nullopt;
+            change[key] = std::move(*inner);
+        } else {
+            change[key] = value;
+        }
+    }
+    return change;
+}
+
+// merge_list's inverse for two id lists; nothing where `wanted` holds an id twice. The merge changes the base's
+// items in place, drops the removed ones and appends the rest, so the longest start of `wanted` that keeps the
+// base's order is changed in place, and what follows is appended (an item of the base taken out first).
+std::optional<Json> list_changes(const Json& base, const Json& wanted) {
+    Json changed = Json::array(), appended = Json::array(), removed = Json::array();
+    std::vector<bool> placed(base.size(), false);
+    size_t next = 0;  // the base's items before it are behind the last item changed in place
+    bool in_place = true;
+    for (size_t w = 0; w < wanted.size(); ++w) {
+        const Json& item = wanted[w];
+        for (size_t v = 0; v < w; ++v)
+            if (wanted[v]["id"] == item["id"]) return std::nullopt;
+        const auto found = std::find_if(base.begin(), base.end(), [&](const Json& b) { return b["id"] == item["id"]; });
+        const size_t at = static_cast<size_t>(found - base.begin());
+        if (found != base.end()) placed[at] = true;
+        if (found != base.end() && in_place && at >= next) {
+            if (auto change = object_changes(*found, item)) {
+                next = at + 1;
+                if (!change->empty()) {
+                    Json patch = {{"id", item["id"]}};
+                    patch.update(*change);
+                    changed.push_back(std::move(patch));
+                }
+                continue;
+            }
+        }
+        in_place = false;
+        if (found != base.end()) appended.push_back({{"id", item["id"]}, {"removed", true}});
+        appended.push_back(item);
+    }
+    for (size_t i = 0; i < base.size(); ++i)
+        if (!placed[i]) removed.push_back({{"id", base[i]["id"]}, {"removed", true}});
+    for (auto* part : {&appended, &removed})
+        for (Json& item : *part) changed.push_back(std::move(item));
+    return changed;
+}
+
 }  // namespace
+
+Json list_patch(const Json& base, const Json& wanted) {
+    if (same(base, wanted)) return nullptr;
+    if (!is_id_list(base) || !is_id_list(wanted)) return wanted;
+    auto changes = list_changes(base, wanted);
+    return changes ? std::move(*changes) : wanted;
+}
 
 Json merge_base(const Json& base, const Json& change, Issues& issues) {
     Json merged = base;

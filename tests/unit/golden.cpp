@@ -25,13 +25,10 @@ std::vector<Case> load_cases(const std::string& directory) {
     std::sort(files.begin(), files.end());
     std::vector<Case> cases;
     for (const auto& file : files) {
-        const auto document = yibao::Json::parse(read_file(file));
-        const auto rules = document.value("rules", std::vector<std::string>());
-        for (const auto& c : document.at("cases")) {
-            const auto& request = c.at("request");
-            cases.push_back({std::filesystem::path(file).filename().string(), c.at("name").get<std::string>(),
-                             request.is_string() ? request.get<std::string>() : request.dump(), c.at("expect"), rules});
-        }
+        yibao::Issues issues;
+        const auto read = yibao::read_case_file(read_file(file), issues);
+        if (!read) throw std::runtime_error(file + ": not a case file: " + issues.front().path + " " + issues.front().message);
+        for (const auto& c : read->cases) cases.push_back({std::filesystem::path(file).filename().string(), c, read->rules});
     }
     return cases;
 }
@@ -46,38 +43,6 @@ yibao::Catalog catalog_with(const std::string& root, const std::vector<std::stri
     catalog.load_texts(named, issues);
     if (!issues.empty()) throw std::runtime_error("rulesets do not load: " + issues.front().path + " " + issues.front().message);
     return catalog;
-}
-
-bool matches(const yibao::Json& expected, const yibao::Json& actual, const std::string& path, std::string& why) {
-    if (expected.is_object()) {
-        if (!actual.is_object()) {
-            why = path + ": expected an object, got " + actual.dump();
-            return false;
-        }
-        for (const auto& item : expected.items()) {
-            const auto found = actual.find(item.key());
-            if (found == actual.end()) {
-                why = path + "/" + item.key() + ": missing";
-                return false;
-            }
-            if (!matches(item.value(), *found, path + "/" + item.key(), why)) return false;
-        }
-        return true;
-    }
-    if (expected.is_array()) {
-        if (!actual.is_array() || actual.size() != expected.size()) {
-            why = path + ": expected " + std::to_string(expected.size()) + " items, got " + actual.dump();
-            return false;
-        }
-        for (size_t i = 0; i < expected.size(); ++i)
-            if (!matches(expected[i], actual[i], path + "/" + std::to_string(i), why)) return false;
-        return true;
-    }
-    if (expected != actual) {
-        why = path + ": expected " + expected.dump() + ", got " + actual.dump();
-        return false;
-    }
-    return true;
 }
 
 }  // namespace golden

@@ -5,15 +5,15 @@
 #include <vector>
 
 #include "core/json_reader.hpp"
+#include "io/cases.hpp"
 #include "rules/ruleset.hpp"
 
 namespace golden {
 
+// A case of the engine's case files (io/cases.hpp), with its file's name and rulesets.
 struct Case {
     std::string file;
-    std::string name;
-    std::string request_text;  // a string "request" is sent as raw text (for malformed JSON cases)
-    yibao::Json expect;
+    yibao::Case c;
     std::vector<std::string> rules;  // ruleset files (repository paths) loaded beside the built-in ones
 };
 
@@ -22,9 +22,5 @@ std::vector<Case> load_cases(const std::string& directory);
 
 // The built-in rulesets plus `rules` (paths under `root`), as `yibao estimate --rules` loads them.
 yibao::Catalog catalog_with(const std::string& root, const std::vector<std::string>& rules);
-
-// Objects: each expected key must match; arrays: same length, element by element; scalars: equal.
-// On a mismatch, `why` says where.
-bool matches(const yibao::Json& expected, const yibao::Json& actual, const std::string& path, std::string& why);
 
 }  // namespace golden

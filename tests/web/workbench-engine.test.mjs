@@ -82,6 +82,31 @@ test('mergeOverBase() lays a text that does not load over its base as useRuleset
   assert.equal(JSON.parse(engine.mergeOverBase('[1, 2')), null);
 });
 
+test('runCases() answers a case file as `yibao cases` does, against the ruleset in use', () => {
+  assert.equal(JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).ok, true);
+  for (const file of [`${root}tests/cli/cases.json`, `${root}tests/cases/qingdao-fees.json`, `${root}tests/cli/household.json`]) {
+    assert.deepEqual(JSON.parse(engine.runCases(readFileSync(file, 'utf8'))), JSON.parse(cli('cases', file).stdout), file);
+  }
+  const run = JSON.parse(engine.runCases(readFileSync(`${root}tests/cli/cases.json`, 'utf8')));
+  assert.deepEqual(run.cases[1].difference, { path: '/members/0/individual_fen', message: '应为1，实际是46200' });
+  assert.equal(JSON.parse(engine.runCases('{"cases": [')).errors[0].code, 'malformed_json');
+});
+
+test('listPatch() inverts the merge: the patch merged over the base gives the list wanted', () => {
+  const base = JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).document;
+  const wanted = structuredClone(base.contributions);
+  wanted[0].individual_fen = 12300;
+  delete wanted[1].text;
+  wanted.splice(2, 1);
+  const patch = JSON.parse(engine.listPatch(JSON.stringify(base.contributions), JSON.stringify(wanted)));
+  const own = { id: 'my-city-2025', base: 'qingdao-2024', contributions: patch };
+  assert.deepEqual(JSON.parse(engine.mergeOverBase(JSON.stringify(own))).contributions, wanted);
+  assert.deepEqual(patch, [{ id: wanted[0].id, individual_fen: 12300 }, { id: wanted[1].id, text: null },
+    { id: base.contributions[2].id, removed: true }]);
+  assert.equal(engine.listPatch(JSON.stringify(base.contributions), JSON.stringify(base.contributions)), 'null');
+  assert.deepEqual(JSON.parse(engine.listPatch('null', '[1]')), [1]);
+});
+
 test('nesting 100,000 arrays or 60,000 objects deep, or a key twice, is answered like yibao validate, never a trap', () => {
   const shenyang = readFileSync(`${root}rules/shenyang-2024.json`, 'utf8');
   const texts = [`${'['.repeat(1e5)}${']'.repeat(1e5)}`, `${'{"a":'.repeat(6e4)}1${'}'.repeat(6e4)}`,

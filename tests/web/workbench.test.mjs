@@ -602,7 +602,7 @@ describe('the previews a rule author checks against', () => {
       ['2027年1月1日', '2027年4月1日', '2027年5月1日', '2027年6月1日', '2027年7月1日', '2027年8月1日']);
   }));
 
-  test('a cases file runs against the ruleset in the text: each case passes or says what differs', () => bench(async (page) => {
+  test('a cases file runs against the ruleset in the text: each case passes or says what differs, a bad file by JSON path', () => bench(async (page) => {
     const cases = join(dir, 'cases.json');
     writeFileSync(cases, JSON.stringify({ cases: [
       { name: '一档 from 1 January', request: { ruleset: 'qingdao-2027', payment_date: '2026-12-01', members: [{ birth_date: '1980-05-01', tier: 1 }] },
@@ -621,7 +621,8 @@ describe('the previews a rule author checks against', () => {
     writeFileSync(bad, '{"rules": []}');
     await page.getByLabel('测试用例文件').setInputFiles(bad);
     await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('不是测试用例文件'));
-    assert.equal(await page.locator('#cases li').count(), 0);
+    // The engine reads the file as `yibao cases` does: each problem by its JSON path.
+    assert.deepEqual(await page.locator('#cases li').allTextContents(), ['/cases：缺少必填字段“cases”']);
   }));
 });
 
