@@ -428,7 +428,10 @@ export default (function () {
     function list(f, at, items, doc, context) {
       const name = f.label;
       const named = f.of === 'basis' && context ? `${context}的${name}` : name;
-      const ids = (byObject.get(f.of) || []).some((x) => x.key === 'id' && x.kind === 'text');
+      const idField = (byObject.get(f.of) || []).find((x) => x.key === 'id' && x.kind === 'text');
+      // A fresh item's id, as its field's pattern allows: contribution-2, or member_question_2 where no hyphen may be.
+      const underscores = Boolean(idField) && (idField.schema || '').includes('"pattern":"^[a-z0-9_]+$"');
+      const freshId = (n) => (underscores ? `${f.of}_${n}` : `${f.of}-${n}`.replace(/_/g, '-'));
       const first = (doc.sources || []).find(isObject);
       const boxes = items.map((item, i) => {
         const title = `${named}${i + 1}${isObject(item) && item.label ? `：${item.label}` : ''}`;
@@ -438,10 +441,10 @@ export default (function () {
       });
       const add = button(`添加${name}`, () => {
         const fresh = {};
-        if (ids) {
+        if (idField) {
           let n = items.length + 1;
-          while (items.some((x) => isObject(x) && x.id === `${f.of}-${n}`)) n += 1;
-          fresh.id = `${f.of}-${n}`.replace(/_/g, '-');
+          while (items.some((x) => isObject(x) && x.id === freshId(n))) n += 1;
+          fresh.id = freshId(n);
         }
         if (f.of === 'basis') fresh.source = first ? first.id : '';
         else if ((byObject.get(f.of) || []).some((x) => x.key === 'basis')) fresh.basis = [{ source: first ? first.id : '', quote: '' }];

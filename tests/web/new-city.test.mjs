@@ -159,6 +159,9 @@ describe('a new city from 新建城市, in the forms alone', () => {
     await settle(page);
     await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
     assert.equal(await page.getByLabel('由谁出').locator('option[value="government"]').textContent(), '政府出（财政补助、医疗救助资助等）');
+    // A fresh group's and question's id is one their pattern allows (no hyphen).
+    assert.equal(await control(page, '/assistance_groups/0/id').inputValue(), 'assistance_group_1');
+    assert.equal(await control(page, '/member_questions/0/id').getAttribute('aria-invalid'), 'false');
     const who = await control(page, '/assistance_groups/0/who').getAttribute('id');
     assert.equal(await page.locator(`label[for="${who}"]`).textContent(), '哪些人属于这一类');
     // The condition editor offers the ruleset's own groups by their labels, never an id's placeholder.
