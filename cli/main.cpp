@@ -211,20 +211,12 @@ int cases(const std::vector<std::string>& operands, const std::vector<std::strin
 }
 
 int vocabulary() {
-    yibao::Json words = yibao::Json::array();
-    for (const auto& k : yibao::vocabulary_docs())
-        words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
     yibao::Json codes = yibao::Json::array();
     for (const auto& c : yibao::all_codes()) codes.push_back({{"code", c.name}, {"kind", c.kind}, {"concerns", c.concerns}, {"meaning", c.meaning}});
-    yibao::Json objects = yibao::Json::array();
-    for (const auto& o : yibao::ruleset_objects())
-        objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
-    yibao::Json fields = yibao::Json::array();
-    for (const auto& f : yibao::field_docs())
-        fields.push_back({{"object", f.object}, {"key", f.key}, {"kind", f.kind}, {"of", f.of}, {"form", f.form}, {"need", f.need},
-                          {"description", f.description}});
-    return print({{"vocabulary", std::move(words)}, {"codes", std::move(codes)}, {"objects", std::move(objects)},
-                  {"fields", std::move(fields)}, {"schema", yibao::ruleset_schema()}},
+    yibao::Json table = yibao::field_table_json();
+    return print({{"vocabulary", yibao::vocabulary_json()}, {"codes", std::move(codes)},
+                  {"objects", std::move(table["objects"])}, {"fields", std::move(table["fields"])},
+                  {"schema", yibao::ruleset_schema()}},
                  true);
 }
 

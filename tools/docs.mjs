@@ -30,10 +30,11 @@ const sections = {
   facts: table(['kind', 'form', 'meaning'], words('fact').map((w) => [`\`${w.key}\``, `\`${w.form}\``, w.description])),
   placeholders: table(['placeholder', 'where', 'filled with'], words('placeholder').map((w) => [`\`{${w.key}}\``, w.form, w.description])),
   codes: table(['code', 'kind', 'concerns', 'meaning'], codes.map((c) => [`\`${c.code}\``, c.kind, c.concerns, c.meaning])),
-  // The ruleset reference: each object of the field table, where a ruleset holds it, and its fields.
-  fields: objects.map((o) => [`**\`${o.object}\`**${o.where ? ` (\`${o.where}\`)` : ''}: ${o.description}`, '',
-    table(['key', 'value', 'required', 'meaning'], fields.filter((f) => f.object === o.object)
-      .map((f) => [`\`${f.key}\``, `\`${f.form}\``, f.need, f.description])), ''].join('\n')).join('\n').trimEnd(),
+  // The ruleset reference: each object of the field table, where a ruleset holds it, and its fields, with the
+  // workbench's names for them.
+  fields: objects.map((o) => [`**\`${o.object}\`** ${o.label}${o.where ? ` (\`${o.where}\`)` : ''}: ${o.description}`, '',
+    table(['key', 'value', 'required', 'meaning', 'in the workbench'], fields.filter((f) => f.object === o.object)
+      .map((f) => [`\`${f.key}\``, `\`${f.form}\``, f.need, f.description, f.label])), ''].join('\n')).join('\n').trimEnd(),
 };
 
 // The rulesets the CLI carries (rules/*.json), with their sources and what is provisional or not published.

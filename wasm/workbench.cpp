@@ -114,22 +114,12 @@ std::string diff_rulesets(const std::string& old_id, const std::string& new_id) 
     return dump({{"ok", true}, {"lines", yibao::diff_rulesets(catalog.merged(old_id), catalog.merged(new_id))}});
 }
 
-// The ruleset's shape as the field table describes it, and the vocabulary's keywords, for the workbench's forms:
-// {"objects": [{object, where, description}], "fields": [{object, key, kind, of, need, required, min, max,
-// or_unknown, schema, description}], "vocabulary": [{kind, key, form, description}]}.
+// The ruleset's shape as the field table describes it, and the vocabulary's keywords, with the workbench's words
+// for both, for the workbench's forms: {"objects", "fields", "vocabulary"} as `yibao vocabulary` prints them.
 std::string field_table() {
-    yibao::Json objects = yibao::Json::array(), fields = yibao::Json::array(), words = yibao::Json::array();
-    for (const auto& o : yibao::ruleset_objects())
-        objects.push_back({{"object", o.name}, {"where", o.where}, {"description", o.description}});
-    for (const auto& d : yibao::field_docs()) {
-        const yibao::Field* f = yibao::find_field(d.object, d.key);
-        fields.push_back({{"object", d.object}, {"key", d.key}, {"kind", d.kind}, {"of", d.of}, {"need", d.need},
-                          {"required", f->need == yibao::Need::required}, {"min", f->min}, {"max", f->max},
-                          {"or_unknown", f->or_unknown}, {"schema", f->schema}, {"description", d.description}});
-    }
-    for (const auto& k : yibao::vocabulary_docs())
-        words.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description}});
-    return dump({{"objects", std::move(objects)}, {"fields", std::move(fields)}, {"vocabulary", std::move(words)}});
+    yibao::Json table = yibao::field_table_json();
+    table["vocabulary"] = yibao::vocabulary_json();
+    return dump(table);
 }
 
 }  // namespace

@@ -11,134 +11,13 @@ export default (function () {
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-  // Chinese names and hints for the table's objects and fields (presentation only). A field without one is named by
-  // its key, with the table's own description as its hint.
-  const OBJECTS = {
-    source: '来源', category: '人员类别', tiers: '缴费档次', tier: '档次', assistance_group: '特殊人群', contribution: '缴费标准',
-    benefit_rule: '待遇开始规则', waiting_period: '待遇等待期', waiting_fixed: '固定等待期', waiting_variable: '断保增加的等待期',
-    waiting_repair: '补缴修复', waiting_floor: '修复后最短等待期', waiting_exempt: '不设等待期的人员', member_note: '提示',
-    channel: '渠道', contact: '联系方式', silences: '来源没有说明时的提示', basis: '依据', benefit_year: '待遇年度',
-    collection: '缴费期', continuity_deadline: '集中缴费截止日', provisional: '暂按往年标准', unknown: '尚未公布',
-  };
-  const LISTS = { sources: '来源', categories: '人员类别', contributions: '缴费标准', benefit_rules: '待遇开始规则',
-    registration: '参保登记', payment_channels: '缴费渠道', contacts: '联系方式', websites: '网站', assistance_groups: '特殊人群',
-    member_notes: '提示', basis: '依据', levels: '档次', exempt: '不设等待期的人员' };
-  // [label, hint]; 'object.key' before 'key'.
-  const FIELDS = {
-    'ruleset.id': ['规则编号', '小写字母、数字、“-”和“_”，例如 chuzhou-2026；测算页用它区分各份规则。'],
-    'ruleset.region': ['城市', '测算页上这样称呼这座城市，例如 滁州市。'],
-    'ruleset.year': ['参保年度', '待遇年度的年份，例如 2026。'],
-    'ruleset.title': ['规则名称', '测算页上显示，例如 滁州市2026年度城乡居民基本医疗保险。'],
-    'ruleset.unconfirmed_note': ['依据是往年资料时的“请核实”提示', '依据里有B级来源（往年文件、转载、解读）时，测算结果旁显示这句话。'],
-    'ruleset.websites': ['网站', '本市医保的网站地址，测算页上以文字显示。'],
-    'source.id': ['来源编号', '依据里用这个编号指这份来源，例如 notice。'],
-    'source.level': ['级别', ''],
-    'source.title': ['标题', '照来源写，例如通知的全称。'],
-    'source.publisher': ['发布单位', '谁发布的；转载的，写明在哪里看到。'],
-    'source.date': ['发布日期', '例如 2025-10-14，可以不填。'],
-    'source.url': ['网址', '以 http:// 或 https:// 开头，可以不填。'],
-    'source.text': ['通知原文', '把通知的正文粘贴在这里：每条依据的原文摘录都会逐字核对，找不到的会标出来。可以不填。'],
-    'benefit_year.start': ['待遇开始日期', '例如 2026-01-01。'],
-    'benefit_year.end': ['待遇结束日期', '例如 2026-12-31。'],
-    'collection.opens': ['开始缴费日期', '这一年度的医保费最早哪天可以缴。'],
-    'collection.closes': ['最晚缴费日期', '这一年度的医保费最晚哪天还能缴。'],
-    'continuity_deadline.date': ['集中缴费截止日期', '在这天（含）之前缴费，算连续参保。'],
-    'category.id': ['类别编号', '例如 adult、child。'],
-    'category.label': ['类别名称', '缴费标准表里这样称呼，例如 少年儿童。'],
-    'category.when': ['哪些人属于这一类', '从上往下，第一个符合的类别算数；最后一类不设条件，其余的人都属于它。'],
-    'tiers.applies_to': ['哪些人要选档次', ''],
-    'tiers.default': ['没选档次时按第几档', ''],
-    'tier.id': ['档次编号', '1至31的整数。'],
-    'tier.label': ['档次名称', '例如 一档。'],
-    'assistance_group.id': ['人群', ''],
-    'assistance_group.label': ['来源里的叫法', '例如 低保对象。'],
-    'contribution.id': ['编号', '例如 adult。'],
-    'contribution.label': ['缴费标准表的行名', '例如 成年居民（一档）。'],
-    'contribution.when': ['适用于哪些人', '从上往下，第一个符合的缴费标准算数。'],
-    'contribution.individual_fen': ['个人每年缴费', '按元填写，例如 400 或 380.50。'],
-    'contribution.subsidy_fen': ['政府每年补助', '按元填写，例如 700。'],
-    'benefit_rule.id': ['编号', '例如 in-window。'],
-    'benefit_rule.when': ['适用于哪些人、哪天缴费', '从上往下，第一个符合的规则算数。'],
-    'benefit_rule.start': ['待遇从哪天开始', ''],
-    'benefit_rule.end': ['待遇到哪天结束', '不填就是待遇年度的最后一天。'],
-    'benefit_rule.waiting': ['这条规则有待遇等待期', '测算结果会提示等待期。'],
-    'channel.id': ['编号', '例如 app。'],
-    'channel.name': ['名称', '适用于谁，或者到哪里办理，照来源写。'],
-    'channel.detail': ['办理方式', '可以不填。'],
-    'channel.when': ['对哪些人显示', '可以不设条件。'],
-    'contact.name': ['名称', '例如 滁州市医疗保障局。'],
-    'contact.phone': ['电话', '例如 0550-12345678 或 12393。'],
-    'contact.detail': ['说明', '可以不填。'],
-    'silences.assistance': ['来源没有说明某类特殊人群时的提示', '这类人按普通标准估算时，告诉他们的话。'],
-    'silences.tier': ['不分档次时填了档次的提示', ''],
-    'basis.source': ['来源编号', '上面“来源”里的编号。'],
-    'basis.quote': ['原文摘录', '从来源里逐字复制；省略的地方写“…”。'],
-    'provisional.from': ['暂按哪份规则', '往年规则的编号。'],
-    'provisional.text': ['告诉居民的话', ''],
-    'unknown.reason': ['为什么还不知道', '例如 通知没有写财政补助标准。'],
-    'unknown.ask': ['向谁咨询', '例如 滁州市医疗保障局。'],
-    'unknown.not_before': ['不早于', '来源说到的最早日期，可以不填。'],
-    'unknown.not_after': ['不晚于', '来源说到的最晚日期，可以不填。'],
-    'ruleset.benefit_year': ['待遇年度', ''],
-    'ruleset.collection': ['缴费期', ''],
-    'ruleset.continuity_deadline': ['集中缴费截止日', ''],
-    'ruleset.tiers': ['缴费档次', '居民可以选缴费档次的，才需要这一项。'],
-    'ruleset.waiting_period': ['待遇等待期', '断保后再参保、集中缴费期后参保要等待的月数（2025年起的规定）。'],
-    'ruleset.silences': ['来源没有说明时的提示', ''],
-    'waiting_period.fixed': ['固定等待期', ''],
-    'waiting_period.variable': ['断保增加的等待期', ''],
-    'waiting_period.repair': ['补缴修复', ''],
-    'waiting_period.floor': ['修复后最短等待期', ''],
-    'waiting_fixed.months': ['固定等待期（月）', ''],
-    'waiting_fixed.when': ['哪些人有固定等待期', '例如 集中缴费期后缴费的，或者断保的。'],
-    'waiting_variable.months_per_year': ['每多断保1年增加（月）', ''],
-    'waiting_variable.from_lapsed_year': ['从断保第几年起增加', ''],
-    'waiting_repair.months_per_year': ['每补缴1年减少（月）', ''],
-    'waiting_floor.months': ['修复后至少（月）', ''],
-    'waiting_floor.from_lapsed_years': ['连续断保满几年起', ''],
-    'waiting_exempt.id': ['编号', ''],
-    'waiting_exempt.when': ['哪些人不设等待期', '例如 在出生后90天内参保的新生儿。'],
-    'waiting_fixed.id': ['编号', ''],
-    'waiting_variable.id': ['编号', ''],
-    'waiting_repair.id': ['编号', ''],
-    'waiting_floor.id': ['编号', ''],
-    'member_note.id': ['编号', ''],
-    'member_note.when': ['对哪些人提示', ''],
-    'member_note.amount_fen': ['变化的金额（分）', '文字里的 {amount} 会换成它。'],
-    'member_note.per_year_fen': ['每多连续参保1年的变化（分）', '和“变化的金额”二选一。'],
-    'member_note.after_years': ['连续参保满几年后才算', ''],
-    text: ['说明文字（测算页上显示）', '大括号里的词（例如 {start}、{deadline}）会换成日期或金额。'],
-    caveat: ['提醒（测算结果旁显示）', '可以不填。'],
-    basis: ['依据', ''],
-    when: ['条件', ''],
-  };
-  const LEVELS = { A: 'A 当年的正式文件', B: 'B 往年文件、转载或解读', C: 'C 全国性背景' };
-  // The vocabulary's choices in words.
-  const CHOICES = {
-    none: '无', school: '中小学生', college: '大学生', continuous: '上年连续参保', new: '首次参保', lapsed: '断保',
-    dibao: '低保对象', tekun: '特困人员', orphan: '孤儿', severe_disability: '重度残疾人', poverty_monitored: '防止返贫监测对象',
-    dibao_edge: '低保边缘家庭成员',
-  };
-  const STUDENT = { none: '不是学生' };
-  const KEYWORDS = {
-    age: '年龄（周岁）', student: '学生', assistance: '特殊人群', history: '上年度参保情况', tier: '缴费档次', category: '人员类别',
-    birth_date: '出生日期', payment_date: '缴费日期', lapsed_years: '断保年数', repaired_years: '补缴年数',
-    waiting_months: '等待期（月）', continuous_years: '连续参保年数', claimed_last_year: '上年度报销过',
-  };
   // The keywords most notices use, always shown; the rest under 更多条件 (open when one is in use).
   const COMMON = new Set(['category', 'student', 'assistance', 'history', 'tier', 'age', 'payment_date', 'birth_date']);
   const RELATIONS = { before: '早于', on_or_before: '不晚于', after: '晚于', on_or_after: '不早于' };
   const COUNTS = { at_least: '至少', under: '小于' };
-  const ANCHORS = { date: '某一天', year_start: '待遇年度第一天', payment_date: '缴费当天', birth_date: '出生那天', deadline: '集中缴费截止日',
-    year_end: '待遇年度最后一天' };
   const SHIFTS = { same: '当天', add_days: '再过几天', first_of_month: '当月1日', first_of_next_month: '次月1日', last_of_month: '当月最后一天' };
   const MONTHS = { none: '不加', months: '再加几个月', waiting_months: '再加待遇等待期' };
 
-  const label = (object, key) => (FIELDS[`${object}.${key}`] || FIELDS[key] || [key, ''])[0];
-  const hintOf = (object, key, description) => {
-    const known = FIELDS[`${object}.${key}`] || FIELDS[key];
-    return known ? known[1] : description;
-  };
   const yuanOf = (fen) => (typeof fen === 'number' ? (fen % 100 ? (fen / 100).toFixed(2) : String(fen / 100)) : '');
 
   // ---- pointers ----
@@ -165,22 +44,26 @@ export default (function () {
   }
   const idOf = (at) => `tf${at.replace(/[^A-Za-z0-9_]/g, '-')}`;
 
-  // ---- the vocabulary's condition keywords, read from their forms ----
-  // [category id, …] / [a | b, …]: choices; {"under" | "at_least": years}: a count; {"before" | …: date}: a date
-  // relation; true | false: yes or no. Combinators (all, any, not) are the editor's own, the rest JSON.
+  // ---- the vocabulary's condition keywords, read from their forms, named in the vocabulary's words ----
+  // [category id, …] / [a | b | group id, …]: choices, fixed ones in their words and ids of the ruleset's own items
+  // by their labels; {"under" | "at_least": years}: a count; {"before" | …: date}: a date relation; true | false: yes
+  // or no. Combinators (all, any, not) are the editor's own, the rest JSON.
   function keywordEditors(vocabulary) {
     const out = [];
     for (const w of vocabulary.filter((v) => v.kind === 'condition')) {
       const form = String(w.form);
+      const named = { key: w.key, title: w.label, description: w.description };
       let m;
       if ((m = /^\[(.+), …\]$/.exec(form)) && !/condition/.test(m[1])) {
-        const ids = /^(\w+) id$/.exec(m[1]);
-        out.push({ key: w.key, type: 'choices', from: ids ? ids[1] : null, choices: ids ? [] : m[1].split(' | '), description: w.description });
+        const alternatives = m[1].split(' | ');
+        const from = alternatives.map((a) => /^(\w+) id$/.exec(a)).find(Boolean);
+        out.push({ ...named, type: 'choices', from: from ? from[1] : null,
+          choices: alternatives.filter((a) => !/ id$/.test(a)).map((c) => [c, w.words[c] || c]) });
       } else if ((m = /^\{(.+): (\w+)\}$/.exec(form))) {
         const keys = [...m[1].matchAll(/"(\w+)"/g)].map((x) => x[1]).sort((a, b) => Number(b === 'at_least') - Number(a === 'at_least'));
-        out.push({ key: w.key, type: m[2] === 'date' ? 'relation' : 'count', keys, description: w.description });
+        out.push({ ...named, type: m[2] === 'date' ? 'relation' : 'count', keys });
       } else if (form === 'true | false') {
-        out.push({ key: w.key, type: 'boolean', description: w.description });
+        out.push({ ...named, type: 'boolean' });
       }
     }
     return out;
@@ -205,8 +88,9 @@ export default (function () {
     return { all: list.map((c) => ({ [c.key]: c.value })) };
   }
 
-  // ---- a date expression as anchor, shift, months and a floor at year_start; null when it needs the JSON box ----
-  function dateModel(expr) {
+  // ---- a date expression as anchor (one of `anchors`), shift, months and a floor at year_start; null when it needs
+  // the JSON box ----
+  function dateModel(expr, anchors) {
     const model = { anchor: 'year_start', date: '', shift: 'same', days: 1, months: 'none', count: 3, floor: false };
     let x = expr;
     if (isObject(x) && Array.isArray(x.add_months) && x.add_months.length === 2) {
@@ -229,7 +113,7 @@ export default (function () {
     }
     if (typeof x !== 'string') return null;
     // '' is a date still to be typed.
-    if (x === '' || /^\d{4}-\d{2}-\d{2}$/.test(x)) { model.anchor = 'date'; model.date = x; } else if (ANCHORS[x]) model.anchor = x; else return null;
+    if (x === '' || /^\d{4}-\d{2}-\d{2}$/.test(x)) { model.anchor = 'date'; model.date = x; } else if (anchors[x]) model.anchor = x; else return null;
     return model;
   }
   function dateExpr(model) {
@@ -245,12 +129,17 @@ export default (function () {
   // The form: `api` gives el/field/setError from the workbench, the field table, and read()/write(doc) of the text.
   return function tableForm(api) {
     const { field, table } = api;
+    const objects = new Map(table.objects.map((o) => [o.object, o]));
     const byObject = new Map();
     for (const f of table.fields) {
       if (!byObject.has(f.object)) byObject.set(f.object, []);
       byObject.get(f.object).push(f);
     }
     const editors = keywordEditors(table.vocabulary);
+    // The dates a rule's date counts from: a day typed, or one the vocabulary names, in its words.
+    const anchors = Object.fromEntries(table.vocabulary.filter((v) => v.kind === 'date' && /^"/.test(v.form))
+      .map((v) => [v.key === 'YYYY-MM-DD' ? 'date' : v.key, v.label]));
+    const dateModelOf = (expr) => dateModel(expr, anchors);
     const SKIP = new Set(['$schema', '$comment', 'base']);
 
     // Each edit: the text's document changed at `at`, written back (the workbench checks it).
@@ -317,7 +206,7 @@ export default (function () {
     function fact(f, at, value, name, hint) {
       const mode = isObject(value) && isObject(value.unknown) ? 'unknown' : isObject(value) && isObject(value.provisional) ? 'provisional' : 'value';
       const money = f.kind === 'amount';
-      const modes = { value: money ? '金额' : '日期', unknown: '尚未公布', provisional: '暂按往年标准' };
+      const modes = { value: money ? '金额' : '日期', unknown: objects.get('unknown').label, provisional: objects.get('provisional').label };
       const parts = [select(`${at}#mode`, '怎么填', modes, mode, (m) => set(at, m === 'value' ? undefined
         : m === 'unknown' ? { unknown: { reason: '', ask: '' } } : { provisional: { from: '', text: '' } }))];
       if (mode === 'value') {
@@ -340,8 +229,8 @@ export default (function () {
       const unknown = f.or_unknown && isObject(value) && isObject(value.unknown);
       // An optional date left out is said so (its hint says what stands for it), not shown as a rule.
       const left = !f.required && value === undefined;
-      const model = unknown || left ? null : value === undefined ? dateModel('year_start') : dateModel(value);
-      const change = (how) => { const m = { ...(dateModel(now()) || model) }; how(m); write(dateExpr(m)); };
+      const model = unknown || left ? null : dateModelOf(value === undefined ? 'year_start' : value);
+      const change = (how) => { const m = { ...(dateModelOf(now()) || model) }; how(m); write(dateExpr(m)); };
       const number = (key) => (v) => change((m) => { m[key] = v === undefined ? (key === 'date' ? '' : 0) : v; });
       const parts = [];
       if (f.or_unknown || !f.required) {
@@ -352,7 +241,7 @@ export default (function () {
       if (unknown) {
         parts.push(object('unknown', pointer(at, 'unknown'), value.unknown));
       } else if (model) {
-        parts.push(select(`${at}#anchor`, '从哪天算起', ANCHORS, model.anchor, (v) => change((m) => { m.anchor = v; })));
+        parts.push(select(`${at}#anchor`, '从哪天算起', anchors, model.anchor, (v) => change((m) => { m.anchor = v; })));
         if (model.anchor === 'date') parts.push(input(`${at}#date`, '哪一天', '', model.date, readDate, DATE_ERROR, { inputmode: 'numeric' }, number('date')));
         parts.push(select(`${at}#shift`, '然后', SHIFTS, model.shift, (v) => change((m) => { m.shift = v; })));
         if (model.shift === 'add_days') {
@@ -406,14 +295,17 @@ export default (function () {
         for (const e of editors) {
           if (e.key === 'category' && inCategory) continue;
           const mine = model.list.filter((c) => c.key === e.key);
-          const title = KEYWORDS[e.key] || e.key;
+          const { title } = e;
           const row = `${at}#${e.key}`;
           const rows = COMMON.has(e.key) ? parts : more;
           if (rows === more && mine.length) moreUsed = true;
           if (e.type === 'choices') {
-            const choices = e.from === 'category' ? (doc.categories || []).filter(isObject).map((c) => [c.id, c.label || c.id])
-              : e.from === 'tier' ? ((doc.tiers || {}).levels || []).filter(isObject).map((t) => [t.id, t.label || String(t.id)])
-                : e.from ? [] : e.choices.map((c) => [c, (e.key === 'student' && STUDENT[c]) || CHOICES[c] || c]);
+            // The ruleset's own items by their labels (a keyword of them is left out while it has none), then the fixed ones.
+            const own = e.from === 'category' ? doc.categories : e.from === 'tier' ? (doc.tiers || {}).levels
+              : e.from === 'group' ? doc.assistance_groups : [];
+            const items = (Array.isArray(own) ? own : []).filter(isObject).map((x) => [x.id, x.label || String(x.id)]);
+            if (e.from && !items.length) continue;
+            const choices = [...items, ...e.choices];
             if (!choices.length) continue;
             const chosen = mine.length ? mine[0].value : [];
             rows.push(el('fieldset', { class: 'choices' }, el('legend', null, title),
@@ -471,15 +363,15 @@ export default (function () {
 
     // One field of an object, by its kind.
     function fieldOf(f, at, value, doc, owner, context) {
-      const name = label(f.object, f.key);
-      const hint = hintOf(f.object, f.key, f.description);
+      const name = f.label;
+      const { hint } = f;
       const where = pointer(at, f.key);
       const enumeration = /"enum":\[([^\]]*)\]/.exec(f.schema || '');
       switch (f.kind) {
         case 'text':
           if (enumeration) {
             const values = JSON.parse(`[${enumeration[1]}]`);
-            const options = { '': '（请选择）', ...Object.fromEntries(values.map((v) => [v, (f.key === 'level' ? LEVELS[v] : CHOICES[v]) || v])) };
+            const options = { '': '（请选择）', ...Object.fromEntries(values.map((v) => [v, f.words[v] || v])) };
             return select(where, name, options, typeof value === 'string' ? value : '', (v) => set(where, v || undefined));
           }
           return input(where, name, hint, typeof value === 'string' ? value : '', (raw) => raw, '',
@@ -509,7 +401,7 @@ export default (function () {
           }
           if (!isObject(value)) return jsonBox(where, value, name, true);
           if (f.or_unknown && isObject(value.unknown)) return el('fieldset', { class: 'group' }, el('legend', null, name), object('unknown', pointer(where, 'unknown'), value.unknown));
-          return object(f.of, where, value, name, !f.required);
+          return object(f.of, where, value, name, !f.required, hint);
         case 'list':
           return list(f, where, Array.isArray(value) ? value : [], doc, context);
         case 'texts':
@@ -519,23 +411,27 @@ export default (function () {
       }
     }
 
-    // An object of the table: its fields in the table's order.
+    // An object of the table: its fields in the table's order. Under a legend, the hint of the field that holds it;
+    // without one (the ruleset, a fact's provisional or unknown), the object's own.
     let shown = {};  // the document being rendered
-    function object(name, at, value, legend, removable) {
+    function object(name, at, value, legend, removable, hint = '') {
       const doc = shown;
       const fields = (byObject.get(name) || []).filter((f) => !SKIP.has(f.key));
       const body = fields.map((f) => fieldOf(f, at, isObject(value) ? value[f.key] : undefined, doc, name, legend));
-      if (!legend) return el('div', { class: 'fields' }, body);
-      return el('fieldset', { class: 'group' }, el('legend', null, legend), body,
+      if (!legend) return el('div', { class: 'fields' }, el('p', { class: 'hint' }, objects.get(name).hint), body);
+      return el('fieldset', { class: 'group' }, el('legend', null, legend), hint ? el('p', { class: 'hint' }, hint) : null, body,
         removable ? el('p', null, button(`删除${legend}`, () => { set(at, undefined); focusOn(`${idOf(at)}-add`); })) : null);
     }
 
     // A list of objects, each with a button to remove it, and one to add.
     // A rule's basis is named with the rule (缴费期的依据1), so that a problem with it says where it is.
     function list(f, at, items, doc, context) {
-      const name = LISTS[f.key] || OBJECTS[f.of] || f.key;
+      const name = f.label;
       const named = f.of === 'basis' && context ? `${context}的${name}` : name;
-      const ids = (byObject.get(f.of) || []).some((x) => x.key === 'id' && x.kind === 'text');
+      const idField = (byObject.get(f.of) || []).find((x) => x.key === 'id' && x.kind === 'text');
+      // A fresh item's id, as its field's pattern allows: contribution-2, or member_question_2 where no hyphen may be.
+      const underscores = Boolean(idField) && (idField.schema || '').includes('"pattern":"^[a-z0-9_]+$"');
+      const freshId = (n) => (underscores ? `${f.of}_${n}` : `${f.of}-${n}`.replace(/_/g, '-'));
       const first = (doc.sources || []).find(isObject);
       const boxes = items.map((item, i) => {
         const title = `${named}${i + 1}${isObject(item) && item.label ? `：${item.label}` : ''}`;
@@ -545,10 +441,10 @@ export default (function () {
       });
       const add = button(`添加${name}`, () => {
         const fresh = {};
-        if (ids) {
+        if (idField) {
           let n = items.length + 1;
-          while (items.some((x) => isObject(x) && x.id === `${f.of}-${n}`)) n += 1;
-          fresh.id = `${f.of}-${n}`.replace(/_/g, '-');
+          while (items.some((x) => isObject(x) && x.id === freshId(n))) n += 1;
+          fresh.id = freshId(n);
         }
         if (f.of === 'basis') fresh.source = first ? first.id : '';
         else if ((byObject.get(f.of) || []).some((x) => x.key === 'basis')) fresh.basis = [{ source: first ? first.id : '', quote: '' }];
@@ -556,8 +452,10 @@ export default (function () {
         focusFirst(pointer(at, items.length));
       }, `${idOf(at)}-add`);
       const id = idOf(at);
+      // A basis says the same of every rule: its hint is left to its fields.
       return el('section', { class: f.of === 'basis' ? 'basis-list' : 'list-box', 'aria-labelledby': `${id}-h` },
-        el(f.of === 'basis' ? 'h4' : 'h3', { id: `${id}-h` }, name), boxes, el('p', null, add));
+        el(f.of === 'basis' ? 'h4' : 'h3', { id: `${id}-h` }, name), f.of !== 'basis' && f.hint ? el('p', { class: 'hint' }, f.hint) : null,
+        boxes, el('p', null, add));
     }
 
     // A list of texts (websites).
@@ -570,7 +468,7 @@ export default (function () {
       });
       const id = idOf(at);
       return el('section', { class: 'list-box', 'aria-labelledby': `${id}-h` }, el('h3', { id: `${id}-h` }, name),
-        hintOf('ruleset', f.key, f.description) ? el('p', { class: 'hint' }, hintOf('ruleset', f.key, f.description)) : null, rows,
+        f.hint ? el('p', { class: 'hint' }, f.hint) : null, rows,
         el('p', null, button(`添加${name}`, () => {
           edit((d) => { const l = get(d, at); if (Array.isArray(l)) l.push(''); else put(d, at, ['']); });
           focusFirst(pointer(at, items.length));

@@ -43,6 +43,11 @@ struct Field {
 #ifndef YIBAO_LEAN
     std::string_view description;
     std::string_view schema;  // more JSON Schema for the value (a pattern, an enum) where the loader checks more
+    // The workbench's words: its label (a list's: the list's name) and a plain-word hint, in Chinese; an enum's
+    // values in words, as a JSON object ({"A": "A 当年的正式文件", …}).
+    std::string_view label;
+    std::string_view hint;
+    std::string_view words;
 #endif
     std::int32_t min = 0;     // integer: the least value; list: the least items; text: the least characters
     std::int32_t max = 0;     // integer: the greatest value; list: the most items (0: any number)
@@ -56,6 +61,8 @@ struct ObjectShape {
     std::string_view name;
     std::string_view where;  // where a ruleset holds it, e.g. "contributions[]"
     std::string_view description;
+    std::string_view label;  // what the workbench calls one of it, in Chinese
+    std::string_view hint;   // what it is, in plain Chinese words
 };
 
 std::vector<ObjectShape> ruleset_objects();
@@ -92,18 +99,12 @@ private:
     std::string at_;
 };
 
-// The table as documentation (not in the page's engine): each object's fields with their kind, the object they hold, their JSON form ("integer 0–120", "[contribution, …]"),
-// "required", "optional" or what makes them required, and the description.
-struct FieldDoc {
-    std::string_view object;
-    std::string_view key;
-    std::string_view kind;  // the FieldKind's name: "text", "list", "amount" …
-    std::string_view of;
-    std::string form;
-    std::string need;
-    std::string_view description;
-};
-std::vector<FieldDoc> field_docs();
+// The table as documentation (not in the page's engine), as `yibao vocabulary` prints it and the workbench's forms
+// are made from it: {"objects": [{object, where, description, label, hint}], "fields": [{object, key, kind (the
+// FieldKind's name: "text", "list", "amount" …), of, form (its JSON form: "integer 0 to 120", "[contribution, …]"),
+// need ("required", "optional" or what makes it required), required, min, max, or_unknown, schema, description,
+// label, hint, words}]}, words an object ({} where none).
+Json field_table_json();
 // The whole of rules/schema.json (JSON Schema 2020-12): the table's objects and the vocabulary's definitions.
 Json ruleset_schema();
 

@@ -317,6 +317,41 @@ const std::array<DateKeyword, 13> kDates{{
      [](const DateExpr& e, const Facts& f) { return extreme(e, f, false); }},
 }};
 
+// The workbench's words for the keywords its editors offer, in Chinese: each condition keyword's name and, for a
+// fixed list of values, each value's words (a JSON object); each named date's name. Not in the page's engine.
+struct KeywordWords {
+    std::string_view key;
+    std::string_view label;
+    std::string_view words;
+};
+[[maybe_unused]] constexpr KeywordWords kConditionWords[] = {
+    {"all", DOC("全部都要符合"), DOC("")},
+    {"any", DOC("符合任一即可"), DOC("")},
+    {"not", DOC("不符合"), DOC("")},
+    {"category", DOC("人员类别"), DOC("")},
+    {"student", DOC("学生"), DOC(R"({"none":"不是学生","school":"中小学生","college":"大学生"})")},
+    {"assistance", DOC("特殊人群"), DOC(R"({"none":"不属于特殊人群"})")},
+    {"answer", DOC("本市要问的问题"), DOC("")},
+    {"history", DOC("上年度参保情况"), DOC(R"({"continuous":"上年连续参保","new":"首次参保","lapsed":"断保"})")},
+    {"tier", DOC("缴费档次"), DOC("")},
+    {"age", DOC("年龄（周岁）"), DOC("")},
+    {"lapsed_years", DOC("断保年数"), DOC("")},
+    {"repaired_years", DOC("补缴年数"), DOC("")},
+    {"waiting_months", DOC("等待期（月）"), DOC("")},
+    {"continuous_years", DOC("连续参保年数"), DOC("")},
+    {"claimed_last_year", DOC("上年度报销过"), DOC("")},
+    {"payment_date", DOC("缴费日期"), DOC("")},
+    {"birth_date", DOC("出生日期"), DOC("")},
+};
+[[maybe_unused]] constexpr KeywordWords kDateWords[] = {
+    {"YYYY-MM-DD", DOC("某一天"), DOC("")},
+    {"payment_date", DOC("缴费当天"), DOC("")},
+    {"birth_date", DOC("出生那天"), DOC("")},
+    {"year_start", DOC("待遇年度第一天"), DOC("")},
+    {"year_end", DOC("待遇年度最后一天"), DOC("")},
+    {"deadline", DOC("集中缴费截止日"), DOC("")},
+};
+
 std::string names_of_dates(bool named) {
     std::string out;
     for (const auto& k : kDates)
@@ -552,15 +587,32 @@ std::string fill_placeholders(const std::string& text, const TextFacts& values) 
 }
 
 std::vector<KeywordDoc> vocabulary_docs() {
+    // A keyword's words, where the tables above give them.
+    const auto words = [](const auto& table, std::string_view key) {
+        for (const KeywordWords& w : table)
+            if (w.key == key) return w;
+        return KeywordWords{key, "", ""};
+    };
     std::vector<KeywordDoc> docs;
-    for (const auto& k : kConditions) docs.push_back({"condition", k.key, k.form, k.description});
-    docs.push_back({"date", "YYYY-MM-DD", R"("2024-01-01")", "that date"});
-    for (const auto& k : kDates) docs.push_back({"date", k.key, k.form, k.description});
+    for (const auto& k : kConditions) {
+        const KeywordWords w = words(kConditionWords, k.key);
+        docs.push_back({"condition", k.key, k.form, k.description, w.label, w.words});
+    }
+    docs.push_back({"date", "YYYY-MM-DD", R"("2024-01-01")", "that date", words(kDateWords, "YYYY-MM-DD").label});
+    for (const auto& k : kDates) docs.push_back({"date", k.key, k.form, k.description, words(kDateWords, k.key).label});
     for (const auto& k : kFactKinds) docs.push_back({"fact", k.key, k.form, k.description});
     for (const auto& p : kPlaceholders)
         docs.push_back({"placeholder", p.name, p.scope == TextScope::ruleset ? "any text" : "texts about a member",
                         p.description});
     return docs;
+}
+
+Json vocabulary_json() {
+    Json out = Json::array();
+    for (const auto& k : vocabulary_docs())
+        out.push_back({{"kind", k.kind}, {"key", k.key}, {"form", k.form}, {"description", k.description},
+                       {"label", k.label}, {"words", k.words.empty() ? Json::object() : Json::parse(k.words)}});
+    return out;
 }
 
 Json vocabulary_schema() {

@@ -165,14 +165,21 @@ void check_placeholders(JsonReader& read, const std::string& text, const std::st
 // Replaces each {name}; the loader has checked every name.
 std::string fill_placeholders(const std::string& text, const TextFacts& values);
 
-// The vocabulary as documentation: kind ("condition", "date", "placeholder"), key, the JSON form, the description.
+// The vocabulary as documentation: kind ("condition", "date", "placeholder"), key, the JSON form, the description;
+// the workbench's words for the keywords its editors offer (every condition and named date): its Chinese label and,
+// for a fixed list of values, each value's words as a JSON object ({"none": "不是学生", …}).
 struct KeywordDoc {
     std::string_view kind;
     std::string_view key;
     std::string_view form;
     std::string_view description;
+    std::string_view label = {};
+    std::string_view words = {};
 };
 std::vector<KeywordDoc> vocabulary_docs();
+// The same as JSON, as `yibao vocabulary` prints it and the workbench reads it: [{kind, key, form, description, label,
+// words}], words an object ({} where none).
+Json vocabulary_json();
 // JSON Schema definitions `condition` and `date_expr`, as rules/schema.json must hold them.
 Json vocabulary_schema();
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -144,6 +145,43 @@ TEST_CASE("the field table describes each object once and names only objects it 
             INFO(o.name << "." << f->key);
             CHECK(yibao::find_field(o.name, f->key) == f);  // each key once
             if (f->kind == yibao::FieldKind::object || f->kind == yibao::FieldKind::list) CHECK(names.count(f->of));
+        }
+}
+
+namespace {
+// Words a Chinese reader reads: not empty, and not an English key (at least one character beyond ASCII).
+bool chinese(std::string_view words) {
+    return std::any_of(words.begin(), words.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+}  // namespace
+
+TEST_CASE("every object and field of the field table has its Chinese label, so the workbench never shows a key",
+          "[ruleset][fields]") {
+    for (const auto& o : yibao::ruleset_objects()) {
+        INFO(o.name);
+        CHECK(chinese(o.label));
+        CHECK(chinese(o.hint));
+        for (const yibao::Field* f : yibao::fields_of(o.name)) {
+            INFO(o.name << "." << f->key);
+            CHECK(chinese(f->label));
+            CHECK((f->hint.empty() || chinese(f->hint)));
+        }
+    }
+}
+
+TEST_CASE("each value of a field's enum has its words in the table, and only those", "[ruleset][fields]") {
+    for (const auto& o : yibao::ruleset_objects())
+        for (const yibao::Field* f : yibao::fields_of(o.name)) {
+            const auto schema = yibao::Json::parse("{" + std::string(f->schema) + "}");
+            const auto words = f->words.empty() ? yibao::Json::object() : yibao::Json::parse(f->words);
+            INFO(o.name << "." << f->key);
+            std::set<std::string> values, worded;
+            for (const auto& v : schema.value("enum", yibao::Json::array())) values.insert(v.get<std::string>());
+            for (const auto& [value, text] : words.items()) {
+                worded.insert(value);
+                CHECK(chinese(text.get<std::string>()));
+            }
+            CHECK(values == worded);
         }
 }
 

@@ -2,6 +2,7 @@
 // the day after its boundary. A test at the end fails when a keyword of the vocabulary has no case here.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "golden.hpp"
@@ -284,6 +285,29 @@ TEST_CASE("every keyword of the vocabulary has a case above", "[vocabulary]") {
         if (keyword.kind == "placeholder" || keyword.key == "YYYY-MM-DD") continue;
         INFO(keyword.kind << " " << keyword.key);
         CHECK(body.find("\"" + std::string(keyword.key) + "\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("every condition keyword and named date has its Chinese label, and each fixed choice its words",
+          "[vocabulary]") {
+    const auto chinese = [](std::string_view words) {
+        return std::any_of(words.begin(), words.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    };
+    for (const auto& keyword : yibao::vocabulary_docs()) {
+        INFO(keyword.kind << " " << keyword.key);
+        const bool named_date = keyword.kind == "date" && keyword.form.find('{') == std::string_view::npos;
+        if (keyword.kind == "condition" || named_date) CHECK(chinese(keyword.label));
+        // "[none | school | college, …]": each value of a fixed list, in words.
+        const std::string form(keyword.form);
+        if (keyword.kind != "condition" || form.find(" | ") == std::string::npos || form[0] != '[') continue;
+        const auto words = yibao::Json::parse(keyword.words.empty() ? "{}" : std::string(keyword.words));
+        std::string list = form.substr(1, form.find(", …]") - 1) + " | ";
+        for (size_t at = 0, bar; (bar = list.find(" | ", at)) != std::string::npos; at = bar + 3) {
+            const std::string value = list.substr(at, bar - at);
+            if (value.find(" id") != std::string::npos) continue;  // the ruleset's own ids, named by the ruleset
+            INFO(value);
+            CHECK((words.contains(value) && chinese(words[value].get<std::string>())));
+        }
     }
 }
 

@@ -148,6 +148,31 @@ describe('a new city from 新建城市, in the forms alone', () => {
     assert.doesNotMatch(words, /[\u4e00-\u9fff“”（）：，。][,:;?!()]|[,:;?!()][\u4e00-\u9fff“”（）：，。]/);
   }));
 
+  test('every part of the form is named in Chinese from the field table, the fee parts, groups and questions too', () => bench(async (page) => {
+    await page.getByRole('button', { name: '新建城市' }).click();
+    await settle(page);
+    for (const name of ['添加费用组成', '添加特殊人群', '添加本市要问的问题', '添加同时属于几类特殊人群时']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await settle(page);
+    }
+    await page.getByRole('button', { name: '添加分项金额', exact: true }).click();
+    await settle(page);
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    assert.equal(await page.getByLabel('由谁出').locator('option[value="government"]').textContent(), '政府出（财政补助、医疗救助资助等）');
+    // A fresh group's and question's id is one their pattern allows (no hyphen).
+    assert.equal(await control(page, '/assistance_groups/0/id').inputValue(), 'assistance_group_1');
+    assert.equal(await control(page, '/member_questions/0/id').getAttribute('aria-invalid'), 'false');
+    const who = await control(page, '/assistance_groups/0/who').getAttribute('id');
+    assert.equal(await page.locator(`label[for="${who}"]`).textContent(), '哪些人属于这一类');
+    // The condition editor offers the ruleset's own groups by their labels, never an id's placeholder.
+    const words = await page.locator('#table-section').innerText();
+    for (const label of ['费用组成', '分项金额', '同时属于几类特殊人群时', '按哪一类资助', '本市要问的问题', '没有回答时按哪个回答', '不属于特殊人群']) {
+      assert.ok(words.includes(label), label);
+    }
+    // No key of the table, nor the vocabulary's English, is shown (an error may cite a JSON path: /fee_parts).
+    assert.doesNotMatch(words, /(?<![/\w])(fee_parts|fee_part|several_groups|member_questions|member_question|contribution_part|payer|who|group id|individual_fen|subsidy_fen)\b/);
+  }));
+
   test('filled in the forms, it checks clean, and the JSON box was never typed in', () => bench(async (page) => {
     let typed = 0;
     await page.exposeFunction('typedInText', () => { typed += 1; });

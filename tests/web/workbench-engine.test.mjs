@@ -136,6 +136,13 @@ test('fieldTable() is the field table and vocabulary that yibao vocabulary print
   assert.deepEqual(table.vocabulary, printed.vocabulary);
   const level = table.fields.find((f) => f.object === 'source' && f.key === 'level');
   assert.deepEqual([level.required, level.schema], [true, '"enum":["A","B","C"]']);
+  // The workbench's words come with it: labels, hints, an enum's and a keyword's values in words.
+  assert.deepEqual([level.label, Object.keys(level.words)], ['级别', ['A', 'B', 'C']]);
+  const region = table.fields.find((f) => f.object === 'ruleset' && f.key === 'region');
+  assert.deepEqual([region.label, region.hint], ['城市', '测算页上这样称呼这座城市，例如 滁州市。']);
+  assert.equal(table.objects.find((o) => o.object === 'fee_part').label, '费用组成');
+  const student = table.vocabulary.find((w) => w.kind === 'condition' && w.key === 'student');
+  assert.deepEqual([student.label, student.words.none], ['学生', '不是学生']);
   const year = table.fields.find((f) => f.object === 'ruleset' && f.key === 'year');
   assert.deepEqual([year.min, year.max], [2000, 2200]);
 });
