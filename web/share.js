@@ -12,7 +12,7 @@ import YibaoLink from './link.js';
 
   const $ = YibaoFields.byId;
   const { el, fill, download } = YibaoFields;
-  const { todayIso, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
+  const { todayIso, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, groupText, FIGURES } =
     YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
@@ -91,8 +91,10 @@ import YibaoLink from './link.js';
     const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
+    // The member's assistance group under the name, where the figures rest on one.
+    const group = (m, i) => groupText(m, YibaoLink.groupsOf(members[i]), answer.ruleset.assistance_groups);
     const row = (m, i) => el('tr', null,
-      el('th', { scope: 'row' }, titleOf(members[i])),
+      el('th', { scope: 'row' }, titleOf(members[i]), group(m, i) ? el('span', { class: 'group' }, group(m, i)) : null),
       el('td', null, zhDate(m.birth_date)),
       columns.map(([, value]) => el('td', null, value(m))),
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
