@@ -191,7 +191,8 @@ import YibaoLink from './link.js';
       const who = g.who ? el('p', { class: 'hint who', id: `${id}-${i}-who` }, `包括：${g.who}`) : null;
       const input = el('input', { type: 'checkbox', id: `${id}-${i}`, value: g.id, 'aria-describedby': who && who.id });
       input.checked = chosen.includes(g.id);
-      return [el('label', { class: 'check', for: input.id }, input, g.label), who];
+      // The label's words in one span: a flex item each, a figure kept whole (400元) would stand in a column of its own.
+      return [el('label', { class: 'check', for: input.id }, input, el('span', null, g.label)), who];
     });
     const hint = el('p', { class: 'hint', id: `${id}-hint` }, '属于哪几类就勾选哪几类，都不属于就不用勾选；属于几类的，只按资助最多的一类算。');
     const error = el('p', { class: 'error', id: `${id}-error`, hidden: true });
@@ -395,7 +396,7 @@ import YibaoLink from './link.js';
     renderHowto(answer.ok ? answer : ruleset());
     // The link, QR code, print summary and reminder (web/share.js) follow; whatever fails there, the result stands.
     document.dispatchEvent(new CustomEvent('yibao:answer', { detail: {
-      answer: answer.ok ? answer : null, city: lockedCity,
+      answer: answer.ok ? answer : null, city: lockedCity, groups: ruleset().assistance_groups,
       household: { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members }, counted: counted(),
     } }));
   }
@@ -669,7 +670,7 @@ import YibaoLink from './link.js';
     for (const m of left) fill(m.ui.outcome, el('p', { class: 'hint' }, NO_BIRTH));
     answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
     // Who is in which assistance group, said beside the totals they change.
-    const groups = answer.members.map((m, i) => [asked[i], groupText(m, groupsOf(asked[i]), answer.ruleset.assistance_groups)])
+    const groups = answer.members.map((m, i) => [asked[i], groupText(m, groupsOf(asked[i]), ruleset().assistance_groups)])
       .filter(([, text]) => text).map(([member, text]) => `${memberTitle(member, state.members.indexOf(member))}，${text}`);
     const leftText = left.length ? `${left.map((m) => memberTitle(m, state.members.indexOf(m))).join('、')}还没有填写出生日期，没有算进合计。` : '';
     const t = answer.totals;

@@ -148,8 +148,7 @@ export default (function () {
     }
     const { id, region, year, title, benefit_year, collection } = listing;
     const { registration_ids: ids, ...rest } = answer;
-    return { ...rest, ruleset: { id, region, year, title, benefit_year, collection, sources: listing.sources,
-      assistance_groups: listing.assistance_groups },
+    return { ...rest, ruleset: { id, region, year, title, benefit_year, collection, sources: listing.sources },
       deadline: { ...listing.continuity_deadline, met: answer.deadline.met, applies: answer.deadline.applies },
       registration: ids.map((wanted) => listing.registration.find((c) => c.id === wanted)),
       payment_channels: listing.payment_channels, contacts: listing.contacts, websites: listing.websites };
