@@ -46,7 +46,8 @@ import YibaoLink from './link.js';
   const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
   const { todayIso, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
     carriedFacts, provisionalOf, money, partTerms, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText,
-    FIGURES, withTexts } = YibaoFormat;
+    FIGURES, groupText, withTexts } = YibaoFormat;
+  const { groupsOf } = YibaoLink;
 
   // A preset suggests an age, never a birth date: no figure is shown for a date nobody gave.
   const presetAge = (preset) => (preset.months ? `约${preset.months}个月` : `约${preset.years}岁`);
@@ -180,6 +181,28 @@ import YibaoLink from './link.js';
 
   const countInput = () => el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
 
+  // Where the ruleset says which support is taken of several (several_groups, 就高), a member ticks every group they
+  // are in: a fieldset of checkboxes, each group's `who` beside it. A value the ruleset does not offer (a link's,
+  // another city's) stays ticked and marked, for the engine to flag.
+  function groupsField(prefix, r, member) {
+    const id = `${prefix}-assistance`;
+    const chosen = groupsOf(member);
+    const extra = chosen.filter((v) => !r.assistance_groups.some((g) => g.id === v)).map((v) => ({ id: v, label: `${v}（无效）` }));
+    const boxes = [...r.assistance_groups, ...extra].map((g, i) => {
+      const who = g.who ? el('p', { class: 'hint who', id: `${id}-${i}-who` }, `包括：${g.who}`) : null;
+      const input = el('input', { type: 'checkbox', id: `${id}-${i}`, value: g.id, 'aria-describedby': who && who.id });
+      input.checked = chosen.includes(g.id);
+      // The label's words in one span: a flex item each, a figure kept whole (400元) would stand in a column of its own.
+      return [el('label', { class: 'check', for: input.id }, input, el('span', null, g.label)), who];
+    });
+    const hint = el('p', { class: 'hint', id: `${id}-hint` }, '属于哪几类就勾选哪几类，都不属于就不用勾选；属于几类的，只按资助最多的一类算。');
+    const error = el('p', { class: 'error', id: `${id}-error`, hidden: true });
+    const control = el('fieldset', { class: 'field groups', id }, el('legend', null, LABELS.assistance), hint, boxes, error);
+    describe({ control, hint, error });
+    const read = () => [...control.querySelectorAll('input:checked')].map((input) => input.value);
+    return { wrap: control, control, hint, error, focus: control.querySelector('input'), read };
+  }
+
   // The lapse questions are for a ruleset with the reform's waiting period: after a lapse, how long and how much is
   // paid back; when insured last year, what the 大病保险 notes need, where the ruleset has such notes.
   function showFields(member) {
@@ -202,7 +225,8 @@ import YibaoLink from './link.js';
         el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }),
         '年-月-日，例如 1958-04-02'),
       student: field(prefix, 'student', el('select')),
-      assistance: field(prefix, 'assistance', el('select'), '低保、特困等可减免，没有请选“无”'),
+      assistance: r.several_groups ? groupsField(prefix, r, member)
+        : field(prefix, 'assistance', el('select'), '低保、特困等可减免，没有请选“无”'),
       tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档，个人缴费和政府补助不同'),
       history: field(prefix, 'history', el('select')),
       lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数，填整年数'),
@@ -216,7 +240,7 @@ import YibaoLink from './link.js';
     if (member.age) fields.birth_date.control.placeholder = `${member.age}，请填写出生日期`;
     options(fields.student.control, STUDENT, member.student);
     const groups = r.assistance_groups.map((g) => [g.id, g.label]);
-    options(fields.assistance.control, [['none', '无'], ...groups], member.assistance);
+    if (!r.several_groups) options(fields.assistance.control, [['none', '无'], ...groups], groupsOf(member).join('、') || 'none');
     options(fields.tier.control, [['', '请选择'], ...r.tiers.map((t) => [t.id, t.label])], member.tier ?? '');
     options(fields.history.control, HISTORY, member.history);
     for (const name of COUNTS) fields[name].control.value = member[name];
@@ -245,6 +269,7 @@ import YibaoLink from './link.js';
     for (const [name, f] of Object.entries(fields)) {
       f.control.addEventListener('input', () => {
         if (name.startsWith('answers/')) member.answers = { ...member.answers, [name.slice(8)]: f.control.value };
+        else if (f.read) member[name] = f.read();
         else member[name] = name === 'tier' ? (f.control.value === '' ? null : Number(f.control.value)) : f.control.value;
         if (name === 'id') title.textContent = memberTitle(member, state.members.indexOf(member));
         if (name === 'history') showFields(member);
@@ -312,7 +337,9 @@ import YibaoLink from './link.js';
       const item = { student: m.student, history: m.history };
       if (m.id.trim()) item.id = m.id.trim();
       if (m.birth_date.trim()) item.birth_date = typedIso(m.birth_date);
-      if (r.assistance_groups.length) item.assistance = m.assistance;
+      // One group as its id, several as a list (the engine says which is taken, or that the ruleset does not say).
+      const groups = groupsOf(m);
+      if (r.assistance_groups.length) item.assistance = groups.length > 1 ? groups : groups[0] || 'none';
       if (r.member_questions.length) {
         item.answers = {};
         for (const q of r.member_questions) {
@@ -369,7 +396,7 @@ import YibaoLink from './link.js';
     renderHowto(answer.ok ? answer : ruleset());
     // The link, QR code, print summary and reminder (web/share.js) follow; whatever fails there, the result stands.
     document.dispatchEvent(new CustomEvent('yibao:answer', { detail: {
-      answer: answer.ok ? answer : null, city: lockedCity,
+      answer: answer.ok ? answer : null, city: lockedCity, groups: ruleset().assistance_groups,
       household: { ruleset: state.ruleset, payment_date: state.payment.value, members: state.members }, counted: counted(),
     } }));
   }
@@ -388,7 +415,7 @@ import YibaoLink from './link.js';
     if (f && !f.wrap.hidden) {
       const question = ruleset().member_questions.find((q) => `answers/${q.id}` === m[2]);
       return { f, dateOf: m[2] === 'birth_date' ? member : null, name: `${title}，${question ? question.label : LABELS[m[2]]}`,
-        focus: f.control };
+        focus: f.focus || f.control };
     }
     return { f: { error: member.ui.cardError }, name: title, focus: member.ui.title };
   }
@@ -591,7 +618,9 @@ import YibaoLink from './link.js';
     const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
     const steps = el('ol', { class: 'steps' }, [...m.explanation, ...cases].map((step) => el('li', null, reason(step))));
-    return [figures(rows), memberFlags(m), earlierYear(m), coverAlert(m), notes, more,
+    // Of several groups, which one the figures rest on and why (就高), in the notice's words; its quote is in 依据.
+    const taken = m.explanation.find((step) => step.kind === 'assistance');
+    return [figures(rows), taken ? el('p', { class: 'note' }, taken.text) : null, memberFlags(m), earlierYear(m), coverAlert(m), notes, more,
       el('details', null, el('summary', null, '依据（为什么这样算）'), steps)];
   }
 
@@ -638,6 +667,9 @@ import YibaoLink from './link.js';
     const left = state.members.filter((m) => !asked.includes(m));
     for (const m of left) fill(m.ui.outcome, el('p', { class: 'hint' }, NO_BIRTH));
     answer.members.forEach((m, i) => fill(asked[i].ui.outcome, memberOutcome(m)));
+    // Who is in which assistance group, said beside the totals they change.
+    const groups = answer.members.map((m, i) => [asked[i], groupText(m, groupsOf(asked[i]), ruleset().assistance_groups)])
+      .filter(([, text]) => text).map(([member, text]) => `${memberTitle(member, state.members.indexOf(member))}，${text}`);
     const leftText = left.length ? `${left.map((m) => memberTitle(m, state.members.indexOf(m))).join('、')}还没有填写出生日期，没有算进合计。` : '';
     const t = answer.totals;
     // The deadline block and the totals say the others.
@@ -650,7 +682,7 @@ import YibaoLink from './link.js';
         ['个人缴费', withPartsShown(t, 'individual_fen', 'individual'), 'money'],
         ['政府补助', withPartsShown(t, 'subsidy_fen', 'government'), 'money'],
         ['合计（个人+补助）', totalText(t)],
-      ]), leftText ? el('p', { class: 'hint' }, leftText) : null),
+      ]), groups.map((text) => el('p', { class: 'hint group' }, text)), leftText ? el('p', { class: 'hint' }, leftText) : null),
       earlierDue(answer),
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));

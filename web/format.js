@@ -108,6 +108,17 @@ export default (function () {
   const earlierText = (e) => `${e.year}年度个人缴费${money(e, 'individual_fen')}，${zhDate(e.pay_by)}前缴纳`;
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
+  // The assistance group a member's figures rest on (the answer's `assistance`), by its label in the ruleset's
+  // `groups`; of several the member is in (`chosen`, the ids asked), the others are named and the one taken said so.
+  // '' for a member in none.
+  function groupText(m, chosen, groups) {
+    const label = (id) => (groups.find((g) => g.id === id) || { label: id }).label;
+    if (!m.assistance) return '';
+    const others = chosen.filter((id) => id !== m.assistance && groups.some((g) => g.id === id));
+    return `特殊人群：${label(m.assistance)}` +
+      (others.length ? `（同时属于${others.map(label).join('、')}，按“就高”原则只按这一类算）` : '');
+  }
+
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
   /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
@@ -145,6 +156,6 @@ export default (function () {
 
   const api = { pad, isoOf, todayIso, yuan, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, partTerms, amountLine, flagLines,
-    CASES, caseText, startOf, earlierText, channelText, FIGURES, withTexts };
+    CASES, caseText, startOf, earlierText, channelText, groupText, FIGURES, withTexts };
   return api;
 })();

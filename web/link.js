@@ -18,15 +18,20 @@ export default (function () {
   ];
   // v1: short keys keep the link, and so its QR code, small; a member's key left out means its default. The lapse
   // questions (l, r, y, k) and the answers to a ruleset's own questions (q: {question id: answer id}) came later: a
-  // v1 link without them opens with their defaults.
+  // v1 link without them opens with their defaults. `a` is one group id, or, for a member in several (就高), a list of
+  // them, which came later too: a link with one id opens as before.
   const KEYS = { c: 'ruleset', p: 'payment_date', m: 'members' };
   const MEMBER_KEYS = { n: 'id', b: 'birth_date', s: 'student', a: 'assistance', t: 'tier', h: 'history',
     l: 'lapsed_years', r: 'repaired_years', y: 'continuous_years', k: 'claimed_last_year', q: 'answers' };
   const MEMBER_DEFAULTS = Object.freeze({ id: '', birth_date: '', student: 'none', assistance: 'none', tier: null,
     history: 'continuous', lapsed_years: '1', repaired_years: '0', continuous_years: '', claimed_last_year: '',
     answers: Object.freeze({}) });
-  // A ruleset asks at most 16 questions (engine/rules/fields.cpp).
+  // A ruleset asks at most 16 questions (engine/rules/fields.cpp); a member is in at most as many groups.
   const MAX_ANSWERS = 16;
+  const MAX_GROUPS = 16;
+  // A member's assistance groups as a list: 'none' is none; one id or several, as the form and a link hold them.
+  const groupsOf = (member) => (Array.isArray(member.assistance) ? member.assistance
+    : member.assistance === 'none' ? [] : [member.assistance]);
   // A count of years or a yes/no is held as the text of its field; in the link as a number or a boolean when it is one.
   const COUNTS = ['lapsed_years', 'repaired_years', 'continuous_years'];
   function compact(name, text) {
@@ -133,6 +138,15 @@ export default (function () {
       }
       return out;
     };
+    // One group id, or a list of them, each text.
+    const groups = (raw) => {
+      if (!Array.isArray(raw)) return value(raw) ?? MEMBER_DEFAULTS.assistance;
+      if (raw.length > MAX_GROUPS) {
+        notice('unreadable');
+        return MEMBER_DEFAULTS.assistance;
+      }
+      return raw.map((id) => value(id)).filter((id) => typeof id === 'string');
+    };
     const household = { ruleset: null, payment_date: null, members: [] };
     for (const key of Object.keys(data)) if (!(key in KEYS)) notice('unknown');
     if (data.c !== undefined) household.ruleset = value(data.c) ?? null;
@@ -148,7 +162,9 @@ export default (function () {
         const name = MEMBER_KEYS[short];
         if (!name) notice('unknown');
         else if (name === 'answers') member.answers = answers(field);
-        else if (field !== null && field !== undefined) member[name] = value(field, name === 'tier') ?? MEMBER_DEFAULTS[name];
+        else if (field === null || field === undefined) continue;
+        else if (name === 'assistance') member[name] = groups(field);
+        else member[name] = value(field, name === 'tier') ?? MEMBER_DEFAULTS[name];
       }
       household.members.push(member);
     }
@@ -212,6 +228,9 @@ export default (function () {
       for (const [key, name] of Object.entries(MEMBER_KEYS)) {
         if (name === 'answers') {
           if (member.answers && Object.keys(member.answers).length) short[key] = member.answers;
+        } else if (name === 'assistance') {
+          const ids = groupsOf(member);
+          if (ids.length) short[key] = ids.length > 1 ? ids : ids[0];
         } else if (member[name] !== MEMBER_DEFAULTS[name]) short[key] = compact(name, member[name]);
       }
       return short;
@@ -220,5 +239,5 @@ export default (function () {
     return items.filter(Boolean).join('&');
   }
 
-  return { read, write, defaults: MEMBER_DEFAULTS, MAX_LINK, MAX_FIELD, maxMembers: MAX_MEMBERS };
+  return { read, write, groupsOf, defaults: MEMBER_DEFAULTS, MAX_LINK, MAX_FIELD, maxMembers: MAX_MEMBERS };
 })();

@@ -12,7 +12,7 @@ import YibaoLink from './link.js';
 
   const $ = YibaoFields.byId;
   const { el, fill, download } = YibaoFields;
-  const { todayIso, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, FIGURES } =
+  const { todayIso, zhDate, memberTitle, money, flagLines, CASES, startOf, earlierText, channelText, groupText, FIGURES } =
     YibaoFormat;
   const fromLink = YibaoLink.read(location.hash);
   let qrTimer = 0;
@@ -77,7 +77,7 @@ import YibaoLink from './link.js';
   }
 
   // The print-only summary: one row a member, with the date the estimate was made.
-  function showPrintSummary(answer, members) {
+  function showPrintSummary(answer, members, groups) {
     const table = $('print-table');
     if (!answer) {
       fill(table);
@@ -91,6 +91,9 @@ import YibaoLink from './link.js';
     const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
+    // Under a member's row, the assistance group the figures rest on, across the table.
+    const group = (m, i) => groupText(m, YibaoLink.groupsOf(members[i]), groups);
+    const groupRow = (m, i) => (group(m, i) ? el('tr', null, el('td', { class: 'group', colspan: head.length }, group(m, i))) : null);
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, titleOf(members[i])),
       el('td', null, zhDate(m.birth_date)),
@@ -98,7 +101,7 @@ import YibaoLink from './link.js';
       split ? null : el('td', { class: 'gap' }, m.uncovered ? `${zhDate(m.uncovered.from)}至${zhDate(m.uncovered.to)}` : '无'));
     const heading = (text) => el('th', { scope: 'col', class: text.startsWith('如果') ? 'cases' : null }, text);
     fill(table, split ? el('caption', null, '两种情况下，待遇开始之前看病的费用，医保都不报销。') : null,
-      el('thead', null, el('tr', null, head.map(heading))), el('tbody', null, answer.members.map(row)));
+      el('thead', null, el('tr', null, head.map(heading))), el('tbody', null, answer.members.map((m, i) => [row(m, i), groupRow(m, i)])));
     fill($('print-meta'), el('span', null, answer.ruleset.title), el('span', null, `缴费日期：${zhDate(answer.payment_date)}`),
       el('span', null, `测算日期：${zhDate(todayIso())}`));
   }
@@ -167,11 +170,11 @@ import YibaoLink from './link.js';
   $('reminder').addEventListener('click', saveReminder);
   // detail: {answer: the engine's answer, null while the form has errors; household: {ruleset, payment_date as
   // typed, members as the form holds them}; counted: the members the answer is for (those with a birth date), in its
-  // order; city: the ruleset id fixed by the embedding site, or null}.
+  // order; city: the ruleset id fixed by the embedding site, or null; groups: the ruleset's assistance groups}.
   document.addEventListener('yibao:answer', (event) => {
     last = /** @type {CustomEvent} */ (event).detail;
     remember(last);
-    showPrintSummary(last.answer, last.counted);
+    showPrintSummary(last.answer, last.counted, last.groups);
     showReminder(last.answer);
   });
 })();

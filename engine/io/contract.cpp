@@ -163,12 +163,15 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
     }
+    const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
     return {{"id", m.id},
             {"category", m.category->id},
             {"category_label", m.category->label},
             {"tier", m.tier ? Json(m.tier->id) : Json(nullptr)},
             {"tier_label", m.tier ? Json(m.tier->label) : Json(nullptr)},
             {"tier_applies", m.tier_applies},
+            // The group taken (of several, the one several_groups takes), for the page's print and totals to name.
+            {"assistance", group ? Json(group->id) : Json(nullptr)},
             {"age", m.age},
             {"newborn", m.newborn},
             {"birth_date", m.facts.birth_date.iso()},

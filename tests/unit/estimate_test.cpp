@@ -108,7 +108,7 @@ TEST_CASE("the rulesets listing offers tiers, groups and fee tables", "[estimate
             CHECK(r["fees"].size() == 4);
         } else if (r["region"] == "玉溪市红塔区") {
             CHECK(r["tiers"].empty());
-            CHECK(r["assistance_groups"].size() == 5);  // the notice's groups on today's list (README, "Every city")
+            CHECK(r["assistance_groups"].size() == 3);  // the notice's three 参保资助 groups (400, 180, 120元)
             CHECK(r["fees"].size() == 4);
         } else {
             CHECK(r["tiers"].empty());

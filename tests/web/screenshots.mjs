@@ -1,6 +1,6 @@
 // The README's screenshots (docs/screenshots/*.png): a Qingdao household paying for 2027 on 2026-12-01, when its
 // amounts are carried from 2026, on a 360 px phone and on a desktop; the 2027 family of 2026-12-06 (a baby born
-// 2026-11-20 among them) in 大字模式 on a 360 px phone; and the staff page after a roster. dist/yibao.html from file://, the network cut
+// 2026-11-20 among them) in 大字模式 on a 360 px phone; a 红塔区 grandmother in two groups (就高), the same; and the staff page after a roster. dist/yibao.html from file://, the network cut
 // off, the clock set, as in the tests. usage: node tests/web/screenshots.mjs   (after make page)
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -57,6 +57,16 @@ await shoot({ width: 360, height: 740 }, (page) => [
   ['family-2027-large-baby', card(page, 4).locator('.outcome')],
   ['family-2027-large-household', page.locator('#household')],
 ], { day: '2026-12-06', household: family2027 });
+// 大字模式 on a phone, on 2025-11-01 in 红塔区: a grandmother in two of its groups, 就高 (issue 23).
+await shoot({ width: 360, height: 740 }, (page) => [['hongta-2026-large-jiugao', card(page, 0)]], { day: '2025-11-01',
+  household: async (page) => {
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.locator('#ruleset').selectOption({ label: '玉溪市红塔区' });
+    await card(page, 0).getByLabel('称呼').fill('奶奶');
+    await card(page, 0).getByLabel('出生日期').fill('1958-04-02');
+    for (const name of [/180元/, /120元/]) await card(page, 0).getByRole('checkbox', { name }).check();
+    await page.waitForSelector('body[data-state="result"]');
+  } });
 
 // The staff page after a Shenyang 2026 roster.
 {

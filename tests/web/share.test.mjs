@@ -71,6 +71,26 @@ describe('the link format', () => {
     assert.equal(read.notices.length, 1, 'answers that are not {question: answer} are left out, said');
   });
 
+  test('a member in several groups travels as a list in a, one group as its id, none not at all', () => {
+    const groups = { ruleset: 'yuxi-hongta-2026', payment_date: '2025-11-01', members: [
+      member({ birth_date: '1958-04-02', assistance: ['monitored', 'low_income'] }),
+      member({ birth_date: '1960-01-01', assistance: 'low_income' }),
+      member({ birth_date: '1980-01-01' }),
+    ] };
+    const fragment = YibaoLink.write({ household: groups });
+    const data = JSON.parse(Buffer.from(fragment.slice(3), 'base64url'));
+    assert.deepEqual(data.m.map((m) => m.a), [['monitored', 'low_income'], 'low_income', undefined]);
+    assert.deepEqual(plain(YibaoLink.read(`#${fragment}`)), { embed: false, city: null, household: groups, notices: [] });
+    // One ticked box is one id, as links made before several groups hold it; none ticked is no a.
+    const ticked = (assistance) => JSON.parse(Buffer.from(YibaoLink.write({ household: { ...groups,
+      members: [member({ birth_date: '1980-01-01', assistance })] } }).slice(3), 'base64url')).m[0].a;
+    assert.equal(ticked(['low_income']), 'low_income');
+    assert.equal(ticked([]), undefined);
+    const odd = YibaoLink.read(`#v1.${base64url({ c: 'yuxi-hongta-2026', m: [{ b: '1980-01-01', a: ['monitored', 7, {}] }] })}`);
+    assert.deepEqual(odd.household.members[0].assistance, ['monitored', '7'], 'a number is read as text, anything else left out');
+    assert.equal(odd.notices.length, 1, 'and said');
+  });
+
   test('a v1 link from before the lapse questions opens with their defaults and no notice', () => {
     const before = { c: 'qingdao-2024', p: '2024-02-15', m: [{ n: '爷爷', b: '1958-04-02', t: 1, h: 'lapsed' }] };
     assert.deepEqual(plain(YibaoLink.read(`#v1.${base64url(before)}`)), { embed: false, city: null, notices: [],
