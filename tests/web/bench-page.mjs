@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { base64url, launch, openPage, pageUrl } from './browser.mjs';
+import { launch, openPage } from './browser.mjs';
+import { linkUrl, shownAt, watchPaint, watchResult } from './shown.mjs';
 import { rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
 
@@ -54,29 +55,6 @@ for (const [label, household] of [['texts inline', inline], ['texts by id, as th
   console.log(`  its answer: ${kb(Buffer.byteLength(engine.estimate(household)))} (goal: half of 19.9 KB)`);
 }
 
-// Today's date is pinned inside the 2024 collection window so that the first answer is a result, not an error;
-// an observer notes when the page marks its first result, and the end of the frame after it is when it is shown.
-const pinDateAndWatch = () => {
-  const fixed = Date.parse('2024-02-15T10:00:00+08:00');
-  const RealDate = Date;
-  globalThis.Date = class extends RealDate {
-    constructor(...args) { super(...(args.length ? args : [fixed])); }
-    static now() { return fixed; }
-  };
-  new MutationObserver((records, observer) => {
-    if (document.body && document.body.dataset.state === 'result') {
-      observer.disconnect();
-      // The next frame's callbacks run before its layout and paint; a task queued from them runs after.
-      requestAnimationFrame(() => setTimeout(() => { window.firstResultShown = performance.now(); }));
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-};
-
-// The empty page's first frame after its load, for the same end point as the page's (a frame painted).
-const watchPaint = () => {
-  addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => { window.painted = performance.now(); })));
-};
-
 const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
 const emptyFile = join(dir, 'empty.html');
 writeFileSync(emptyFile, '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>empty</title></html>\n');
@@ -86,8 +64,6 @@ const scriptlessFile = join(dir, 'scriptless.html');
 writeFileSync(scriptlessFile, html.toString().replace(/<script\b[^>]*>[^]*?<\/script>/g, ''));
 const scriptlessUrl = pathToFileURL(scriptlessFile).href;
 const browser = await launch();
-// A share link as a family receives it (a card opened without one has no birth date, and so no result).
-const linkUrl = `${pageUrl}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02', t: 1 }, { b: '2014-03-01', s: 'school' }] })}`;
 const loadEnd = (page) => page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
 // Each run opens the empty page and the page itself at the same CPU rate (CDP's throttling, set before navigation).
 async function timed(rate) {
@@ -98,20 +74,17 @@ async function timed(rate) {
   };
   for (let i = 0; i < runs; i++) {
     const empty = await openPage(browser, { url: emptyUrl, init: watchPaint, before: slowed });
-    await empty.page.waitForFunction(() => window.painted !== undefined);
+    times.emptyPainted.push(await shownAt(empty.page));
     times.empty.push(await loadEnd(empty.page));
-    times.emptyPainted.push(await empty.page.evaluate(() => window.painted));
     await empty.context.close();
 
     const bare = await openPage(browser, { url: scriptlessUrl, init: watchPaint, before: slowed });
-    await bare.page.waitForFunction(() => window.painted !== undefined);
-    times.scriptless.push(await bare.page.evaluate(() => window.painted));
+    times.scriptless.push(await shownAt(bare.page));
     await bare.context.close();
 
-    const { context, page } = await openPage(browser, { url: linkUrl, init: pinDateAndWatch, before: slowed });
-    await page.waitForFunction(() => window.firstResultShown !== undefined);
+    const { context, page } = await openPage(browser, { url: linkUrl, init: watchResult, before: slowed });
+    times.result.push(await shownAt(page));
     times.load.push(await loadEnd(page));
-    times.result.push(await page.evaluate(() => window.firstResultShown));
     // web/boot.js's and app.js's marks: where the start's time goes.
     for (const { name, startTime } of await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.toJSON()))) {
       (times.marks[name] ||= []).push(startTime);

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { base64url, launch, openPage, pageUrl } from './browser.mjs';
+import { launch, openPage } from './browser.mjs';
+import { linkUrl, shownAt, watchPaint, watchResult } from './shown.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
@@ -17,27 +18,6 @@ const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'ut
 const dir = mkdtempSync(join(tmpdir(), 'yibao-trace-'));
 const scriptless = join(dir, 'scriptless.html');
 writeFileSync(scriptless, html.replace(/<script\b[^>]*>[^]*?<\/script>/g, ''));
-// The bench's share link (tests/web/bench-page.mjs), today pinned inside the 2024 collection window.
-const linkUrl = `${pageUrl}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02', t: 1 }, { b: '2014-03-01', s: 'school' }] })}`;
-
-// Each page marks `shown` in a task queued from the frame that paints its result.
-const markShownResult = () => {
-  const fixed = Date.parse('2024-02-15T10:00:00+08:00');
-  const RealDate = Date;
-  globalThis.Date = class extends RealDate {
-    constructor(...args) { super(...(args.length ? args : [fixed])); }
-    static now() { return fixed; }
-  };
-  new MutationObserver((records, observer) => {
-    if (document.body && document.body.dataset.state === 'result') {
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => performance.mark('shown')));
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-};
-const markShownFrame = () => {
-  addEventListener('load', () => requestAnimationFrame(() => setTimeout(() => performance.mark('shown'))));
-};
 
 const KINDS = [
   ['style', /^(UpdateLayoutTree|ParseAuthorStyleSheet)$/], ['layout', /^Layout$/],
@@ -53,11 +33,11 @@ async function traced(browser, url, init) {
     url, init,
     before: (opened) => browser.startTracing(opened, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading'] }),
   });
-  await page.waitForFunction(() => performance.getEntriesByName('shown').length > 0);
+  await shownAt(page);
   await browser.stopTracing();
   await context.close();
   const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents;
-  const shown = events.find((e) => e.name === 'shown');
+  const shown = events.find((e) => e.name === 'yibao:shown');
   const thread = (e) => e.pid === shown.pid && e.tid === shown.tid;
   const start = events.find((e) => thread(e) && e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('file'));
   const spans = events.filter((e) => thread(e) && e.ph === 'X' && e.tdur !== undefined && e.ts >= start.ts && e.ts < shown.ts)
@@ -76,8 +56,8 @@ const browser = await launch();
 const figures = { scriptless: [], link: [] };
 try {
   for (let i = 0; i < runs; i++) {
-    figures.scriptless.push(await traced(browser, pathToFileURL(scriptless).href, markShownFrame));
-    figures.link.push(await traced(browser, linkUrl, markShownResult));
+    figures.scriptless.push(await traced(browser, pathToFileURL(scriptless).href, watchPaint));
+    figures.link.push(await traced(browser, linkUrl, watchResult));
   }
 } finally {
   await browser.close();
