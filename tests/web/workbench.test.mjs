@@ -101,7 +101,7 @@ describe('next year from qingdao-2024', () => {
     assert.equal(staff.fees, page.fees);
     // With one more ruleset than dist/yibao.html it is still within that page's ceiling (page.test.mjs).
     const gzipped = gzipSync(exported.text, { level: 9 }).length;
-    assert.ok(gzipped <= 129 * 1024, `${gzipped} bytes gzipped`);
+    assert.ok(gzipped <= 130 * 1024, `${gzipped} bytes gzipped`);
   });
 
   test('the exported page, offline: a household at the new amounts, and its share link', async () => {
@@ -370,6 +370,9 @@ describe('the rest of the year in the form', () => {
     await withPage(browser, { url: pathToFileURL(file).href, now: NOW }, async (citizen) => {
       await card(citizen, 0).getByLabel('出生日期').fill('1985-05-01');
       await citizen.waitForSelector('body[data-state="result"]');
+      // Laid out once scrolled near (content-visibility), where to pay shows its words only then.
+      await citizen.locator('#howto').scrollIntoViewIfNeeded();
+      await citizen.waitForFunction(() => document.getElementById('howto').innerText.includes('咨询'));
       const howto = await citizen.locator('#howto').innerText();
       for (const words of ['青岛医保微信小程序', '青岛市医保服务热线', '0532-12345', 'www.qingdao.gov.cn']) assert.ok(howto.includes(words), words);
       for (const words of ['经办银行', '户籍街道保障中心']) assert.equal(howto.includes(words), false, words);
