@@ -226,7 +226,7 @@ import YibaoLink from './link.js';
         '年-月-日，例如 1958-04-02'),
       student: field(prefix, 'student', el('select')),
       assistance: r.several_groups ? groupsField(prefix, r, member)
-        : field(prefix, 'assistance', el('select'), '低保、特困等可减免，没有请选“无”'),
+        : field(prefix, 'assistance', el('select'), '属于哪一类就选哪一类（个人缴费可以减免），都不属于请选“无”'),
       tier: field(prefix, 'tier', el('select'), '成年居民可选一档或二档，个人缴费和政府补助不同'),
       history: field(prefix, 'history', el('select')),
       lapsed_years: field(prefix, 'lapsed_years', countInput(), '从上一年度往前数，填整年数'),
