@@ -301,4 +301,22 @@ std::optional<Json> parse_json(std::string_view text, Issues& issues) {
     return std::nullopt;
 }
 
+bool same_json(const Json& a, const Json& b) {
+    if (a.is_object() && b.is_object()) {
+        if (a.size() != b.size()) return false;
+        for (const auto& item : a.items()) {
+            const auto other = b.find(item.key());
+            if (other == b.end() || !same_json(item.value(), *other)) return false;
+        }
+        return true;
+    }
+    if (a.is_array() && b.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!same_json(a[i], b[i])) return false;
+        return true;
+    }
+    return a == b;
+}
+
 }  // namespace yibao

@@ -57,6 +57,9 @@ private:
 };
 
 std::string json_type_name(const Json& value);
+// Equal as JSON whatever the order of an object's keys (an ordered_json compares them in order; a form or the
+// merge may write a key anywhere).
+bool same_json(const Json& a, const Json& b);
 
 // An amount in an answer: its fen, or null when it is not published.
 inline Json fen_or_null(const std::optional<Money>& amount) { return amount ? Json(amount->fen) : Json(nullptr); }

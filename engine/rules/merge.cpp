@@ -76,25 +76,6 @@ void merge_into(Json& target, const Json& change, const std::string& at, Issues&
     }
 }
 
-// Equal whatever the order of an object's keys: the merge appends a new key, a form may write it anywhere.
-bool same(const Json& a, const Json& b) {
-    if (a.is_object() && b.is_object()) {
-        if (a.size() != b.size()) return false;
-        for (const auto& item : a.items()) {
-            const auto found = b.find(item.key());
-            if (found == b.end() || !same(item.value(), *found)) return false;
-        }
-        return true;
-    }
-    if (a.is_array() && b.is_array()) {
-        if (a.size() != b.size()) return false;
-        for (size_t i = 0; i < a.size(); ++i)
-            if (!same(a[i], b[i])) return false;
-        return true;
-    }
-    return a == b;
-}
-
 std::optional<Json> list_changes(const Json& base, const Json& wanted);
 
 // What merge_into must be given to turn `old` into `wanted` (both objects), or nothing where no change can: a
@@ -108,7 +89,7 @@ std::optional<Json> object_changes(const Json& old, const Json& wanted) {
         const std::string& key = item.key();
         const Json& value = item.value();
         const auto found = old.find(key);
-        if (found != old.end() && same(*found, value)) continue;
+        if (found != old.end() && same_json(*found, value)) continue;
         if (value.is_null()) return std::nullopt;
         if (found != old.end() && found->is_object() && value.is_object() && !replaced_whole(key, value)) {
             auto inner = object_changes(*found, value);
@@ -165,7 +146,7 @@ std::optional<Json> list_changes(const Json& base, const Json& wanted) {
 }  // namespace
 
 Json list_patch(const Json& base, const Json& wanted) {
-    if (same(base, wanted)) return nullptr;
+    if (same_json(base, wanted)) return nullptr;
     if (!is_id_list(base) || !is_id_list(wanted)) return wanted;
     auto changes = list_changes(base, wanted);
     return changes ? std::move(*changes) : wanted;

@@ -583,25 +583,6 @@ private:
 
     // First match wins, so a rule after one whose condition always holds, or after one with the same condition,
     // can never apply: an error, not a rule that silently never fires.
-    // Equal as JSON, whatever the order of an object's keys (an ordered_json compares them in order).
-    static bool same_json(const Json& a, const Json& b) {
-        if (a.is_object() && b.is_object()) {
-            if (a.size() != b.size()) return false;
-            for (const auto& item : a.items()) {
-                const auto other = b.find(item.key());
-                if (other == b.end() || !same_json(item.value(), *other)) return false;
-            }
-            return true;
-        }
-        if (a.is_array() && b.is_array()) {
-            if (a.size() != b.size()) return false;
-            for (size_t i = 0; i < a.size(); ++i)
-                if (!same_json(a[i], b[i])) return false;
-            return true;
-        }
-        return a == b;
-    }
-
     void check_reachable(const Json& doc, const char* key) {
         const auto found = doc.find(key);
         if (found == doc.end() || !found->is_array()) return;
