@@ -35,6 +35,7 @@ export async function openPage(browser, { url = pageUrl, allow = [], now, init, 
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(error.message));
+  page.on('crash', () => problems.push('the page crashed'));
   if (before) await before(page);
   await page.goto(url);
   return { context, page, requests, problems };
@@ -55,6 +56,15 @@ export async function withPage(browser, { wait = 'body[data-state]', ...options 
   } finally {
     await context.close();
   }
+}
+
+// Follows a link by the keyboard (Enter on it) and waits for the page it opens, then for `wait` there: unlike a
+// click, the key does not depend on where the link is once the sections around it are laid out.
+export async function followLink(page, link, wait = 'body[data-state="ready"]') {
+  const href = await link.evaluate((a) => a.href);
+  await link.press('Enter');
+  await page.waitForURL((url) => url.href.replace(/#.*$/, '') === href.replace(/#.*$/, ''));
+  await page.waitForSelector(wait);
 }
 
 // A moment of a day in China (UTC+8), for a page's clock.

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleScript, minifyScript } from '../../web/bundle.mjs';
-import { addMember, batchUrl, card, figures, launch, withPage } from './browser.mjs';
+import { addMember, batchUrl, card, figures, followLink, launch, withPage } from './browser.mjs';
 import { builtIn, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -260,8 +260,7 @@ describe('the page', () => {
     await page.getByLabel('参保城市').selectOption('沈阳市');
     const link = page.getByRole('link', { name: '批量测算页' });
     assert.equal(await link.getAttribute('href'), 'batch.html#ruleset=shenyang-2024');
-    await link.click();
-    await page.waitForSelector('body[data-state="ready"]');
+    await followLink(page, link);
     assert.equal(page.url(), `${batchUrl}#ruleset=shenyang-2024`);
     assert.equal(await page.getByLabel('参保地和年度').inputValue(), 'shenyang-2024');
   }, { allow: [batchUrl] }));
