@@ -1,6 +1,8 @@
 #include "rules/fields.hpp"
 
 #include <iterator>
+#include <tuple>
+#include <utility>
 
 #include "core/doc.hpp"
 #include "rules/vocabulary.hpp"
@@ -584,34 +586,61 @@ constexpr Field kFields[] = {
 
 std::vector<ObjectShape> ruleset_objects() { return {std::begin(kObjects), std::end(kObjects)}; }
 
+namespace {
+
+// Whether the table's name is `wanted`, without measuring the name first: the loader looks fields up for every
+// value it reads, and a strlen of each row's names was most of a ruleset's load.
+bool named(const char* name, std::string_view wanted) {
+    size_t i = 0;
+    for (; i < wanted.size(); ++i)
+        if (name[i] == '\0' || name[i] != wanted[i]) return false;
+    return name[i] == '\0';
+}
+
+// The rows of one object: the table lists each object's fields together (a unit test holds it to that).
+std::pair<const Field*, const Field*> rows_of(std::string_view object) {
+    const Field* first = std::begin(kFields);
+    while (first != std::end(kFields) && !named(first->object, object)) ++first;
+    const Field* last = first;
+    while (last != std::end(kFields) && named(last->object, object)) ++last;
+    return {first, last};
+}
+
+}  // namespace
+
 std::vector<const Field*> fields_of(std::string_view object) {
     std::vector<const Field*> out;
-    for (const Field& f : kFields)
-        if (f.object == object) out.push_back(&f);
+    for (auto [f, end] = rows_of(object); f != end; ++f) out.push_back(f);
     return out;
 }
 
 const Field* find_field(std::string_view object, std::string_view key) {
-    for (const Field& f : kFields)
-        if (f.object == object && f.key == key) return &f;
+    for (auto [f, end] = rows_of(object); f != end; ++f)
+        if (named(f->key, key)) return f;
     return nullptr;
 }
 
 FieldReader::FieldReader(JsonReader& read, std::string_view object, const Json& value, std::string at)
     : read_(read), object_(object), value_(value), at_(std::move(at)) {
+    std::tie(rows_, rows_end_) = rows_of(object);
     std::vector<std::string_view> keys;
-    for (const Field* f : fields_of(object_)) keys.push_back(f->key);
+    for (const Field* f = rows_; f != rows_end_; ++f) keys.push_back(f->key);
     read_.only_keys(value_, at_, keys);
 }
 
+const Field* FieldReader::field(std::string_view key) const {
+    for (const Field* f = rows_; f != rows_end_; ++f)
+        if (named(f->key, key)) return f;
+    return nullptr;
+}
+
 const Json* FieldReader::value(std::string_view key) {
-    const Field* f = find_field(object_, key);
+    const Field* f = field(key);
     if (!f) return nullptr;
     const auto given = [&](const char* other) { return value_.contains(other) && !value_[other].is_null(); };
     const bool required = (f->need == Need::required && !(*f->unless && given(f->unless))) ||
                           (*f->with && given(f->with));
-    const std::string name(key);
-    const Json* v = read_.member(value_, at_, name.c_str(), required ? Need::required : Need::optional);
+    const Json* v = read_.member(value_, at_, f->key, required ? Need::required : Need::optional);
     if (!v) return nullptr;
     const std::string at = path(key);
     switch (f->kind) {
@@ -661,7 +690,7 @@ std::optional<bool> FieldReader::boolean(std::string_view key) {
 std::optional<FieldReader> FieldReader::part(std::string_view key) {
     const Json* v = value(key);
     if (!v) return std::nullopt;
-    return FieldReader(read_, find_field(object_, key)->of, *v, path(key));
+    return FieldReader(read_, field(key)->of, *v, path(key));
 }
 std::optional<Date> FieldReader::date(std::string_view key) {
     const Json* v = value(key);

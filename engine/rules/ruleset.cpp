@@ -334,7 +334,7 @@ private:
     const Json* each_object(FieldReader& parent, const char* key, Each each) {
         const Json* list = parent.value(key);
         if (!list) return nullptr;
-        const std::string_view object = find_field(parent.name(), key)->of;
+        const std::string_view object = parent.field(key)->of;
         const std::string path = parent.path(key);
         for (size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_join(path, i);
