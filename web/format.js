@@ -143,7 +143,7 @@ export default (function () {
       if (item.basis.some((b) => b.level === 'B')) item.note = listing.unconfirmed_note;
     };
     for (const m of answer.members) {
-      [...m.explanation, ...m.notes, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
+      [...m.explanation, ...m.notes, ...m.family_account, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
         .forEach(explained);
     }
     const { id, region, year, title, benefit_year, collection } = listing;

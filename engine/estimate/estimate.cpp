@@ -367,6 +367,8 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         const int years = note.per_year ? std::max(0, f.continuous_years - note.after_years) : 1;
         m.notes.push_back({&note, Money::from_fen(note.amount.fen * years)});
     }
+    for (const Channel& channel : r.payment)
+        if (channel.family_account && holds(channel.when, f)) m.family_accounts.push_back(&channel);
     m.facts = f;
     return m;
 }

@@ -47,12 +47,24 @@ Json warnings_json(const std::vector<Code>& codes, Message message) {
     return list;
 }
 
+// A family account's conditions as data, and what a member is told of it with its basis.
+Json family_account_json(const Ruleset& r, const Channel& c, Texts texts) {
+    const FamilyAccount& a = *c.family_account;
+    Json out = explained_json(r, family_account_text(a), a.basis, texts);
+    out["channel"] = c.id;
+    out["relatives"] = a.relatives;
+    out["balance_above_fen"] = a.balance_above ? Json(a.balance_above->fen) : Json(nullptr);
+    out["filing"] = a.filing;
+    return out;
+}
+
 Json channel_json(const Ruleset& r, const Channel& c) {
     Json out = explained_json(r, c.how, c.basis);
     out.erase("text");
     out["id"] = c.id;
     out["name"] = c.who;
     out["detail"] = c.how;
+    if (c.family_account) out["family_account"] = family_account_json(r, c, Texts::spelled_out);
     return out;
 }
 
@@ -163,6 +175,8 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
     }
+    Json family_accounts = Json::array();
+    for (const Channel* c : m.family_accounts) family_accounts.push_back(family_account_json(r, *c, texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
     return {{"id", m.id},
             {"category", m.category->id},
@@ -194,6 +208,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
             {"explanation", std::move(explanation)},
             {"notes", std::move(notes)},
+            {"family_account", std::move(family_accounts)},
             {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
 }
 

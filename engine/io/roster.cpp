@@ -147,16 +147,22 @@ void append_date(std::string& out, const Date& date) {
     out.append(buffer, sizeof buffer);
 }
 
-// Joins the notes into one cell, each text once; `joined` is a buffer kept from row to row.
+// Adds the notes to one cell's text, each text once.
 template <typename Notes, typename Text>
-void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
-    joined.clear();
+void join_notes(std::string& joined, const Notes& notes, Text text) {
     for (const auto& note : notes) {
         const std::string_view t = text(note);
         if (t.empty() || joined.find(t) != std::string::npos) continue;
         if (!joined.empty()) joined += kNoteSeparator;
         joined += t;
     }
+}
+
+// Joins the notes into one cell; `joined` is a buffer kept from row to row.
+template <typename Notes, typename Text>
+void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
+    joined.clear();
+    join_notes(joined, notes, text);
     append_csv_text(out, joined);
 }
 
@@ -484,12 +490,17 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    // The flag columns say what is provisional or not published; the notes say the rest.
+    // The flag columns say what is provisional or not published; the notes say the rest, and the ways to pay from a
+    // relative's employee account that the member may use.
     std::string message;
-    append_notes(out, m.warnings, [&](Code code) -> std::string_view {
+    notes_.clear();
+    join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
         if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
         return message = warning_message(code, ruleset_, m);
-    }, notes_);
+    });
+    join_notes(notes_, m.family_accounts,
+               [&](const Channel* c) -> std::string_view { return message = family_account_text(*c->family_account); });
+    append_csv_text(out, notes_);
     if (flags_) {
         for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
             out += ',';

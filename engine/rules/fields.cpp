@@ -174,6 +174,12 @@ constexpr ObjectShape kObjects[] = {
         {"channel", "registration[], payment_channels[]",
          DOC("A way to register or pay; a registration route is shown when a member of the household matches."),
          DOC("渠道"), DOC("参保登记或缴费的地方和办法。")},
+        {"family_account", "payment_channels[].family_account",
+         DOC("Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): for "
+             "whom an employee's account may pay, above which balance, and the filing it needs. It is listed with the "
+             "ways to pay and told to each member the channel's `when` matches; it changes no amount."),
+         DOC("职工医保个人账户家庭共济"),
+         DOC("通知写了可以用家人的职工医保个人账户缴费时才填：可以为哪些亲属缴费、账户余额超过多少的部分可以用、要先办理什么备案或绑定。")},
         {"contact", "contacts[]", DOC("Whom to ask."), DOC("联系方式"), DOC("有问题向谁咨询。")},
         {"silences", "silences",
          DOC("What to tell a member about what the sources do not say; the ordinary rule is used."),
@@ -262,9 +268,10 @@ constexpr Field kFields[] = {
         of(row("ruleset", "member_notes", K::list, opt, DOC("information for members whose facts match"), DOC("提示"),
                DOC("符合条件的人会看到的说明，可以不填。")),
            "member_note", 1),
-        of(row("ruleset", "registration", K::list, req, DOC("where to register, shown where a member matches"),
-               DOC("参保登记"), DOC("到哪里、怎样登记参保；家里有人符合条件时显示。")),
-           "channel", 1),
+        schema(of(row("ruleset", "registration", K::list, req, DOC("where to register, shown where a member matches"),
+                      DOC("参保登记"), DOC("到哪里、怎样登记参保；家里有人符合条件时显示。")),
+                  "channel", 1),
+               DOC(R"("items":{"allOf":[{"$ref":"#/$defs/channel"},{"properties":{"family_account":{"type":"null"}}}]})")),
         of(row("ruleset", "payment_channels", K::list, req, DOC("where to pay"), DOC("缴费渠道"),
                DOC("到哪里、怎样缴费。")),
            "channel", 1),
@@ -534,9 +541,27 @@ constexpr Field kFields[] = {
         row("channel", "name", K::text, req, DOC("to whom it applies or where to go, as the source names it"),
             DOC("名称"), DOC("适用于谁，或者到哪里办理，照来源写。")),
         row("channel", "detail", K::text, opt, DOC("how"), DOC("办理方式"), DOC("可以不填。")),
-        when("channel", DOC("registration: shown when any member of the household matches"), DOC("对哪些人显示"),
-             DOC("可以不设条件。")),
+        when("channel",
+             DOC("registration: shown when any member of the household matches; a family account: told to each member "
+                 "it matches"),
+             DOC("对哪些人显示"), DOC("可以不设条件。")),
+        of(row("channel", "family_account", K::object, opt,
+               DOC("payment channels only: paying from a relative's employee account, with its own conditions"),
+               DOC("职工医保个人账户家庭共济"), DOC("只有缴费渠道可以填：用家人的职工医保个人账户缴费。")),
+           "family_account"),
         basis("channel"),
+
+        non_empty(row("family_account", "relatives", K::texts, req,
+                      DOC("for whom an employee's account may pay, as the notice lists them, e.g. 配偶, 父母, 子女"),
+                      DOC("可以为哪些亲属缴费"), DOC("照通知写，每项一个，例如 配偶、父母、子女。"))),
+        range(row("family_account", "balance_above_fen", K::integer, opt,
+                  DOC("only the account's balance above this may pay, in fen; left out where the notice sets no floor"),
+                  DOC("账户余额超过多少的部分可以用（分）"), DOC("通知没有说的，不填。")),
+              0, kMostFen),
+        non_empty(row("family_account", "filing", K::text, req,
+                      DOC("the filing or binding it needs first, in the notice's words"), DOC("要先办理"),
+                      DOC("照通知写，例如 在国家医保服务平台APP办理家庭共济备案。"))),
+        basis("family_account"),
 
         row("contact", "name", K::text, req, DOC("whom to ask"), DOC("名称"), DOC("例如 滁州市医疗保障局。")),
         schema(row("contact", "phone", K::text, opt,
@@ -634,7 +659,7 @@ const Json* FieldReader::value(std::string_view key) {
                            "最多" + std::to_string(f->max) + "项，这里有" + std::to_string(v->size()) + "项");
             return v;
         case K::texts: {
-            if (!read_.is_array(*v, at)) return nullptr;
+            if (!read_.is_array(*v, at, f->min > 0)) return nullptr;
             bool all = true;
             for (size_t i = 0; i < v->size(); ++i)
                 if (!read_.text_value((*v)[i], pointer_join(at, i))) all = false;
@@ -683,7 +708,7 @@ std::string form_of(const Field& f) {
         case K::list:
             return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "") +
                    (f.max > 0 ? ", at most " + std::to_string(f.max) : "");
-        case K::texts: return "[text, …]";
+        case K::texts: return f.min > 0 ? "[text, …], not empty" : "[text, …]";
         case K::condition: return "condition";
         case K::date_expr: return f.or_unknown ? "date expression | fact with unknown" : "date expression";
         case K::amount: return "fen | fact";
@@ -725,7 +750,10 @@ Json value_schema(const Field& f) {
             if (f.max > 0) s["maxItems"] = f.max;
             s["items"] = ref(f.of);
             break;
-        case K::texts: s = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
+        case K::texts:
+            s = {{"type", "array"}, {"items", {{"type", "string"}}}};
+            if (f.min > 0) s["minItems"] = f.min;
+            break;
         case K::condition: s = ref("condition"); break;
         case K::date_expr: s = ref("date_expr"); break;
         case K::amount: s = ref("amount"); break;

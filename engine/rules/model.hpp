@@ -162,11 +162,21 @@ struct MemberNote {
     Explained explain;
 };
 
+// Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): whose
+// account may pay for whom, above which balance, and the filing it needs. It changes no amount.
+struct FamilyAccount {
+    std::vector<std::string> relatives;  // for whom an employee's account may pay, as the notice lists them (配偶 …)
+    std::optional<Money> balance_above;  // only the balance above this may pay; nullopt: the notice sets none
+    std::string filing;                  // the filing or binding it needs first, in the notice's words
+    std::vector<Basis> basis;
+};
+
 struct Channel {
     std::string id;
     std::string who;   // to whom it applies, as the source names them
     std::string how;
-    Condition when;    // relevant when any member of the household matches
+    Condition when;    // registration: relevant when any member matches; a family account: the members it serves
+    std::optional<FamilyAccount> family_account;  // payment channels only
     std::vector<Basis> basis;
 };
 

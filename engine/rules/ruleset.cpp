@@ -258,8 +258,8 @@ public:
         });
         if (auto waiting = top.part("waiting_period")) load_waiting_period(*waiting, r.waiting_period);
         each_object(top, "member_notes", [&](FieldReader& item) { r.member_notes.push_back(member_note(item)); });
-        each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item)); });
-        each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item)); });
+        each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item, false)); });
+        each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item, true)); });
         each_object(top, "contacts", [&](FieldReader& item) {
             const auto name = item.text("name");
             const auto phone = item.text("phone");
@@ -534,12 +534,23 @@ private:
         return note;
     }
 
-    Channel channel(FieldReader& item) {
+    Channel channel(FieldReader& item, bool payment) {
         Channel c;
         c.id = item.text("id").value_or("");
         c.who = item.text("name").value_or("");
         c.how = item.text("detail").value_or("");
         c.when = condition_member(item);
+        if (auto account = item.part("family_account")) {
+            if (!payment)
+                read_.fail(item.path("family_account"), Code::unknown_field,
+                           "职工医保个人账户家庭共济是一种缴费方式，只能写在缴费渠道（payment_channels）里");
+            FamilyAccount& a = c.family_account.emplace();
+            if (const Json* relatives = account->value("relatives"))
+                for (const Json& relative : *relatives) a.relatives.push_back(relative.get<std::string>());
+            if (const auto above = account->integer("balance_above_fen")) a.balance_above = Money::from_fen(*above);
+            a.filing = account->text("filing").value_or("");
+            a.basis = basis(*account);
+        }
         c.basis = basis(item);
         return c;
     }
