@@ -88,7 +88,8 @@ import YibaoLink from './link.js';
     // days without cover are then those before the start, as the line under the table says.
     const split = answer.members.some((m) => m.cases);
     /** @type {[string, (m: any) => string][]} */
-    const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
+    const took = answer.members.some((m) => m.add_ons.length);
+    const columns = FIGURES.filter((f) => took || f[0] !== '自愿参加').flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
     // Under a member's row, the assistance group the figures rest on, across the table.

@@ -124,6 +124,12 @@ std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult&
     return fill_placeholders(note.note->explain.text, facts);
 }
 
+std::string add_on_text(const Ruleset& r, const MemberResult& m, const AddOn& add_on) {
+    TextFacts facts = member_facts(r, m);
+    facts.amount = add_on.amount;
+    return fill_placeholders(add_on.explain.text, facts);
+}
+
 std::string family_account_text(const FamilyAccount& a) {
     std::string relatives;
     for (const std::string& relative : a.relatives) relatives += (relatives.empty() ? "" : "、") + relative;

@@ -175,6 +175,15 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
     }
+    Json add_ons = Json::array();
+    Money add_ons_fen;
+    for (const AddOn* a : m.add_ons) {
+        add_ons.push_back(explained_json(r, add_on_text(r, m, *a), a->explain.basis, texts));
+        add_ons.back()["id"] = a->id;
+        add_ons.back()["label"] = a->label;
+        add_ons.back()["amount_fen"] = a->amount.fen;
+        add_ons_fen += a->amount;
+    }
     Json family_accounts = Json::array();
     for (const Channel* c : m.family_accounts) family_accounts.push_back(family_account_json(r, *c, texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
@@ -194,6 +203,8 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"subsidy_fen", fen_or_null(m.subsidy)},
             {"total_fen", sum_or_null(m.individual, m.subsidy)},
             {"parts", contribution_parts_json(r, *m.contribution)},
+            {"add_ons", std::move(add_ons)},
+            {"add_ons_fen", add_ons_fen.fen},
             {"benefit_start", date_or_null(m.benefit.start)},
             {"benefit_start_unknown", m.benefit.start_unknown != nullptr},
             {"benefit_end", m.benefit.end.iso()},
@@ -377,6 +388,14 @@ Json result_json(const Result& result, Texts texts) {
                    {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)},
                    {"parts", Json::array()}};
     for (const PartTotal& t : result.part_totals) totals["parts"].push_back(part_json(*t.part, fen_or_null(t.amount)));
+    // The add-ons' fees apart from the basic contribution's.
+    Money add_ons_fen;
+    totals["add_ons"] = Json::array();
+    for (const AddOnTotal& t : result.add_on_totals) {
+        totals["add_ons"].push_back({{"id", t.add_on->id}, {"label", t.add_on->label}, {"amount_fen", t.amount.fen}});
+        add_ons_fen += t.amount;
+    }
+    totals["add_ons_fen"] = add_ons_fen.fen;
     add_certainties(totals, result.rests_on);
     Json warnings = warnings_json(result.warnings, [&](Code code) { return household_warning_message(code, r, result); });
     if (texts == Texts::by_id) {

@@ -409,12 +409,17 @@ void RosterRun::header(const CsvRecord& record, std::string& out) {
     }
     for (size_t i = 0; i < kAddedChinese.size(); ++i) {
         out.append(",").append(layout_.english ? kAddedEnglish[i] : kAddedChinese[i]);
-        // After 政府补助, each fee part the ruleset declares: its label, or id_yuan.
-        if (i == 2)
+        // After 政府补助, each fee part the ruleset declares, then each add-on: its label, or id_yuan.
+        if (i == 2) {
             for (const FeePart& part : ruleset_.fee_parts) {
                 out += ',';
                 append_csv_text(out, layout_.english ? part.id + "_yuan" : part.label);
             }
+            for (const AddOn& add_on : ruleset_.add_ons) {
+                out += ',';
+                append_csv_text(out, layout_.english ? add_on.id + "_yuan" : add_on.label);
+            }
+        }
     }
     if (flags_)
         for (const std::string_view name : layout_.english ? kFlagEnglish : kFlagChinese) out.append(",").append(name);
@@ -481,6 +486,11 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         for (const ContributionPart& p : m.contribution->parts)
             if (p.id == part.id && !p.amount.unknown()) append_yuan(out, p.amount.value);
     }
+    // Each add-on: its fee where the member takes it, else empty.
+    for (const AddOn& add_on : ruleset_.add_ons) {
+        out += ',';
+        if (std::find(m.add_ons.begin(), m.add_ons.end(), &add_on) != m.add_ons.end()) append_yuan(out, add_on.amount);
+    }
     out += ',';
     if (m.benefit.start) {
         append_date(out, *m.benefit.start);
@@ -517,7 +527,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
 void RosterRun::fail_row(long line, std::string_view name, std::string& out) {
     out += ",,,,,,";
-    out.append(ruleset_.fee_parts.size(), ',');
+    out.append(ruleset_.fee_parts.size() + ruleset_.add_ons.size(), ',');
     append_notes(out, errors_, [](const RowProblem& p) -> std::string_view { return p.message; }, notes_);
     if (flags_) out += ",,";
     out += "\r\n";

@@ -143,6 +143,12 @@ constexpr ObjectShape kObjects[] = {
         {"contribution", "contributions[]",
          DOC("A row of the fee table: the first match gives the individual contribution and the subsidy."),
          DOC("缴费标准"), DOC("缴费标准表的一行：个人缴多少、政府补助多少；从上往下，第一个符合的算数。")},
+        {"add_on", "add_ons[]",
+         DOC("An optional add-on a member chooses, with its own fee (自愿参加…大病医疗互助补充保险): taken by each member "
+             "its `when` matches, usually an answer to one of member_questions. Its fee is told apart, never added to "
+             "the individual contribution: the member's `add_ons` and the household's `totals.add_ons`."),
+         DOC("自愿参加的项目"),
+         DOC("通知写了居民可以自愿参加、另外缴费的项目时才填，例如 大病医疗互助补充保险；用“本市要问的问题”问居民参不参加。")},
         {"contribution_part", "contributions[].parts[]",
          DOC("The rule's amount of one fee part, with its basis. The individual contribution is the sum of the parts "
              "the member pays, the subsidy the sum of the government's; an unknown part makes its sum unknown."),
@@ -259,6 +265,9 @@ constexpr Field kFields[] = {
         of(row("ruleset", "contributions", K::list, req, DOC("the fee table, first match"), DOC("缴费标准"),
                DOC("从上往下，第一个符合的缴费标准算数。")),
            "contribution", 1),
+        of(row("ruleset", "add_ons", K::list, opt, DOC("optional add-ons a member chooses, each with its own fee"),
+               DOC("自愿参加的项目"), DOC("例如 大病医疗互助补充保险，每人每年60元；它的费用单独列出，不算进基本医保的个人缴费。")),
+           "add_on", 1),
         of(row("ruleset", "benefit_rules", K::list, req, DOC("when benefits start, first match"),
                DOC("待遇开始规则"), DOC("从上往下，第一个符合的规则算数。")),
            "benefit_rule", 1),
@@ -446,6 +455,17 @@ constexpr Field kFields[] = {
         row("contribution_part", "amount_fen", K::amount, req, DOC("the part's amount in fen, or a fact"),
             DOC("金额"), DOC("按元填写，例如 320。")),
         basis("contribution_part"),
+
+        id("add_on", DOC("编号"), DOC("例如 mutual_aid。")),
+        non_empty(row("add_on", "label", K::text, req, DOC("as the notice names it, e.g. 大病医疗互助补充保险"), DOC("名称"),
+                      DOC("照通知写，例如 大病医疗互助补充保险。"))),
+        when("add_on", DOC("who takes it: usually an answer to one of member_questions (参加: 是)"), DOC("哪些人参加"),
+             DOC("一般是“本市要问的问题”的回答，例如 是否参加大病医疗互助补充保险：参加。")),
+        range(row("add_on", "amount_fen", K::integer, req, DOC("its fee per member, in fen ({amount})"),
+                  DOC("每人每年缴费（分）"), DOC("文字里的 {amount} 会换成它。")),
+              0, kMostFen),
+        text("add_on"),
+        basis("add_on"),
 
         id("benefit_rule", DOC("编号"), DOC("例如 in-window。")),
         when("benefit_rule", DOC("to whom it applies"), DOC("适用于哪些人、哪天缴费"),

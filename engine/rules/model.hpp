@@ -162,6 +162,16 @@ struct MemberNote {
     Explained explain;
 };
 
+// An optional add-on a member chooses, with its own fee (自愿参加…大病医疗互助补充保险): taken when `when` holds for
+// the member, usually an answer to a member question. Its fee is its own, never part of the basic contribution.
+struct AddOn {
+    std::string id;
+    std::string label;
+    Condition when;
+    Money amount;
+    Explained explain;
+};
+
 // Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): whose
 // account may pay for whom, above which balance, and the filing it needs. It changes no amount.
 struct FamilyAccount {
@@ -217,6 +227,7 @@ struct Ruleset {
     std::optional<SeveralGroups> several_groups;  // nullopt: a member may be in one group only
     std::vector<MemberQuestion> member_questions;
     std::vector<ContributionRule> contributions;
+    std::vector<AddOn> add_ons;
     std::vector<BenefitRule> benefit_rules;
     WaitingPeriod waiting_period;
     std::vector<MemberNote> member_notes;

@@ -240,6 +240,15 @@ public:
             rule.explain = explained(item, TextScope::member);
             r.contributions.push_back(std::move(rule));
         });
+        each_object(top, "add_ons", [&](FieldReader& item) {
+            AddOn add_on;
+            add_on.id = item.text("id").value_or("");
+            add_on.label = item.text("label").value_or("");
+            add_on.when = condition_member(item);
+            add_on.amount = Money::from_fen(item.integer("amount_fen").value_or(0));
+            add_on.explain = explained(item, TextScope::member);
+            r.add_ons.push_back(std::move(add_on));
+        });
         each_object(top, "benefit_rules", [&](FieldReader& item) {
             BenefitRule rule;
             rule.id = item.text("id").value_or("");
@@ -635,6 +644,7 @@ private:
         check("benefit_rules", r.benefit_rules, [](const BenefitRule& b) { return b.id; });
         check("member_notes", r.member_notes, [](const MemberNote& n) { return n.id; });
         check("fee_parts", r.fee_parts, [](const FeePart& p) { return p.id; });
+        check("add_ons", r.add_ons, [](const AddOn& a) { return a.id; });
         for (size_t i = 0; i < r.contributions.size(); ++i) {
             std::set<std::string> seen;
             const auto& parts = r.contributions[i].parts;
