@@ -613,7 +613,7 @@ import YibaoLink from './link.js';
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
     const notes = about(m.warnings, 'note').map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
     // What else the member's history changes (大病保险), and a relative's employee account that may pay, each with its basis.
-    const more = [...m.notes, ...m.add_ons, ...m.family_account].map((n) => el('div', { class: 'note' }, el('p', null, n.text),
+    const more = [...(m.benefit_tier ? [m.benefit_tier] : []), ...m.notes, ...m.add_ons, ...m.family_account].map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
     const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];

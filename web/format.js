@@ -124,7 +124,8 @@ export default (function () {
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
   /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
-    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
+    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '') +
+      (m.benefit_tier ? `（按${m.benefit_tier.paid_label}缴费，享受${m.benefit_tier.label}待遇）` : '')],
     ['个人缴费', (m) => withParts(m, 'individual_fen', 'individual')],
     ['政府补助', (m) => withParts(m, 'subsidy_fen', 'government')],
     // Add-ons the member chose, each with its own fee, apart from the basic contribution (shown where a member took one).
@@ -147,7 +148,7 @@ export default (function () {
       if (item.basis.some((b) => b.level === 'B')) item.note = listing.unconfirmed_note;
     };
     for (const m of answer.members) {
-      [...m.explanation, ...m.notes, ...m.add_ons, ...m.family_account, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
+      [...m.explanation, ...m.notes, ...m.add_ons, ...(m.benefit_tier ? [m.benefit_tier] : []), ...m.family_account, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
         .forEach(explained);
     }
     const { id, region, year, title, benefit_year, collection } = listing;

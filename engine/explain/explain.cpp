@@ -124,6 +124,10 @@ std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult&
     return fill_placeholders(note.note->explain.text, facts);
 }
 
+std::string benefit_tier_text(const Ruleset& r, const BenefitTier& b) {
+    return "按" + r.tier(b.paid)->label + "标准缴费，享受" + r.tier(b.benefits)->label + "标准的医保待遇。";
+}
+
 std::string add_on_text(const Ruleset& r, const MemberResult& m, const AddOn& add_on) {
     TextFacts facts = member_facts(r, m);
     facts.amount = add_on.amount;

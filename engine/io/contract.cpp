@@ -184,6 +184,14 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
         add_ons.back()["amount_fen"] = a->amount.fen;
         add_ons_fen += a->amount;
     }
+    Json benefit_tier = nullptr;
+    if (const auto& b = m.contribution->benefit_tier) {
+        benefit_tier = explained_json(r, benefit_tier_text(r, *b), b->basis, texts);
+        benefit_tier["paid"] = b->paid;
+        benefit_tier["paid_label"] = r.tier(b->paid)->label;
+        benefit_tier["tier"] = b->benefits;
+        benefit_tier["label"] = r.tier(b->benefits)->label;
+    }
     Json family_accounts = Json::array();
     for (const Channel* c : m.family_accounts) family_accounts.push_back(family_account_json(r, *c, texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
@@ -193,6 +201,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"tier", m.tier ? Json(m.tier->id) : Json(nullptr)},
             {"tier_label", m.tier ? Json(m.tier->label) : Json(nullptr)},
             {"tier_applies", m.tier_applies},
+            {"benefit_tier", std::move(benefit_tier)},
             // The group taken (of several, the one several_groups takes), for the page's print and totals to name.
             {"assistance", group ? Json(group->id) : Json(nullptr)},
             {"age", m.age},

@@ -508,6 +508,8 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
         return message = warning_message(code, ruleset_, m);
     });
+    if (const auto& b = m.contribution->benefit_tier) join_notes(notes_, std::array{benefit_tier_text(ruleset_, *b)},
+                                                                 [](const std::string& text) -> std::string_view { return text; });
     join_notes(notes_, m.family_accounts,
                [&](const Channel* c) -> std::string_view { return message = family_account_text(*c->family_account); });
     append_csv_text(out, notes_);

@@ -154,6 +154,10 @@ constexpr ObjectShape kObjects[] = {
              "the member pays, the subsidy the sum of the government's; an unknown part makes its sum unknown."),
          DOC("分项金额"),
          DOC("这一行缴费标准里一笔费用组成的金额，例如 财政补助700元。个人缴费是个人出的各项之和，政府补助是政府出的各项之和。")},
+        {"benefit_tier", "contributions[].benefit_tier",
+         DOC("A tier of benefits other than the tier paid (按照一档标准缴费，享受二档标准的医保待遇): the answer names "
+             "both, for the members of the rule."),
+         DOC("享受哪一档待遇"), DOC("通知写了按一档缴费、享受二档待遇这类话时才填。")},
         {"benefit_rule", "benefit_rules[]",
          DOC("The first match gives the day benefits start (and end). A start after the end means the payment buys no "
              "cover that year."),
@@ -433,6 +437,10 @@ constexpr Field kFields[] = {
                DOC("通知分项列出金额时填，例如 财政补助700元、医疗救助资助320元；每项写上面“费用组成”里的编号。"
                    "只列了政府分项的，个人缴费仍要填。")),
            "contribution_part", 1),
+        of(row("contribution", "benefit_tier", K::object, opt,
+               DOC("where the members of this rule have the benefits of another tier than the one they pay"),
+               DOC("享受哪一档待遇"), DOC("按一档缴费、享受二档待遇时才填，可以不填。")),
+           "benefit_tier"),
         row("contribution", "caveat", K::text, opt,
             DOC("told as a warning whenever the rule applies, e.g. for a group this year's source no longer names"),
             DOC("提醒（测算结果旁显示）"), DOC("这条标准适用时，总会提醒居民的话，例如今年的通知不再提到这类人。可以不填。")),
@@ -466,6 +474,15 @@ constexpr Field kFields[] = {
               0, kMostFen),
         text("add_on"),
         basis("add_on"),
+
+        range(row("benefit_tier", "paid", K::integer, req, DOC("the tier whose fee the rule charges, an id of tiers.levels"),
+                  DOC("按哪一档缴费"), DOC("档次编号，例如 1。")),
+              1, 31),
+        range(row("benefit_tier", "benefits", K::integer, req,
+                  DOC("the tier whose benefits its members have, an id of tiers.levels"), DOC("享受哪一档待遇"),
+                  DOC("档次编号，例如 2。")),
+              1, 31),
+        basis("benefit_tier"),
 
         id("benefit_rule", DOC("编号"), DOC("例如 in-window。")),
         when("benefit_rule", DOC("to whom it applies"), DOC("适用于哪些人、哪天缴费"),

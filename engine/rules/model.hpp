@@ -105,6 +105,14 @@ struct ContributionPart {
     std::vector<Basis> basis;
 };
 
+// A tier of benefits other than the tier paid (按照一档标准缴费，享受二档标准的医保待遇), for the members of a
+// contribution rule.
+struct BenefitTier {
+    int paid = 0;      // the tier whose fee the rule charges
+    int benefits = 0;  // the tier whose benefits the member has
+    std::vector<Basis> basis;
+};
+
 struct ContributionRule {
     std::string id;
     std::string label;  // the row of a fee table, e.g. "成年居民（一档）"
@@ -115,6 +123,7 @@ struct ContributionRule {
     // government parts (unknown when one of them is), and each part's own fact is what the answer rests on.
     std::vector<ContributionPart> parts;
     std::string caveat;  // told as a warning whenever the rule applies, e.g. a group this year's source omits
+    std::optional<BenefitTier> benefit_tier;
     Explained explain;
 
     // The facts its figures rest on: its parts', or where it has none its two amounts'.

@@ -237,6 +237,16 @@ public:
             rule.individual = amount_by_parts(item, r, rule.parts, Payer::individual, "individual_fen", parts_read);
             rule.subsidy = amount_by_parts(item, r, rule.parts, Payer::government, "subsidy_fen", parts_read);
             rule.caveat = item.text("caveat").value_or("");
+            if (auto tier = item.part("benefit_tier")) {
+                BenefitTier& b = rule.benefit_tier.emplace();
+                for (auto [key, value] : {std::pair{"paid", &b.paid}, std::pair{"benefits", &b.benefits}}) {
+                    *value = static_cast<int>(tier->integer(key).value_or(0));
+                    if (*value && !r.tier(*value))
+                        read_.fail(tier->path(key), Code::unknown_tier,
+                                   "档次" + std::to_string(*value) + "不在 /tiers/levels 中");
+                }
+                b.basis = basis(*tier);
+            }
             rule.explain = explained(item, TextScope::member);
             r.contributions.push_back(std::move(rule));
         });

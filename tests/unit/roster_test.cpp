@@ -508,3 +508,14 @@ TEST_CASE("a roster's notes tell a member of paying from a relative's employee a
     CHECK(lines[1].find("可以用家人的职工医保个人账户缴费：职工医保参保人的个人账户可以为其配偶、父母、子女缴费，"
                         "账户余额超过2000元的部分才能用；使用前须在医保服务平台办理家庭共济备案。") != std::string::npos);
 }
+
+TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's benefits", "[roster][benefit_tier]") {
+    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,在校情况,大病医疗互助\n孩子,2012-05-01,中小学,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].rfind("孩子,2012-05-01,中小学,不参加,在校学生,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[1].find("按一档标准缴费，享受二档标准的医保待遇。") != std::string::npos);
+}
