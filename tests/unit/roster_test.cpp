@@ -468,3 +468,54 @@ TEST_CASE("a roster answers a ruleset's member questions in columns headed by th
     CHECK(lines[4].find("第5行 性别：请选择性别（男、女）") != std::string::npos);
     CHECK(run.summary().rows_failed == 2);
 }
+
+namespace {
+
+// The test fixture choices-example (tests/rulesets/): a family account, an add-on a member chooses, a benefit tier.
+const yibao::Ruleset& choices_example() {
+    static const yibao::Catalog catalog = [] {
+        yibao::Issues issues;
+        yibao::Catalog c = yibao::builtin_catalog(issues);
+        c.load_texts({{"choices-example", golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/choices-example.json")}}, issues);
+        REQUIRE(issues.empty());
+        return c;
+    }();
+    return *catalog.find("choices-example");
+}
+
+}  // namespace
+
+TEST_CASE("a roster gives each add-on its own column with the fee of a member who takes it, apart from the contribution",
+          "[roster][add_ons]") {
+    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n父亲,1978-03-01,一档,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "姓名,出生日期,缴费档次,大病医疗互助,类别,个人缴费,政府补助,大病医疗互助补充保险,待遇开始,待遇结束,提示");
+    CHECK(lines[1].rfind("母亲,1980-03-01,一档,参加,城乡居民,400,700,60,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[2].rfind("父亲,1978-03-01,一档,不参加,城乡居民,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+}
+
+TEST_CASE("a roster's notes tell a member of paying from a relative's employee account", "[roster][family_account]") {
+    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].find("可以用家人的职工医保个人账户缴费：职工医保参保人的个人账户可以为其配偶、父母、子女缴费，"
+                        "账户余额超过2000元的部分才能用；使用前须在医保服务平台办理家庭共济备案。") != std::string::npos);
+}
+
+TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's benefits", "[roster][benefit_tier]") {
+    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,在校情况,大病医疗互助\n孩子,2012-05-01,中小学,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].rfind("孩子,2012-05-01,中小学,不参加,在校学生,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[1].find("按一档标准缴费，享受二档标准的医保待遇。") != std::string::npos);
+}
