@@ -63,8 +63,13 @@ export async function withPage(browser, { wait = 'body[data-state]', ...options 
 export async function followLink(page, link, wait = 'body[data-state="ready"]') {
   const href = await link.evaluate((a) => a.href);
   await link.press('Enter');
-  await page.waitForURL((url) => url.href.replace(/#.*$/, '') === href.replace(/#.*$/, ''));
-  await page.waitForSelector(wait);
+  try {
+    await page.waitForURL((url) => withoutFragment(url.href) === withoutFragment(href));
+    await page.waitForSelector(wait);
+  } catch (error) {
+    const state = await page.evaluate(() => document.body && document.body.dataset.state).catch(() => 'unreadable');
+    throw new Error(`${href}: at ${page.url()}, its state ${state}: ${error.message}`, { cause: error });
+  }
 }
 
 // A moment of a day in China (UTC+8), for a page's clock.
