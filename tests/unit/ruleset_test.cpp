@@ -154,7 +154,8 @@ TEST_CASE("the field table describes each object once and names only objects it 
 TEST_CASE("the field table lists each object's fields together, so the loader finds every one of them",
           "[ruleset][fields]") {
     std::map<std::string, size_t> rows;
-    for (const auto& f : yibao::field_table_json()["fields"]) ++rows[f["object"].get<std::string>()];
+    const auto table = yibao::field_table_json();
+    for (const auto& f : table["fields"]) ++rows[f["object"].get<std::string>()];
     for (const auto& [object, count] : rows) {
         INFO(object);
         CHECK(yibao::fields_of(object).size() == count);
