@@ -1,5 +1,6 @@
 // Rosters: header and cell mapping, row errors with their lines, the summary, and the CLI's decoding of
 // GBK or UTF-8 input that arrives in chunks.
+#include <map>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -433,24 +434,26 @@ TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encodin
 
 namespace {
 
-// The test fixture groups-example (tests/rulesets/): its groups by label, 就高, and its two member questions.
-const yibao::Ruleset& groups_example() {
-    static const yibao::Catalog catalog = [] {
+// A ruleset of tests/rulesets/ over the built-in ones, loaded once: groups-example (its groups by label, 就高, its
+// two member questions), choices-example (a family account, an add-on a member chooses, a benefit tier).
+const yibao::Ruleset& test_fixture(const std::string& id) {
+    static std::map<std::string, yibao::Catalog> catalogs;
+    auto found = catalogs.find(id);
+    if (found == catalogs.end()) {
         yibao::Issues issues;
         yibao::Catalog c = yibao::builtin_catalog(issues);
-        const std::string text = golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/groups-example.json");
-        c.load_texts({{"groups-example", text}}, issues);
+        c.load_texts({{id, golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/" + id + ".json")}}, issues);
         REQUIRE(issues.empty());
-        return c;
-    }();
-    return *catalog.find("groups-example");
+        found = catalogs.emplace(id, std::move(c)).first;
+    }
+    return *found->second.find(id);
 }
 
 }  // namespace
 
 TEST_CASE("a roster answers a ruleset's member questions in columns headed by their labels, and names a bad answer by line",
           "[roster][questions]") {
-    yibao::RosterRun run(groups_example(), {yibao::Date{2026, 11, 15}, false});
+    yibao::RosterRun run(test_fixture("groups-example"), {yibao::Date{2026, 11, 15}, false});
     std::string out;
     run.feed("姓名,出生日期,特殊人群,性别,户口新迁入\n"
              "母亲,1976-11-15,,女,\n"
@@ -469,25 +472,9 @@ TEST_CASE("a roster answers a ruleset's member questions in columns headed by th
     CHECK(run.summary().rows_failed == 2);
 }
 
-namespace {
-
-// The test fixture choices-example (tests/rulesets/): a family account, an add-on a member chooses, a benefit tier.
-const yibao::Ruleset& choices_example() {
-    static const yibao::Catalog catalog = [] {
-        yibao::Issues issues;
-        yibao::Catalog c = yibao::builtin_catalog(issues);
-        c.load_texts({{"choices-example", golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/choices-example.json")}}, issues);
-        REQUIRE(issues.empty());
-        return c;
-    }();
-    return *catalog.find("choices-example");
-}
-
-}  // namespace
-
 TEST_CASE("a roster gives each add-on its own column with the fee of a member who takes it, apart from the contribution",
           "[roster][add_ons]") {
-    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
     std::string out;
     run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n父亲,1978-03-01,一档,不参加\n", out);
     run.finish(out);
@@ -499,7 +486,7 @@ TEST_CASE("a roster gives each add-on its own column with the fee of a member wh
 }
 
 TEST_CASE("a roster's notes tell a member of paying from a relative's employee account", "[roster][family_account]") {
-    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
     std::string out;
     run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,不参加\n", out);
     run.finish(out);
@@ -510,7 +497,7 @@ TEST_CASE("a roster's notes tell a member of paying from a relative's employee a
 }
 
 TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's benefits", "[roster][benefit_tier]") {
-    yibao::RosterRun run(choices_example(), {yibao::Date{2026, 11, 15}, false});
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
     std::string out;
     run.feed("姓名,出生日期,在校情况,大病医疗互助\n孩子,2012-05-01,中小学,不参加\n", out);
     run.finish(out);
