@@ -486,16 +486,25 @@ describe('the page', () => {
     await card(frame, 0).getByLabel('出生日期').fill('1989-02-15');
     for (const [name, birth] of [['老人', '1956-02-15'], ['大学生', '2004-02-15'], ['新生儿', '2024-01-15']]) await addMember(frame, name, birth);
     await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 500, first);
-    const sizes = await page.evaluate(() => window.sizes);
+    // One read of both, so that a message arriving between two reads cannot make them disagree.
+    const { sizes, height } = await page.evaluate(() => ({
+      sizes: window.sizes, height: document.querySelector('iframe').getBoundingClientRect().height,
+    }));
     for (const message of sizes) {
       assert.deepEqual(Object.keys(message).sort(), ['height', 'sentinel', 'type']);
       assert.equal(message.sentinel, 'amp');
       assert.equal(message.type, 'embed-size');
       assert.ok(Number.isInteger(message.height) && message.height > 0);
     }
-    assert.equal(await frameHeight(), sizes.at(-1).height, 'the host script applied the last height');
-    const inner = await frame.locator('html').evaluate((e) => e.scrollHeight);
-    assert.ok(inner <= await frameHeight(), 'the frame shows its whole page without scrolling');
+    assert.equal(height, sizes.at(-1).height, 'the host script applied the last height');
+    // The page reports its height after each change of layout; once those reports stop, the frame holds all of it.
+    let inner;
+    for (let tries = 0; tries < 50; tries += 1) {
+      inner = await frame.locator('html').evaluate((e) => e.scrollHeight);
+      if (inner <= await frameHeight()) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(inner <= await frameHeight(), `the frame shows its whole page without scrolling (${inner} px inside)`);
   }));
 
   test('a six-member household prints on one A4 page with its figures', async () => {
