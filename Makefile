@@ -48,7 +48,7 @@ test:
 # npm dev dependencies, installed by npm ci like the rest.
 test-lint: node_modules/.package-lock.json
 	@npx --no-install tsc -p tsconfig.json
-	@npx --no-install eslint web tests/web
+	@npx --no-install eslint web tests/web tools
 
 test-native: native
 	@ctest --preset native -j $(JOBS)
@@ -70,10 +70,11 @@ fuzz:
 
 # The wasm engine against the CLI on every golden case, then the page in Chromium, WebKit and Firefox: one test file
 # more than there are cores at once (a browser test spends much of its time waiting on the browser; Node runs the
-# files in name order, so the long last ones no longer leave a core idle at the end).
+# files in name order, so the long last ones no longer leave a core idle at the end). A file with a failure runs once
+# more, alone; tools/test-web.mjs names a test that then passes as flaky, and fails the run if it fails again.
 test-web: page node_modules/.package-lock.json
 	@tools/ensure-deps browser
-	@node --test --test-concurrency=$$(( $(JOBS) + 1 )) tests/web/
+	@node tools/test-web.mjs $$(( $(JOBS) + 1 ))
 
 ## make bench: speed and size figures (see README).
 bench: page node_modules/.package-lock.json

@@ -1,5 +1,5 @@
 // ESLint (make test-lint): the recommended rules over the front end (web/, ES modules in the browser; its build
-// scripts in Node) and its tests (tests/web/, Node).
+// scripts in Node), its tests (tests/web/, Node) and the tools in Node (tools/*.mjs).
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -22,7 +22,7 @@ export default [
   { files: ['web/boot.js'], languageOptions: { sourceType: 'script', globals: { YibaoBoot: 'off' } } },
   // The embedding kit's script, for other sites' pages: a classic script.
   { files: ['web/embed-host.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
-  { files: ['web/*.mjs', 'tests/web/*.mjs'], languageOptions: { sourceType: 'module', globals: globals.node } },
+  { files: ['web/*.mjs', 'tests/web/*.mjs', 'tools/*.mjs'], languageOptions: { sourceType: 'module', globals: globals.node } },
   // Functions the tests hand to the browser (page.evaluate, addInitScript) run there.
   { files: ['tests/web/*.mjs'], languageOptions: { globals: globals.browser } },
 ];
