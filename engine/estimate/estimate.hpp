@@ -74,8 +74,8 @@ struct MemberResult {
     std::optional<BenefitOutcome> after_window_agrees;
     std::vector<Fired> fired;  // the category and contribution rules; the benefit's own follow in `benefit`
     std::vector<NoteResult> notes;
-    std::vector<const Channel*> family_accounts;
-    std::vector<const AddOn*> add_ons;  // the add-ons the member takes, each with its own fee  // the payment channels with a family account the member may use
+    std::vector<const Channel*> family_accounts;  // the payment channels with a family account the member may use
+    std::vector<const AddOn*> add_ons;  // the add-ons the member takes, each with its own fee
     std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;
     std::vector<int> groups;                      // every group of the ruleset the member is in (1 + index)

@@ -225,4 +225,61 @@ std::string household_warning_message(Code code, const Ruleset& r, const Result&
 
 std::string ruleset_text(const Ruleset& r, const std::string& text) { return fill_placeholders(text, ruleset_facts(r)); }
 
+RulesetTexts ruleset_texts(const Ruleset& r) {
+    return {ruleset_text(r, r.collection.text), ruleset_text(r, r.deadline.text)};
+}
+
+namespace {
+
+MemberExplanation explain_member(const Ruleset& r, const MemberResult& m) {
+    MemberExplanation e;
+    e.steps = explanation(r, m);
+    if (m.in_window) {
+        e.in_window = explanation(r, m, *m.in_window);
+        e.after_window = explanation(r, m, *m.after_window);
+    }
+    for (const NoteResult& note : m.notes) e.notes.push_back(note_text(r, m, note));
+    for (const AddOn* a : m.add_ons) e.add_ons.push_back(add_on_text(r, m, *a));
+    if (const auto& b = m.contribution->benefit_tier) e.benefit_tier = benefit_tier_text(r, *b);
+    for (Code code : m.warnings) e.warnings.push_back(warning_message(code, r, m));
+    return e;
+}
+
+template <typename Fact>
+const std::string& text_in(const std::vector<std::pair<const Fact*, std::string>>& texts, const Fact& fact) {
+    const auto said = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == &fact; });
+    return said->second;  // explain() says every fact the result names
+}
+
+}  // namespace
+
+const std::string& Explanation::text_of(const Certainty& certainty) const { return text_in(certainties, certainty); }
+const std::string& Explanation::text_of(const FamilyAccount& account) const { return text_in(family_accounts, account); }
+
+Explanation explain(const Result& result) {
+    const Ruleset& r = *result.ruleset;
+    Explanation e;
+    e.ruleset = ruleset_texts(r);
+    auto say = [&](const Certainty* c) {
+        if (std::none_of(e.certainties.begin(), e.certainties.end(), [&](const auto& t) { return t.first == c; }))
+            e.certainties.emplace_back(c, certainty_text(*c));
+    };
+    for (const MemberResult& m : result.members) {
+        e.members.push_back(explain_member(r, m));
+        for (const Certainty* c : m.rests_on) say(c);
+    }
+    for (const auto& earlier : result.earlier_years) {
+        e.earlier_years.push_back(earlier ? explanation(*earlier->ruleset, earlier->result) : std::vector<Step>{});
+        if (earlier)
+            for (const Certainty* c : earlier->result.rests_on) say(c);
+    }
+    for (Code code : result.warnings) e.warnings.push_back(household_warning_message(code, r, result));
+    for (const Certainty* c : result.rests_on) say(c);
+    for (const Certainty* c : {&r.payable_from.certainty, &r.payable_to.certainty, &r.continuity_deadline.certainty}) say(c);
+    for (const auto* channels : {&r.payment, &r.registration})
+        for (const Channel& c : *channels)
+            if (c.family_account) e.family_accounts.emplace_back(&*c.family_account, family_account_text(*c.family_account));
+    return e;
+}
+
 }  // namespace yibao

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "estimate/estimate.hpp"
@@ -35,5 +36,38 @@ std::string certainty_text(const Certainty& certainty);
 
 // A ruleset-level text (collection, continuity deadline) with its {year_start}, {year_end}, {deadline} filled.
 std::string ruleset_text(const Ruleset& ruleset, const std::string& text);
+
+// The ruleset's own texts an answer or a page's index spells out, their dates filled.
+struct RulesetTexts {
+    std::string collection;
+    std::string deadline;
+};
+RulesetTexts ruleset_texts(const Ruleset& ruleset);
+
+// Every text of one member's answer; each list in the order of the MemberResult's own.
+struct MemberExplanation {
+    std::vector<Step> steps;
+    std::vector<Step> in_window, after_window;  // where the start turns on the window's unknown end (MemberResult's)
+    std::vector<std::string> notes;
+    std::vector<std::string> add_ons;
+    std::string benefit_tier;  // empty: the member has the benefits of the tier paid
+    std::vector<std::string> warnings;
+};
+
+// Every text of an answer, made once from the result, so that writing the answer (io/contract) only writes:
+// parse → estimate → explain → write.
+struct Explanation {
+    RulesetTexts ruleset;
+    std::vector<MemberExplanation> members;
+    std::vector<std::vector<Step>> earlier_years;  // the steps of each member's earlier year; empty where none
+    std::vector<std::string> warnings;             // the household's, in the order of Result::warnings
+    // What the answer says of each provisional or unknown fact it names, and of each family account.
+    std::vector<std::pair<const Certainty*, std::string>> certainties;
+    std::vector<std::pair<const FamilyAccount*, std::string>> family_accounts;
+
+    const std::string& text_of(const Certainty& certainty) const;
+    const std::string& text_of(const FamilyAccount& account) const;
+};
+Explanation explain(const Result& result);
 
 }  // namespace yibao

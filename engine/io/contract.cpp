@@ -1,6 +1,7 @@
 #include "io/contract.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "estimate/years.hpp"
 #include "explain/explain.hpp"
@@ -39,18 +40,18 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
     return out;
 }
 
-template <typename Message>
-Json warnings_json(const std::vector<Code>& codes, Message message) {
+// Each code with the message explain() gave it (`messages` in the codes' order) and what it concerns.
+Json warnings_json(const std::vector<Code>& codes, const std::vector<std::string>& messages) {
     Json list = Json::array();
-    for (Code code : codes)
-        list.push_back({{"code", code_name(code)}, {"message", message(code)}, {"concerns", code_concerns(code)}});
+    for (size_t i = 0; i < codes.size(); ++i)
+        list.push_back({{"code", code_name(codes[i])}, {"message", messages[i]}, {"concerns", code_concerns(codes[i])}});
     return list;
 }
 
-// A family account's conditions as data, and what a member is told of it with its basis.
-Json family_account_json(const Ruleset& r, const Channel& c, Texts texts) {
+// A family account's conditions as data, and what a member is told of it (`text`) with its basis.
+Json family_account_json(const Ruleset& r, const Channel& c, const std::string& text, Texts texts) {
     const FamilyAccount& a = *c.family_account;
-    Json out = explained_json(r, family_account_text(a), a.basis, texts);
+    Json out = explained_json(r, text, a.basis, texts);
     out["channel"] = c.id;
     out["relatives"] = a.relatives;
     out["balance_above_fen"] = a.balance_above ? Json(a.balance_above->fen) : Json(nullptr);
@@ -58,19 +59,23 @@ Json family_account_json(const Ruleset& r, const Channel& c, Texts texts) {
     return out;
 }
 
-Json channel_json(const Ruleset& r, const Channel& c) {
+// `account_text(FamilyAccount)`: what a channel's family account is said to allow.
+template <typename AccountText>
+Json channel_json(const Ruleset& r, const Channel& c, AccountText account_text) {
     Json out = explained_json(r, c.how, c.basis);
     out.erase("text");
     out["id"] = c.id;
     out["name"] = c.who;
     out["detail"] = c.how;
-    if (c.family_account) out["family_account"] = family_account_json(r, c, Texts::spelled_out);
+    if (c.family_account)
+        out["family_account"] = family_account_json(r, c, account_text(*c.family_account), Texts::spelled_out);
     return out;
 }
 
-Json channels_json(const Ruleset& r, const std::vector<Channel>& channels) {
+template <typename AccountText>
+Json channels_json(const Ruleset& r, const std::vector<Channel>& channels, AccountText account_text) {
     Json list = Json::array();
-    for (const Channel& c : channels) list.push_back(channel_json(r, c));
+    for (const Channel& c : channels) list.push_back(channel_json(r, c, account_text));
     return list;
 }
 
@@ -96,23 +101,58 @@ Json fact_json(const Fact<Date>& date) { return date.unknown() ? Json(nullptr) :
 Json fact_json(const Fact<Money>& amount) { return amount.unknown() ? Json(nullptr) : Json(amount.value.fen); }
 Json sum_or_null(const std::optional<Money>& a, const std::optional<Money>& b) { return fen_or_null(sum_known(a, b)); }
 
-void add_certainties(Json& out, const std::vector<const Certainty*>& facts) {
-    out["provisional"] = certainties_json(facts, Certainty::Kind::provisional);
-    out["unknown"] = certainties_json(facts, Certainty::Kind::unknown);
+// The provisional facts among `facts` as {fact, from, text}, or the unknown ones as {fact, reason, ask, text, …},
+// each fact and text once; `text_of(Certainty)` says what the citizen is told of one.
+template <typename CertaintyText>
+Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind, CertaintyText text_of) {
+    Json list = Json::array();
+    std::vector<std::string> told;  // one line per fact and text, however many rules share it
+    for (const Certainty* c : facts) {
+        if (c->kind != kind) continue;
+        const std::string& text = text_of(*c);
+        const std::string key = c->fact + "\n" + text;
+        if (std::find(told.begin(), told.end(), key) != told.end()) continue;
+        told.push_back(key);
+        if (kind == Certainty::Kind::provisional)
+            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", text}});
+        else {
+            Json item = {{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", text}};
+            // What the sources do say of an unknown date.
+            if (c->not_before) item["not_before"] = c->not_before->iso();
+            if (c->not_after) item["not_after"] = c->not_after->iso();
+            if (!c->label.empty()) item["label"] = c->label;  // a fee part's, as the ruleset names it
+            list.push_back(std::move(item));
+        }
+    }
+    return list;
 }
 
-Json collection_json(const Ruleset& r) {
-    Json collection = explained_json(r, ruleset_text(r, r.collection.text), r.collection.basis);
+template <typename CertaintyText>
+void add_certainties(Json& out, const std::vector<const Certainty*>& facts, CertaintyText text_of) {
+    out["provisional"] = certainties_json(facts, Certainty::Kind::provisional, text_of);
+    out["unknown"] = certainties_json(facts, Certainty::Kind::unknown, text_of);
+}
+
+// What a page's index says of a ruleset's facts, where no answer has said it.
+const auto said_of_ruleset = [](const auto& fact) -> std::string {
+    if constexpr (std::is_same_v<std::decay_t<decltype(fact)>, Certainty>) return certainty_text(fact);
+    else return family_account_text(fact);
+};
+
+template <typename CertaintyText>
+Json collection_json(const Ruleset& r, const RulesetTexts& said, CertaintyText text_of) {
+    Json collection = explained_json(r, said.collection, r.collection.basis);
     collection["opens"] = fact_json(r.payable_from);
     collection["closes"] = fact_json(r.payable_to);
-    add_certainties(collection, {&r.payable_from.certainty, &r.payable_to.certainty});
+    add_certainties(collection, {&r.payable_from.certainty, &r.payable_to.certainty}, text_of);
     return collection;
 }
 
-Json deadline_json(const Ruleset& r) {
-    Json deadline = explained_json(r, ruleset_text(r, r.deadline.text), r.deadline.basis);
+template <typename CertaintyText>
+Json deadline_json(const Ruleset& r, const RulesetTexts& said, CertaintyText text_of) {
+    Json deadline = explained_json(r, said.deadline, r.deadline.basis);
     deadline["date"] = fact_json(r.continuity_deadline);
-    add_certainties(deadline, {&r.continuity_deadline.certainty});
+    add_certainties(deadline, {&r.continuity_deadline.certainty}, text_of);
     return deadline;
 }
 
@@ -137,9 +177,9 @@ Json uncovered_json(const std::optional<Period>& uncovered) {
 }
 
 // Where the start turns on the unknown end of the collection window: the answer in it and after it.
-Json cases_json(const Ruleset& r, const MemberResult& m, Texts texts) {
+Json cases_json(const Ruleset& r, const MemberResult& m, const MemberExplanation& said, Texts texts) {
     if (!m.in_window) return nullptr;
-    auto one = [&](const BenefitOutcome& o) {
+    auto one = [&](const BenefitOutcome& o, const std::vector<Step>& steps) {
         return Json{{"benefit_start", date_or_null(o.start)},
                     {"benefit_start_unknown", o.start_unknown != nullptr},
                     {"benefit_end", o.end.iso()},
@@ -147,9 +187,9 @@ Json cases_json(const Ruleset& r, const MemberResult& m, Texts texts) {
                     {"waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr)},
                     {"waiting_parts", waiting_json(o.waiting)},
                     {"uncovered", uncovered_json(o.uncovered)},
-                    {"explanation", steps_json(r, explanation(r, m, o), texts)}};
+                    {"explanation", steps_json(r, steps, texts)}};
     };
-    return {{"in_window", one(*m.in_window)}, {"after_window", one(*m.after_window)}};
+    return {{"in_window", one(*m.in_window, said.in_window)}, {"after_window", one(*m.after_window, said.after_window)}};
 }
 
 const char* payer_name(Payer payer) { return payer == Payer::individual ? "individual" : "government"; }
@@ -166,19 +206,22 @@ Json contribution_parts_json(const Ruleset& r, const ContributionRule& c) {
     return parts;
 }
 
-Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
-    Json explanation = steps_json(r, yibao::explanation(r, m), texts);
+Json member_json(const Ruleset& r, const MemberResult& m, const MemberExplanation& said, const Explanation& all,
+                 Texts texts) {
+    const auto text_of = [&](const auto& fact) -> const std::string& { return all.text_of(fact); };
     Json notes = Json::array();
-    for (const NoteResult& note : m.notes) {
-        Json n = explained_json(r, note_text(r, m, note), note.note->explain.basis, texts);
+    for (size_t i = 0; i < m.notes.size(); ++i) {
+        const NoteResult& note = m.notes[i];
+        Json n = explained_json(r, said.notes[i], note.note->explain.basis, texts);
         n["rule"] = note.note->id;
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
     }
     Json add_ons = Json::array();
     Money add_ons_fen;
-    for (const AddOn* a : m.add_ons) {
-        add_ons.push_back(explained_json(r, add_on_text(r, m, *a), a->explain.basis, texts));
+    for (size_t i = 0; i < m.add_ons.size(); ++i) {
+        const AddOn* a = m.add_ons[i];
+        add_ons.push_back(explained_json(r, said.add_ons[i], a->explain.basis, texts));
         add_ons.back()["id"] = a->id;
         add_ons.back()["label"] = a->label;
         add_ons.back()["amount_fen"] = a->amount.fen;
@@ -186,14 +229,15 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
     }
     Json benefit_tier = nullptr;
     if (const auto& b = m.contribution->benefit_tier) {
-        benefit_tier = explained_json(r, benefit_tier_text(r, *b), b->basis, texts);
+        benefit_tier = explained_json(r, said.benefit_tier, b->basis, texts);
         benefit_tier["paid"] = b->paid;
         benefit_tier["paid_label"] = r.tier(b->paid)->label;
         benefit_tier["tier"] = b->benefits;
         benefit_tier["label"] = r.tier(b->benefits)->label;
     }
     Json family_accounts = Json::array();
-    for (const Channel* c : m.family_accounts) family_accounts.push_back(family_account_json(r, *c, texts));
+    for (const Channel* c : m.family_accounts)
+        family_accounts.push_back(family_account_json(r, *c, all.text_of(*c->family_account), texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
     return {{"id", m.id},
             {"category", m.category->id},
@@ -223,13 +267,13 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"waiting_months", m.benefit.waiting ? Json(m.benefit.waiting->total()) : Json(nullptr)},
             {"waiting_parts", waiting_json(m.benefit.waiting)},
             {"uncovered", uncovered_json(m.benefit.uncovered)},
-            {"cases", cases_json(r, m, texts)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
-            {"explanation", std::move(explanation)},
+            {"cases", cases_json(r, m, said, texts)},
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, text_of)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, text_of)},
+            {"explanation", steps_json(r, said.steps, texts)},
             {"notes", std::move(notes)},
             {"family_account", std::move(family_accounts)},
-            {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
+            {"warnings", warnings_json(m.warnings, said.warnings)}};
 }
 
 // When the year paid for starts once the year before is paid: the start, or where it turns on an unpublished
@@ -244,8 +288,9 @@ Json next_year_json(const std::optional<MemberResult>& m) {
 
 // The year before's answer for a member who also needs it (EarlierYear), its texts always spelled out: the
 // page's listing is of the year paid for, not of the earlier one.
-Json earlier_year_json(const std::optional<EarlierYear>& e) {
+Json earlier_year_json(const std::optional<EarlierYear>& e, const std::vector<Step>& steps, const Explanation& all) {
     if (!e) return nullptr;
+    const auto text_of = [&](const Certainty& c) -> const std::string& { return all.text_of(c); };
     const Ruleset& r = *e->ruleset;
     const MemberResult& m = e->result;
     return {{"ruleset", r.id},
@@ -257,9 +302,9 @@ Json earlier_year_json(const std::optional<EarlierYear>& e) {
             {"benefit_end", m.benefit.end.iso()},
             {"pay_by", e->pay_by.iso()},
             {"next_year", next_year_json(e->next_year)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
-            {"explanation", steps_json(r, explanation(r, m), Texts::spelled_out)}};
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, text_of)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, text_of)},
+            {"explanation", steps_json(r, steps, Texts::spelled_out)}};
 }
 
 // `assistance`: a group id, or several; "none" is none. `answers`: {question id: answer id}. Which ids the
@@ -315,27 +360,8 @@ Json member_note_ids(const Ruleset& r) {
 
 }  // namespace
 
-// The provisional facts an answer rests on ({fact, from, text}), or the unknown ones ({fact, reason, ask, text}).
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
-    Json list = Json::array();
-    std::vector<std::string> told;  // one line per fact and text, however many rules share it
-    for (const Certainty* c : facts) {
-        if (c->kind != kind) continue;
-        const std::string key = c->fact + "\n" + certainty_text(*c);
-        if (std::find(told.begin(), told.end(), key) != told.end()) continue;
-        told.push_back(key);
-        if (kind == Certainty::Kind::provisional)
-            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", certainty_text(*c)}});
-        else {
-            Json item = {{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", certainty_text(*c)}};
-            // What the sources do say of an unknown date.
-            if (c->not_before) item["not_before"] = c->not_before->iso();
-            if (c->not_after) item["not_after"] = c->not_after->iso();
-            if (!c->label.empty()) item["label"] = c->label;  // a fee part's, as the ruleset names it
-            list.push_back(std::move(item));
-        }
-    }
-    return list;
+    return certainties_json(facts, kind, said_of_ruleset);
 }
 
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
@@ -384,12 +410,13 @@ std::optional<Request> parse_request(const Json& request, const Catalog& catalog
     return std::nullopt;
 }
 
-Json result_json(const Result& result, Texts texts) {
+Json result_json(const Result& result, const Explanation& said, Texts texts) {
     const Ruleset& r = *result.ruleset;
+    const auto text_of = [&](const auto& fact) -> const std::string& { return said.text_of(fact); };
     Json members = Json::array();
     for (size_t i = 0; i < result.members.size(); ++i) {
-        members.push_back(member_json(r, result.members[i], texts));
-        members.back()["earlier_year"] = earlier_year_json(result.earlier_years[i]);
+        members.push_back(member_json(r, result.members[i], said.members[i], said, texts));
+        members.back()["earlier_year"] = earlier_year_json(result.earlier_years[i], said.earlier_years[i], said);
     }
     const Json met = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
     Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
@@ -405,8 +432,8 @@ Json result_json(const Result& result, Texts texts) {
         add_ons_fen += t.amount;
     }
     totals["add_ons_fen"] = add_ons_fen.fen;
-    add_certainties(totals, result.rests_on);
-    Json warnings = warnings_json(result.warnings, [&](Code code) { return household_warning_message(code, r, result); });
+    add_certainties(totals, result.rests_on, text_of);
+    Json warnings = warnings_json(result.warnings, said.warnings);
     if (texts == Texts::by_id) {
         Json registration = Json::array();
         for (const Channel* c : result.registration) registration.push_back(c->id);
@@ -420,20 +447,20 @@ Json result_json(const Result& result, Texts texts) {
                 {"warnings", std::move(warnings)}};
     }
     Json registration = Json::array();
-    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c));
-    Json deadline = deadline_json(r);
+    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c, text_of));
+    Json deadline = deadline_json(r, said.ruleset, text_of);
     deadline["met"] = met;
     deadline["applies"] = result.deadline_applies;
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
-                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r)},
+                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r, said.ruleset, text_of)},
                          {"sources", sources_json(r)}}},
             {"payment_date", result.payment_date.iso()},
             {"members", std::move(members)},
             {"totals", std::move(totals)},
             {"deadline", std::move(deadline)},
             {"registration", std::move(registration)},
-            {"payment_channels", channels_json(r, r.payment)},
+            {"payment_channels", channels_json(r, r.payment, text_of)},
             {"contacts", contacts_json(r)},
             {"websites", r.websites},
             {"warnings", std::move(warnings)}};
@@ -452,6 +479,7 @@ Json errors_json(const Issues& issues) {
 }
 
 Json ruleset_index(const Ruleset& r) {
+    const RulesetTexts said = ruleset_texts(r);
     Json categories = Json::array();
     for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
     Json tiers = Json::array();
@@ -478,7 +506,7 @@ Json ruleset_index(const Ruleset& r) {
                    {"repair", w.repair ? Json{{"months_per_year", w.repair->months}} : Json(nullptr)},
                    {"floor", w.floor ? Json{{"months", w.floor->months}, {"from_lapsed_years", w.floor->from_years}}
                                      : Json(nullptr)}};
-        add_certainties(waiting, {&w.variable_certainty});
+        add_certainties(waiting, {&w.variable_certainty}, said_of_ruleset);
     }
     const auto facts = r.certainties();
     Json fee_parts = Json::array();
@@ -490,8 +518,8 @@ Json ruleset_index(const Ruleset& r) {
             {"year", r.year},
             {"title", r.title},
             {"benefit_year", benefit_year_json(r)},
-            {"collection", collection_json(r)},
-            {"continuity_deadline", deadline_json(r)},
+            {"collection", collection_json(r, said, said_of_ruleset)},
+            {"continuity_deadline", deadline_json(r, said, said_of_ruleset)},
             {"categories", std::move(categories)},
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
@@ -516,12 +544,12 @@ Json ruleset_summary(const Ruleset& r) {
         row["individual_fen"] = fact_json(c.individual);
         row["subsidy_fen"] = fact_json(c.subsidy);
         row["parts"] = contribution_parts_json(r, c);
-        add_certainties(row, c.certainties());
+        add_certainties(row, c.certainties(), said_of_ruleset);
         fees.push_back(std::move(row));
     }
     summary["fees"] = std::move(fees);
-    summary["registration"] = channels_json(r, r.registration);
-    summary["payment_channels"] = channels_json(r, r.payment);
+    summary["registration"] = channels_json(r, r.registration, said_of_ruleset);
+    summary["payment_channels"] = channels_json(r, r.payment, said_of_ruleset);
     summary["contacts"] = contacts_json(r);
     summary["websites"] = r.websites;
     summary["sources"] = sources_json(r);
@@ -572,7 +600,7 @@ Json estimate_json(const Catalog& catalog, std::string_view request_text) {
     });
     const auto result = estimate(ruleset, parsed->household, issues, earlier == all.end() ? nullptr : &*earlier);
     if (!result) return errors_json(issues);
-    return result_json(*result, parsed->texts);
+    return result_json(*result, explain(*result), parsed->texts);
 }
 
 }  // namespace yibao

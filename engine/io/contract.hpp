@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "estimate/estimate.hpp"
+#include "explain/explain.hpp"
 #include "core/json_reader.hpp"
 #include "rules/ruleset.hpp"
 
@@ -28,7 +29,8 @@ struct Request {
 // Checks the request's shape and values; every problem goes to `issues` with its JSON path.
 std::optional<Request> parse_request(const Json& request, const Catalog& catalog, Issues& issues);
 
-Json result_json(const Result& result, Texts texts = Texts::spelled_out);
+// The answer as JSON: the result's figures and dates, and the texts explain() made of them.
+Json result_json(const Result& result, const Explanation& said, Texts texts = Texts::spelled_out);
 // The provisional facts among `facts` as {fact, from, text}, or the unknown ones as {fact, reason, ask, text,
 // not_before?, not_after?}: each fact and text once, however many rules share it.
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind);

@@ -44,6 +44,36 @@ TEST_CASE("the estimate names the rules that fired; the explanation gives their 
     CHECK(steps[2].basis->front().source == "000_4c8884ade9bbb4b3");
 }
 
+TEST_CASE("an answer is written from explain()'s texts and makes none of its own: parse, estimate, explain, write",
+          "[estimate][provenance]") {
+    const auto& r = *catalog().find("qingdao-2027");
+    yibao::Household household;
+    household.ruleset_id = r.id;
+    household.payment_date = {2027, 2, 15};
+    household.members = {adult(1)};
+    yibao::Issues issues;
+    const auto result = yibao::estimate(r, household, issues);
+    REQUIRE(result);
+    auto said = yibao::explain(*result);
+    REQUIRE(said.members.size() == 1);
+    REQUIRE_FALSE(said.members[0].warnings.empty());
+    REQUIRE_FALSE(result->members[0].rests_on.empty());
+    // Each text changed in the explanation comes out changed in the answer: the writer only writes.
+    said.members[0].steps[0].text = "步骤";
+    said.members[0].warnings[0] = "提示";
+    said.ruleset.collection = "缴费时间";
+    for (auto& [fact, text] : said.certainties) text = "未定：" + fact->fact;
+    const auto answer = yibao::result_json(*result, said);
+    const auto& member = answer["members"][0];
+    CHECK(member["explanation"][0]["text"] == "步骤");
+    CHECK(member["warnings"][0]["message"] == "提示");
+    CHECK(answer["ruleset"]["collection"]["text"] == "缴费时间");
+    const auto& fact = result->members[0].rests_on.front();
+    const auto& listed = member[fact->kind == yibao::Certainty::Kind::provisional ? "provisional" : "unknown"];
+    REQUIRE_FALSE(listed.empty());
+    CHECK(listed[0]["text"] == "未定：" + listed[0]["fact"].get<std::string>());
+}
+
 TEST_CASE("a basis resting on an earlier-year notice carries the confirm note", "[estimate][provenance]") {
     const auto response = yibao::estimate_json(
         catalog(), R"({"ruleset":"shenyang-2024","payment_date":"2023-12-10",
