@@ -684,6 +684,7 @@ import YibaoLink from './link.js';
         ['合计（个人+补助）', totalText(t)],
         // Add-ons are paid beside the basic contribution, so said apart from its totals.
         t.add_ons.length ? ['自愿参加（另缴）', addOnsText(t), 'money'] : null,
+        t.add_ons.length ? ['共需缴纳（个人缴费+自愿参加）', money(t, 'to_pay_fen'), 'money'] : null,
       ].filter(Boolean)), groups.map((text) => el('p', { class: 'hint group' }, text)), leftText ? el('p', { class: 'hint' }, leftText) : null),
       earlierDue(answer),
       deadlineBlock(answer),
@@ -691,6 +692,7 @@ import YibaoLink from './link.js';
     const gaps = (cases) => answer.members.filter((m) => Boolean(m.cases) === cases && coverAlert(m)).length;
     const [waiting, maybe] = [gaps(false), gaps(true)];
     announce(`${answer.ruleset.year}年度，${answer.members.length}位成员，合计个人缴费${money(t, 'individual_fen')}，政府补助${money(t, 'subsidy_fen')}` +
+      (t.add_ons.length ? `，连同自愿参加的项目共需缴纳${money(t, 'to_pay_fen')}` : '') +
       (flags.length ? '，标准还没有全部公布' : '') + (waiting ? `；${waiting}人有一段时间不能报销` : '') +
       (maybe ? `；${maybe}人可能有一段时间不能报销，要看集中缴费期的截止日期` : '') + '。' + leftText);
     document.body.dataset.state = 'result';

@@ -71,7 +71,8 @@ export default (function () {
   // ---- the texts of an answer ----
 
   // An amount carried from an earlier year's rules (provisional) is 约482元; one not published (null) 尚未公布, never 0.
-  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'] };
+  const AMOUNT_FACTS = { individual_fen: ['individual_fen'], subsidy_fen: ['subsidy_fen'], total_fen: ['individual_fen', 'subsidy_fen'],
+    to_pay_fen: ['individual_fen'] };
   // Nothing to pay is 0元 whatever year's rules say so (低保 pays nothing): only an amount above 0 is 约.
   const provisionalOf = (x, fact) => Boolean(x[fact]) && (x.provisional || []).find((f) => AMOUNT_FACTS[fact].includes(f.fact));
   // An amount as said everywhere (page, print, reminder, fee tables, 批量测算): 尚未公布, 约482元, 482元 or 0元.

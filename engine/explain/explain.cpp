@@ -248,37 +248,59 @@ MemberExplanation explain_member(const Ruleset& r, const MemberResult& m) {
 template <typename Fact>
 const std::string& text_in(const std::vector<std::pair<const Fact*, std::string>>& texts, const Fact& fact) {
     const auto said = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.first == &fact; });
-    return said->second;  // explain() says every fact the result names
+    return said->second;  // every fact written was said first
+}
+
+template <typename Fact, typename Text>
+void say_in(std::vector<std::pair<const Fact*, std::string>>& texts, const Fact& fact, Text text) {
+    if (std::none_of(texts.begin(), texts.end(), [&](const auto& t) { return t.first == &fact; }))
+        texts.emplace_back(&fact, text(fact));
+}
+
+void say_accounts(Explanation& e, const Ruleset& r) {
+    for (const auto* channels : {&r.payment, &r.registration})
+        for (const Channel& c : *channels)
+            if (c.family_account) e.say(*c.family_account);
 }
 
 }  // namespace
 
 const std::string& Explanation::text_of(const Certainty& certainty) const { return text_in(certainties, certainty); }
 const std::string& Explanation::text_of(const FamilyAccount& account) const { return text_in(family_accounts, account); }
+void Explanation::say(const Certainty& certainty) { say_in(certainties, certainty, certainty_text); }
+void Explanation::say(const FamilyAccount& account) { say_in(family_accounts, account, family_account_text); }
 
 Explanation explain(const Result& result) {
     const Ruleset& r = *result.ruleset;
     Explanation e;
     e.ruleset = ruleset_texts(r);
-    auto say = [&](const Certainty* c) {
-        if (std::none_of(e.certainties.begin(), e.certainties.end(), [&](const auto& t) { return t.first == c; }))
-            e.certainties.emplace_back(c, certainty_text(*c));
-    };
     for (const MemberResult& m : result.members) {
         e.members.push_back(explain_member(r, m));
-        for (const Certainty* c : m.rests_on) say(c);
+        for (const Certainty* c : m.rests_on) e.say(*c);
     }
     for (const auto& earlier : result.earlier_years) {
         e.earlier_years.push_back(earlier ? explanation(*earlier->ruleset, earlier->result) : std::vector<Step>{});
         if (earlier)
-            for (const Certainty* c : earlier->result.rests_on) say(c);
+            for (const Certainty* c : earlier->result.rests_on) e.say(*c);
     }
     for (Code code : result.warnings) e.warnings.push_back(household_warning_message(code, r, result));
-    for (const Certainty* c : result.rests_on) say(c);
-    for (const Certainty* c : {&r.payable_from.certainty, &r.payable_to.certainty, &r.continuity_deadline.certainty}) say(c);
-    for (const auto* channels : {&r.payment, &r.registration})
-        for (const Channel& c : *channels)
-            if (c.family_account) e.family_accounts.emplace_back(&*c.family_account, family_account_text(*c.family_account));
+    for (const Certainty* c : result.rests_on) e.say(*c);
+    for (const Certainty* c : {&r.payable_from.certainty, &r.payable_to.certainty, &r.continuity_deadline.certainty}) e.say(*c);
+    say_accounts(e, r);
+    return e;
+}
+
+Explanation explain_ruleset(const Ruleset& r) {
+    Explanation e;
+    e.ruleset = ruleset_texts(r);
+    for (const Certainty* c : r.certainties()) e.say(*c);
+    say_accounts(e, r);
+    return e;
+}
+
+Explanation explain_facts(const std::vector<const Certainty*>& facts) {
+    Explanation e;
+    for (const Certainty* c : facts) e.say(*c);
     return e;
 }
 

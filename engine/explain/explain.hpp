@@ -67,7 +67,13 @@ struct Explanation {
 
     const std::string& text_of(const Certainty& certainty) const;
     const std::string& text_of(const FamilyAccount& account) const;
+    void say(const Certainty& certainty);  // once each
+    void say(const FamilyAccount& account);
 };
 Explanation explain(const Result& result);
+// The texts of a ruleset a page's index shows: its own texts, each unpublished fact and each family account.
+Explanation explain_ruleset(const Ruleset& ruleset);
+// What is said of these facts alone (a roster's summary).
+Explanation explain_facts(const std::vector<const Certainty*>& facts);
 
 }  // namespace yibao

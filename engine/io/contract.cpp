@@ -1,7 +1,6 @@
 #include "io/contract.hpp"
 
 #include <algorithm>
-#include <type_traits>
 
 #include "estimate/years.hpp"
 #include "explain/explain.hpp"
@@ -59,23 +58,20 @@ Json family_account_json(const Ruleset& r, const Channel& c, const std::string& 
     return out;
 }
 
-// `account_text(FamilyAccount)`: what a channel's family account is said to allow.
-template <typename AccountText>
-Json channel_json(const Ruleset& r, const Channel& c, AccountText account_text) {
+Json channel_json(const Ruleset& r, const Channel& c, const Explanation& said) {
     Json out = explained_json(r, c.how, c.basis);
     out.erase("text");
     out["id"] = c.id;
     out["name"] = c.who;
     out["detail"] = c.how;
     if (c.family_account)
-        out["family_account"] = family_account_json(r, c, account_text(*c.family_account), Texts::spelled_out);
+        out["family_account"] = family_account_json(r, c, said.text_of(*c.family_account), Texts::spelled_out);
     return out;
 }
 
-template <typename AccountText>
-Json channels_json(const Ruleset& r, const std::vector<Channel>& channels, AccountText account_text) {
+Json channels_json(const Ruleset& r, const std::vector<Channel>& channels, const Explanation& said) {
     Json list = Json::array();
-    for (const Channel& c : channels) list.push_back(channel_json(r, c, account_text));
+    for (const Channel& c : channels) list.push_back(channel_json(r, c, said));
     return list;
 }
 
@@ -102,14 +98,13 @@ Json fact_json(const Fact<Money>& amount) { return amount.unknown() ? Json(nullp
 Json sum_or_null(const std::optional<Money>& a, const std::optional<Money>& b) { return fen_or_null(sum_known(a, b)); }
 
 // The provisional facts among `facts` as {fact, from, text}, or the unknown ones as {fact, reason, ask, text, …},
-// each fact and text once; `text_of(Certainty)` says what the citizen is told of one.
-template <typename CertaintyText>
-Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind, CertaintyText text_of) {
+// each fact and text once, as `said` tells them.
+Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind, const Explanation& said) {
     Json list = Json::array();
     std::vector<std::string> told;  // one line per fact and text, however many rules share it
     for (const Certainty* c : facts) {
         if (c->kind != kind) continue;
-        const std::string& text = text_of(*c);
+        const std::string& text = said.text_of(*c);
         const std::string key = c->fact + "\n" + text;
         if (std::find(told.begin(), told.end(), key) != told.end()) continue;
         told.push_back(key);
@@ -127,32 +122,23 @@ Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kin
     return list;
 }
 
-template <typename CertaintyText>
-void add_certainties(Json& out, const std::vector<const Certainty*>& facts, CertaintyText text_of) {
-    out["provisional"] = certainties_json(facts, Certainty::Kind::provisional, text_of);
-    out["unknown"] = certainties_json(facts, Certainty::Kind::unknown, text_of);
+void add_certainties(Json& out, const std::vector<const Certainty*>& facts, const Explanation& said) {
+    out["provisional"] = certainties_json(facts, Certainty::Kind::provisional, said);
+    out["unknown"] = certainties_json(facts, Certainty::Kind::unknown, said);
 }
 
-// What a page's index says of a ruleset's facts, where no answer has said it.
-const auto said_of_ruleset = [](const auto& fact) -> std::string {
-    if constexpr (std::is_same_v<std::decay_t<decltype(fact)>, Certainty>) return certainty_text(fact);
-    else return family_account_text(fact);
-};
-
-template <typename CertaintyText>
-Json collection_json(const Ruleset& r, const RulesetTexts& said, CertaintyText text_of) {
-    Json collection = explained_json(r, said.collection, r.collection.basis);
+Json collection_json(const Ruleset& r, const Explanation& said) {
+    Json collection = explained_json(r, said.ruleset.collection, r.collection.basis);
     collection["opens"] = fact_json(r.payable_from);
     collection["closes"] = fact_json(r.payable_to);
-    add_certainties(collection, {&r.payable_from.certainty, &r.payable_to.certainty}, text_of);
+    add_certainties(collection, {&r.payable_from.certainty, &r.payable_to.certainty}, said);
     return collection;
 }
 
-template <typename CertaintyText>
-Json deadline_json(const Ruleset& r, const RulesetTexts& said, CertaintyText text_of) {
-    Json deadline = explained_json(r, said.deadline, r.deadline.basis);
+Json deadline_json(const Ruleset& r, const Explanation& said) {
+    Json deadline = explained_json(r, said.ruleset.deadline, r.deadline.basis);
     deadline["date"] = fact_json(r.continuity_deadline);
-    add_certainties(deadline, {&r.continuity_deadline.certainty}, text_of);
+    add_certainties(deadline, {&r.continuity_deadline.certainty}, said);
     return deadline;
 }
 
@@ -208,7 +194,6 @@ Json contribution_parts_json(const Ruleset& r, const ContributionRule& c) {
 
 Json member_json(const Ruleset& r, const MemberResult& m, const MemberExplanation& said, const Explanation& all,
                  Texts texts) {
-    const auto text_of = [&](const auto& fact) -> const std::string& { return all.text_of(fact); };
     Json notes = Json::array();
     for (size_t i = 0; i < m.notes.size(); ++i) {
         const NoteResult& note = m.notes[i];
@@ -268,8 +253,8 @@ Json member_json(const Ruleset& r, const MemberResult& m, const MemberExplanatio
             {"waiting_parts", waiting_json(m.benefit.waiting)},
             {"uncovered", uncovered_json(m.benefit.uncovered)},
             {"cases", cases_json(r, m, said, texts)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, text_of)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, text_of)},
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all)},
             {"explanation", steps_json(r, said.steps, texts)},
             {"notes", std::move(notes)},
             {"family_account", std::move(family_accounts)},
@@ -290,7 +275,6 @@ Json next_year_json(const std::optional<MemberResult>& m) {
 // page's listing is of the year paid for, not of the earlier one.
 Json earlier_year_json(const std::optional<EarlierYear>& e, const std::vector<Step>& steps, const Explanation& all) {
     if (!e) return nullptr;
-    const auto text_of = [&](const Certainty& c) -> const std::string& { return all.text_of(c); };
     const Ruleset& r = *e->ruleset;
     const MemberResult& m = e->result;
     return {{"ruleset", r.id},
@@ -302,8 +286,8 @@ Json earlier_year_json(const std::optional<EarlierYear>& e, const std::vector<St
             {"benefit_end", m.benefit.end.iso()},
             {"pay_by", e->pay_by.iso()},
             {"next_year", next_year_json(e->next_year)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, text_of)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, text_of)},
+            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all)},
+            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all)},
             {"explanation", steps_json(r, steps, Texts::spelled_out)}};
 }
 
@@ -361,7 +345,7 @@ Json member_note_ids(const Ruleset& r) {
 }  // namespace
 
 Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kind kind) {
-    return certainties_json(facts, kind, said_of_ruleset);
+    return certainties_json(facts, kind, explain_facts(facts));
 }
 
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id) {
@@ -412,7 +396,6 @@ std::optional<Request> parse_request(const Json& request, const Catalog& catalog
 
 Json result_json(const Result& result, const Explanation& said, Texts texts) {
     const Ruleset& r = *result.ruleset;
-    const auto text_of = [&](const auto& fact) -> const std::string& { return said.text_of(fact); };
     Json members = Json::array();
     for (size_t i = 0; i < result.members.size(); ++i) {
         members.push_back(member_json(r, result.members[i], said.members[i], said, texts));
@@ -432,7 +415,9 @@ Json result_json(const Result& result, const Explanation& said, Texts texts) {
         add_ons_fen += t.amount;
     }
     totals["add_ons_fen"] = add_ons_fen.fen;
-    add_certainties(totals, result.rests_on, text_of);
+    // What the household pays: its individual contributions and the add-ons paid with them.
+    totals["to_pay_fen"] = fen_or_null(sum_known(result.individual_total, add_ons_fen));
+    add_certainties(totals, result.rests_on, said);
     Json warnings = warnings_json(result.warnings, said.warnings);
     if (texts == Texts::by_id) {
         Json registration = Json::array();
@@ -447,20 +432,20 @@ Json result_json(const Result& result, const Explanation& said, Texts texts) {
                 {"warnings", std::move(warnings)}};
     }
     Json registration = Json::array();
-    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c, text_of));
-    Json deadline = deadline_json(r, said.ruleset, text_of);
+    for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c, said));
+    Json deadline = deadline_json(r, said);
     deadline["met"] = met;
     deadline["applies"] = result.deadline_applies;
     return {{"ok", true},
             {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
-                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r, said.ruleset, text_of)},
+                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r, said)},
                          {"sources", sources_json(r)}}},
             {"payment_date", result.payment_date.iso()},
             {"members", std::move(members)},
             {"totals", std::move(totals)},
             {"deadline", std::move(deadline)},
             {"registration", std::move(registration)},
-            {"payment_channels", channels_json(r, r.payment, text_of)},
+            {"payment_channels", channels_json(r, r.payment, said)},
             {"contacts", contacts_json(r)},
             {"websites", r.websites},
             {"warnings", std::move(warnings)}};
@@ -478,8 +463,10 @@ Json errors_json(const Issues& issues) {
     return {{"ok", false}, {"errors", std::move(list)}};
 }
 
-Json ruleset_index(const Ruleset& r) {
-    const RulesetTexts said = ruleset_texts(r);
+namespace {
+
+// The index, its texts as `said` tells them.
+Json index_json(const Ruleset& r, const Explanation& said) {
     Json categories = Json::array();
     for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
     Json tiers = Json::array();
@@ -506,7 +493,7 @@ Json ruleset_index(const Ruleset& r) {
                    {"repair", w.repair ? Json{{"months_per_year", w.repair->months}} : Json(nullptr)},
                    {"floor", w.floor ? Json{{"months", w.floor->months}, {"from_lapsed_years", w.floor->from_years}}
                                      : Json(nullptr)}};
-        add_certainties(waiting, {&w.variable_certainty}, said_of_ruleset);
+        add_certainties(waiting, {&w.variable_certainty}, said);
     }
     const auto facts = r.certainties();
     Json fee_parts = Json::array();
@@ -518,8 +505,8 @@ Json ruleset_index(const Ruleset& r) {
             {"year", r.year},
             {"title", r.title},
             {"benefit_year", benefit_year_json(r)},
-            {"collection", collection_json(r, said, said_of_ruleset)},
-            {"continuity_deadline", deadline_json(r, said, said_of_ruleset)},
+            {"collection", collection_json(r, said)},
+            {"continuity_deadline", deadline_json(r, said)},
             {"categories", std::move(categories)},
             {"tiers", std::move(tiers)},
             {"assistance_groups", std::move(groups)},
@@ -529,12 +516,17 @@ Json ruleset_index(const Ruleset& r) {
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},
-            {"provisional", certainties_json(facts, Certainty::Kind::provisional)},
-            {"unknown", certainties_json(facts, Certainty::Kind::unknown)}};
+            {"provisional", certainties_json(facts, Certainty::Kind::provisional, said)},
+            {"unknown", certainties_json(facts, Certainty::Kind::unknown, said)}};
 }
 
+}  // namespace
+
+Json ruleset_index(const Ruleset& r) { return index_json(r, explain_ruleset(r)); }
+
 Json ruleset_summary(const Ruleset& r) {
-    Json summary = ruleset_index(r);
+    const Explanation said = explain_ruleset(r);
+    Json summary = index_json(r, said);
     Json fees = Json::array();
     for (const ContributionRule& c : r.contributions) {
         Json row = explained_json(r, c.label, c.explain.basis);
@@ -544,12 +536,12 @@ Json ruleset_summary(const Ruleset& r) {
         row["individual_fen"] = fact_json(c.individual);
         row["subsidy_fen"] = fact_json(c.subsidy);
         row["parts"] = contribution_parts_json(r, c);
-        add_certainties(row, c.certainties(), said_of_ruleset);
+        add_certainties(row, c.certainties(), said);
         fees.push_back(std::move(row));
     }
     summary["fees"] = std::move(fees);
-    summary["registration"] = channels_json(r, r.registration, said_of_ruleset);
-    summary["payment_channels"] = channels_json(r, r.payment, said_of_ruleset);
+    summary["registration"] = channels_json(r, r.registration, said);
+    summary["payment_channels"] = channels_json(r, r.payment, said);
     summary["contacts"] = contacts_json(r);
     summary["websites"] = r.websites;
     summary["sources"] = sources_json(r);

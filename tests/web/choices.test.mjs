@@ -30,6 +30,8 @@ test('示例县 shows the add-on apart, the family account under each member and
   const t = await figures(page.locator('#household .totals'));
   assert.equal(t.个人缴费, '800元');
   assert.equal(t['自愿参加（另缴）'], '大病医疗互助补充保险60元');
+  assert.equal(t['共需缴纳（个人缴费+自愿参加）'], '860元', 'what the family pays, the add-on with the contributions');
+  assert.match(await page.locator('#summary').textContent(), /连同自愿参加的项目共需缴纳860元/);
   for (const member of [mother, child]) assert.match(await member.textContent(), new RegExp(FAMILY));
   assert.match(await child.textContent(), /按一档标准缴费，享受二档标准的医保待遇。/);
   const print = await page.locator('#print-table').textContent();
