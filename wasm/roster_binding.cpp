@@ -112,6 +112,23 @@ Roster* current() {
     return roster ? &*roster : nullptr;
 }
 
+// The roster template for a ruleset (UTF-8 bytes with the BOM, CRLF), as `yibao batch --template` writes it; no
+// bytes for a ruleset not loaded.
+emscripten::val roster_template(const std::string& ruleset_id) {
+    static std::string text;  // the view's memory, until the next call
+    const yibao::Ruleset* ruleset = loaded_catalog().find(ruleset_id);
+    text = ruleset ? yibao::roster_template(*ruleset) : "";
+    return bytes(text);
+}
+
+// The template's column guide for a ruleset ({"columns": [{"header", "words"}]}), or the errors JSON.
+std::string roster_columns(const std::string& ruleset_id) {
+    const yibao::Catalog& catalog = loaded_catalog();
+    const yibao::Ruleset* ruleset = catalog.find(ruleset_id);
+    if (!ruleset) return dump(yibao::errors_json({yibao::unknown_ruleset(catalog, "/ruleset", ruleset_id)}));
+    return dump(yibao::roster_columns_json(*ruleset));
+}
+
 // Without a started run these answer nothing ("" or no bytes).
 emscripten::val roster_feed(const std::string& text) { return bytes(current() ? current()->feed(text) : ""); }
 emscripten::val roster_finish() { return bytes(current() ? current()->finish() : ""); }
@@ -129,4 +146,6 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterSummary", &roster_summary);
     emscripten::function("rosterPreview", &roster_preview);
     emscripten::function("rosterRows", &roster_rows);
+    emscripten::function("rosterTemplate", &roster_template);
+    emscripten::function("rosterColumns", &roster_columns);
 }

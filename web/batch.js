@@ -336,20 +336,20 @@ import YibaoFormat from './format.js';
       choose(file);
     });
 
-    $('batch-template').addEventListener('click',
-      () => save('医保批量测算模板.csv', ['\ufeff', template(listing($('batch-ruleset').value)).replace(/\n/g, '\r\n')]));
+    select.addEventListener('input', () => showColumns(select.value));
+    showColumns(select.value);
+    // The engine's template for the chosen ruleset, with its BOM and CRLF: a copy, as the view is reused.
+    $('batch-template').addEventListener('click', () => save('医保批量测算模板.csv', [engine.rosterTemplate(select.value).slice()]));
     $('batch-download').addEventListener('click', () => { if (result) save(result.name, result.parts); });
     $('batch-cancel').addEventListener('click', cancel);
   }
 
-  // The roster template, with a column for each of the ruleset's own questions (headed by its label, left empty):
-  // a ruleset that asks none keeps the template as it is.
-  function template(r) {
-    const lines = $('roster-template').textContent.split('\n');
-    const labels = (r.member_questions || []).map((q) => q.label);
-    if (!labels.length) return lines.join('\n');
-    return lines.map((line, i) => (i === 0 ? [line, ...labels] : line === '' ? [line]
-      : [line, ...labels.map(() => '')]).join(',')).join('\n');
+  // Under 下载模板, what each column of the chosen ruleset's template takes, in the engine's words.
+  function showColumns(id) {
+    const r = listing(id);
+    const { columns } = JSON.parse(engine.rosterColumns(id));
+    $('batch-columns').replaceChildren(el('p', null, `${r.region}${r.year}年度的模板各列这样填：`),
+      el('dl', null, columns.flatMap((c) => [el('dt', null, c.header), el('dd', null, c.words)])));
   }
 
   // The ruleset the page opens with: the one a link names (the family page's #ruleset=ID), else of the first city

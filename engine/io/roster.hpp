@@ -44,6 +44,23 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
                         Member& member, RowProblems& errors, const Ruleset* ruleset = nullptr);
 
+// A column of a ruleset's roster template: its header, what its cells take in plain words (the column guide), and
+// its cell in each of the template's two example rows.
+struct RosterColumn {
+    std::string header;
+    std::string words;
+    std::array<std::string, 2> examples;
+};
+
+// The columns of the roster template for a ruleset, in the words its reader takes: 姓名 … 缴费日期 (特殊人群 only where
+// the ruleset names assistance groups, 缴费档次 only where it has tiers), then one per member question, by its label.
+std::vector<RosterColumn> roster_columns(const Ruleset& ruleset);
+// The template itself: those columns and their example rows as CSV with a UTF-8 BOM and CRLF, which Excel and WPS
+// open as they are.
+std::string roster_template(const Ruleset& ruleset);
+// The column guide: {"columns": [{"header", "words"}]}.
+Json roster_columns_json(const Ruleset& ruleset);
+
 struct CategoryTotals {
     long count = 0;
     std::optional<Money> individual = Money{};  // nullopt once a row's amount is not published
