@@ -272,13 +272,13 @@ import YibaoFormat from './format.js';
       el('p', null, `有待遇等待期（缴费后要等一段时间才能报销）的${summary.waiting_period}人；` +
         `本年度享受不到医保待遇的${summary.no_cover}人。` +
         (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
-          '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
+          '（两种情况的开始日期见下载结果的“未公布”列）。' : '')),
     ];
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);
       const reasons = listed.map((e, i) => [String(e.line), preview.failed_names[i] || '',
         e.messages.map((m) => m.replace(/^第\d+行 ?[:：]? ?/, '')).join('；')]);
-      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“提示”列）` : '';
+      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“未公布”列）` : '';
       blocks.push(el('p', { class: 'alert' }, el('strong', null, `⚠ 有${failed}行没有算出来`),
         `原因见下表${more}。可以在原表中改正后重新选择文件；下载的结果里这些行的“提示”列也写明了原因。`));
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));

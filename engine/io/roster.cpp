@@ -606,12 +606,13 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    // The flag columns say what is provisional or not published; the notes say the rest, and the ways to pay from a
-    // relative's employee account that the member may use.
+    // A warning about what is not published yet (its code concerns "unpublished") is told in the flag columns; the
+    // notes say the rest, and the ways to pay from a relative's employee account that the member may use.
     std::string message;
+    const auto unpublished = [](Code code) { return code_concerns(code) == "unpublished"; };
     notes_.clear();
     join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
-        if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
+        if (flags_ && unpublished(code)) return {};
         return message = warning_message(code, ruleset_, m);
     });
     if (const auto& b = m.contribution->benefit_tier) join_notes(notes_, std::array{benefit_tier_text(ruleset_, *b)},
@@ -620,13 +621,29 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
                [&](const Channel* c) -> std::string_view { return message = family_account_text(*c->family_account); });
     append_csv_text(out, notes_);
     if (flags_) {
-        for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
-            out += ',';
-            std::vector<const Certainty*> facts;
+        // 暂按往年标准: each value carried from last year that the figures rest on.
+        const auto facts = [&](Certainty::Kind kind) {
+            std::vector<const Certainty*> of_kind;
             for (const Certainty* c : m.rests_on)
-                if (c->kind == kind) facts.push_back(c);
-            append_notes(out, facts, [&](const Certainty* c) -> std::string_view { return message = certainty_text(*c); }, notes_);
-        }
+                if (c->kind == kind) of_kind.push_back(c);
+            return of_kind;
+        };
+        const auto fact_text = [&](const Certainty* c) -> std::string_view { return message = certainty_text(*c); };
+        carried_.clear();
+        join_notes(carried_, facts(Certainty::Kind::provisional), fact_text);
+        out += ',';
+        append_csv_text(out, carried_);
+        // 未公布: each warning about what is not published that 暂按往年标准 does not already say (both starts where
+        // the window's end decides, whom to ask), then each unpublished value the figures rest on not named yet.
+        notes_.clear();
+        join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
+            if (!unpublished(code)) return {};
+            message = warning_message(code, ruleset_, m);
+            return carried_.find(message) == std::string::npos ? std::string_view(message) : std::string_view();
+        });
+        join_notes(notes_, facts(Certainty::Kind::unknown), fact_text);
+        out += ',';
+        append_csv_text(out, notes_);
     }
     out += "\r\n";
     summary_.add(m);

@@ -141,6 +141,7 @@ private:
     Issues issues_;
     RowProblems errors_;
     std::string notes_;
+    std::string carried_;  // the row's 暂按往年标准 cell
 };
 
 }  // namespace yibao

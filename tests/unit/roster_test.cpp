@@ -626,3 +626,27 @@ TEST_CASE("a tier is read by the ruleset's own label", "[roster][template]") {
     CHECK(yibao::read_roster_member(*layout, *reader.next(), kDefaultPayment, member, problems, &r));
     CHECK(member.tier == std::optional<int>(2));
 }
+
+TEST_CASE("a warning about what is not published is told in the flag columns, not in the notes", "[roster][flags]") {
+    // Shenyang 2026 publishes neither its subsidy nor the end of its window, and a payment on 2025-12-25 starts
+    // benefits on 2026-01-01 inside the window but three months later after it: both starts are said, in 未公布.
+    yibao::RosterRun run(ruleset("shenyang-2026"), {yibao::Date{2025, 12, 25}, false});
+    std::string out;
+    run.feed("姓名,出生日期\n张三,1980-05-01\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "姓名,出生日期,类别,个人缴费,政府补助,待遇开始,待遇结束,提示,暂按往年标准,未公布");
+    std::vector<std::string> cells;
+    for (size_t at = 0; at <= lines[1].size();) {
+        const size_t end = std::min(lines[1].find(',', at), lines[1].size());
+        cells.push_back(lines[1].substr(at, end - at));
+        at = end + 1;
+    }
+    REQUIRE(cells.size() == 10);
+    CHECK(cells[7].find("尚未公布") == std::string::npos);  // 提示
+    CHECK(cells[9].rfind("政府补助标准尚未公布：", 0) == 0);
+    CHECK(cells[9].find("；集中缴费期的截止日期尚未公布：") != std::string::npos);
+    CHECK(cells[9].find("。如在集中缴费期内缴费：") != std::string::npos);
+    CHECK(cells[9].find("；如已过集中缴费期：") != std::string::npos);
+}
