@@ -32,13 +32,14 @@ public:
     std::string summary() const { return dump(yibao::roster_summary_json(run_.summary())); }
     long rows() const { return run_.summary().rows_read; }
 
-    // The output's header, the column of names (-1 for none), its first estimated rows, and the name in each
-    // failed row. Failed rows come in the order of summary().errors, one entry each, so the page pairs them.
+    // The output's header, how many of its columns the run added, the column of names (-1 for none), its first
+    // estimated rows, and the name in each failed row. Failed rows come in the order of summary().errors, one entry
+    // each, so the page pairs them.
     std::string preview() const {
         yibao::Json failed_names = yibao::Json::array();
         for (const yibao::RowErrors& e : run_.summary().errors) failed_names.push_back(e.name);
-        return dump({{"header", header_}, {"name_column", name_column_}, {"rows", rows_},
-                     {"failed_names", std::move(failed_names)}});
+        return dump({{"header", header_}, {"added", run_.added_columns()}, {"name_column", name_column_},
+                     {"rows", rows_}, {"failed_names", std::move(failed_names)}});
     }
 
 private:

@@ -10,10 +10,8 @@ import YibaoFormat from './format.js';
   'use strict';
 
   const CSV = 'text/csv;charset=utf-8';
-  // The columns the engine adds to each row: 类别 … 提示 (with one per fee part the ruleset declares), and for a
-  // ruleset with amounts or dates carried from an earlier year or not published, 暂按往年标准 and 未公布 (English
-  // headers: provisional, unknown).
-  const ADDED = 6;
+  // The first flag column the engine adds, for a ruleset with amounts or dates carried from an earlier year or not
+  // published (暂按往年标准 and 未公布; English headers: provisional, unknown).
   const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
   const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
   const FAILED_SHOWN = 200;  // a longer table tells no more, and costs a long layout on a phone
@@ -278,14 +276,14 @@ import YibaoFormat from './format.js';
       const listed = summary.errors.slice(0, FAILED_SHOWN);
       const reasons = listed.map((e, i) => [String(e.line), preview.failed_names[i] || '',
         e.messages.map((m) => m.replace(/^第\d+行 ?[:：]? ?/, '')).join('；')]);
-      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“未公布”列）` : '';
+      const more = failed > listed.length ? `（只列出前${listed.length}行，其余见下载结果的“提示”列）` : '';
       blocks.push(el('p', { class: 'alert' }, el('strong', null, `⚠ 有${failed}行没有算出来`),
         `原因见下表${more}。可以在原表中改正后重新选择文件；下载的结果里这些行的“提示”列也写明了原因。`));
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
-      const added = ADDED + r.fee_parts.length + (flagged ? 2 : 0);
-      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
+      // The columns the engine added: 类别 … 提示, with one per fee part and add-on, and the flag columns.
+      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-preview.added)].filter((i) => i >= 0);
       // The rows shown were estimated: an empty amount is one not published.
       const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);
       blocks.push(table(`测算结果预览（前${preview.rows.length}行）`,

@@ -116,10 +116,10 @@ public:
     void finish(std::string& out);
 
     const RosterSummary& summary() const { return summary_; }
-    // The columns each output row has after the roster's own: 类别, 个人缴费, 政府补助, one per fee part the ruleset
-    // declares, 待遇开始 … 提示, and where the ruleset has values carried from last year or not published,
-    // 暂按往年标准 and 未公布.
-    size_t added_columns() const { return (flags_ ? 8 : 6) + ruleset_.fee_parts.size(); }
+    // The columns each output row has after the roster's own: 类别, 个人缴费, 政府补助, one per fee part and one per
+    // add-on the ruleset declares, 待遇开始 … 提示, and where the ruleset has values carried from last year or not
+    // published, 暂按往年标准 and 未公布.
+    size_t added_columns() const { return (flags_ ? 8 : 6) + ruleset_.fee_parts.size() + ruleset_.add_ons.size(); }
 
 private:
     void drain(std::string& out);

@@ -116,6 +116,17 @@ describe('the roster template and its column guide come from the engine, as the 
   });
 });
 
+test('the preview says how many columns the run added: an add-on\'s column is one of them', async () => {
+  const choices = await loadEngine([`${root}tests/rulesets/choices-example.json`], 'yibao-batch');
+  assert.equal(choices.rosterStart('choices-example', '2026-11-15', false), '');
+  choices.rosterFeed('姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n');
+  choices.rosterFinish();
+  const preview = JSON.parse(choices.rosterPreview());
+  assert.deepEqual(preview.header.slice(-preview.added),
+    ['类别', '个人缴费', '政府补助', '大病医疗互助补充保险', '待遇开始', '待遇结束', '提示']);
+  assert.equal(preview.rows.length, 1);
+});
+
 test('the family page\'s engine has no roster run: it is the staff page\'s', async () => {
   const family = await loadEngine();
   assert.equal(family.rosterStart, undefined);
