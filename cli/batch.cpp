@@ -101,8 +101,8 @@ std::optional<std::string_view> Utf8Source::from_gb18030(std::string_view bytes,
 
 bool take_batch_option(const std::vector<std::string>& args, size_t& i, BatchOptions& options, std::string& problem) {
     const std::string& option = args[i];
-    if (option == "--bom") {
-        options.bom = true;
+    if (option == "--bom" || option == "--template") {
+        (option == "--bom" ? options.bom : options.template_only) = true;
         return true;
     }
     if (option != "--ruleset" && option != "--payment-date" && option != "--summary" && option != "--encoding")

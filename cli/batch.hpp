@@ -45,6 +45,7 @@ struct BatchOptions {
     std::string summary_file;  // empty: the summary goes to standard error
     Encoding encoding = Encoding::detect;
     bool bom = false;
+    bool template_only = false;  // --template: write the ruleset's roster template instead of estimating a roster
 };
 
 // Takes the batch option at args[i], moving i past its value; false when args[i] is none of them.

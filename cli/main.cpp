@@ -17,6 +17,7 @@
 #include "rules/vocabulary.hpp"
 #include "io/cases.hpp"
 #include "io/contract.hpp"
+#include "io/roster.hpp"
 
 namespace {
 
@@ -39,6 +40,9 @@ constexpr const char* kUsageText = R"(usage:
   yibao batch --ruleset ID [--payment-date YYYY-MM-DD] [--summary FILE] [--encoding utf-8|gbk] [--bom]
               [--rules FILE]... [FILE|-]       estimate a roster (CSV, one member a row): the roster with
                                                figures added on stdout, a summary (JSON) on stderr or in FILE
+  yibao batch --template --ruleset ID [--rules FILE]...
+                                               the roster template for the ruleset (CSV, UTF-8 with BOM, CRLF):
+                                               its columns and two example rows in its own words
 
   --rules FILE         also load this ruleset file; it replaces a built-in ruleset with the same id
   --ruleset ID         the ruleset a batch is estimated with
@@ -46,6 +50,7 @@ constexpr const char* kUsageText = R"(usage:
   --summary FILE       write the batch summary there instead of to stderr
   --encoding ENC       read the roster as utf-8 or gbk (default: detected)
   --bom                start the output with a UTF-8 BOM (it does when the input has one)
+  --template           write the ruleset's roster template instead of estimating a roster
 
 a request's member may give "assistance" as one group id or an array of ids, and "answers": {"question id":
 "answer id"} for the ruleset's member_questions; `yibao rulesets` lists both for each ruleset. A roster takes a
@@ -277,6 +282,11 @@ int main(int argc, char** argv) {
         if (operands.size() > 1) return usage_error("batch takes one roster file (or - for standard input)");
         const yibao::Ruleset* ruleset = catalog.find(batch.ruleset);
         if (!ruleset) return print(yibao::errors_json({yibao::unknown_ruleset(catalog, "--ruleset", batch.ruleset)}), false);
+        if (batch.template_only) {
+            if (!operands.empty()) return usage_error("batch --template takes no roster file");
+            std::cout << yibao::roster_template(*ruleset);
+            return kOk;
+        }
         const std::string source = operands.empty() ? "-" : operands[0];
         std::FILE* input = source == "-" ? stdin : std::fopen(source.c_str(), "rb");
         if (!input) return print(yibao::errors_json({unreadable(source)}), false);

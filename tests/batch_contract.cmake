@@ -1,5 +1,6 @@
-# Runs `yibao batch` on the rosters in tests/rosters and the page's template (web/roster-template.csv), and
-# compares its output and summary with tests/rosters/expected byte for byte (ctest test "batch_contract").
+# Runs `yibao batch` on the rosters in tests/rosters and on the roster templates `yibao batch --template` writes
+# (tests/rosters/templates, the staff page's 下载模板), and compares its output and summary with tests/rosters/expected
+# byte for byte (ctest test "batch_contract").
 set(rosters "${SOURCE_DIR}/tests/rosters")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 
@@ -40,8 +41,19 @@ batch(1 bad-rows.csv bad-rows ${shenyang})
 batch(1 bad-header.csv bad-header ${shenyang})
 # Cells that begin like a formula come back with a leading single quote; the figures and dates do not.
 batch(1 formulas.csv formulas ${shenyang})
-batch(0 web/roster-template.csv template-shenyang ${shenyang})
-batch(0 web/roster-template.csv template-qingdao ${qingdao})
+# Each template is the CLI's for its ruleset, and is estimated with no failed row.
+foreach(id shenyang-2024 qingdao-2024 yuxi-hongta-2026)
+  execute_process(COMMAND ${YIBAO} batch --template --ruleset ${id} RESULT_VARIABLE got
+                  OUTPUT_FILE "${WORK_DIR}/template-${id}.csv" ERROR_VARIABLE err)
+  if(NOT got EQUAL 0)
+    message(FATAL_ERROR "batch --template --ruleset ${id} exited ${got}\n${err}")
+  endif()
+  same("${WORK_DIR}/template-${id}.csv" "${rosters}/templates/${id}.csv")
+endforeach()
+batch(0 tests/rosters/templates/shenyang-2024.csv template-shenyang ${shenyang})
+batch(0 tests/rosters/templates/qingdao-2024.csv template-qingdao ${qingdao})
+set(yuxi --ruleset yuxi-hongta-2026 --payment-date 2025-11-01)
+batch(0 tests/rosters/templates/yuxi-hongta-2026.csv template-yuxi ${yuxi})
 # Rulesets with values carried from last year or not published: the flag columns, empty cells, null sums.
 set(shenyang26 --ruleset shenyang-2026 --payment-date 2025-10-22)
 set(qingdao27 --ruleset qingdao-2027 --payment-date 2026-12-01)

@@ -32,13 +32,14 @@ public:
     std::string summary() const { return dump(yibao::roster_summary_json(run_.summary())); }
     long rows() const { return run_.summary().rows_read; }
 
-    // The output's header, the column of names (-1 for none), its first estimated rows, and the name in each
-    // failed row. Failed rows come in the order of summary().errors, one entry each, so the page pairs them.
+    // The output's header, how many of its columns the run added, the column of names (-1 for none), its first
+    // estimated rows, and the name in each failed row. Failed rows come in the order of summary().errors, one entry
+    // each, so the page pairs them.
     std::string preview() const {
         yibao::Json failed_names = yibao::Json::array();
         for (const yibao::RowErrors& e : run_.summary().errors) failed_names.push_back(e.name);
-        return dump({{"header", header_}, {"name_column", name_column_}, {"rows", rows_},
-                     {"failed_names", std::move(failed_names)}});
+        return dump({{"header", header_}, {"added", run_.added_columns()}, {"name_column", name_column_},
+                     {"rows", rows_}, {"failed_names", std::move(failed_names)}});
     }
 
 private:
@@ -112,6 +113,23 @@ Roster* current() {
     return roster ? &*roster : nullptr;
 }
 
+// The roster template for a ruleset (UTF-8 bytes with the BOM, CRLF), as `yibao batch --template` writes it; no
+// bytes for a ruleset not loaded.
+emscripten::val roster_template(const std::string& ruleset_id) {
+    static std::string text;  // the view's memory, until the next call
+    const yibao::Ruleset* ruleset = loaded_catalog().find(ruleset_id);
+    text = ruleset ? yibao::roster_template(*ruleset) : "";
+    return bytes(text);
+}
+
+// The template's column guide for a ruleset ({"columns": [{"header", "words"}]}), or the errors JSON.
+std::string roster_columns(const std::string& ruleset_id) {
+    const yibao::Catalog& catalog = loaded_catalog();
+    const yibao::Ruleset* ruleset = catalog.find(ruleset_id);
+    if (!ruleset) return dump(yibao::errors_json({yibao::unknown_ruleset(catalog, "/ruleset", ruleset_id)}));
+    return dump(yibao::roster_columns_json(*ruleset));
+}
+
 // Without a started run these answer nothing ("" or no bytes).
 emscripten::val roster_feed(const std::string& text) { return bytes(current() ? current()->feed(text) : ""); }
 emscripten::val roster_finish() { return bytes(current() ? current()->finish() : ""); }
@@ -129,4 +147,6 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterSummary", &roster_summary);
     emscripten::function("rosterPreview", &roster_preview);
     emscripten::function("rosterRows", &roster_rows);
+    emscripten::function("rosterTemplate", &roster_template);
+    emscripten::function("rosterColumns", &roster_columns);
 }

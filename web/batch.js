@@ -10,10 +10,8 @@ import YibaoFormat from './format.js';
   'use strict';
 
   const CSV = 'text/csv;charset=utf-8';
-  // The columns the engine adds to each row: 类别 … 提示 (with one per fee part the ruleset declares), and for a
-  // ruleset with amounts or dates carried from an earlier year or not published, 暂按往年标准 and 未公布 (English
-  // headers: provisional, unknown).
-  const ADDED = 6;
+  // The first flag column the engine adds, for a ruleset with amounts or dates carried from an earlier year or not
+  // published (暂按往年标准 and 未公布; English headers: provisional, unknown).
   const FLAG_COLUMNS = ['暂按往年标准', 'provisional'];
   const AMOUNT_COLUMNS = ['个人缴费', '政府补助', 'individual_yuan', 'subsidy_yuan'];
   const FAILED_SHOWN = 200;  // a longer table tells no more, and costs a long layout on a phone
@@ -272,7 +270,7 @@ import YibaoFormat from './format.js';
       el('p', null, `有待遇等待期（缴费后要等一段时间才能报销）的${summary.waiting_period}人；` +
         `本年度享受不到医保待遇的${summary.no_cover}人。` +
         (summary.start_unknown ? `待遇开始日期要看尚未公布的集中缴费期截止日期的${summary.start_unknown}人` +
-          '（两种情况的开始日期见下载结果的“提示”列）。' : '')),
+          '（两种情况的开始日期见下载结果的“未公布”列）。' : '')),
     ];
     if (failed) {
       const listed = summary.errors.slice(0, FAILED_SHOWN);
@@ -284,8 +282,8 @@ import YibaoFormat from './format.js';
       blocks.push(table('有问题的行', ['行号', '姓名', '原因'], reasons));
     }
     if (preview.rows.length) {
-      const added = ADDED + r.fee_parts.length + (flagged ? 2 : 0);
-      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-added)].filter((i) => i >= 0);
+      // The columns the engine added: 类别 … 提示, with one per fee part and add-on, and the flag columns.
+      const columns = [preview.name_column, ...preview.header.map((_, i) => i).slice(-preview.added)].filter((i) => i >= 0);
       // The rows shown were estimated: an empty amount is one not published.
       const cell = (row, i) => (row[i] === '' && AMOUNT_COLUMNS.includes(preview.header[i]) ? '尚未公布' : row[i]);
       blocks.push(table(`测算结果预览（前${preview.rows.length}行）`,
@@ -336,20 +334,20 @@ import YibaoFormat from './format.js';
       choose(file);
     });
 
-    $('batch-template').addEventListener('click',
-      () => save('医保批量测算模板.csv', ['\ufeff', template(listing($('batch-ruleset').value)).replace(/\n/g, '\r\n')]));
+    select.addEventListener('input', () => showColumns(select.value));
+    showColumns(select.value);
+    // The engine's template for the chosen ruleset, with its BOM and CRLF: a copy, as the view is reused.
+    $('batch-template').addEventListener('click', () => save('医保批量测算模板.csv', [engine.rosterTemplate(select.value).slice()]));
     $('batch-download').addEventListener('click', () => { if (result) save(result.name, result.parts); });
     $('batch-cancel').addEventListener('click', cancel);
   }
 
-  // The roster template, with a column for each of the ruleset's own questions (headed by its label, left empty):
-  // a ruleset that asks none keeps the template as it is.
-  function template(r) {
-    const lines = $('roster-template').textContent.split('\n');
-    const labels = (r.member_questions || []).map((q) => q.label);
-    if (!labels.length) return lines.join('\n');
-    return lines.map((line, i) => (i === 0 ? [line, ...labels] : line === '' ? [line]
-      : [line, ...labels.map(() => '')]).join(',')).join('\n');
+  // Under 下载模板, what each column of the chosen ruleset's template takes, in the engine's words.
+  function showColumns(id) {
+    const r = listing(id);
+    const { columns } = JSON.parse(engine.rosterColumns(id));
+    $('batch-columns').replaceChildren(el('p', null, `${r.region}${r.year}年度的模板各列这样填：`),
+      el('dl', null, columns.flatMap((c) => [el('dt', null, c.header), el('dd', null, c.words)])));
   }
 
   // The ruleset the page opens with: the one a link names (the family page's #ruleset=ID), else of the first city

@@ -111,15 +111,14 @@ const head = read('web/head.html').replace(/\n$/, '');
 const own = (name) => ({ HEAD: head, ...partsOf(read(`web/${name}.html`)) });
 const familyTemplate = template(frame, own('index'), { CSP: policy(scripts, style), STYLE: style, WASM: payload,
   ...scripts });
-// The staff page (批量测算): its engine built for speed with the roster run, and the roster template, kept as plain
-// lines in a script that never runs (the page adds the BOM and CRLF). Its worker is made from its engine's script.
+// The staff page (批量测算): its engine built for speed with the roster run, which also makes each ruleset's roster
+// template. Its worker is made from its engine's script.
 const staff = await splitEngine(read('build/wasm/yibao-batch.js'), 'build/wasm/yibao-batch.js');
 const staffScripts = {
   BOOT: boot, SCRIPT: await page('staff'), ENGINE: inline('batch-engine', await minifyScript('batch-engine', staff.engine)),
 };
-const roster = read('web/roster-template.csv').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, style, ['worker-src blob:']),
-  STYLE: style, WASM: staff.payload, ROSTER_TEMPLATE: inline('template', roster), ...staffScripts });
+  STYLE: style, WASM: staff.payload, ...staffScripts });
 
 const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');

@@ -80,10 +80,42 @@ bool choose(std::string_view cell, const Word<E> (&words)[N], const std::vector<
     return false;
 }
 
-// An empty cell chooses no tier; digits are passed on for the estimate to check against the ruleset.
-bool read_tier(std::string_view cell, std::optional<int>& tier) {
+// The first word a list gives a value: the one a guide names it by ("" for none).
+template <typename E, size_t N>
+std::string_view first_word(const Word<E> (&words)[N], E value) {
+    for (const auto& word : words)
+        if (word.value == value && !word.text.empty()) return word.text;
+    return {};
+}
+
+// What a cell of such a column takes, as the column guide says it: each value's first word with its other spellings
+// in brackets, then what an empty cell means. Made from the list the reader reads, so it names every word read.
+template <typename E, size_t N>
+std::string words_text(const Word<E> (&words)[N], size_t values) {
+    std::string out;
+    for (size_t v = 0; v < values; ++v) {
+        const E value = static_cast<E>(v);
+        std::string others;
+        for (const auto& word : words)
+            if (word.value == value && !word.text.empty() && word.text != first_word(words, value))
+                others.append(others.empty() ? "（也可写" : "、").append(word.text);
+        out.append(out.empty() ? "" : "、").append(first_word(words, value)).append(others.empty() ? "" : others + "）");
+    }
+    for (const auto& word : words)
+        if (word.text.empty()) out.append("；留空即").append(first_word(words, word.value));
+    return out;
+}
+
+// An empty cell chooses no tier; a tier's label (or 一档 …) chooses it; digits are passed on for the estimate to
+// check against the ruleset.
+bool read_tier(std::string_view cell, const Ruleset* ruleset, std::optional<int>& tier) {
     tier.reset();
     if (cell.empty()) return true;
+    for (size_t t = 0; ruleset && t < ruleset->tiers.size(); ++t)
+        if (cell == ruleset->tiers[t].label) {
+            tier = ruleset->tiers[t].id;
+            return true;
+        }
     int value = 0;
     if (choose(cell, kTierWords, {}, value)) {
         tier = value;
@@ -166,18 +198,33 @@ void append_notes(std::string& out, const Notes& notes, Text text, std::string& 
     append_csv_text(out, joined);
 }
 
+// Where the part of a groups cell that begins at `at` ends: at the next 、 or ；, or the cell's end.
+size_t part_end(std::string_view cell, size_t at) {
+    return std::min({cell.find("、", at), cell.find("；", at), cell.size()});
+}
+
 // A roster's assistance cell: one group, or several joined by 、 (or ；), each a common word (低保 …), or the
-// ruleset's own id or label. false when a part is none of these.
+// ruleset's own id or label, which may hold a 、 itself (参保资助400元的对象（优抚对象、孤儿、特困人员等）): the
+// longest label a part begins with is read whole. false when a part is none of these.
 bool read_groups(std::string_view cell, const Ruleset* ruleset, std::vector<std::string>& groups) {
     groups.clear();
     for (size_t at = 0; at <= cell.size();) {
-        size_t end = std::min(cell.find("、", at), cell.find("；", at));
-        if (end == std::string_view::npos) end = cell.size();
+        while (at < cell.size() && (cell[at] == ' ' || cell[at] == '\t')) ++at;
+        std::string_view id;
+        size_t end = part_end(cell, at);
+        for (size_t g = 0; ruleset && g < ruleset->assistance_groups.size(); ++g) {
+            const std::string& label = ruleset->assistance_groups[g].label;
+            const size_t label_end = at + label.size();
+            if (label_end <= end || cell.compare(at, label.size(), label) != 0) continue;
+            if (const size_t next = part_end(cell, label_end); trim(cell.substr(label_end, next - label_end)).empty()) {
+                id = ruleset->assistance_groups[g].id;
+                end = next;
+            }
+        }
         const std::string_view part = trim(cell.substr(at, end - at));
         at = end == cell.size() ? end + 1 : end + std::string_view("、").size();
-        std::string_view id;
         for (const auto& word : kAssistanceWords)
-            if (word.text == part) id = word.value;
+            if (id.empty() && word.text == part) id = word.value;
         if (id.empty()) {
             for (const std::string& common : assistance_names())
                 if (part == common) id = common;
@@ -282,7 +329,7 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
         errors.push_back(row_problem(Code::bad_cell, row.line(), layout.header[static_cast<size_t>(column)],
                                      quoted(text) + "无法识别，可填：" + labels));
     }
-    if (!read_tier(cell(RosterField::tier), member.tier))
+    if (!read_tier(cell(RosterField::tier), ruleset, member.tier))
         unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
         unknown(RosterField::history, "连续、首次、断保（留空即连续）");
@@ -290,6 +337,65 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     else if (default_payment) member.payment_date = default_payment;
     else fail(RosterField::payment_date, "未填写，也没有给出默认缴费日期");
     return errors.size() == errors_before;
+}
+
+std::vector<RosterColumn> roster_columns(const Ruleset& r) {
+    const auto field = [](RosterField f) { return std::string(kChineseNames[static_cast<size_t>(f)]); };
+    const auto born = [&](int years_before, std::string_view month_day) {
+        return std::to_string(r.year - years_before) + std::string(month_day);
+    };
+    constexpr std::string_view kDates = "写作年-月-日，如2024-02-15（也可写2024/2/15、2024年2月15日、20240215）";
+    std::vector<RosterColumn> columns;
+    columns.push_back({field(RosterField::id), "任意文字（姓名或称呼），结果里原样保留", {"张三", "李小明"}});
+    columns.push_back({field(RosterField::birth_date), "必填，" + std::string(kDates), {born(44, "-05-12"), born(9, "-06-01")}});
+    columns.push_back({field(RosterField::student), words_text(kStudentWords, student_names().size()),
+                       {std::string(first_word(kStudentWords, Student::none)), std::string(first_word(kStudentWords, Student::school))}});
+    if (!r.assistance_groups.empty()) {
+        std::string words(first_word(kAssistanceWords, std::string_view("none")));
+        for (const AssistanceGroup& g : r.assistance_groups) words += "、“" + g.label + "”";
+        words += "；留空即" + std::string(first_word(kAssistanceWords, std::string_view("none")));
+        if (r.several_groups) words += "；属于几个人群的，都写在这一格里，用“、”隔开";
+        columns.push_back({field(RosterField::assistance), words,
+                           {std::string(first_word(kAssistanceWords, std::string_view("none"))), r.assistance_groups.front().label}});
+    }
+    if (!r.tiers.empty()) {
+        std::string words;
+        for (const Tier& t : r.tiers) words += (words.empty() ? "" : "、") + t.label;
+        const Tier* assumed = r.tier(r.default_tier);
+        if (assumed) words += "；留空的按" + assumed->label + "测算";
+        words += "；不分档的人留空";
+        columns.push_back({field(RosterField::tier), words, {(assumed ? *assumed : r.tiers.front()).label, ""}});
+    }
+    const std::string continuous(first_word(kHistoryWords, History::continuous));
+    columns.push_back({field(RosterField::history), words_text(kHistoryWords, history_names().size()), {continuous, continuous}});
+    columns.push_back({field(RosterField::payment_date), std::string(kDates) + "；留空的按默认缴费日期测算",
+                       {r.payable_from.unknown() ? "" : r.payable_from.value.iso(), ""}});
+    for (const MemberQuestion& q : r.member_questions) {
+        std::string words = q.question;
+        for (size_t a = 0; a < q.answers.size(); ++a) words += (a == 0 ? "" : "、") + q.answers[a].label;
+        words += q.default_answer >= 0 ? "；留空即" + q.answers[static_cast<size_t>(q.default_answer)].label : "；必须填写";
+        columns.push_back({q.label, words, {q.answers.front().label, q.answers[1 % q.answers.size()].label}});
+    }
+    return columns;
+}
+
+std::string roster_template(const Ruleset& ruleset) {
+    const std::vector<RosterColumn> columns = roster_columns(ruleset);
+    std::string out(kBom);
+    for (size_t row = 0; row < 3; ++row) {
+        for (size_t c = 0; c < columns.size(); ++c) {
+            if (c > 0) out += ',';
+            append_csv_text(out, row == 0 ? columns[c].header : columns[c].examples[row - 1]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+Json roster_columns_json(const Ruleset& ruleset) {
+    Json columns = Json::array();
+    for (const RosterColumn& c : roster_columns(ruleset)) columns.push_back({{"header", c.header}, {"words", c.words}});
+    return {{"columns", std::move(columns)}};
 }
 
 void RosterSummary::add(const MemberResult& m) {
@@ -500,12 +606,13 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    // The flag columns say what is provisional or not published; the notes say the rest, and the ways to pay from a
-    // relative's employee account that the member may use.
+    // A warning about what is not published yet (its code concerns "unpublished") is told in the flag columns; the
+    // notes say the rest, and the ways to pay from a relative's employee account that the member may use.
     std::string message;
+    const auto unpublished = [](Code code) { return code_concerns(code) == "unpublished"; };
     notes_.clear();
     join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
-        if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
+        if (flags_ && unpublished(code)) return {};
         return message = warning_message(code, ruleset_, m);
     });
     if (const auto& b = m.contribution->benefit_tier) join_notes(notes_, std::array{benefit_tier_text(ruleset_, *b)},
@@ -514,13 +621,29 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
                [&](const Channel* c) -> std::string_view { return message = family_account_text(*c->family_account); });
     append_csv_text(out, notes_);
     if (flags_) {
-        for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
-            out += ',';
-            std::vector<const Certainty*> facts;
+        // 暂按往年标准: each value carried from last year that the figures rest on.
+        const auto facts = [&](Certainty::Kind kind) {
+            std::vector<const Certainty*> of_kind;
             for (const Certainty* c : m.rests_on)
-                if (c->kind == kind) facts.push_back(c);
-            append_notes(out, facts, [&](const Certainty* c) -> std::string_view { return message = certainty_text(*c); }, notes_);
-        }
+                if (c->kind == kind) of_kind.push_back(c);
+            return of_kind;
+        };
+        const auto fact_text = [&](const Certainty* c) -> std::string_view { return message = certainty_text(*c); };
+        carried_.clear();
+        join_notes(carried_, facts(Certainty::Kind::provisional), fact_text);
+        out += ',';
+        append_csv_text(out, carried_);
+        // 未公布: each warning about what is not published that 暂按往年标准 does not already say (both starts where
+        // the window's end decides, whom to ask), then each unpublished value the figures rest on not named yet.
+        notes_.clear();
+        join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
+            if (!unpublished(code)) return {};
+            message = warning_message(code, ruleset_, m);
+            return carried_.find(message) == std::string::npos ? std::string_view(message) : std::string_view();
+        });
+        join_notes(notes_, facts(Certainty::Kind::unknown), fact_text);
+        out += ',';
+        append_csv_text(out, notes_);
     }
     out += "\r\n";
     summary_.add(m);

@@ -44,6 +44,23 @@ std::optional<RosterLayout> read_roster_header(const CsvRecord& header, RowProbl
 bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const std::optional<Date>& default_payment,
                         Member& member, RowProblems& errors, const Ruleset* ruleset = nullptr);
 
+// A column of a ruleset's roster template: its header, what its cells take in plain words (the column guide), and
+// its cell in each of the template's two example rows.
+struct RosterColumn {
+    std::string header;
+    std::string words;
+    std::array<std::string, 2> examples;
+};
+
+// The columns of the roster template for a ruleset, in the words its reader takes: 姓名 … 缴费日期 (特殊人群 only where
+// the ruleset names assistance groups, 缴费档次 only where it has tiers), then one per member question, by its label.
+std::vector<RosterColumn> roster_columns(const Ruleset& ruleset);
+// The template itself: those columns and their example rows as CSV with a UTF-8 BOM and CRLF, which Excel and WPS
+// open as they are.
+std::string roster_template(const Ruleset& ruleset);
+// The column guide: {"columns": [{"header", "words"}]}.
+Json roster_columns_json(const Ruleset& ruleset);
+
 struct CategoryTotals {
     long count = 0;
     std::optional<Money> individual = Money{};  // nullopt once a row's amount is not published
@@ -99,10 +116,10 @@ public:
     void finish(std::string& out);
 
     const RosterSummary& summary() const { return summary_; }
-    // The columns each output row has after the roster's own: 类别, 个人缴费, 政府补助, one per fee part the ruleset
-    // declares, 待遇开始 … 提示, and where the ruleset has values carried from last year or not published,
-    // 暂按往年标准 and 未公布.
-    size_t added_columns() const { return (flags_ ? 8 : 6) + ruleset_.fee_parts.size(); }
+    // The columns each output row has after the roster's own: 类别, 个人缴费, 政府补助, one per fee part and one per
+    // add-on the ruleset declares, 待遇开始 … 提示, and where the ruleset has values carried from last year or not
+    // published, 暂按往年标准 and 未公布.
+    size_t added_columns() const { return (flags_ ? 8 : 6) + ruleset_.fee_parts.size() + ruleset_.add_ons.size(); }
 
 private:
     void drain(std::string& out);
@@ -124,6 +141,7 @@ private:
     Issues issues_;
     RowProblems errors_;
     std::string notes_;
+    std::string carried_;  // the row's 暂按往年标准 cell
 };
 
 }  // namespace yibao

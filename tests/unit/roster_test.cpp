@@ -1,5 +1,6 @@
 // Rosters: header and cell mapping, row errors with their lines, the summary, and the CLI's decoding of
 // GBK or UTF-8 input that arrives in chunks.
+#include <filesystem>
 #include <map>
 #include <catch2/catch.hpp>
 
@@ -505,4 +506,147 @@ TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's
     REQUIRE(lines.size() == 2);
     CHECK(lines[1].rfind("孩子,2012-05-01,中小学,不参加,在校学生,400,700,,2027-01-01,2027-12-31,", 0) == 0);
     CHECK(lines[1].find("按一档标准缴费，享受二档标准的医保待遇。") != std::string::npos);
+}
+
+namespace {
+
+// Every ruleset the page may be built with: the built-in ones and each fixture of tests/rulesets/ (broken.json is
+// broken on purpose).
+std::vector<const yibao::Ruleset*> every_ruleset() {
+    std::vector<const yibao::Ruleset*> all;
+    yibao::Issues issues;
+    static const yibao::Catalog builtin = yibao::builtin_catalog(issues);
+    for (const yibao::Ruleset& r : builtin.all()) all.push_back(&r);
+    for (const auto& file : std::filesystem::directory_iterator(YIBAO_SOURCE_DIR "/tests/rulesets")) {
+        const std::string id = file.path().stem().string();
+        if (file.path().extension() == ".json" && id != "broken") all.push_back(&test_fixture(id));
+    }
+    return all;
+}
+
+std::string template_of(const yibao::Ruleset& r) {
+    const std::string text = yibao::roster_template(r);
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);  // a BOM and CRLF line ends, for Excel and WPS
+    REQUIRE(text.substr(text.size() - 2) == "\r\n");
+    return text.substr(3);
+}
+
+}  // namespace
+
+TEST_CASE("the template of every shipped ruleset and fixture reads back through the roster with no error",
+          "[roster][template]") {
+    for (const yibao::Ruleset* r : every_ruleset()) {
+        INFO(r->id);
+        // The second example row leaves 缴费日期 empty: the page's default date, here the day the collection opens.
+        const yibao::Date payment = r->payable_from.unknown() ? r->benefit_year_start : r->payable_from.value;
+        yibao::RosterRun run(*r, {payment, false});
+        std::string out;
+        run.feed(yibao::roster_template(*r), out);
+        run.finish(out);
+        INFO(out);
+        CHECK(run.summary().ok());
+        CHECK(run.summary().rows_estimated == 2);
+    }
+}
+
+TEST_CASE("the template has the columns the ruleset uses, its example rows in the ruleset's own words",
+          "[roster][template]") {
+    // Shenyang has assistance groups and no tiers.
+    CHECK(lines_of(template_of(ruleset("shenyang-2024"))) ==
+          std::vector<std::string>{"姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期",
+                                   "张三,1980-05-12,否,无,连续,2023-09-01", "李小明,2015-06-01,中小学,低保对象,连续,"});
+    // Qingdao has tiers and no assistance groups.
+    CHECK(lines_of(template_of(ruleset("qingdao-2024"))) ==
+          std::vector<std::string>{"姓名,出生日期,在校情况,缴费档次,上年度参保情况,缴费日期",
+                                   "张三,1980-05-12,否,一档,连续,2023-09-01", "李小明,2015-06-01,中小学,,连续,"});
+    // The city's own groups, and a column per member question headed by its label with an answer's label.
+    CHECK(lines_of(template_of(test_fixture("groups-example"))) ==
+          std::vector<std::string>{"姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期,性别,户口新迁入",
+                                   "张三,1983-05-12,否,无,连续,2026-09-01,男,不是",
+                                   "李小明,2018-06-01,中小学,全额资助参保对象,连续,,女,是"});
+    CHECK(lines_of(template_of(test_fixture("choices-example"))) ==
+          std::vector<std::string>{"姓名,出生日期,在校情况,缴费档次,上年度参保情况,缴费日期,大病医疗互助",
+                                   "张三,1983-05-12,否,一档,连续,2026-09-01,不参加",
+                                   "李小明,2018-06-01,中小学,,连续,,参加"});
+}
+
+TEST_CASE("the column guide says the words each column takes for the ruleset", "[roster][template]") {
+    const auto guide = [](const yibao::Ruleset& r) {
+        std::map<std::string, std::string> words;
+        for (const yibao::RosterColumn& c : yibao::roster_columns(r)) words[c.header] = c.words;
+        return words;
+    };
+    const auto shenyang = guide(ruleset("shenyang-2024"));
+    CHECK(shenyang.count("缴费档次") == 0);
+    CHECK(shenyang.at("特殊人群") == "无、“低保对象”、“特困供养人员”、“孤儿”、“重度残疾（二级及以上）人员”、"
+                                      "“纳入监测范围的脱贫返贫致贫人口”、“低保边缘家庭成员”；留空即无");
+    // The history words are the reader's own list: each value's first word, its other spellings, the empty cell.
+    CHECK(shenyang.at("上年度参保情况") == "连续（也可写连续参保）、首次（也可写首次参保、新参保）、断保（也可写断保后续保）；留空即连续");
+    CHECK(shenyang.at("在校情况").rfind("否（也可写无、不在校、非在校、幼儿园）、中小学（也可写小学、", 0) == 0);
+    CHECK(shenyang.at("缴费日期") == "写作年-月-日，如2024-02-15（也可写2024/2/15、2024年2月15日、20240215）；留空的按默认缴费日期测算");
+    CHECK(guide(ruleset("qingdao-2024")).at("缴费档次") == "一档、二档；留空的按一档测算；不分档的人留空");
+    const auto groups = guide(test_fixture("groups-example"));
+    CHECK(groups.at("特殊人群") == "无、“全额资助参保对象”、“定额资助参保对象”；留空即无；属于几个人群的，都写在这一格里，用“、”隔开");
+    CHECK(groups.at("性别") == "这位成员的性别？男、女；必须填写");
+    CHECK(groups.at("户口新迁入") == "户口是不是新迁入本市？不是、是；留空即不是");
+}
+
+TEST_CASE("a group's label that holds 、 is read whole, alone or beside another", "[roster][template]") {
+    const yibao::Ruleset& yuxi = ruleset("yuxi-hongta-2026");
+    const std::string a = yuxi.assistance_groups[0].label, b = yuxi.assistance_groups[2].label;
+    REQUIRE(a.find("、") != std::string::npos);
+    for (const auto& [cell, ids] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+             {a, {yuxi.assistance_groups[0].id}},
+             {b + "、" + a, {yuxi.assistance_groups[2].id, yuxi.assistance_groups[0].id}},
+             {a + " ；低保", {yuxi.assistance_groups[0].id, "dibao"}}}) {
+        INFO(cell);
+        yibao::CsvReader reader;
+        const std::string text = "出生日期,特殊人群\n1980-01-01,\"" + cell + "\"\n";
+        reader.feed(text);
+        reader.finish();
+        yibao::RowProblems problems;
+        const auto layout = yibao::read_roster_header(*reader.next(), problems, &yuxi);
+        REQUIRE(layout);
+        yibao::Member member;
+        CHECK(yibao::read_roster_member(*layout, *reader.next(), kDefaultPayment, member, problems, &yuxi));
+        CHECK(member.assistance == ids);
+    }
+}
+
+TEST_CASE("a tier is read by the ruleset's own label", "[roster][template]") {
+    yibao::Ruleset r = test_fixture("choices-example");
+    r.tiers[1].label = "高档";
+    yibao::CsvReader reader;
+    reader.feed("出生日期,缴费档次\n1980-01-01,高档\n");
+    reader.finish();
+    yibao::RowProblems problems;
+    const auto layout = yibao::read_roster_header(*reader.next(), problems, &r);
+    REQUIRE(layout);
+    yibao::Member member;
+    CHECK(yibao::read_roster_member(*layout, *reader.next(), kDefaultPayment, member, problems, &r));
+    CHECK(member.tier == std::optional<int>(2));
+}
+
+TEST_CASE("a warning about what is not published is told in the flag columns, not in the notes", "[roster][flags]") {
+    // Shenyang 2026 publishes neither its subsidy nor the end of its window, and a payment on 2025-12-25 starts
+    // benefits on 2026-01-01 inside the window but three months later after it: both starts are said, in 未公布.
+    yibao::RosterRun run(ruleset("shenyang-2026"), {yibao::Date{2025, 12, 25}, false});
+    std::string out;
+    run.feed("姓名,出生日期\n张三,1980-05-01\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "姓名,出生日期,类别,个人缴费,政府补助,待遇开始,待遇结束,提示,暂按往年标准,未公布");
+    std::vector<std::string> cells;
+    for (size_t at = 0; at <= lines[1].size();) {
+        const size_t end = std::min(lines[1].find(',', at), lines[1].size());
+        cells.push_back(lines[1].substr(at, end - at));
+        at = end + 1;
+    }
+    REQUIRE(cells.size() == 10);
+    CHECK(cells[7].find("尚未公布") == std::string::npos);  // 提示
+    CHECK(cells[9].rfind("政府补助标准尚未公布：", 0) == 0);
+    CHECK(cells[9].find("；集中缴费期的截止日期尚未公布：") != std::string::npos);
+    CHECK(cells[9].find("。如在集中缴费期内缴费：") != std::string::npos);
+    CHECK(cells[9].find("；如已过集中缴费期：") != std::string::npos);
 }

@@ -92,6 +92,41 @@ describe('the wasm roster gives the CLI golden outputs byte for byte', () => {
   });
 });
 
+describe('the roster template and its column guide come from the engine, as the CLI writes them', () => {
+  const templates = `${rosters}templates/`;
+  for (const file of readdirSync(templates)) {
+    const id = file.replace(/\.csv$/, '');
+    test(`${id}: rosterTemplate gives \`yibao batch --template\`'s bytes`, () => {
+      assert.ok(Buffer.from(engine.rosterTemplate(id)).equals(readFileSync(templates + file)));
+    });
+  }
+
+  test('the guide names each column of the template and the words it takes, in the ruleset\'s own words', () => {
+    const { columns } = JSON.parse(engine.rosterColumns('yuxi-hongta-2026'));
+    const template = readFileSync(`${templates}yuxi-hongta-2026.csv`, 'utf8');
+    assert.deepEqual(columns.map((c) => c.header).join(','), template.replace(/^\uFEFF/, '').split('\r\n')[0]);
+    const groups = columns.find((c) => c.header === '特殊人群').words;
+    assert.match(groups, /^无、“参保资助400元的对象（优抚对象、孤儿、特困人员等）”、/);
+    assert.match(groups, /属于几个人群的，都写在这一格里，用“、”隔开$/);
+  });
+
+  test('an unknown ruleset gives no template and an error answer', () => {
+    assert.equal(engine.rosterTemplate('beijing-2024').length, 0);
+    assert.deepEqual(JSON.parse(engine.rosterColumns('beijing-2024')).errors.map((e) => e.code), ['unknown_ruleset']);
+  });
+});
+
+test('the preview says how many columns the run added: an add-on\'s column is one of them', async () => {
+  const choices = await loadEngine([`${root}tests/rulesets/choices-example.json`], 'yibao-batch');
+  assert.equal(choices.rosterStart('choices-example', '2026-11-15', false), '');
+  choices.rosterFeed('姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n');
+  choices.rosterFinish();
+  const preview = JSON.parse(choices.rosterPreview());
+  assert.deepEqual(preview.header.slice(-preview.added),
+    ['类别', '个人缴费', '政府补助', '大病医疗互助补充保险', '待遇开始', '待遇结束', '提示']);
+  assert.equal(preview.rows.length, 1);
+});
+
 test('the family page\'s engine has no roster run: it is the staff page\'s', async () => {
   const family = await loadEngine();
   assert.equal(family.rosterStart, undefined);
@@ -168,11 +203,22 @@ describe('the staff page', () => {
     assert.equal(gbk.name, '医保测算结果-shenyang-gbk.csv');
   }));
 
-  test('the template downloads as web/roster-template.csv, and an unusable header is flagged at the input',
-    () => onPage(async (page) => {
-      const template = await download(page, '下载模板');
-      assert.equal(template.name, '医保批量测算模板.csv');
-      assert.ok(template.bytes.equals(readFileSync(`${root}web/roster-template.csv`)));
+  test('the template downloads as the engine\'s for the ruleset chosen, with its column guide under the button; an '
+    + 'unusable header is flagged at the input', () => onPage(async (page) => {
+      for (const id of ['shenyang-2024', 'yuxi-hongta-2026']) {
+        await page.getByLabel('参保地').selectOption(id);
+        const template = await download(page, '下载模板');
+        assert.equal(template.name, '医保批量测算模板.csv');
+        assert.ok(template.bytes.equals(readFileSync(`${rosters}templates/${id}.csv`)), id);
+      }
+      const guide = page.locator('#batch-columns');
+      assert.match(await guide.locator('p').textContent(), /^玉溪市红塔区2026年度的模板各列这样填：$/);
+      const { columns } = JSON.parse(engine.rosterColumns('yuxi-hongta-2026'));
+      assert.deepEqual(await guide.locator('dt').allTextContents(), columns.map((c) => c.header));
+      assert.deepEqual(await guide.locator('dd').allTextContents(), columns.map((c) => c.words));
+      await page.getByLabel('参保地').selectOption('qingdao-2024');
+      assert.deepEqual(await guide.locator('dt').allTextContents(),
+        ['姓名', '出生日期', '在校情况', '缴费档次', '上年度参保情况', '缴费日期'], 'Qingdao: tiers, no 特殊人群');
 
       await choose(page, 'bad-header.csv');
       const input = page.getByLabel('选择名单文件');

@@ -50,7 +50,7 @@ function engineOf(list, event) {
 const categories = engineOf(rules.categories, (c) => ({ category: c.id }));
 const fees = engineOf(rules.contributions, (c) => ({ individual_fen: c.individual_fen, subsidy_fen: c.subsidy_fen }));
 
-// The rows' facts, read before the clock starts (the roster's own spellings, as web/roster-template.csv lists them).
+// The rows' facts, read before the clock starts (the roster's own spellings, as the README's Rosters table lists them).
 const STUDENT = { 中小学: 'school', 小学: 'school', 初中: 'school', 高中: 'school', 中职: 'school', 大学: 'college',
   大专: 'college', 本科: 'college', 研究生: 'college' };
 const GROUP = { 低保: 'dibao', 特困: 'tekun', 孤儿: 'orphan', 重度残疾: 'severe_disability', 监测对象: 'poverty_monitored',

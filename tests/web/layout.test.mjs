@@ -45,6 +45,11 @@ const STATES = {
     await page.getByLabel('选择名单文件').setInputFiles(`${rosters}bad-rows.csv`);
     await page.waitForSelector('#batch[data-state="done"]');
   }],
+  // The column guide under 下载模板, with a city's long group labels and its dates.
+  '批量测算 column guide of 玉溪市红塔区 2026': ['2025-11-01', async (page) => {
+    await page.getByLabel('参保地').selectOption('yuxi-hongta-2026');
+    await page.waitForSelector('#batch-columns dd');
+  }],
 };
 
 let browser;

@@ -9,7 +9,7 @@ import { addMember, at, base64url, batchUrl, card, launch, pageUrl, withPage } f
 import { qingdao, shenyang } from './households.mjs';
 
 const rosters = fileURLToPath(new URL('../rosters/', import.meta.url));
-const template = fileURLToPath(new URL('../../web/roster-template.csv', import.meta.url));
+const template = fileURLToPath(new URL('../rosters/templates/qingdao-2024.csv', import.meta.url));
 
 // A half-width mark touching Chinese text on either side (a space between them allowed): 第一步:城市,
 // 起缴纳;集中缴费, (待遇等待期3个月); not 2024-05-01, 1,320 or 12:30.
