@@ -481,6 +481,8 @@ Json ruleset_index(const Ruleset& r) {
         add_certainties(waiting, {&w.variable_certainty});
     }
     const auto facts = r.certainties();
+    Json histories = Json::array();
+    for (const History h : r.histories) histories.push_back(history_names()[static_cast<size_t>(h)]);
     Json fee_parts = Json::array();
     for (const FeePart& p : r.fee_parts)
         fee_parts.push_back({{"id", p.id}, {"label", p.label}, {"payer", payer_name(p.payer)}});
@@ -498,6 +500,7 @@ Json ruleset_index(const Ruleset& r) {
             {"fee_parts", std::move(fee_parts)},
             {"several_groups", r.several_groups.has_value()},
             {"member_questions", std::move(questions)},
+            {"histories", std::move(histories)},
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},

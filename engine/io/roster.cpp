@@ -60,7 +60,8 @@ constexpr Word<std::string_view> kAssistanceWords[] = {
 constexpr Word<History> kHistoryWords[] = {
     {"", History::continuous}, {"连续", History::continuous}, {"连续参保", History::continuous},
     {"首次", History::new_enrollee}, {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
-    {"断保", History::lapsed}, {"断保后续保", History::lapsed}};
+    {"断保", History::lapsed}, {"断保后续保", History::lapsed},
+    {"上年已缴费但待遇还没开始", History::paid_not_started}};
 constexpr Word<int> kTierWords[] = {{"一档", 1}, {"二档", 2}, {"1档", 1}, {"2档", 2}};
 
 template <typename E, size_t N>
@@ -285,7 +286,9 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     if (!read_tier(cell(RosterField::tier), member.tier))
         unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
-        unknown(RosterField::history, "连续、首次、断保（留空即连续）");
+        unknown(RosterField::history, ruleset && ruleset->offers(History::paid_not_started)
+                                          ? "连续、首次、断保、上年已缴费但待遇还没开始（留空即连续）"
+                                          : "连续、首次、断保（留空即连续）");
     if (!cell(RosterField::payment_date).empty()) member.payment_date = date(RosterField::payment_date);
     else if (default_payment) member.payment_date = default_payment;
     else fail(RosterField::payment_date, "未填写，也没有给出默认缴费日期");

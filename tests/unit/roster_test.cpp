@@ -170,7 +170,8 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
         {"", History::continuous},       {"连续", History::continuous},   {"连续参保", History::continuous},
         {"首次", History::new_enrollee},  {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
         {"new", History::new_enrollee},  {"断保", History::lapsed},       {"断保后续保", History::lapsed},
-        {"lapsed", History::lapsed}};
+        {"lapsed", History::lapsed},    {"上年已缴费但待遇还没开始", History::paid_not_started},
+        {"paid_not_started", History::paid_not_started}};
     for (const auto& [word, history] : histories) CHECK(read(",,," + std::string(word)).history == history);
 }
 
@@ -505,4 +506,30 @@ TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's
     REQUIRE(lines.size() == 2);
     CHECK(lines[1].rfind("孩子,2012-05-01,中小学,不参加,在校学生,400,700,,2027-01-01,2027-12-31,", 0) == 0);
     CHECK(lines[1].find("按一档标准缴费，享受二档标准的医保待遇。") != std::string::npos);
+}
+
+TEST_CASE("a roster's 上年度参保情况 takes 上年已缴费但待遇还没开始 where the ruleset names it, and elsewhere names the line",
+          "[roster][history]") {
+    yibao::RosterRun choices(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    choices.feed("姓名,出生日期,缴费档次,上年度参保情况\n母亲,1980-03-01,一档,上年已缴费但待遇还没开始\n"
+                 "父亲,1978-03-01,一档,很久\n", out);
+    choices.finish(out);
+    auto lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].rfind("母亲,1980-03-01,一档,上年已缴费但待遇还没开始,城乡居民,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[2].find("第3行 上年度参保情况：“很久”无法识别，可填：连续、首次、断保、上年已缴费但待遇还没开始（留空即连续）") !=
+          std::string::npos);
+
+    yibao::RosterRun qingdao(ruleset("qingdao-2027"), {yibao::Date{2026, 11, 15}, false});
+    out.clear();
+    qingdao.feed("姓名,出生日期,缴费档次,上年度参保情况\n父亲,1978-03-01,一档,上年已缴费但待遇还没开始\n"
+                 "母亲,1980-03-01,一档,很久\n", out);
+    qingdao.finish(out);
+    lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].find("第2行 上年度参保情况：青岛市2027年度城乡居民基本医疗保险的规则没有说明“上年已缴费但待遇还没开始”的人怎样算") !=
+          std::string::npos);
+    CHECK(lines[2].find("第3行 上年度参保情况：“很久”无法识别，可填：连续、首次、断保（留空即连续）") != std::string::npos);
+    CHECK(qingdao.summary().rows_failed == 2);
 }
