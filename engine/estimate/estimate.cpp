@@ -259,7 +259,8 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
                           "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
                               "，出生后才能参保缴费"});
     check_lapse(member, path, issues);
-    // A history the ruleset has not decided on is not estimated as another one.
+    // A history the ruleset has not decided on is not estimated as another one. Only paid_not_started is decided by
+    // a ruleset's rules (decided_by_rules), so the message names it.
     if (!r.offers(member.history))
         issues.push_back({pointer_join(path, "history"), Code::unknown_value,
                           r.title + "的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择；"

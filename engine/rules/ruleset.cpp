@@ -18,7 +18,6 @@ const Source* Ruleset::source(const std::string& source_id) const {
 bool Ruleset::offers(History history) const {
     return std::find(histories.begin(), histories.end(), history) != histories.end();
 }
-
 const Tier* Ruleset::tier(int tier_id) const {
     for (const auto& t : tiers)
         if (t.id == tier_id) return &t;
