@@ -482,7 +482,8 @@ Json ruleset_index(const Ruleset& r) {
     }
     const auto facts = r.certainties();
     Json histories = Json::array();
-    for (const History h : r.histories) histories.push_back(history_names()[static_cast<size_t>(h)]);
+    for (size_t h = 0; h < history_names().size(); ++h)
+        if (r.offers(static_cast<History>(h))) histories.push_back(history_names()[h]);
     Json fee_parts = Json::array();
     for (const FeePart& p : r.fee_parts)
         fee_parts.push_back({{"id", p.id}, {"label", p.label}, {"payer", payer_name(p.payer)}});

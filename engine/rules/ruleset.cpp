@@ -15,9 +15,6 @@ const Source* Ruleset::source(const std::string& source_id) const {
         if (s.id == source_id) return &s;
     return nullptr;
 }
-bool Ruleset::offers(History history) const {
-    return std::find(histories.begin(), histories.end(), history) != histories.end();
-}
 const Tier* Ruleset::tier(int tier_id) const {
     for (const auto& t : tiers)
         if (t.id == tier_id) return &t;
@@ -300,7 +297,7 @@ public:
         check_waiting_months_used(r);
         for (size_t h = 0; h < history_names().size(); ++h)
             if (!decided_by_rules(static_cast<History>(h)) || (vocabulary_.histories_named >> h & 1u))
-                r.histories.push_back(static_cast<History>(h));
+                r.histories |= 1u << h;
         check_reachable(doc, "benefit_rules");
         check_duplicates(r);
         if (issues_.size() != issues_before_) return std::nullopt;
