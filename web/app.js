@@ -16,7 +16,9 @@ import YibaoLink from './link.js';
     { label: '未成年人（不在校）', years: 16 },
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
-  const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保']];
+  // Each history's words; a card offers those of the ruleset's `histories` (paid_not_started only where its rules name it).
+  const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保'],
+    ['paid_not_started', '上年已缴费但待遇还没开始']];
   const CLAIMED = [['', '不清楚'], ['true', '有'], ['false', '没有']];
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
@@ -161,10 +163,12 @@ import YibaoLink from './link.js';
     $('payment-today').hidden = !past;
   }
 
-  // A value the list does not offer (a bad one from a link) stays chosen and marked, for the engine to flag.
-  function options(select, pairs, value) {
+  // A value the list does not offer (a bad one from a link, another city's) stays chosen and marked, in its words where
+  // `known` has them, for the engine to flag.
+  function options(select, pairs, value, known = pairs) {
     const offered = pairs.some(([v]) => String(v) === String(value));
-    const extra = offered ? [] : [[value, `${value}（无效）`]];
+    const words = (known.find(([v]) => String(v) === String(value)) || [value, value])[1];
+    const extra = offered ? [] : [[value, `${words}（无效）`]];
     fill(select, [...pairs, ...extra].map(([v, text]) => el('option', { value: String(v) }, text)));
     select.value = String(value);
   }
@@ -242,7 +246,7 @@ import YibaoLink from './link.js';
     const groups = r.assistance_groups.map((g) => [g.id, g.label]);
     if (!r.several_groups) options(fields.assistance.control, [['none', '无'], ...groups], groupsOf(member).join('、') || 'none');
     options(fields.tier.control, [['', '请选择'], ...r.tiers.map((t) => [t.id, t.label])], member.tier ?? '');
-    options(fields.history.control, HISTORY, member.history);
+    options(fields.history.control, HISTORY.filter(([id]) => r.histories.includes(id)), member.history, HISTORY);
     for (const name of COUNTS) fields[name].control.value = member[name];
     options(fields.claimed_last_year.control, CLAIMED, member.claimed_last_year);
     fields.assistance.wrap.hidden = r.assistance_groups.length === 0;

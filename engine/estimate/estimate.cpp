@@ -32,7 +32,10 @@ void check_lapse(const Member& member, const std::string& path, Issues& issues) 
         else if (lapsed == 0 && member.history == History::lapsed)
             issues.push_back({lapsed_path(), Code::contradiction, "上年度参保情况为“断保”，断保年数至少为1"});
     }
-    if (member.continuous_years && *member.continuous_years > 0 && member.history != History::continuous)
+    // Paid last year, a member whose benefits had not started may count years of cover, or lapsed ones before: the
+    // ruleset that offers the history decides what they mean.
+    if (member.continuous_years && *member.continuous_years > 0 &&
+        (member.history == History::new_enrollee || member.history == History::lapsed))
         issues.push_back({pointer_join(path, "continuous_years"), Code::contradiction,
                           "上年度未参保（" + std::string(member.history == History::lapsed ? "断保" : "首次参保") +
                               "），连续参保年数应为0，这里是" + std::to_string(*member.continuous_years)});
@@ -256,6 +259,12 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
                           "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
                               "，出生后才能参保缴费"});
     check_lapse(member, path, issues);
+    // A history the ruleset has not decided on is not estimated as another one. Only paid_not_started is decided by
+    // a ruleset's rules (decided_by_rules), so the message names it.
+    if (!r.offers(member.history))
+        issues.push_back({pointer_join(path, "history"), Code::unknown_value,
+                          r.title + "的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择；"
+                                    "拿不准的请向医保经办机构咨询"});
 
     Facts f;
     f.payment_date = m.payment_date;

@@ -496,6 +496,9 @@ Json index_json(const Ruleset& r, const Explanation& said) {
         add_certainties(waiting, {&w.variable_certainty}, said);
     }
     const auto facts = r.certainties();
+    Json histories = Json::array();
+    for (size_t h = 0; h < history_names().size(); ++h)
+        if (r.offers(static_cast<History>(h))) histories.push_back(history_names()[h]);
     Json fee_parts = Json::array();
     for (const FeePart& p : r.fee_parts)
         fee_parts.push_back({{"id", p.id}, {"label", p.label}, {"payer", payer_name(p.payer)}});
@@ -513,6 +516,7 @@ Json index_json(const Ruleset& r, const Explanation& said) {
             {"fee_parts", std::move(fee_parts)},
             {"several_groups", r.several_groups.has_value()},
             {"member_questions", std::move(questions)},
+            {"histories", std::move(histories)},
             {"waiting_period", std::move(waiting)},
             {"member_notes", member_note_ids(r)},
             {"unconfirmed_note", r.unconfirmed_note},

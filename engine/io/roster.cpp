@@ -60,7 +60,8 @@ constexpr Word<std::string_view> kAssistanceWords[] = {
 constexpr Word<History> kHistoryWords[] = {
     {"", History::continuous}, {"连续", History::continuous}, {"连续参保", History::continuous},
     {"首次", History::new_enrollee}, {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
-    {"断保", History::lapsed}, {"断保后续保", History::lapsed}};
+    {"断保", History::lapsed}, {"断保后续保", History::lapsed},
+    {"上年已缴费但待遇还没开始", History::paid_not_started}};
 constexpr Word<int> kTierWords[] = {{"一档", 1}, {"二档", 2}, {"1档", 1}, {"2档", 2}};
 
 template <typename E, size_t N>
@@ -89,12 +90,14 @@ std::string_view first_word(const Word<E> (&words)[N], E value) {
 }
 
 // What a cell of such a column takes, as the column guide says it: each value's first word with its other spellings
-// in brackets, then what an empty cell means. Made from the list the reader reads, so it names every word read.
-template <typename E, size_t N>
-std::string words_text(const Word<E> (&words)[N], size_t values) {
+// in brackets, then what an empty cell means. Made from the list the reader reads, so it names every word read;
+// `offered(value)`: whether the ruleset offers the value (a history only some rulesets decide on).
+template <typename E, size_t N, typename Offered>
+std::string words_text(const Word<E> (&words)[N], size_t values, Offered offered) {
     std::string out;
     for (size_t v = 0; v < values; ++v) {
         const E value = static_cast<E>(v);
+        if (!offered(value)) continue;
         std::string others;
         for (const auto& word : words)
             if (word.value == value && !word.text.empty() && word.text != first_word(words, value))
@@ -104,6 +107,11 @@ std::string words_text(const Word<E> (&words)[N], size_t values) {
     for (const auto& word : words)
         if (word.text.empty()) out.append("；留空即").append(first_word(words, word.value));
     return out;
+}
+
+template <typename E, size_t N>
+std::string words_text(const Word<E> (&words)[N], size_t values) {
+    return words_text(words, values, [](E) { return true; });
 }
 
 // An empty cell chooses no tier; a tier's label (or 一档 …) chooses it; digits are passed on for the estimate to
@@ -332,7 +340,9 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     if (!read_tier(cell(RosterField::tier), ruleset, member.tier))
         unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
-        unknown(RosterField::history, "连续、首次、断保（留空即连续）");
+        unknown(RosterField::history, ruleset && ruleset->offers(History::paid_not_started)
+                                          ? "连续、首次、断保、上年已缴费但待遇还没开始（留空即连续）"
+                                          : "连续、首次、断保（留空即连续）");
     if (!cell(RosterField::payment_date).empty()) member.payment_date = date(RosterField::payment_date);
     else if (default_payment) member.payment_date = default_payment;
     else fail(RosterField::payment_date, "未填写，也没有给出默认缴费日期");
@@ -367,7 +377,7 @@ std::vector<RosterColumn> roster_columns(const Ruleset& r) {
         columns.push_back({field(RosterField::tier), words, {(assumed ? *assumed : r.tiers.front()).label, ""}});
     }
     const std::string continuous(first_word(kHistoryWords, History::continuous));
-    columns.push_back({field(RosterField::history), words_text(kHistoryWords, history_names().size()), {continuous, continuous}});
+    columns.push_back({field(RosterField::history), words_text(kHistoryWords, history_names().size(), [&](History h) { return r.offers(h); }), {continuous, continuous}});
     columns.push_back({field(RosterField::payment_date), std::string(kDates) + "；留空的按默认缴费日期测算",
                        {r.payable_from.unknown() ? "" : r.payable_from.value.iso(), ""}});
     for (const MemberQuestion& q : r.member_questions) {

@@ -248,8 +248,12 @@ struct Ruleset {
     std::string silent_on_tier;
     std::string unconfirmed_note;      // shown beside a basis that rests on a level-B source
     std::vector<Source> sources;
+    // The histories a member may be given, a bit per History: those every ruleset offers, and one it decides
+    // (decided_by_rules) where its conditions name it. A mask, not a list: the page's engine is smaller so.
+    std::uint32_t histories = 0;
 
     const Source* source(const std::string& source_id) const;
+    bool offers(History history) const { return histories >> static_cast<unsigned>(history) & 1u; }
     const Tier* tier(int tier_id) const;
     const FeePart* fee_part(const std::string& part_id) const;
     // The group by its index + 1 (Facts::assistance), or by id; nullptr for none.

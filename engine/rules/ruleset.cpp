@@ -295,6 +295,9 @@ public:
             r.silent_on_tier = silences->text("tier").value_or("");
         }
         check_waiting_months_used(r);
+        for (size_t h = 0; h < history_names().size(); ++h)
+            if (!decided_by_rules(static_cast<History>(h)) || (vocabulary_.histories_named >> h & 1u))
+                r.histories |= 1u << h;
         check_reachable(doc, "benefit_rules");
         check_duplicates(r);
         if (issues_.size() != issues_before_) return std::nullopt;

@@ -18,7 +18,7 @@ const std::vector<std::string>& assistance_names() {
     return names;
 }
 const std::vector<std::string>& history_names() {
-    static const std::vector<std::string> names{"continuous", "new", "lapsed"};
+    static const std::vector<std::string> names{"continuous", "new", "lapsed", "paid_not_started"};
     return names;
 }
 
@@ -174,10 +174,13 @@ const std::array<ConditionKeyword, 17> kConditions{{
      [](const Condition& c, const Facts& f) {
          return c.number < static_cast<int>(f.answers.size()) && in_mask(c.mask, f.answers[static_cast<size_t>(c.number)]);
      }},
-    {"history", DOC("[continuous | new | lapsed, …]"), DOC("the member's cover last year is one of these"),
-     DOC(R"({"type":"array","minItems":1,"items":{"enum":["continuous","new","lapsed"]}})"),
+    {"history", DOC("[continuous | new | lapsed | paid_not_started, …]"),
+     DOC("the member's cover last year is one of these (paid_not_started: paid, but benefits had not started by the "
+         "year's end; members may be given it only in a ruleset whose conditions name it)"),
+     DOC(R"({"type":"array","minItems":1,"items":{"enum":["continuous","new","lapsed","paid_not_started"]}})"),
      [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          read_enum_set(v, value, at, c, history_names());
+         v.histories_named |= c.mask;
      },
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.history)); }},
     {"tier", DOC("[tier id, …]"), DOC("the member's tier is one of these (1 to 31)"),
@@ -332,7 +335,8 @@ struct KeywordWords {
     {"student", DOC("学生"), DOC(R"({"none":"不是学生","school":"中小学生","college":"大学生"})")},
     {"assistance", DOC("特殊人群"), DOC(R"({"none":"不属于特殊人群"})")},
     {"answer", DOC("本市要问的问题"), DOC("")},
-    {"history", DOC("上年度参保情况"), DOC(R"({"continuous":"上年连续参保","new":"首次参保","lapsed":"断保"})")},
+    {"history", DOC("上年度参保情况"),
+     DOC(R"({"continuous":"上年连续参保","new":"首次参保","lapsed":"断保","paid_not_started":"上年已缴费但待遇还没开始"})")},
     {"tier", DOC("缴费档次"), DOC("")},
     {"age", DOC("年龄（周岁）"), DOC("")},
     {"lapsed_years", DOC("断保年数"), DOC("")},

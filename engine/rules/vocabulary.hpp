@@ -18,7 +18,11 @@
 namespace yibao {
 
 enum class Student : std::uint8_t { none, school, college };
-enum class History : std::uint8_t { continuous, new_enrollee, lapsed };
+// paid_not_started: paid last year, but benefits had not started by its end (a late payment's waiting period).
+enum class History : std::uint8_t { continuous, new_enrollee, lapsed, paid_not_started };
+// Whether a ruleset offers the history only where its conditions name it: notices differ on whether paid_not_started
+// counts as continuous, so a ruleset that never names it has not said what it means.
+constexpr bool decided_by_rules(History history) { return history == History::paid_not_started; }
 
 // Contract spellings, in enum order.
 const std::vector<std::string>& student_names();
@@ -127,6 +131,7 @@ public:
     // Where waiting_months was read (a condition, or add_months counting it): the loader refuses it in a ruleset
     // without a waiting_period, where it would always be 0.
     std::vector<std::string> waiting_months_used;
+    std::uint32_t histories_named = 0;  // bit per History some `history` condition names
 
     // For the keyword table's readers.
     JsonReader& read() { return read_; }

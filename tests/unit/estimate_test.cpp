@@ -148,6 +148,34 @@ TEST_CASE("the rulesets listing offers tiers, groups and fee tables", "[estimate
     }
 }
 
+TEST_CASE("a ruleset offers paid_not_started only where its conditions name it, and the listing says which histories",
+          "[estimate][history]") {
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/choices-example.json"});
+    using yibao::History;
+    for (const char* id : {"qingdao-2027", "shenyang-2027", "choices-example"}) {
+        INFO(id);
+        for (const History h : {History::continuous, History::new_enrollee, History::lapsed})
+            CHECK(catalog.find(id)->offers(h));
+        CHECK(catalog.find(id)->offers(History::paid_not_started) == (std::string(id) == "choices-example"));
+    }
+    CHECK(yibao::ruleset_index(*catalog.find("qingdao-2027"))["histories"] == yibao::Json{"continuous", "new", "lapsed"});
+    CHECK(yibao::ruleset_index(*catalog.find("choices-example"))["histories"] ==
+          yibao::Json{"continuous", "new", "lapsed", "paid_not_started"});
+}
+
+TEST_CASE("paid_not_started leaves lapsed_years and continuous_years to the ruleset: neither contradicts it",
+          "[estimate][history]") {
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/choices-example.json"});
+    const auto answer = yibao::estimate_json(
+        catalog, R"({"ruleset":"choices-example","payment_date":"2026-11-15",
+                     "members":[{"birth_date":"1980-03-01","tier":1,"history":"paid_not_started","lapsed_years":1,
+                                 "continuous_years":3}]})");
+    INFO(answer.dump());
+    REQUIRE(answer["ok"] == true);
+    CHECK(answer["members"][0]["lapsed_years"] == 1);
+    CHECK(answer["members"][0]["benefit_start"] == "2027-01-01");
+}
+
 TEST_CASE("ruleset-level texts come with their dates filled in", "[estimate]") {
     const auto listing = yibao::rulesets_json(catalog());
     for (const auto& r : listing["rulesets"]) {

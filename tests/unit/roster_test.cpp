@@ -171,7 +171,8 @@ TEST_CASE("cell words map to the contract's values", "[roster]") {
         {"", History::continuous},       {"连续", History::continuous},   {"连续参保", History::continuous},
         {"首次", History::new_enrollee},  {"首次参保", History::new_enrollee}, {"新参保", History::new_enrollee},
         {"new", History::new_enrollee},  {"断保", History::lapsed},       {"断保后续保", History::lapsed},
-        {"lapsed", History::lapsed}};
+        {"lapsed", History::lapsed},    {"上年已缴费但待遇还没开始", History::paid_not_started},
+        {"paid_not_started", History::paid_not_started}};
     for (const auto& [word, history] : histories) CHECK(read(",,," + std::string(word)).history == history);
 }
 
@@ -589,6 +590,9 @@ TEST_CASE("the column guide says the words each column takes for the ruleset", "
     CHECK(groups.at("特殊人群") == "无、“全额资助参保对象”、“定额资助参保对象”；留空即无；属于几个人群的，都写在这一格里，用“、”隔开");
     CHECK(groups.at("性别") == "这位成员的性别？男、女；必须填写");
     CHECK(groups.at("户口新迁入") == "户口是不是新迁入本市？不是、是；留空即不是");
+    // A history only the rulesets whose rules decide on it offer.
+    CHECK(guide(test_fixture("choices-example")).at("上年度参保情况") ==
+          "连续（也可写连续参保）、首次（也可写首次参保、新参保）、断保（也可写断保后续保）、上年已缴费但待遇还没开始；留空即连续");
 }
 
 TEST_CASE("a group's label that holds 、 is read whole, alone or beside another", "[roster][template]") {
@@ -649,4 +653,28 @@ TEST_CASE("a warning about what is not published is told in the flag columns, no
     CHECK(cells[9].find("；集中缴费期的截止日期尚未公布：") != std::string::npos);
     CHECK(cells[9].find("。如在集中缴费期内缴费：") != std::string::npos);
     CHECK(cells[9].find("；如已过集中缴费期：") != std::string::npos);
+TEST_CASE("a roster's 上年度参保情况 takes 上年已缴费但待遇还没开始 where the ruleset names it, and elsewhere names the line",
+          "[roster][history]") {
+    yibao::RosterRun choices(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    choices.feed("姓名,出生日期,缴费档次,上年度参保情况\n母亲,1980-03-01,一档,上年已缴费但待遇还没开始\n"
+                 "父亲,1978-03-01,一档,很久\n", out);
+    choices.finish(out);
+    auto lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].rfind("母亲,1980-03-01,一档,上年已缴费但待遇还没开始,城乡居民,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[2].find("第3行 上年度参保情况：“很久”无法识别，可填：连续、首次、断保、上年已缴费但待遇还没开始（留空即连续）") !=
+          std::string::npos);
+
+    yibao::RosterRun qingdao(ruleset("qingdao-2027"), {yibao::Date{2026, 11, 15}, false});
+    out.clear();
+    qingdao.feed("姓名,出生日期,缴费档次,上年度参保情况\n父亲,1978-03-01,一档,上年已缴费但待遇还没开始\n"
+                 "母亲,1980-03-01,一档,很久\n", out);
+    qingdao.finish(out);
+    lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].find("第2行 上年度参保情况：青岛市2027年度城乡居民基本医疗保险的规则没有说明“上年已缴费但待遇还没开始”的人怎样算") !=
+          std::string::npos);
+    CHECK(lines[2].find("第3行 上年度参保情况：“很久”无法识别，可填：连续、首次、断保（留空即连续）") != std::string::npos);
+    CHECK(qingdao.summary().rows_failed == 2);
 }

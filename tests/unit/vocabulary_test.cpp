@@ -125,6 +125,16 @@ TEST_CASE("enumerated facts match their listed values", "[vocabulary]") {
     CHECK_FALSE(holds(R"({"category": ["college", "adult"]})", f));
 }
 
+TEST_CASE("history paid_not_started is a value of its own: continuous, new and lapsed never match it", "[vocabulary]") {
+    auto f = facts();
+    f.history = yibao::History::paid_not_started;
+    CHECK(holds(R"({"history": ["paid_not_started"]})", f));
+    CHECK(holds(R"({"history": ["continuous", "paid_not_started"]})", f));
+    CHECK_FALSE(holds(R"({"history": ["continuous", "new", "lapsed"]})", f));
+    f.history = yibao::History::continuous;
+    CHECK_FALSE(holds(R"({"history": ["paid_not_started"]})", f));
+}
+
 TEST_CASE("answer holds when the member's answer to the named question is one of those listed", "[vocabulary]") {
     auto f = facts();
     CHECK_FALSE(holds(R"({"answer": {"question": "sex", "in": ["male", "female"]}})", f));  // no answer

@@ -4,7 +4,7 @@
 // file:// with the network cut off, no console error (withPage).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { card, figures } from './browser.mjs';
+import { base64url, card, figures } from './browser.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const open = usePage('choices', [...only2024(), testRuleset('choices-example.json')], '2026-11-15');
@@ -38,3 +38,54 @@ test('示例县 shows the add-on apart, the family account under each member and
   assert.match(print, /自愿参加/);
   assert.match(print, new RegExp(FAMILY));
 }));
+
+// 上年已缴费但待遇还没开始 (paid_not_started): 示例县's rules name it, so its form offers it and the answer rests on its
+// own sentence of the notice; Qingdao's never do, so its form does not offer it, and a member who had it chosen is
+// told at the field, the choice kept.
+const HISTORY = '上年度参保情况';
+const PAID_NOT_STARTED = '上年已缴费但待遇还没开始';
+const TREATED_AS_CONTINUOUS = '上年度已缴费但待遇尚未开始的居民，在集中缴费期内缴费的，按连续参保对待，自2027年1月1日起享受待遇';
+
+test('示例县 offers 上年已缴费但待遇还没开始: benefits from 2027年1月1日, by the notice\'s own sentence', () => open(async (page) => {
+  await page.locator('#ruleset').selectOption({ label: '示例县' });
+  const mother = card(page, 0);
+  await mother.getByLabel('出生日期').fill('1980-03-01');
+  const history = mother.getByLabel(HISTORY);
+  assert.deepEqual(await history.locator('option').allTextContents(), ['连续参保', '首次参保', '断保后续保', PAID_NOT_STARTED]);
+  await history.selectOption({ label: PAID_NOT_STARTED });
+  await page.waitForSelector('body[data-state="result"]');
+  assert.equal((await figures(mother)).待遇开始, '2027年1月1日');
+  await mother.getByText('依据（为什么这样算）').click();
+  const step = mother.locator('.steps > li').filter({ hasText: '按连续参保对待' });
+  assert.equal(await step.locator('p').first().textContent(),
+    '上年度已缴费但待遇还没开始，在集中缴费期内于2026年11月15日缴费，按连续参保对待，自2027年1月1日起享受待遇。');
+  assert.equal(await step.locator('blockquote').textContent(), TREATED_AS_CONTINUOUS);
+  const link = await page.locator('#link-text').inputValue();
+  assert.equal(JSON.parse(Buffer.from(link.split('#v1.')[1], 'base64url').toString()).m[0].h, 'paid_not_started');
+
+  await page.locator('#ruleset').selectOption({ label: '青岛市' });
+  const moved = card(page, 0).getByLabel(HISTORY);
+  assert.equal(await moved.inputValue(), 'paid_not_started', 'the choice is kept, for the reader to change');
+  assert.match(await page.locator(`#${await moved.getAttribute('id')}-error`).textContent(),
+    /的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择/);
+  await page.getByRole('button', { name: '+ 成人' }).click();
+  assert.deepEqual(await card(page, 1).getByLabel(HISTORY).locator('option').allTextContents(), ['连续参保', '首次参保', '断保后续保'],
+    'Qingdao\'s form does not offer it');
+}));
+
+test('a share link with 上年已缴费但待遇还没开始 opens it chosen: answered on 示例县, flagged at the field on Qingdao', async () => {
+  const link = (c, p) => `#v1.${base64url({ c, p, m: [{ n: '母亲', b: '1980-03-01', t: 1, h: 'paid_not_started' }] })}`;
+  await open(async (page) => {
+    const mother = card(page, 0);
+    assert.equal(await mother.getByLabel(HISTORY).inputValue(), 'paid_not_started');
+    await page.waitForSelector('body[data-state="result"]');
+    assert.equal((await figures(mother)).待遇开始, '2027年1月1日');
+  }, { fragment: link('choices-example', '2026-11-15') });
+  await open(async (page) => {
+    const history = card(page, 0).getByLabel(HISTORY);
+    assert.equal(await history.inputValue(), 'paid_not_started', 'nothing the link holds is dropped');
+    assert.equal(await history.locator('option:checked').textContent(), `${PAID_NOT_STARTED}（无效）`);
+    await page.waitForSelector(`#${await history.getAttribute('id')}-error:not([hidden])`);
+    assert.match(await page.locator('#household').textContent(), /上年度参保情况：青岛市2024年度城乡居民基本医疗保险的规则没有说明/);
+  }, { fragment: link('qingdao-2024', '2024-02-15') });
+});
