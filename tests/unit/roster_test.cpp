@@ -653,6 +653,8 @@ TEST_CASE("a warning about what is not published is told in the flag columns, no
     CHECK(cells[9].find("；集中缴费期的截止日期尚未公布：") != std::string::npos);
     CHECK(cells[9].find("。如在集中缴费期内缴费：") != std::string::npos);
     CHECK(cells[9].find("；如已过集中缴费期：") != std::string::npos);
+}
+
 TEST_CASE("a roster's 上年度参保情况 takes 上年已缴费但待遇还没开始 where the ruleset names it, and elsewhere names the line",
           "[roster][history]") {
     yibao::RosterRun choices(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
