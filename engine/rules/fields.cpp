@@ -788,7 +788,7 @@ Json field_table_json() {
     for (const Field& f : kFields)
         fields.push_back({{"object", f.object}, {"key", f.key}, {"kind", kind_name(f.kind)}, {"of", f.of},
                           {"form", form_of(f)}, {"need", need_of(f)}, {"required", f.need == Need::required},
-                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"schema", f.schema},
+                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"own", f.own}, {"schema", f.schema},
                           {"description", f.description}, {"label", f.label}, {"hint", f.hint},
                           {"words", f.words.empty() ? Json::object() : Json::parse(f.words)}});
     return {{"objects", std::move(objects)}, {"fields", std::move(fields)}};

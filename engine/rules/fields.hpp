@@ -102,7 +102,7 @@ private:
 // The table as documentation (not in the page's engine), as `yibao vocabulary` prints it and the workbench's forms
 // are made from it: {"objects": [{object, where, description, label, hint}], "fields": [{object, key, kind (the
 // FieldKind's name: "text", "list", "amount" …), of, form (its JSON form: "integer 0 to 120", "[contribution, …]"),
-// need ("required", "optional" or what makes it required), required, min, max, or_unknown, schema, description,
+// need ("required", "optional" or what makes it required), required, min, max, or_unknown, own, schema, description,
 // label, hint, words}]}, words an object ({} where none).
 Json field_table_json();
 // The whole of rules/schema.json (JSON Schema 2020-12): the table's objects and the vocabulary's definitions.

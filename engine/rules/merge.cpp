@@ -145,8 +145,12 @@ std::optional<Json> list_changes(const Json& base, const Json& wanted) {
 
 }  // namespace
 
-Json list_patch(const Json& base, const Json& wanted) {
+Json key_patch(const std::string& key, const Json& base, const Json& wanted) {
     if (same_json(base, wanted)) return nullptr;
+    if (base.is_object() && wanted.is_object() && !replaced_whole(key, base) && !replaced_whole(key, wanted)) {
+        auto changes = object_changes(base, wanted);
+        return changes && !replaced_whole(key, *changes) ? std::move(*changes) : wanted;
+    }
     if (!is_id_list(base) || !is_id_list(wanted)) return wanted;
     auto changes = list_changes(base, wanted);
     return changes ? std::move(*changes) : wanted;

@@ -125,7 +125,7 @@ describe('a new city from 新建城市, in the forms alone', () => {
     await page.getByRole('button', { name: '新建城市' }).click();
     await settle(page);
     assert.equal(await page.locator('#table-section').isVisible(), true);
-    assert.equal(await page.locator('#form-section').isVisible(), false);
+    assert.equal(await page.locator('#over-base').isVisible(), false);
     const doc = await text(page);
     for (const key of ['sources', 'benefit_year', 'collection', 'continuity_deadline', 'categories', 'contributions', 'benefit_rules']) {
       assert.ok(key in doc, key);
