@@ -383,6 +383,15 @@ export default (function () {
       return box;
     }
 
+    // An id naming an item of another list of the ruleset (a contribution's part, a fee part): a choice of that list's
+    // items by id and label; an id it does not have stays chosen, said so, for the check to name.
+    const itemsOf = (doc, key) => (Array.isArray(doc[key]) ? doc[key] : []).filter((x) => isObject(x) && typeof x.id === 'string');
+    function itemChoice(f, at, value, doc) {
+      const options = { '': '（请选择）', ...Object.fromEntries(itemsOf(doc, f.names).map((x) => [x.id, x.label ? `${x.label}（${x.id}）` : x.id])) };
+      if (typeof value === 'string' && value && !(value in options)) options[value] = `${value}（不在列表中）`;
+      return select(at, f.label, options, typeof value === 'string' ? value : '', (v) => set(at, v || undefined));
+    }
+
     // Whether another item of the list the item at `at` is in has the id `id`.
     function taken(at, id) {
       const m = /^(.*)\/(\d+)$/.exec(at);
@@ -398,6 +407,7 @@ export default (function () {
       const enumeration = /"enum":\[([^\]]*)\]/.exec(f.schema || '');
       switch (f.kind) {
         case 'text':
+          if (f.names) return itemChoice(f, where, value, doc);
           if (enumeration) {
             const values = JSON.parse(`[${enumeration[1]}]`);
             const options = { '': '（请选择）', ...Object.fromEntries(values.map((v) => [v, f.words[v] || v])) };
@@ -471,7 +481,11 @@ export default (function () {
       });
       const add = button(`添加${name}`, () => {
         const fresh = {};
-        if (idField) {
+        if (idField && idField.names) {
+          // The first item of the list it names that this list does not name yet, else none: the check asks for it.
+          const free = itemsOf(doc, idField.names).find((x) => !items.some((y) => isObject(y) && y.id === x.id));
+          fresh.id = free ? free.id : '';
+        } else if (idField) {
           let n = items.length + 1;
           while (items.some((x) => isObject(x) && x.id === freshId(n))) n += 1;
           fresh.id = freshId(n);
@@ -532,6 +546,8 @@ export default (function () {
         for (const node of /** @type {NodeListOf<HTMLInputElement>} */ (fresh.querySelectorAll('input, textarea, select'))) {
           const live = /** @type {HTMLInputElement | null} */ (document.getElementById(node.id));
           if (!live || live === document.activeElement || live.dataset.bad) continue;
+          // A choice of the ruleset's own items follows them (a fee part added or renamed).
+          if (node.tagName === 'SELECT' && live.innerHTML !== node.innerHTML) live.replaceChildren(...node.children);
           if (node.type === 'checkbox') live.checked = node.checked; else if (live.value !== node.value) live.value = node.value;
         }
         for (const node of fresh.querySelectorAll('h3, h4, legend')) {

@@ -60,6 +60,10 @@ constexpr Field unless(Field f, const char* key) {
     f.unless = key;
     return f;
 }
+constexpr Field names(Field f, const char* list) {
+    f.names = list;
+    return f;
+}
 constexpr Field or_unknown(Field f) {
     f.or_unknown = true;
     return f;
@@ -434,8 +438,9 @@ constexpr Field kFields[] = {
               DOC(R"({"individual":"个人缴纳","government":"政府出（财政补助、医疗救助资助等）"})")),
         basis("fee_part"),
 
-        non_empty(row("contribution_part", "id", K::text, req, DOC("an id from fee_parts"), DOC("费用组成编号"),
-                      DOC("上面“费用组成”里的编号，例如 medical_aid。"))),
+        names(non_empty(row("contribution_part", "id", K::text, req, DOC("an id from fee_parts"), DOC("费用组成"),
+                            DOC("上面“费用组成”里的一项。"))),
+              "fee_parts"),
         row("contribution_part", "amount_fen", K::amount, req, DOC("the part's amount in fen, or a fact"),
             DOC("金额"), DOC("按元填写，例如 320。")),
         basis("contribution_part"),
@@ -788,7 +793,7 @@ Json field_table_json() {
     for (const Field& f : kFields)
         fields.push_back({{"object", f.object}, {"key", f.key}, {"kind", kind_name(f.kind)}, {"of", f.of},
                           {"form", form_of(f)}, {"need", need_of(f)}, {"required", f.need == Need::required},
-                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"own", f.own}, {"schema", f.schema},
+                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"own", f.own}, {"names", f.names}, {"schema", f.schema},
                           {"description", f.description}, {"label", f.label}, {"hint", f.hint},
                           {"words", f.words.empty() ? Json::object() : Json::parse(f.words)}});
     return {{"objects", std::move(objects)}, {"fields", std::move(fields)}};
