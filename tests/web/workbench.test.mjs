@@ -334,7 +334,7 @@ describe('the rest of the year in the form', () => {
     await fill(page, '/payment_channels/11/name', '青岛医保微信小程序');
     await fill(page, '/payment_channels/11/detail', '手机');
     await setBasis(page, '/payment_channels/11', 'qingdao-2025-notice', '可通过青岛医保微信小程序缴费');
-    await page.getByRole('button', { name: /^删除缴费渠道8/ }).click();
+    await page.getByRole('button', { name: '删除缴费渠道8', exact: true }).click();
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).payment_channels, [
@@ -348,7 +348,7 @@ describe('the rest of the year in the form', () => {
     assert.ok((await errors(page)).some((e) => e.startsWith('“联系方式3”的“名称”：')), (await errors(page)).join('\n'));
     await fill(page, '/contacts/2/name', '青岛市医保服务热线');
     await fill(page, '/contacts/2/phone', '0532-12345');
-    await page.getByRole('button', { name: /^删除联系方式1/ }).click();
+    await page.getByRole('button', { name: '删除联系方式1', exact: true }).click();
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).contacts, [{ name: '“青岛医疗保障”微信公众号', detail: '新参保登记' },
