@@ -501,9 +501,11 @@ import YibaoTableForm from './table-form.js';
       const byId = new Map(summaries.map((s) => [s.id, s]));
       byId.set(answer.ruleset.id, answer.ruleset);
       const tables = YibaoFeeTables.feeTables(docs.map((d) => byId.get(d.id)));
+      // Each ruleset's region as the engine merged it, as web/build.mjs gives the built page.
+      const regions = JSON.stringify(Object.fromEntries(docs.map((d) => [d.id, byId.get(d.id).region])));
       const id = fileName(doc.id);
       const name = nameOf(id);
-      const html = assemble(new TextDecoder().decode(await inflate(template)), { rulesets: JSON.stringify(docs),
+      const html = assemble(new TextDecoder().decode(await inflate(template)), { rulesets: JSON.stringify(docs), regions,
         feeTables: tables, familyPage: PAGES.family.name(id), staffPage: PAGES.staff.name(id) });
       save(name, html, 'text/html');
       status.textContent = `已生成${label}“${name}”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;

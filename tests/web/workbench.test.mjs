@@ -29,11 +29,13 @@ after(async () => {
 const text = async (page) => JSON.parse(await page.getByLabel('规则JSON').inputValue());
 const bench = (check, options = {}) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]', ...options }, check);
 
-// A page's rulesets block and fee tables, and the rest of it with both emptied.
+// A page's rulesets block, their regions and fee tables, and the rest of it with these emptied.
 function blocks(html) {
   const data = /(<script id="rulesets" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
+  const regions = /(<script id="regions" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
   const fees = /(<h2 id="h-fees">[^\n]*\n)([^]*?)(\n {2}<\/section>)/.exec(html);
-  return { data: data[2], fees: fees[2], rest: html.replace(data[0], data[1] + data[3]).replace(fees[0], fees[1] + fees[3]) };
+  return { data: data[2], regions: JSON.parse(regions[2]), fees: fees[2],
+    rest: html.replace(data[0], data[1] + data[3]).replace(regions[0], regions[1] + regions[3]).replace(fees[0], fees[1] + fees[3]) };
 }
 
 async function download(page, button) {
@@ -80,12 +82,14 @@ describe('next year from qingdao-2024', () => {
     assert.equal(doc.silences.assistance, SILENCE_TEXT);
   }));
 
-  test('the exported page equals dist/yibao.html but for its rulesets, its fee tables and the names of the pages it links', () => {
+  test('the exported page equals dist/yibao.html but for its rulesets, their regions, its fee tables and the names of the pages it links', () => {
     const page = blocks(exported.text);
     assert.equal(page.rest, blocks(distPage).rest.replace('href="batch.html"', 'href="qingdao-2025-batch.html"')
       .replace('下载“batch.html”', '下载“qingdao-2025-batch.html”'));
     const data = JSON.parse(page.data);
     assert.deepEqual(data.map((d) => d.id), [...builtIn().map((f) => JSON.parse(readFileSync(f, 'utf8')).id), 'qingdao-2025']);
+    // Each ruleset's region as the engine merges it, the new one's from its base.
+    assert.deepEqual(page.regions, { ...blocks(distPage).regions, 'qingdao-2025': '青岛市' });
     const file = join(dir, 'qingdao-2025.json');
     writeFileSync(file, rules.text);
     // web/build.mjs with the same rulesets, written as qingdao-2025.html (and qingdao-2025-batch.html beside it).
