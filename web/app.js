@@ -46,7 +46,7 @@ import YibaoLink from './link.js';
   const { el, fill, describe, setError, fieldOf, showRulesetErrors, unsupported } = YibaoFields;
   const { todayIso, zhDate, count, sentence, PHONE, dialString, memberTitle, sourceLine,
     carriedFacts, provisionalOf, money, partTerms, amountLine, flagLines, CASES, caseText, startOf, earlierText, channelText,
-    FIGURES, groupText, withTexts } = YibaoFormat;
+    FIGURES, groupText, withTexts, addOnsText } = YibaoFormat;
   const { groupsOf } = YibaoLink;
 
   // A preset suggests an age, never a birth date: no figure is shown for a date nobody gave.
@@ -606,14 +606,14 @@ import YibaoLink from './link.js';
   }
 
   function memberOutcome(m) {
-    const rows = FIGURES.map(([term, text]) => {
+    const rows = FIGURES.filter(([term]) => term !== '自愿参加' || m.add_ons.length).map(([term, text]) => {
       const [shown = text, cls] = SCREEN_FIGURES[term] || [];
       return [term, shown(m), cls];
     });
     if (m.waiting_parts || (m.cases && m.cases.in_window.waiting_parts)) rows.splice(3, 0, ['待遇等待期', caseLines(m, waitingText)]);
     const notes = about(m.warnings, 'note').map((w) => el('p', { class: 'hint' }, `提示：${w.message}`));
-    // What else the member's history changes (大病保险), each with its basis.
-    const more = (m.notes || []).map((n) => el('div', { class: 'note' }, el('p', null, n.text),
+    // What else the member's history changes (大病保险), and a relative's employee account that may pay, each with its basis.
+    const more = [...(m.benefit_tier ? [m.benefit_tier] : []), ...m.notes, ...m.add_ons, ...m.family_account].map((n) => el('div', { class: 'note' }, el('p', null, n.text),
       el('details', null, el('summary', null, '这条提示的依据'), reason({ ...n, text: null }))));
     const cases = m.cases ? CASES.flatMap(([key, when]) => m.cases[key].explanation
       .map((step) => ({ ...step, text: `${when}：${step.text}` }))) : [];
@@ -682,7 +682,9 @@ import YibaoLink from './link.js';
         ['个人缴费', withPartsShown(t, 'individual_fen', 'individual'), 'money'],
         ['政府补助', withPartsShown(t, 'subsidy_fen', 'government'), 'money'],
         ['合计（个人+补助）', totalText(t)],
-      ]), groups.map((text) => el('p', { class: 'hint group' }, text)), leftText ? el('p', { class: 'hint' }, leftText) : null),
+        // Add-ons are paid beside the basic contribution, so said apart from its totals.
+        t.add_ons.length ? ['自愿参加（另缴）', addOnsText(t), 'money'] : null,
+      ].filter(Boolean)), groups.map((text) => el('p', { class: 'hint group' }, text)), leftText ? el('p', { class: 'hint' }, leftText) : null),
       earlierDue(answer),
       deadlineBlock(answer),
       others.map((w) => el('p', { class: 'hint' }, `提示：${w.message}`)));

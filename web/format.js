@@ -106,6 +106,8 @@ export default (function () {
   const startOf = (x) => (x.benefit_start ? zhDate(x.benefit_start) : x.benefit_start_unknown ? '尚未公布' : '本年度没有待遇');
   // What a member still owes for the year before (earlier_year), in short.
   const earlierText = (e) => `${e.year}年度个人缴费${money(e, 'individual_fen')}，${zhDate(e.pay_by)}前缴纳`;
+  // The add-ons a member takes, or a household's totals of them, each with its fee: 大病医疗互助补充保险60元.
+  const addOnsText = (x) => x.add_ons.map((a) => `${a.label}${yuan(a.amount_fen)}`).join('、');
   const channelText = (x) => x.name + (x.detail ? `（${x.detail}）` : '');
 
   // The assistance group a member's figures rest on (the answer's `assistance`), by its label in the ruleset's
@@ -122,9 +124,12 @@ export default (function () {
   // A member's figures as text [term, text(m)], as printed; the page's cards show some of them richer.
   /** @type {[string, (m: any) => string][]} */
   const FIGURES = [
-    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '')],
+    ['类别', (m) => m.category_label + (m.tier_label ? `（${m.tier_label}）` : '') +
+      (m.benefit_tier ? `（按${m.benefit_tier.paid_label}缴费，享受${m.benefit_tier.label}待遇）` : '')],
     ['个人缴费', (m) => withParts(m, 'individual_fen', 'individual')],
     ['政府补助', (m) => withParts(m, 'subsidy_fen', 'government')],
+    // Add-ons the member chose, each with its own fee, apart from the basic contribution (shown where a member took one).
+    ['自愿参加', addOnsText],
     ['待遇开始', (m) => caseText(m, startOf)],
     ['待遇结束', (m) => zhDate(m.benefit_end)],
   ];
@@ -143,7 +148,7 @@ export default (function () {
       if (item.basis.some((b) => b.level === 'B')) item.note = listing.unconfirmed_note;
     };
     for (const m of answer.members) {
-      [...m.explanation, ...m.notes, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
+      [...m.explanation, ...m.notes, ...m.add_ons, ...(m.benefit_tier ? [m.benefit_tier] : []), ...m.family_account, ...(m.cases ? [...m.cases.in_window.explanation, ...m.cases.after_window.explanation] : [])]
         .forEach(explained);
     }
     const { id, region, year, title, benefit_year, collection } = listing;
@@ -156,6 +161,6 @@ export default (function () {
 
   const api = { pad, isoOf, todayIso, yuan, zhDate, count, sentence, UNBROKEN, PHONE, dialString,
     sourceLevel, sourceLine, memberTitle, provisionalOf, amountText, money, carriedFacts, partTerms, amountLine, flagLines,
-    CASES, caseText, startOf, earlierText, channelText, groupText, FIGURES, withTexts };
+    CASES, caseText, startOf, earlierText, addOnsText, channelText, groupText, FIGURES, withTexts };
   return api;
 })();

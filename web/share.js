@@ -87,13 +87,16 @@ import YibaoLink from './link.js';
     // Where a start turns on a window end not published, each case has a column of start dates, headed in full; the
     // days without cover are then those before the start, as the line under the table says.
     const split = answer.members.some((m) => m.cases);
+    const took = answer.members.some((m) => m.add_ons.length);
     /** @type {[string, (m: any) => string][]} */
-    const columns = FIGURES.flatMap((f) => (split && f[0] === '待遇开始'
+    const columns = FIGURES.filter((f) => took || f[0] !== '自愿参加').flatMap((f) => (split && f[0] === '待遇开始'
       ? CASES.map(([key, when]) => [`${when}：待遇开始`, (m) => startOf(m.cases ? m.cases[key] : m)]) : [f]));
     const head = ['成员', '出生日期', ...columns.map(([term]) => term), split ? null : '不能报销的时间'].filter(Boolean);
-    // Under a member's row, the assistance group the figures rest on, across the table.
+    // Under a member's row, across the table: the assistance group the figures rest on, and a relative's employee
+    // account that may pay for the member.
     const group = (m, i) => groupText(m, YibaoLink.groupsOf(members[i]), groups);
-    const groupRow = (m, i) => (group(m, i) ? el('tr', null, el('td', { class: 'group', colspan: head.length }, group(m, i))) : null);
+    const across = (text) => el('tr', null, el('td', { class: 'group', colspan: head.length }, text));
+    const groupRow = (m, i) => [group(m, i) ? across(group(m, i)) : null, ...m.family_account.map((a) => across(a.text))];
     const row = (m, i) => el('tr', null,
       el('th', { scope: 'row' }, titleOf(members[i])),
       el('td', null, zhDate(m.birth_date)),

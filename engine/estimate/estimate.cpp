@@ -367,6 +367,10 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         const int years = note.per_year ? std::max(0, f.continuous_years - note.after_years) : 1;
         m.notes.push_back({&note, Money::from_fen(note.amount.fen * years)});
     }
+    for (const AddOn& add_on : r.add_ons)
+        if (holds(add_on.when, f)) m.add_ons.push_back(&add_on);
+    for (const Channel& channel : r.payment)
+        if (channel.family_account && holds(channel.when, f)) m.family_accounts.push_back(&channel);
     m.facts = f;
     return m;
 }
@@ -452,6 +456,16 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
     }
     if (!ok) return std::nullopt;
     result.part_totals = part_totals(r, result.members);
+    for (const AddOn& add_on : r.add_ons) {
+        AddOnTotal total{&add_on, Money{}};
+        bool taken = false;
+        for (const MemberResult& m : result.members)
+            if (std::find(m.add_ons.begin(), m.add_ons.end(), &add_on) != m.add_ons.end()) {
+                taken = true;
+                total.amount += add_on.amount;
+            }
+        if (taken) result.add_on_totals.push_back(total);
+    }
 
     for (const Channel& channel : r.registration) {
         for (const MemberResult& m : result.members) {

@@ -74,6 +74,8 @@ struct MemberResult {
     std::optional<BenefitOutcome> after_window_agrees;
     std::vector<Fired> fired;  // the category and contribution rules; the benefit's own follow in `benefit`
     std::vector<NoteResult> notes;
+    std::vector<const Channel*> family_accounts;
+    std::vector<const AddOn*> add_ons;  // the add-ons the member takes, each with its own fee  // the payment channels with a family account the member may use
     std::vector<const Certainty*> rests_on;  // the provisional and unknown facts the figures and dates rest on
     std::vector<Code> warnings;
     std::vector<int> groups;                      // every group of the ruleset the member is in (1 + index)
@@ -96,6 +98,12 @@ struct PartTotal {
     std::optional<Money> amount;  // nullopt: a member's amount of it is not published
 };
 
+// One add-on's fees summed across the members who take it.
+struct AddOnTotal {
+    const AddOn* add_on = nullptr;
+    Money amount;
+};
+
 struct Result {
     const Ruleset* ruleset = nullptr;
     Date payment_date;
@@ -106,6 +114,7 @@ struct Result {
     std::optional<Money> individual_total;  // nullopt: it includes an amount that is not published
     std::optional<Money> subsidy_total;
     std::vector<PartTotal> part_totals;  // in the ruleset's fee_parts order, the parts some member's rule gives
+    std::vector<AddOnTotal> add_on_totals;  // in the ruleset's order, the add-ons some member takes
     std::vector<const Certainty*> rests_on;
     std::vector<const Channel*> registration;  // only those relevant to some member
     std::vector<Code> warnings;

@@ -124,6 +124,24 @@ std::string note_text(const Ruleset& r, const MemberResult& m, const NoteResult&
     return fill_placeholders(note.note->explain.text, facts);
 }
 
+std::string benefit_tier_text(const Ruleset& r, const BenefitTier& b) {
+    return "按" + r.tier(b.paid)->label + "标准缴费，享受" + r.tier(b.benefits)->label + "标准的医保待遇。";
+}
+
+std::string add_on_text(const Ruleset& r, const MemberResult& m, const AddOn& add_on) {
+    TextFacts facts = member_facts(r, m);
+    facts.amount = add_on.amount;
+    return fill_placeholders(add_on.explain.text, facts);
+}
+
+std::string family_account_text(const FamilyAccount& a) {
+    std::string relatives;
+    for (const std::string& relative : a.relatives) relatives += (relatives.empty() ? "" : "、") + relative;
+    return "可以用家人的职工医保个人账户缴费：职工医保参保人的个人账户可以为其" + relatives + "缴费" +
+           (a.balance_above ? "，账户余额超过" + a.balance_above->yuan_text() + "的部分才能用" : "") + "；" + a.filing +
+           (a.filing.size() >= 3 && a.filing.compare(a.filing.size() - 3, 3, "。") == 0 ? "" : "。");
+}
+
 std::string certainty_text(const Certainty& c) {
     if (c.kind == Certainty::Kind::provisional) return c.text;
     return (c.label.empty() ? std::string(fact_label(c.fact)) : c.label) + "尚未公布：" + c.text + "；请咨询" + c.ask;

@@ -21,6 +21,12 @@ std::vector<Step> explanation(const Ruleset& ruleset, const MemberResult& member
 // The steps of one reading of an unknown window end (MemberResult::in_window, after_window).
 std::vector<Step> explanation(const Ruleset& ruleset, const MemberResult& member, const BenefitOutcome& outcome);
 std::string note_text(const Ruleset& ruleset, const MemberResult& member, const NoteResult& note);
+// What a member is told of a benefit tier other than the tier paid: 按一档标准缴费，享受二档标准的医保待遇。
+std::string benefit_tier_text(const Ruleset& ruleset, const BenefitTier& tier);
+// What a member is told of an add-on they take, its {amount} its fee.
+std::string add_on_text(const Ruleset& ruleset, const MemberResult& member, const AddOn& add_on);
+// What a member is told of paying from a relative's employee account: for whom, above which balance, what to file.
+std::string family_account_text(const FamilyAccount& account);
 std::string warning_message(Code code, const Ruleset& ruleset, const MemberResult& member);
 std::string household_warning_message(Code code, const Ruleset& ruleset, const Result& result);
 

@@ -47,12 +47,24 @@ Json warnings_json(const std::vector<Code>& codes, Message message) {
     return list;
 }
 
+// A family account's conditions as data, and what a member is told of it with its basis.
+Json family_account_json(const Ruleset& r, const Channel& c, Texts texts) {
+    const FamilyAccount& a = *c.family_account;
+    Json out = explained_json(r, family_account_text(a), a.basis, texts);
+    out["channel"] = c.id;
+    out["relatives"] = a.relatives;
+    out["balance_above_fen"] = a.balance_above ? Json(a.balance_above->fen) : Json(nullptr);
+    out["filing"] = a.filing;
+    return out;
+}
+
 Json channel_json(const Ruleset& r, const Channel& c) {
     Json out = explained_json(r, c.how, c.basis);
     out.erase("text");
     out["id"] = c.id;
     out["name"] = c.who;
     out["detail"] = c.how;
+    if (c.family_account) out["family_account"] = family_account_json(r, c, Texts::spelled_out);
     return out;
 }
 
@@ -163,6 +175,25 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
         n["amount_fen"] = note.amount.fen;
         notes.push_back(std::move(n));
     }
+    Json add_ons = Json::array();
+    Money add_ons_fen;
+    for (const AddOn* a : m.add_ons) {
+        add_ons.push_back(explained_json(r, add_on_text(r, m, *a), a->explain.basis, texts));
+        add_ons.back()["id"] = a->id;
+        add_ons.back()["label"] = a->label;
+        add_ons.back()["amount_fen"] = a->amount.fen;
+        add_ons_fen += a->amount;
+    }
+    Json benefit_tier = nullptr;
+    if (const auto& b = m.contribution->benefit_tier) {
+        benefit_tier = explained_json(r, benefit_tier_text(r, *b), b->basis, texts);
+        benefit_tier["paid"] = b->paid;
+        benefit_tier["paid_label"] = r.tier(b->paid)->label;
+        benefit_tier["tier"] = b->benefits;
+        benefit_tier["label"] = r.tier(b->benefits)->label;
+    }
+    Json family_accounts = Json::array();
+    for (const Channel* c : m.family_accounts) family_accounts.push_back(family_account_json(r, *c, texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
     return {{"id", m.id},
             {"category", m.category->id},
@@ -170,6 +201,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"tier", m.tier ? Json(m.tier->id) : Json(nullptr)},
             {"tier_label", m.tier ? Json(m.tier->label) : Json(nullptr)},
             {"tier_applies", m.tier_applies},
+            {"benefit_tier", std::move(benefit_tier)},
             // The group taken (of several, the one several_groups takes), for the page's print and totals to name.
             {"assistance", group ? Json(group->id) : Json(nullptr)},
             {"age", m.age},
@@ -180,6 +212,8 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"subsidy_fen", fen_or_null(m.subsidy)},
             {"total_fen", sum_or_null(m.individual, m.subsidy)},
             {"parts", contribution_parts_json(r, *m.contribution)},
+            {"add_ons", std::move(add_ons)},
+            {"add_ons_fen", add_ons_fen.fen},
             {"benefit_start", date_or_null(m.benefit.start)},
             {"benefit_start_unknown", m.benefit.start_unknown != nullptr},
             {"benefit_end", m.benefit.end.iso()},
@@ -194,6 +228,7 @@ Json member_json(const Ruleset& r, const MemberResult& m, Texts texts) {
             {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown)},
             {"explanation", std::move(explanation)},
             {"notes", std::move(notes)},
+            {"family_account", std::move(family_accounts)},
             {"warnings", warnings_json(m.warnings, [&](Code code) { return warning_message(code, r, m); })}};
 }
 
@@ -362,6 +397,14 @@ Json result_json(const Result& result, Texts texts) {
                    {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)},
                    {"parts", Json::array()}};
     for (const PartTotal& t : result.part_totals) totals["parts"].push_back(part_json(*t.part, fen_or_null(t.amount)));
+    // The add-ons' fees apart from the basic contribution's.
+    Money add_ons_fen;
+    totals["add_ons"] = Json::array();
+    for (const AddOnTotal& t : result.add_on_totals) {
+        totals["add_ons"].push_back({{"id", t.add_on->id}, {"label", t.add_on->label}, {"amount_fen", t.amount.fen}});
+        add_ons_fen += t.amount;
+    }
+    totals["add_ons_fen"] = add_ons_fen.fen;
     add_certainties(totals, result.rests_on);
     Json warnings = warnings_json(result.warnings, [&](Code code) { return household_warning_message(code, r, result); });
     if (texts == Texts::by_id) {

@@ -147,16 +147,22 @@ void append_date(std::string& out, const Date& date) {
     out.append(buffer, sizeof buffer);
 }
 
-// Joins the notes into one cell, each text once; `joined` is a buffer kept from row to row.
+// Adds the notes to one cell's text, each text once.
 template <typename Notes, typename Text>
-void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
-    joined.clear();
+void join_notes(std::string& joined, const Notes& notes, Text text) {
     for (const auto& note : notes) {
         const std::string_view t = text(note);
         if (t.empty() || joined.find(t) != std::string::npos) continue;
         if (!joined.empty()) joined += kNoteSeparator;
         joined += t;
     }
+}
+
+// Joins the notes into one cell; `joined` is a buffer kept from row to row.
+template <typename Notes, typename Text>
+void append_notes(std::string& out, const Notes& notes, Text text, std::string& joined) {
+    joined.clear();
+    join_notes(joined, notes, text);
     append_csv_text(out, joined);
 }
 
@@ -403,12 +409,17 @@ void RosterRun::header(const CsvRecord& record, std::string& out) {
     }
     for (size_t i = 0; i < kAddedChinese.size(); ++i) {
         out.append(",").append(layout_.english ? kAddedEnglish[i] : kAddedChinese[i]);
-        // After 政府补助, each fee part the ruleset declares: its label, or id_yuan.
-        if (i == 2)
+        // After 政府补助, each fee part the ruleset declares, then each add-on: its label, or id_yuan.
+        if (i == 2) {
             for (const FeePart& part : ruleset_.fee_parts) {
                 out += ',';
                 append_csv_text(out, layout_.english ? part.id + "_yuan" : part.label);
             }
+            for (const AddOn& add_on : ruleset_.add_ons) {
+                out += ',';
+                append_csv_text(out, layout_.english ? add_on.id + "_yuan" : add_on.label);
+            }
+        }
     }
     if (flags_)
         for (const std::string_view name : layout_.english ? kFlagEnglish : kFlagChinese) out.append(",").append(name);
@@ -475,6 +486,11 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         for (const ContributionPart& p : m.contribution->parts)
             if (p.id == part.id && !p.amount.unknown()) append_yuan(out, p.amount.value);
     }
+    // Each add-on: its fee where the member takes it, else empty.
+    for (const AddOn& add_on : ruleset_.add_ons) {
+        out += ',';
+        if (std::find(m.add_ons.begin(), m.add_ons.end(), &add_on) != m.add_ons.end()) append_yuan(out, add_on.amount);
+    }
     out += ',';
     if (m.benefit.start) {
         append_date(out, *m.benefit.start);
@@ -484,12 +500,19 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
         out += ',';
     }
     out += ',';
-    // The flag columns say what is provisional or not published; the notes say the rest.
+    // The flag columns say what is provisional or not published; the notes say the rest, and the ways to pay from a
+    // relative's employee account that the member may use.
     std::string message;
-    append_notes(out, m.warnings, [&](Code code) -> std::string_view {
+    notes_.clear();
+    join_notes(notes_, m.warnings, [&](Code code) -> std::string_view {
         if (flags_ && (code == Code::provisional || code == Code::unknown_amount)) return {};
         return message = warning_message(code, ruleset_, m);
-    }, notes_);
+    });
+    if (const auto& b = m.contribution->benefit_tier) join_notes(notes_, std::array{benefit_tier_text(ruleset_, *b)},
+                                                                 [](const std::string& text) -> std::string_view { return text; });
+    join_notes(notes_, m.family_accounts,
+               [&](const Channel* c) -> std::string_view { return message = family_account_text(*c->family_account); });
+    append_csv_text(out, notes_);
     if (flags_) {
         for (const auto kind : {Certainty::Kind::provisional, Certainty::Kind::unknown}) {
             out += ',';
@@ -506,7 +529,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
 // Ends a row whose cells are written with empty figures and the reasons in the notes.
 void RosterRun::fail_row(long line, std::string_view name, std::string& out) {
     out += ",,,,,,";
-    out.append(ruleset_.fee_parts.size(), ',');
+    out.append(ruleset_.fee_parts.size() + ruleset_.add_ons.size(), ',');
     append_notes(out, errors_, [](const RowProblem& p) -> std::string_view { return p.message; }, notes_);
     if (flags_) out += ",,";
     out += "\r\n";

@@ -1,6 +1,8 @@
 #include "rules/fields.hpp"
 
 #include <iterator>
+#include <tuple>
+#include <utility>
 
 #include "core/doc.hpp"
 #include "rules/vocabulary.hpp"
@@ -147,11 +149,21 @@ constexpr ObjectShape kObjects[] = {
         {"contribution", "contributions[]",
          DOC("A row of the fee table: the first match gives the individual contribution and the subsidy."),
          DOC("缴费标准"), DOC("缴费标准表的一行：个人缴多少、政府补助多少；从上往下，第一个符合的算数。")},
+        {"add_on", "add_ons[]",
+         DOC("An optional add-on a member chooses, with its own fee (自愿参加…大病医疗互助补充保险): taken by each member "
+             "its `when` matches, usually an answer to one of member_questions. Its fee is told apart, never added to "
+             "the individual contribution: the member's `add_ons` and the household's `totals.add_ons`."),
+         DOC("自愿参加的项目"),
+         DOC("通知写了居民可以自愿参加、另外缴费的项目时才填，例如 大病医疗互助补充保险；用“本市要问的问题”问居民参不参加。")},
         {"contribution_part", "contributions[].parts[]",
          DOC("The rule's amount of one fee part, with its basis. The individual contribution is the sum of the parts "
              "the member pays, the subsidy the sum of the government's; an unknown part makes its sum unknown."),
          DOC("分项金额"),
          DOC("这一行缴费标准里一笔费用组成的金额，例如 财政补助700元。个人缴费是个人出的各项之和，政府补助是政府出的各项之和。")},
+        {"benefit_tier", "contributions[].benefit_tier",
+         DOC("A tier of benefits other than the tier paid (按照一档标准缴费，享受二档标准的医保待遇): the answer names "
+             "both, for the members of the rule."),
+         DOC("享受哪一档待遇"), DOC("通知写了按一档缴费、享受二档待遇这类话时才填。")},
         {"benefit_rule", "benefit_rules[]",
          DOC("The first match gives the day benefits start (and end). A start after the end means the payment buys no "
              "cover that year."),
@@ -178,6 +190,12 @@ constexpr ObjectShape kObjects[] = {
         {"channel", "registration[], payment_channels[]",
          DOC("A way to register or pay; a registration route is shown when a member of the household matches."),
          DOC("渠道"), DOC("参保登记或缴费的地方和办法。")},
+        {"family_account", "payment_channels[].family_account",
+         DOC("Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): for "
+             "whom an employee's account may pay, above which balance, and the filing it needs. It is listed with the "
+             "ways to pay and told to each member the channel's `when` matches; it changes no amount."),
+         DOC("职工医保个人账户家庭共济"),
+         DOC("通知写了可以用家人的职工医保个人账户缴费时才填：可以为哪些亲属缴费、账户余额超过多少的部分可以用、要先办理什么备案或绑定。")},
         {"contact", "contacts[]", DOC("Whom to ask."), DOC("联系方式"), DOC("有问题向谁咨询。")},
         {"silences", "silences",
          DOC("What to tell a member about what the sources do not say; the ordinary rule is used."),
@@ -257,6 +275,9 @@ constexpr Field kFields[] = {
         of(row("ruleset", "contributions", K::list, req, DOC("the fee table, first match"), DOC("缴费标准"),
                DOC("从上往下，第一个符合的缴费标准算数。")),
            "contribution", 1),
+        of(row("ruleset", "add_ons", K::list, opt, DOC("optional add-ons a member chooses, each with its own fee"),
+               DOC("自愿参加的项目"), DOC("例如 大病医疗互助补充保险，每人每年60元；它的费用单独列出，不算进基本医保的个人缴费。")),
+           "add_on", 1),
         of(row("ruleset", "benefit_rules", K::list, req, DOC("when benefits start, first match"),
                DOC("待遇开始规则"), DOC("从上往下，第一个符合的规则算数。")),
            "benefit_rule", 1),
@@ -266,9 +287,10 @@ constexpr Field kFields[] = {
         of(row("ruleset", "member_notes", K::list, opt, DOC("information for members whose facts match"), DOC("提示"),
                DOC("符合条件的人会看到的说明，可以不填。")),
            "member_note", 1),
-        of(row("ruleset", "registration", K::list, req, DOC("where to register, shown where a member matches"),
-               DOC("参保登记"), DOC("到哪里、怎样登记参保；家里有人符合条件时显示。")),
-           "channel", 1),
+        schema(of(row("ruleset", "registration", K::list, req, DOC("where to register, shown where a member matches"),
+                      DOC("参保登记"), DOC("到哪里、怎样登记参保；家里有人符合条件时显示。")),
+                  "channel", 1),
+               DOC(R"("items":{"allOf":[{"$ref":"#/$defs/channel"},{"properties":{"family_account":{"type":"null"}}}]})")),
         of(row("ruleset", "payment_channels", K::list, req, DOC("where to pay"), DOC("缴费渠道"),
                DOC("到哪里、怎样缴费。")),
            "channel", 1),
@@ -421,6 +443,10 @@ constexpr Field kFields[] = {
                DOC("通知分项列出金额时填，例如 财政补助700元、医疗救助资助320元；每项写上面“费用组成”里的编号。"
                    "只列了政府分项的，个人缴费仍要填。")),
            "contribution_part", 1),
+        of(row("contribution", "benefit_tier", K::object, opt,
+               DOC("where the members of this rule have the benefits of another tier than the one they pay"),
+               DOC("享受哪一档待遇"), DOC("按一档缴费、享受二档待遇时才填，可以不填。")),
+           "benefit_tier"),
         row("contribution", "caveat", K::text, opt,
             DOC("told as a warning whenever the rule applies, e.g. for a group this year's source no longer names"),
             DOC("提醒（测算结果旁显示）"), DOC("这条标准适用时，总会提醒居民的话，例如今年的通知不再提到这类人。可以不填。")),
@@ -444,6 +470,26 @@ constexpr Field kFields[] = {
         row("contribution_part", "amount_fen", K::amount, req, DOC("the part's amount in fen, or a fact"),
             DOC("金额"), DOC("按元填写，例如 320。")),
         basis("contribution_part"),
+
+        id("add_on", DOC("编号"), DOC("例如 mutual_aid。")),
+        non_empty(row("add_on", "label", K::text, req, DOC("as the notice names it, e.g. 大病医疗互助补充保险"), DOC("名称"),
+                      DOC("照通知写，例如 大病医疗互助补充保险。"))),
+        when("add_on", DOC("who takes it: usually an answer to one of member_questions (参加: 是)"), DOC("哪些人参加"),
+             DOC("一般是“本市要问的问题”的回答，例如 是否参加大病医疗互助补充保险：参加。")),
+        range(row("add_on", "amount_fen", K::integer, req, DOC("its fee per member, in fen ({amount})"),
+                  DOC("每人每年缴费（分）"), DOC("文字里的 {amount} 会换成它。")),
+              0, kMostFen),
+        text("add_on"),
+        basis("add_on"),
+
+        range(row("benefit_tier", "paid", K::integer, req, DOC("the tier whose fee the rule charges, an id of tiers.levels"),
+                  DOC("按哪一档缴费"), DOC("档次编号，例如 1。")),
+              1, 31),
+        range(row("benefit_tier", "benefits", K::integer, req,
+                  DOC("the tier whose benefits its members have, an id of tiers.levels"), DOC("享受哪一档待遇"),
+                  DOC("档次编号，例如 2。")),
+              1, 31),
+        basis("benefit_tier"),
 
         id("benefit_rule", DOC("编号"), DOC("例如 in-window。")),
         when("benefit_rule", DOC("to whom it applies"), DOC("适用于哪些人、哪天缴费"),
@@ -539,9 +585,27 @@ constexpr Field kFields[] = {
         row("channel", "name", K::text, req, DOC("to whom it applies or where to go, as the source names it"),
             DOC("名称"), DOC("适用于谁，或者到哪里办理，照来源写。")),
         row("channel", "detail", K::text, opt, DOC("how"), DOC("办理方式"), DOC("可以不填。")),
-        when("channel", DOC("registration: shown when any member of the household matches"), DOC("对哪些人显示"),
-             DOC("可以不设条件。")),
+        when("channel",
+             DOC("registration: shown when any member of the household matches; a family account: told to each member "
+                 "it matches"),
+             DOC("对哪些人显示"), DOC("可以不设条件。")),
+        of(row("channel", "family_account", K::object, opt,
+               DOC("payment channels only: paying from a relative's employee account, with its own conditions"),
+               DOC("职工医保个人账户家庭共济"), DOC("只有缴费渠道可以填：用家人的职工医保个人账户缴费。")),
+           "family_account"),
         basis("channel"),
+
+        non_empty(row("family_account", "relatives", K::texts, req,
+                      DOC("for whom an employee's account may pay, as the notice lists them, e.g. 配偶, 父母, 子女"),
+                      DOC("可以为哪些亲属缴费"), DOC("照通知写，每项一个，例如 配偶、父母、子女。"))),
+        range(row("family_account", "balance_above_fen", K::integer, opt,
+                  DOC("only the account's balance above this may pay, in fen; left out where the notice sets no floor"),
+                  DOC("账户余额超过多少的部分可以用（分）"), DOC("通知没有说的，不填。")),
+              0, kMostFen),
+        non_empty(row("family_account", "filing", K::text, req,
+                      DOC("the filing or binding it needs first, in the notice's words"), DOC("要先办理"),
+                      DOC("照通知写，例如 在国家医保服务平台APP办理家庭共济备案。"))),
+        basis("family_account"),
 
         row("contact", "name", K::text, req, DOC("whom to ask"), DOC("名称"), DOC("例如 滁州市医疗保障局。")),
         schema(row("contact", "phone", K::text, opt,
@@ -589,34 +653,61 @@ constexpr Field kFields[] = {
 
 std::vector<ObjectShape> ruleset_objects() { return {std::begin(kObjects), std::end(kObjects)}; }
 
+namespace {
+
+// Whether the table's name is `wanted`, without measuring the name first: the loader looks fields up for every
+// value it reads, and a strlen of each row's names was most of a ruleset's load.
+bool named(const char* name, std::string_view wanted) {
+    size_t i = 0;
+    for (; i < wanted.size(); ++i)
+        if (name[i] == '\0' || name[i] != wanted[i]) return false;
+    return name[i] == '\0';
+}
+
+// The rows of one object: the table lists each object's fields together (a unit test holds it to that).
+std::pair<const Field*, const Field*> rows_of(std::string_view object) {
+    const Field* first = std::begin(kFields);
+    while (first != std::end(kFields) && !named(first->object, object)) ++first;
+    const Field* last = first;
+    while (last != std::end(kFields) && named(last->object, object)) ++last;
+    return {first, last};
+}
+
+}  // namespace
+
 std::vector<const Field*> fields_of(std::string_view object) {
     std::vector<const Field*> out;
-    for (const Field& f : kFields)
-        if (f.object == object) out.push_back(&f);
+    for (auto [f, end] = rows_of(object); f != end; ++f) out.push_back(f);
     return out;
 }
 
 const Field* find_field(std::string_view object, std::string_view key) {
-    for (const Field& f : kFields)
-        if (f.object == object && f.key == key) return &f;
+    for (auto [f, end] = rows_of(object); f != end; ++f)
+        if (named(f->key, key)) return f;
     return nullptr;
 }
 
 FieldReader::FieldReader(JsonReader& read, std::string_view object, const Json& value, std::string at)
     : read_(read), object_(object), value_(value), at_(std::move(at)) {
+    std::tie(rows_, rows_end_) = rows_of(object);
     std::vector<std::string_view> keys;
-    for (const Field* f : fields_of(object_)) keys.push_back(f->key);
+    for (const Field* f = rows_; f != rows_end_; ++f) keys.push_back(f->key);
     read_.only_keys(value_, at_, keys);
 }
 
+const Field* FieldReader::field(std::string_view key) const {
+    for (const Field* f = rows_; f != rows_end_; ++f)
+        if (named(f->key, key)) return f;
+    return nullptr;
+}
+
 const Json* FieldReader::value(std::string_view key) {
-    const Field* f = find_field(object_, key);
+    const Field* f = field(key);
     if (!f) return nullptr;
     const auto given = [&](const char* other) { return value_.contains(other) && !value_[other].is_null(); };
     const bool required = (f->need == Need::required && !(*f->unless && given(f->unless))) ||
                           (*f->with && given(f->with));
-    const std::string name(key);
-    const Json* v = read_.member(value_, at_, name.c_str(), required ? Need::required : Need::optional);
+    const Json* v = read_.member(value_, at_, f->key, required ? Need::required : Need::optional);
     if (!v) return nullptr;
     const std::string at = path(key);
     switch (f->kind) {
@@ -639,7 +730,7 @@ const Json* FieldReader::value(std::string_view key) {
                            "最多" + std::to_string(f->max) + "项，这里有" + std::to_string(v->size()) + "项");
             return v;
         case K::texts: {
-            if (!read_.is_array(*v, at)) return nullptr;
+            if (!read_.is_array(*v, at, f->min > 0)) return nullptr;
             bool all = true;
             for (size_t i = 0; i < v->size(); ++i)
                 if (!read_.text_value((*v)[i], pointer_join(at, i))) all = false;
@@ -666,7 +757,7 @@ std::optional<bool> FieldReader::boolean(std::string_view key) {
 std::optional<FieldReader> FieldReader::part(std::string_view key) {
     const Json* v = value(key);
     if (!v) return std::nullopt;
-    return FieldReader(read_, find_field(object_, key)->of, *v, path(key));
+    return FieldReader(read_, field(key)->of, *v, path(key));
 }
 std::optional<Date> FieldReader::date(std::string_view key) {
     const Json* v = value(key);
@@ -688,7 +779,7 @@ std::string form_of(const Field& f) {
         case K::list:
             return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "") +
                    (f.max > 0 ? ", at most " + std::to_string(f.max) : "");
-        case K::texts: return "[text, …]";
+        case K::texts: return f.min > 0 ? "[text, …], not empty" : "[text, …]";
         case K::condition: return "condition";
         case K::date_expr: return f.or_unknown ? "date expression | fact with unknown" : "date expression";
         case K::amount: return "fen | fact";
@@ -730,7 +821,10 @@ Json value_schema(const Field& f) {
             if (f.max > 0) s["maxItems"] = f.max;
             s["items"] = ref(f.of);
             break;
-        case K::texts: s = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
+        case K::texts:
+            s = {{"type", "array"}, {"items", {{"type", "string"}}}};
+            if (f.min > 0) s["minItems"] = f.min;
+            break;
         case K::condition: s = ref("condition"); break;
         case K::date_expr: s = ref("date_expr"); break;
         case K::amount: s = ref("amount"); break;

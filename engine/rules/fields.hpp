@@ -89,6 +89,8 @@ public:
     std::optional<FieldReader> part(std::string_view key);
 
     std::string_view name() const { return object_; }
+    // The table's row for one of its keys; nullptr for a key the table does not give it.
+    const Field* field(std::string_view key) const;
     const Json& object() const { return value_; }
     const std::string& at() const { return at_; }
     std::string path(std::string_view key) const { return pointer_join(at_, std::string(key)); }
@@ -98,6 +100,8 @@ private:
     std::string_view object_;
     const Json& value_;
     std::string at_;
+    const Field* rows_ = nullptr;  // its object's rows of the table, found once
+    const Field* rows_end_ = nullptr;
 };
 
 // The table as documentation (not in the page's engine), as `yibao vocabulary` prints it and the workbench's forms

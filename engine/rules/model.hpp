@@ -105,6 +105,14 @@ struct ContributionPart {
     std::vector<Basis> basis;
 };
 
+// A tier of benefits other than the tier paid (按照一档标准缴费，享受二档标准的医保待遇), for the members of a
+// contribution rule.
+struct BenefitTier {
+    int paid = 0;      // the tier whose fee the rule charges
+    int benefits = 0;  // the tier whose benefits the member has
+    std::vector<Basis> basis;
+};
+
 struct ContributionRule {
     std::string id;
     std::string label;  // the row of a fee table, e.g. "成年居民（一档）"
@@ -115,6 +123,7 @@ struct ContributionRule {
     // government parts (unknown when one of them is), and each part's own fact is what the answer rests on.
     std::vector<ContributionPart> parts;
     std::string caveat;  // told as a warning whenever the rule applies, e.g. a group this year's source omits
+    std::optional<BenefitTier> benefit_tier;
     Explained explain;
 
     // The facts its figures rest on: its parts', or where it has none its two amounts'.
@@ -162,11 +171,31 @@ struct MemberNote {
     Explained explain;
 };
 
+// An optional add-on a member chooses, with its own fee (自愿参加…大病医疗互助补充保险): taken when `when` holds for
+// the member, usually an answer to a member question. Its fee is its own, never part of the basic contribution.
+struct AddOn {
+    std::string id;
+    std::string label;
+    Condition when;
+    Money amount;
+    Explained explain;
+};
+
+// Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): whose
+// account may pay for whom, above which balance, and the filing it needs. It changes no amount.
+struct FamilyAccount {
+    std::vector<std::string> relatives;  // for whom an employee's account may pay, as the notice lists them (配偶 …)
+    std::optional<Money> balance_above;  // only the balance above this may pay; nullopt: the notice sets none
+    std::string filing;                  // the filing or binding it needs first, in the notice's words
+    std::vector<Basis> basis;
+};
+
 struct Channel {
     std::string id;
     std::string who;   // to whom it applies, as the source names them
     std::string how;
-    Condition when;    // relevant when any member of the household matches
+    Condition when;    // registration: relevant when any member matches; a family account: the members it serves
+    std::optional<FamilyAccount> family_account;  // payment channels only
     std::vector<Basis> basis;
 };
 
@@ -207,6 +236,7 @@ struct Ruleset {
     std::optional<SeveralGroups> several_groups;  // nullopt: a member may be in one group only
     std::vector<MemberQuestion> member_questions;
     std::vector<ContributionRule> contributions;
+    std::vector<AddOn> add_ons;
     std::vector<BenefitRule> benefit_rules;
     WaitingPeriod waiting_period;
     std::vector<MemberNote> member_notes;

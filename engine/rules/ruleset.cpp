@@ -237,8 +237,27 @@ public:
             rule.individual = amount_by_parts(item, r, rule.parts, Payer::individual, "individual_fen", parts_read);
             rule.subsidy = amount_by_parts(item, r, rule.parts, Payer::government, "subsidy_fen", parts_read);
             rule.caveat = item.text("caveat").value_or("");
+            if (auto tier = item.part("benefit_tier")) {
+                BenefitTier& b = rule.benefit_tier.emplace();
+                for (auto [key, value] : {std::pair{"paid", &b.paid}, std::pair{"benefits", &b.benefits}}) {
+                    *value = static_cast<int>(tier->integer(key).value_or(0));
+                    if (*value && !r.tier(*value))
+                        read_.fail(tier->path(key), Code::unknown_tier,
+                                   "档次" + std::to_string(*value) + "不在 /tiers/levels 中");
+                }
+                b.basis = basis(*tier);
+            }
             rule.explain = explained(item, TextScope::member);
             r.contributions.push_back(std::move(rule));
+        });
+        each_object(top, "add_ons", [&](FieldReader& item) {
+            AddOn add_on;
+            add_on.id = item.text("id").value_or("");
+            add_on.label = item.text("label").value_or("");
+            add_on.when = condition_member(item);
+            add_on.amount = Money::from_fen(item.integer("amount_fen").value_or(0));
+            add_on.explain = explained(item, TextScope::member);
+            r.add_ons.push_back(std::move(add_on));
         });
         each_object(top, "benefit_rules", [&](FieldReader& item) {
             BenefitRule rule;
@@ -258,8 +277,8 @@ public:
         });
         if (auto waiting = top.part("waiting_period")) load_waiting_period(*waiting, r.waiting_period);
         each_object(top, "member_notes", [&](FieldReader& item) { r.member_notes.push_back(member_note(item)); });
-        each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item)); });
-        each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item)); });
+        each_object(top, "registration", [&](FieldReader& item) { r.registration.push_back(channel(item, false)); });
+        each_object(top, "payment_channels", [&](FieldReader& item) { r.payment.push_back(channel(item, true)); });
         each_object(top, "contacts", [&](FieldReader& item) {
             const auto name = item.text("name");
             const auto phone = item.text("phone");
@@ -334,7 +353,7 @@ private:
     const Json* each_object(FieldReader& parent, const char* key, Each each) {
         const Json* list = parent.value(key);
         if (!list) return nullptr;
-        const std::string_view object = find_field(parent.name(), key)->of;
+        const std::string_view object = parent.field(key)->of;
         const std::string path = parent.path(key);
         for (size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_join(path, i);
@@ -534,12 +553,23 @@ private:
         return note;
     }
 
-    Channel channel(FieldReader& item) {
+    Channel channel(FieldReader& item, bool payment) {
         Channel c;
         c.id = item.text("id").value_or("");
         c.who = item.text("name").value_or("");
         c.how = item.text("detail").value_or("");
         c.when = condition_member(item);
+        if (auto account = item.part("family_account")) {
+            if (!payment)
+                read_.fail(item.path("family_account"), Code::unknown_field,
+                           "职工医保个人账户家庭共济是一种缴费方式，只能写在缴费渠道（payment_channels）里");
+            FamilyAccount& a = c.family_account.emplace();
+            if (const Json* relatives = account->value("relatives"))
+                for (const Json& relative : *relatives) a.relatives.push_back(relative.get<std::string>());
+            if (const auto above = account->integer("balance_above_fen")) a.balance_above = Money::from_fen(*above);
+            a.filing = account->text("filing").value_or("");
+            a.basis = basis(*account);
+        }
         c.basis = basis(item);
         return c;
     }
@@ -624,6 +654,7 @@ private:
         check("benefit_rules", r.benefit_rules, [](const BenefitRule& b) { return b.id; });
         check("member_notes", r.member_notes, [](const MemberNote& n) { return n.id; });
         check("fee_parts", r.fee_parts, [](const FeePart& p) { return p.id; });
+        check("add_ons", r.add_ons, [](const AddOn& a) { return a.id; });
         for (size_t i = 0; i < r.contributions.size(); ++i) {
             std::set<std::string> seen;
             const auto& parts = r.contributions[i].parts;

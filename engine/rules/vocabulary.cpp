@@ -406,7 +406,7 @@ const std::array<Placeholder, 21> kPlaceholders{{
      [](const TextFacts& t) { return months_text(t.fixed_months); }},
     {"variable_months", TextScope::member, DOC("the waiting period's variable part after repair"),
      [](const TextFacts& t) { return months_text(t.variable_months - t.repaired_months); }},
-    {"amount", TextScope::member, DOC("a member note's amount, e.g. the change of the 大病保险 ceiling"),
+    {"amount", TextScope::member, DOC("a member note's amount, e.g. the change of the 大病保险 ceiling; an add-on's fee"),
      [](const TextFacts& t) { return t.amount.yuan_text(); }},
 }};
 

@@ -1,5 +1,6 @@
 // Rosters: header and cell mapping, row errors with their lines, the summary, and the CLI's decoding of
 // GBK or UTF-8 input that arrives in chunks.
+#include <map>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -433,24 +434,26 @@ TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encodin
 
 namespace {
 
-// The test fixture groups-example (tests/rulesets/): its groups by label, 就高, and its two member questions.
-const yibao::Ruleset& groups_example() {
-    static const yibao::Catalog catalog = [] {
+// A ruleset of tests/rulesets/ over the built-in ones, loaded once: groups-example (its groups by label, 就高, its
+// two member questions), choices-example (a family account, an add-on a member chooses, a benefit tier).
+const yibao::Ruleset& test_fixture(const std::string& id) {
+    static std::map<std::string, yibao::Catalog> catalogs;
+    auto found = catalogs.find(id);
+    if (found == catalogs.end()) {
         yibao::Issues issues;
         yibao::Catalog c = yibao::builtin_catalog(issues);
-        const std::string text = golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/groups-example.json");
-        c.load_texts({{"groups-example", text}}, issues);
+        c.load_texts({{id, golden::read_file(YIBAO_SOURCE_DIR "/tests/rulesets/" + id + ".json")}}, issues);
         REQUIRE(issues.empty());
-        return c;
-    }();
-    return *catalog.find("groups-example");
+        found = catalogs.emplace(id, std::move(c)).first;
+    }
+    return *found->second.find(id);
 }
 
 }  // namespace
 
 TEST_CASE("a roster answers a ruleset's member questions in columns headed by their labels, and names a bad answer by line",
           "[roster][questions]") {
-    yibao::RosterRun run(groups_example(), {yibao::Date{2026, 11, 15}, false});
+    yibao::RosterRun run(test_fixture("groups-example"), {yibao::Date{2026, 11, 15}, false});
     std::string out;
     run.feed("姓名,出生日期,特殊人群,性别,户口新迁入\n"
              "母亲,1976-11-15,,女,\n"
@@ -467,4 +470,39 @@ TEST_CASE("a roster answers a ruleset's member questions in columns headed by th
     CHECK(lines[3].find("第4行 性别：“未知”无法识别，可填：男、女") != std::string::npos);
     CHECK(lines[4].find("第5行 性别：请选择性别（男、女）") != std::string::npos);
     CHECK(run.summary().rows_failed == 2);
+}
+
+TEST_CASE("a roster gives each add-on its own column with the fee of a member who takes it, apart from the contribution",
+          "[roster][add_ons]") {
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n父亲,1978-03-01,一档,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "姓名,出生日期,缴费档次,大病医疗互助,类别,个人缴费,政府补助,大病医疗互助补充保险,待遇开始,待遇结束,提示");
+    CHECK(lines[1].rfind("母亲,1980-03-01,一档,参加,城乡居民,400,700,60,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[2].rfind("父亲,1978-03-01,一档,不参加,城乡居民,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+}
+
+TEST_CASE("a roster's notes tell a member of paying from a relative's employee account", "[roster][family_account]") {
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].find("可以用家人的职工医保个人账户缴费：职工医保参保人的个人账户可以为其配偶、父母、子女缴费，"
+                        "账户余额超过2000元的部分才能用；使用前须在医保服务平台办理家庭共济备案。") != std::string::npos);
+}
+
+TEST_CASE("a roster's notes tell a student who pays tier 1 that she has tier 2's benefits", "[roster][benefit_tier]") {
+    yibao::RosterRun run(test_fixture("choices-example"), {yibao::Date{2026, 11, 15}, false});
+    std::string out;
+    run.feed("姓名,出生日期,在校情况,大病医疗互助\n孩子,2012-05-01,中小学,不参加\n", out);
+    run.finish(out);
+    const auto lines = lines_of(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].rfind("孩子,2012-05-01,中小学,不参加,在校学生,400,700,,2027-01-01,2027-12-31,", 0) == 0);
+    CHECK(lines[1].find("按一档标准缴费，享受二档标准的医保待遇。") != std::string::npos);
 }

@@ -35,6 +35,7 @@ export async function openPage(browser, { url = pageUrl, allow = [], now, init, 
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(error.message));
+  page.on('crash', () => problems.push('the page crashed'));
   if (before) await before(page);
   await page.goto(url);
   return { context, page, requests, problems };
@@ -54,6 +55,20 @@ export async function withPage(browser, { wait = 'body[data-state]', ...options 
     assert.deepEqual(problems, [], `console: ${problems.join(' | ')}`);
   } finally {
     await context.close();
+  }
+}
+
+// Follows a link by the keyboard (Enter on it) and waits for the page it opens, then for `wait` there: unlike a
+// click, the key does not depend on where the link is once the sections around it are laid out.
+export async function followLink(page, link, wait = 'body[data-state="ready"]') {
+  const href = await link.evaluate((a) => a.href);
+  await link.press('Enter');
+  try {
+    await page.waitForURL((url) => withoutFragment(url.href) === withoutFragment(href));
+    await page.waitForSelector(wait);
+  } catch (error) {
+    const state = await page.evaluate(() => document.body && document.body.dataset.state).catch(() => 'unreadable');
+    throw new Error(`${href}: at ${page.url()}, its state ${state}: ${error.message}`, { cause: error });
   }
 }
 

@@ -97,11 +97,12 @@ describe('texts', () => {
   });
   test('a member’s figures as printed', () => {
     const m = { category_label: '成年居民', tier_label: '一档', individual_fen: 40000, subsidy_fen: null,
-      provisional: [], benefit_start: '2027-01-01', benefit_end: '2027-12-31' };
-    assert.deepEqual(FIGURES.map(([term]) => term), ['类别', '个人缴费', '政府补助', '待遇开始', '待遇结束']);
+      provisional: [], benefit_start: '2027-01-01', benefit_end: '2027-12-31',
+      add_ons: [{ label: '大病医疗互助补充保险', amount_fen: 6000 }] };
+    assert.deepEqual(FIGURES.map(([term]) => term), ['类别', '个人缴费', '政府补助', '自愿参加', '待遇开始', '待遇结束']);
     const texts = FIGURES.map(([, text]) => text(m));
     assert.match(texts[0], /^成年居民.一档.$/);
-    assert.deepEqual(texts.slice(1), ['400元', '尚未公布', '2027年1月1日', '2027年12月31日']);
+    assert.deepEqual(texts.slice(1), ['400元', '尚未公布', '大病医疗互助补充保险60元', '2027年1月1日', '2027年12月31日']);
     assert.match(channelText({ name: '微信', detail: '搜索“青岛医保”' }), /^微信.搜索“青岛医保”.$/);
   });
 });

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleScript, minifyScript } from '../../web/bundle.mjs';
-import { addMember, batchUrl, card, figures, launch, withPage } from './browser.mjs';
+import { addMember, batchUrl, card, figures, followLink, launch, withPage } from './browser.mjs';
 import { builtIn, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -24,27 +24,28 @@ const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url)
 // city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
 // ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 130, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 133, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
 
 // Each city's own family page, its rulesets alone (every year it has), as a city's web team exports it: goal 110 KB
 // (Qingdao's 121.7 KB, Shenyang's 123.0 KB, 红塔区's 119.0 KB late on 2026-12-06, after fee parts, city-named
 // groups and member questions, the year choice, the case matcher's codes and 就高 on the page), held under a 124 KB
-// ceiling meanwhile.
+// ceiling meanwhile; 127 KB since 2026-12-07, when paying from a relative's employee account, add-ons and a benefit
+// tier apart from the tier paid came to the engine (3.3 KB, README "Figures").
 // A ruleset with a base takes its region from it, and its base goes along.
 const documents = new Map(builtIn().map((path) => [path, JSON.parse(readFileSync(path, 'utf8'))]));
 const byId = new Map([...documents.values()].map((d) => [d.id, d]));
 const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
 const byCity = new Map();
 for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
-describe("a city's own family page stays within 124 KB gzip", () => {
+describe("a city's own family page stays within 127 KB gzip", () => {
   const pages = testPages();
   after(() => pages.remove());
   for (const [region, files] of byCity) {
     test(`${region}: ${files.length} ruleset${files.length > 1 ? 's' : ''}`, () => {
       const gzipped = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
-      assert.ok(gzipped <= 124 * 1024, `${gzipped} bytes gzipped`);
+      assert.ok(gzipped <= 127 * 1024, `${gzipped} bytes gzipped`);
     });
   }
 });
@@ -260,8 +261,7 @@ describe('the page', () => {
     await page.getByLabel('参保城市').selectOption('沈阳市');
     const link = page.getByRole('link', { name: '批量测算页' });
     assert.equal(await link.getAttribute('href'), 'batch.html#ruleset=shenyang-2024');
-    await link.click();
-    await page.waitForSelector('body[data-state="ready"]');
+    await followLink(page, link);
     assert.equal(page.url(), `${batchUrl}#ruleset=shenyang-2024`);
     assert.equal(await page.getByLabel('参保地和年度').inputValue(), 'shenyang-2024');
   }, { allow: [batchUrl] }));

@@ -82,7 +82,8 @@ test('each broken case says whether the schema sees it, and both refuse exactly 
 
 // A whole ruleset holding every object of the field table at least once: Qingdao 2024 with Qingdao 2026's
 // waiting period and member notes, Shenyang's assistance groups after a city-named one with its members and basis,
-// the fixture groups-example's 就高 rule and member questions, a caveat, provisional and unknown facts, and fee parts.
+// the fixture groups-example's 就高 rule and member questions, a caveat, provisional and unknown facts, fee parts, and
+// the fixture choices-example's family account, add-on and benefit tier.
 const everyObject = () => {
   const doc = load('rules/qingdao-2024.json');
   const qingdao2026 = load('rules/qingdao-2026.json');
@@ -105,6 +106,13 @@ const everyObject = () => {
   doc.fee_parts = [{ id: 'basic', label: '基本医保', payer: 'individual', basis },
     { id: 'finance', label: '财政补助', payer: 'government', basis }];
   doc.contributions[3].parts = [{ id: 'basic', amount_fen: 39500, basis }, { id: 'finance', amount_fen: 77000, basis }];
+  // The fixture choices-example's family account (职工医保个人账户家庭共济).
+  const choices = load('tests/rulesets/choices-example.json');
+  doc.sources.push(...choices.sources);
+  doc.payment_channels.push(choices.payment_channels.find((c) => c.family_account));
+  doc.member_questions.push(...choices.member_questions);
+  doc.add_ons = choices.add_ons;
+  doc.contributions[2].benefit_tier = choices.contributions.find((c) => c.benefit_tier).benefit_tier;
   return doc;
 };
 

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { at, card, figures, launch, withPage } from './browser.mjs';
+import { at, card, figures, followLink, launch, withPage } from './browser.mjs';
 import { builtIn, rulesFile, staffPage, testPages } from './pages.mjs';
 import { COLLECTION_TEXT, NOTE_TEXT, SILENCE_TEXT, control, errors, fill, make2025, setBasis, settle } from './workbench-steps.mjs';
 
@@ -105,7 +105,7 @@ describe('next year from qingdao-2024', () => {
     assert.equal(staff.fees, page.fees);
     // With one more ruleset than dist/yibao.html it is still within that page's ceiling (page.test.mjs).
     const gzipped = gzipSync(exported.text, { level: 9 }).length;
-    assert.ok(gzipped <= 130 * 1024, `${gzipped} bytes gzipped`);
+    assert.ok(gzipped <= 133 * 1024, `${gzipped} bytes gzipped`);
   });
 
   test('the exported page, offline: a household at the new amounts, and its share link', async () => {
@@ -148,8 +148,7 @@ describe('next year from qingdao-2024', () => {
         assert.equal((await figures(card(page, 0))).个人缴费, '480元');
         const link = page.getByRole('link', { name: '批量测算页' });
         assert.equal(await link.getAttribute('href'), 'qingdao-2025-batch.html#ruleset=qingdao-2025');
-        await link.click();
-        await page.waitForSelector('body[data-state="ready"]');
+        await followLink(page, link);
         assert.equal(page.url(), `${staffUrl}#ruleset=qingdao-2025`);
         assert.equal(await page.getByLabel('参保地和年度').inputValue(), 'qingdao-2025');
       });
@@ -159,8 +158,7 @@ describe('next year from qingdao-2024', () => {
         await page.getByLabel('选择名单文件').setInputFiles(roster);
         await page.waitForSelector('#batch[data-state="done"]');
         assert.match(await page.locator('#batch-status').textContent(), /^测算完成：共2行，算出2行。个人缴费合计880元/);
-        await page.getByRole('link', { name: '家庭测算页' }).click();
-        await page.waitForSelector('body[data-state]');
+        await followLink(page, page.getByRole('link', { name: '家庭测算页' }), 'body[data-state]');
         assert.equal(page.url().replace(/#.*$/, ''), familyUrl, 'the family page, which then writes its household after #');
         assert.match(await page.locator('#ruleset-hint').textContent(), /2025/);
       });
