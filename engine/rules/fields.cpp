@@ -731,9 +731,17 @@ const Json* FieldReader::value(std::string_view key) {
             return v;
         case K::texts: {
             if (!read_.is_array(*v, at, f->min > 0)) return nullptr;
+            // Each item is shown as a line of its own: an empty one would be a blank line, never meant.
             bool all = true;
-            for (size_t i = 0; i < v->size(); ++i)
-                if (!read_.text_value((*v)[i], pointer_join(at, i))) all = false;
+            for (size_t i = 0; i < v->size(); ++i) {
+                const std::string item_at = pointer_join(at, i);
+                if (!read_.text_value((*v)[i], item_at)) {
+                    all = false;
+                } else if ((*v)[i].get_ref<const std::string&>().empty()) {
+                    read_.fail(item_at, Code::empty, "不能为空");
+                    all = false;
+                }
+            }
             return all ? v : nullptr;
         }
         // The vocabulary reads these, kind and all.
@@ -779,7 +787,7 @@ std::string form_of(const Field& f) {
         case K::list:
             return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "") +
                    (f.max > 0 ? ", at most " + std::to_string(f.max) : "");
-        case K::texts: return f.min > 0 ? "[text, …], not empty" : "[text, …]";
+        case K::texts: return f.min > 0 ? "[non-empty text, …], not empty" : "[non-empty text, …]";
         case K::condition: return "condition";
         case K::date_expr: return f.or_unknown ? "date expression | fact with unknown" : "date expression";
         case K::amount: return "fen | fact";
@@ -822,7 +830,7 @@ Json value_schema(const Field& f) {
             s["items"] = ref(f.of);
             break;
         case K::texts:
-            s = {{"type", "array"}, {"items", {{"type", "string"}}}};
+            s = {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}};
             if (f.min > 0) s["minItems"] = f.min;
             break;
         case K::condition: s = ref("condition"); break;
