@@ -24,7 +24,7 @@ const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url)
 // city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
 // ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 133, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 134, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
 
