@@ -217,14 +217,18 @@ import YibaoTableForm from './table-form.js';
     return el('li', null, link, field || p.line ? null : [' ', el('code', null, `（位置 ${p.path || '/'}）`)]);
   }
 
-  // A form field in words, as its group and label read: “缴费标准1：大学生的依据1”的“来源编号”; null for the text or
-  // a field the form does not show.
+  // A form field in words, as its groups and label read, out to the list item it is in (which names itself, a
+  // basis with its rule): “缴费标准3：成年居民（一档）”的“个人每年缴费”的“告诉居民的话”, “缴费标准1：大学生的依据1”的
+  // “来源编号”; null for the text or a field the form does not show.
   function placeName(target) {
     const input = target && target !== 'text' ? $(target) : null;
     if (!input || input.closest('[hidden]')) return null;
-    const label = document.querySelector(`label[for="${target}"]`);
-    const legend = input.closest('fieldset') && input.closest('fieldset').querySelector('legend');
-    return [legend, label].filter(Boolean).map((x) => `“${x.textContent}”`).join('的');
+    const names = [document.querySelector(`label[for="${target}"]`)];
+    for (let box = input.closest('fieldset'); box; box = box.parentElement && box.parentElement.closest('fieldset')) {
+      names.unshift(box.querySelector(':scope > legend'));
+      if (box.parentElement && box.parentElement.matches('.list-box, .basis-list')) break;
+    }
+    return names.filter(Boolean).map((x) => `“${x.textContent}”`).join('的');
   }
 
   function goTo(problem) {
