@@ -595,9 +595,18 @@ describe('accessibility', () => {
 });
 
 describe('the previews a rule author checks against', () => {
-  test('when benefits start: every category by the month paid, and lapsed years 0–5 where the reform applies', () => bench(async (page) => {
+  // The year after qingdao-2026: its window and deadline move a year, each with its basis (the base flow asks for
+  // them), and the ruleset checks clean, so that it is previewed.
+  const from2026 = async (page) => {
     await page.getByRole('button', { name: /qingdao-2026/ }).click();
     await settle(page);
+    for (const at of ['/collection', '/continuity_deadline']) await setBasis(page, at, 'qingdao-2026-notice', '城乡居民医保集中缴费期为每年9-12月份');
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+  };
+
+  test('when benefits start: every category by the month paid, and lapsed years 0–5 where the reform applies', () => bench(async (page) => {
+    await from2026(page);
     const tables = page.locator('#starts table');
     assert.equal(await tables.count(), 2, 'categories, and lapsed years (qingdao-2027 has the reform)');
     const heads = await tables.nth(0).locator('thead th').allTextContents();
@@ -621,8 +630,7 @@ describe('the previews a rule author checks against', () => {
       { name: 'a wrong expectation', request: { ruleset: 'qingdao-2027', payment_date: '2026-12-01', members: [{ birth_date: '1980-05-01', tier: 1 }] },
         expect: { ok: true, members: [{ individual_fen: 1 }] } },
     ] }));
-    await page.getByRole('button', { name: /qingdao-2026/ }).click();
-    await settle(page);
+    await from2026(page);
     await page.getByLabel('测试用例文件').setInputFiles(cases);
     await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('个用例'));
     assert.equal(await page.locator('#cases-status').textContent(), 'cases.json：2个用例，1个通过，1个不通过。');
@@ -673,9 +681,12 @@ describe('Qingdao 2028 from qingdao-2027', () => {
     await control(page, '/contributions/2/individual_fen#mode').selectOption('value');
     await settle(page);
     await fill(page, '/contributions/2/individual_fen', '500');
+    // The form shows the sources merged over the base: the new one comes after all of them.
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#table-form [data-path]')]
+      .filter((node) => /^\/sources\/\d+\/id$/.test(node.dataset.path)).length);
     await page.getByRole('button', { name: '添加来源', exact: true }).click();
     await settle(page);
-    const at = `/sources/${(await text(page)).sources.length - 1}`;
+    const at = `/sources/${shown}`;
     assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `${at}/id`);
     await fill(page, `${at}/id`, 'qingdao-2028-notice');
     await control(page, `${at}/level`).selectOption('A');
