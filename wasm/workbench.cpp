@@ -87,13 +87,13 @@ std::string merge_over_base(const std::string& text) {
     return dump(yibao::merge_base(merged, *document, issues));
 }
 
-// What a ruleset over a base writes at one of its lists so that the merge gives the list wanted (both JSON
-// texts; the base's list null where there is no base): the patch, the whole list, or null for nothing.
-std::string list_patch(const std::string& base, const std::string& wanted) {
+// What a ruleset over a base writes at one of its keys so that the merge gives the value wanted (the key, then both
+// JSON texts, the base's value null where there is none): the patch, the value whole, or null for nothing.
+std::string key_patch(const std::string& key, const std::string& base, const std::string& wanted) {
     yibao::Issues issues;
     const auto from = yibao::parse_json(base, issues);
     const auto to = yibao::parse_json(wanted, issues);
-    return from && to ? dump(yibao::list_patch(*from, *to)) : "null";
+    return from && to ? dump(yibao::key_patch(key, *from, *to)) : "null";
 }
 
 // A case file's text run against the loaded rulesets and the one in use (the file's own "rules" are not read):
@@ -129,6 +129,6 @@ EMSCRIPTEN_BINDINGS(yibao_workbench) {
     emscripten::function("diffRulesets", &diff_rulesets);
     emscripten::function("mergeOverBase", &merge_over_base);
     emscripten::function("fieldTable", &field_table);
-    emscripten::function("listPatch", &list_patch);
+    emscripten::function("keyPatch", &key_patch);
     emscripten::function("runCases", &run_cases);
 }

@@ -833,28 +833,28 @@ import YibaoLink from './link.js';
   // A link's city first: loadRulesets() is most of the time to the first result, and a link needs only the rulesets
   // of the cities it names (with the bases they build on), as the JSON array loadRulesets() takes. null when the
   // link names no city, or one the data does not hold (the page then loads every ruleset at once, so that what it
-  // says of them is whole), or when the data holds no other city. A ruleset with a base takes its region from it (README, "Rules are data").
-  function cityFirst(text, link) {
+  // says of them is whole), or when the data holds no other city. Each ruleset's region is the build's (`regions`:
+  // id → region as the engine merges it over its base; a ruleset that does not load has none).
+  function cityFirst(text, regionsText, link) {
     const ids = [link.city, link.household && link.household.ruleset].filter(Boolean);
     let documents = null;
+    let regions = null;
     try {
       documents = JSON.parse(text);
+      regions = JSON.parse(regionsText);
     } catch {
       // the engine says where the text breaks
     }
-    if (!ids.length || !Array.isArray(documents)) return null;
+    if (!ids.length || !Array.isArray(documents) || !regions || !ids.every((id) => Object.hasOwn(regions, id))) return null;
     const byId = new Map(documents.map((d) => [d && d.id, d]));
-    // A base chain longer than the data is a loop, which the engine names.
-    const regionOf = (d, depth = 0) => d && (d.region ?? (depth < documents.length ? regionOf(byId.get(d.base), depth + 1) : null));
-    if (!ids.every((id) => byId.has(id))) return null;
-    const regions = new Set(ids.map((id) => regionOf(byId.get(id))));
     const wanted = new Set();
     const add = (d) => {
       if (!d || wanted.has(d)) return;
       wanted.add(d);
       add(byId.get(d.base));
     };
-    documents.filter((d) => regions.has(regionOf(d))).forEach((d) => add(d));
+    const cities = new Set(ids.map((id) => regions[id]));
+    documents.filter((d) => d && Object.hasOwn(regions, d.id) && cities.has(regions[d.id])).forEach((d) => add(d));
     // A city's own page (as the workbench exports it) holds nothing else: loaded once.
     return wanted.size < documents.length ? JSON.stringify(documents.filter((d) => wanted.has(d))) : null;
   }
@@ -882,7 +882,7 @@ import YibaoLink from './link.js';
 
   function start() {
     const text = $('rulesets').textContent;
-    const first = cityFirst(text, fromLink);
+    const first = cityFirst(text, $('regions').textContent, fromLink);
     whole = !first;
     // A city whose own rulesets do not all load is loaded with the rest, for the notice to name each by its place.
     if (!whole && !loadRulesets(first, 'yibao:rulesets-loaded').ok) whole = true;

@@ -122,7 +122,9 @@ const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, 
 
 const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
-const content = { rulesets: rulesetData(ruleFiles), feeTables: feeTables(listing), familyPage: basename(out),
+// Each ruleset's region as the engine merges it over its base, for the page to find a link's city by (web/app.js).
+const regions = JSON.stringify(Object.fromEntries(listing.filter(Boolean).map((r) => [r.id, r.region])));
+const content = { rulesets: rulesetData(ruleFiles), regions, feeTables: feeTables(listing), familyPage: basename(out),
   staffPage: basename(staffOut) };
 const html = assemble(familyTemplate, content);
 const staffHtml = assemble(staffTemplate, content);

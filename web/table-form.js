@@ -1,4 +1,4 @@
-// The workbench's form for a ruleset of its own (no base: a new city): made from the engine's field table
+// The workbench's form for a ruleset (a new city's, or one over its base as merged): made from the engine's field table
 // (fieldTable(), engine/rules/fields.cpp), field by field by its kind, so that a field added to the table appears
 // here without a change to this file. Conditions get a small editor made from the vocabulary's keywords and forms,
 // beside a JSON box for the rare rest; dates of a rule (start, end) one for the common expressions. Every control
@@ -126,7 +126,8 @@ export default (function () {
     return x;
   }
 
-  // The form: `api` gives el/field/setError from the workbench, the field table, and read()/write(doc) of the text.
+  // The form: `api` gives el/field/setError from the workbench, the field table, read()/write(doc) of the document
+  // it edits, and base(): the ruleset that one is based on (merged), or null.
   return function tableForm(api) {
     const { field, table } = api;
     const objects = new Map(table.objects.map((o) => [o.object, o]));
@@ -202,6 +203,27 @@ export default (function () {
     const readYuan = (raw) => (/^\d+(\.\d{1,2})?$/.test(raw) ? Math.round(Number(raw) * 100) : undefined);
     const MONEY_ERROR = '请填写金额（元），例如 380 或 380.50。';
 
+    // Over a base, what a field said there, where it differs (原来：…): the base's value at the same place, a list
+    // item found by its id.
+    function was(at, value, money = false) {
+      const base = api.base ? api.base() : null;
+      if (!base) return '';
+      let node = shown;
+      let old = base;
+      for (const key of steps(at)) {
+        const item = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
+        if (Array.isArray(node) && isObject(item) && item.id !== undefined) old = Array.isArray(old) ? old.find((x) => isObject(x) && x.id === item.id) : undefined;
+        else old = old !== null && typeof old === 'object' ? old[key] : undefined;
+        node = item;
+      }
+      if (same(old, value)) return '';
+      const said = isObject(old) && isObject(old.unknown) ? '尚未公布'
+        : isObject(old) && isObject(old.provisional) ? '暂按往年标准'
+          : old === undefined || old === '' ? '（无）' : money && typeof old === 'number' ? `${yuanOf(old)}元` : String(old);
+      return `原来：${said}。`;
+    }
+    const withWas = (hint, at, value, money) => `${hint || ''}${was(at, value, money)}`;
+
     // An amount or a collection date: the value, carried from an earlier ruleset, or not published.
     function fact(f, at, value, name, hint) {
       const mode = isObject(value) && isObject(value.unknown) ? 'unknown' : isObject(value) && isObject(value.provisional) ? 'provisional' : 'value';
@@ -211,8 +233,8 @@ export default (function () {
         : m === 'unknown' ? { unknown: { reason: '', ask: '' } } : { provisional: { from: '', text: '' } }))];
       if (mode === 'value') {
         parts.push(money
-          ? input(at, '金额（元）', hint, yuanOf(value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
-          : input(at, '日期', hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' }));
+          ? input(at, '金额（元）', withWas(hint, at, value, true), yuanOf(value), readYuan, MONEY_ERROR, { inputmode: 'decimal' })
+          : input(at, '日期', withWas(hint, at, value), typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' }));
       } else {
         parts.push(object(mode, pointer(at, mode), value[mode]));
         if (mode === 'provisional') {
@@ -361,6 +383,22 @@ export default (function () {
       return box;
     }
 
+    // An id naming an item of another list of the ruleset (a contribution's part, a fee part): a choice of that list's
+    // items by id and label; an id it does not have stays chosen, said so, for the check to name.
+    const itemsOf = (doc, key) => (Array.isArray(doc[key]) ? doc[key] : []).filter((x) => isObject(x) && typeof x.id === 'string');
+    function itemChoice(f, at, value, doc) {
+      const options = { '': '（请选择）', ...Object.fromEntries(itemsOf(doc, f.names).map((x) => [x.id, x.label ? `${x.label}（${x.id}）` : x.id])) };
+      if (typeof value === 'string' && value && !(value in options)) options[value] = `${value}（不在列表中）`;
+      return select(at, f.label, options, typeof value === 'string' ? value : '', (v) => set(at, v || undefined));
+    }
+
+    // Whether another item of the list the item at `at` is in has the id `id`.
+    function taken(at, id) {
+      const m = /^(.*)\/(\d+)$/.exec(at);
+      const items = m ? get(shown, m[1]) : null;
+      return Array.isArray(items) && items.some((x, i) => i !== Number(m[2]) && isObject(x) && x.id === id);
+    }
+
     // One field of an object, by its kind.
     function fieldOf(f, at, value, doc, owner, context) {
       const name = f.label;
@@ -369,15 +407,17 @@ export default (function () {
       const enumeration = /"enum":\[([^\]]*)\]/.exec(f.schema || '');
       switch (f.kind) {
         case 'text':
+          if (f.names) return itemChoice(f, where, value, doc);
           if (enumeration) {
             const values = JSON.parse(`[${enumeration[1]}]`);
             const options = { '': '（请选择）', ...Object.fromEntries(values.map((v) => [v, f.words[v] || v])) };
             return select(where, name, options, typeof value === 'string' ? value : '', (v) => set(where, v || undefined));
           }
-          return input(where, name, hint, typeof value === 'string' ? value : '', (raw) => raw, '',
-            ['text', 'quote', 'caveat', 'reason'].includes(f.key) ? { multiline: 'quote' } : {});
+          // A list item's id another item has already would merge the two: not written.
+          return input(where, name, withWas(hint, where, value), typeof value === 'string' ? value : '', (raw) => (f.key === 'id' && taken(at, raw) ? undefined : raw),
+            '这个编号已经有了：同一列表里的编号不能重复。', ['text', 'quote', 'caveat', 'reason'].includes(f.key) ? { multiline: 'quote' } : {});
         case 'integer':
-          return input(where, name, hint, typeof value === 'number' ? String(value) : '', (raw) => {
+          return input(where, name, withWas(hint, where, value), typeof value === 'number' ? String(value) : '', (raw) => {
             const n = readInt(raw);
             return n !== undefined && n >= f.min && n <= f.max ? n : undefined;
           }, `请填写${f.min}至${f.max}的整数。`, { inputmode: 'numeric' });
@@ -385,7 +425,7 @@ export default (function () {
           return el('div', { class: 'field' }, check(where, name, value === true, (on) => set(where, on ? true : f.required ? false : undefined)),
             hint ? el('p', { class: 'hint' }, hint) : null, el('p', { class: 'error', id: `${idOf(where)}-error`, hidden: true }));
         case 'date':
-          return input(where, name, hint, typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' });
+          return input(where, name, withWas(hint, where, value), typeof value === 'string' ? value : '', readDate, DATE_ERROR, { inputmode: 'numeric' });
         case 'amount': case 'date_fact':
           return fact(f, where, value, name, hint);
         case 'date_expr':
@@ -441,7 +481,11 @@ export default (function () {
       });
       const add = button(`添加${name}`, () => {
         const fresh = {};
-        if (idField) {
+        if (idField && idField.names) {
+          // The first item of the list it names that this list does not name yet, else none: the check asks for it.
+          const free = itemsOf(doc, idField.names).find((x) => !items.some((y) => isObject(y) && y.id === x.id));
+          fresh.id = free ? free.id : '';
+        } else if (idField) {
           let n = items.length + 1;
           while (items.some((x) => isObject(x) && x.id === freshId(n))) n += 1;
           fresh.id = freshId(n);
@@ -502,11 +546,20 @@ export default (function () {
         for (const node of /** @type {NodeListOf<HTMLInputElement>} */ (fresh.querySelectorAll('input, textarea, select'))) {
           const live = /** @type {HTMLInputElement | null} */ (document.getElementById(node.id));
           if (!live || live === document.activeElement || live.dataset.bad) continue;
+          // A choice of the ruleset's own items follows them (a fee part added or renamed).
+          if (node.tagName === 'SELECT' && live.innerHTML !== node.innerHTML) live.replaceChildren(...node.children);
           if (node.type === 'checkbox') live.checked = node.checked; else if (live.value !== node.value) live.value = node.value;
         }
         for (const node of fresh.querySelectorAll('h3, h4, legend')) {
           const live = node.id ? document.getElementById(node.id) : null;
           if (live && live.textContent !== node.textContent) live.textContent = node.textContent;
+        }
+        // A hint follows its value (原来：… over a base).
+        for (const node of /** @type {NodeListOf<HTMLElement>} */ (fresh.querySelectorAll('.hint[id]'))) {
+          const live = document.getElementById(node.id);
+          if (!live || live.dataset.fixed === node.dataset.fixed) continue;
+          if (node.dataset.fixed) live.dataset.fixed = node.dataset.fixed;
+          else { delete live.dataset.fixed; live.textContent = ''; }
         }
         // Legends have no ids: they follow their fieldsets' order, which is the same.
         const legends = [...home.querySelectorAll('legend')];
@@ -525,7 +578,10 @@ export default (function () {
         if ((path === own || path.startsWith(`${own}/`)) && (!best || own.length > best.own.length
           || (own.length === best.own.length && !at.endsWith('#mode') && best.at.endsWith('#mode')))) best = { own, at, id: control.id };
       }
-      return best ? best.id : null;
+      if (best) return best.id;
+      // A list or object with no control of its own (a rule's basis): its first control.
+      const under = [...home.querySelectorAll('[data-path]')].find((c) => c.dataset.path.startsWith(`${path}/`));
+      return under ? under.id : null;
     }
 
     return { render, place, same };

@@ -62,6 +62,10 @@ constexpr Field unless(Field f, const char* key) {
     f.unless = key;
     return f;
 }
+constexpr Field names(Field f, const char* list) {
+    f.names = list;
+    return f;
+}
 constexpr Field or_unknown(Field f) {
     f.or_unknown = true;
     return f;
@@ -460,8 +464,9 @@ constexpr Field kFields[] = {
               DOC(R"({"individual":"个人缴纳","government":"政府出（财政补助、医疗救助资助等）"})")),
         basis("fee_part"),
 
-        non_empty(row("contribution_part", "id", K::text, req, DOC("an id from fee_parts"), DOC("费用组成编号"),
-                      DOC("上面“费用组成”里的编号，例如 medical_aid。"))),
+        names(non_empty(row("contribution_part", "id", K::text, req, DOC("an id from fee_parts"), DOC("费用组成"),
+                            DOC("上面“费用组成”里的一项。"))),
+              "fee_parts"),
         row("contribution_part", "amount_fen", K::amount, req, DOC("the part's amount in fen, or a fact"),
             DOC("金额"), DOC("按元填写，例如 320。")),
         basis("contribution_part"),
@@ -726,9 +731,17 @@ const Json* FieldReader::value(std::string_view key) {
             return v;
         case K::texts: {
             if (!read_.is_array(*v, at, f->min > 0)) return nullptr;
+            // Each item is shown as a line of its own: an empty one would be a blank line, never meant.
             bool all = true;
-            for (size_t i = 0; i < v->size(); ++i)
-                if (!read_.text_value((*v)[i], pointer_join(at, i))) all = false;
+            for (size_t i = 0; i < v->size(); ++i) {
+                const std::string item_at = pointer_join(at, i);
+                if (!read_.text_value((*v)[i], item_at)) {
+                    all = false;
+                } else if ((*v)[i].get_ref<const std::string&>().empty()) {
+                    read_.fail(item_at, Code::empty, "不能为空");
+                    all = false;
+                }
+            }
             return all ? v : nullptr;
         }
         // The vocabulary reads these, kind and all.
@@ -774,7 +787,7 @@ std::string form_of(const Field& f) {
         case K::list:
             return "[" + of + ", …]" + (f.min > 0 ? ", not empty" : "") +
                    (f.max > 0 ? ", at most " + std::to_string(f.max) : "");
-        case K::texts: return f.min > 0 ? "[text, …], not empty" : "[text, …]";
+        case K::texts: return f.min > 0 ? "[non-empty text, …], not empty" : "[non-empty text, …]";
         case K::condition: return "condition";
         case K::date_expr: return f.or_unknown ? "date expression | fact with unknown" : "date expression";
         case K::amount: return "fen | fact";
@@ -817,7 +830,7 @@ Json value_schema(const Field& f) {
             s["items"] = ref(f.of);
             break;
         case K::texts:
-            s = {{"type", "array"}, {"items", {{"type", "string"}}}};
+            s = {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}};
             if (f.min > 0) s["minItems"] = f.min;
             break;
         case K::condition: s = ref("condition"); break;
@@ -882,7 +895,7 @@ Json field_table_json() {
     for (const Field& f : kFields)
         fields.push_back({{"object", f.object}, {"key", f.key}, {"kind", kind_name(f.kind)}, {"of", f.of},
                           {"form", form_of(f)}, {"need", need_of(f)}, {"required", f.need == Need::required},
-                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"schema", f.schema},
+                          {"min", f.min}, {"max", f.max}, {"or_unknown", f.or_unknown}, {"own", f.own}, {"names", f.names}, {"schema", f.schema},
                           {"description", f.description}, {"label", f.label}, {"hint", f.hint},
                           {"words", f.words.empty() ? Json::object() : Json::parse(f.words)}});
     return {{"objects", std::move(objects)}, {"fields", std::move(fields)}};

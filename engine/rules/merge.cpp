@@ -59,7 +59,7 @@ void merge_into(Json& target, const Json& change, const std::string& at, Issues&
     // quote beside this year's value.
     if (target.contains("basis") && changes_more_than_basis(change) && !change.contains("basis"))
         issues.push_back({at.empty() ? "/basis" : pointer_join(at, "basis"), Code::missing_basis,
-                          "修改了基础规则集中的这条规则，须同时给出新的依据（basis：来源和原文）"});
+                          "修改了基础规则集中的这条规则，须同时给出新的依据（来源和原文）"});
     for (const auto& item : change.items()) {
         const std::string key_at = pointer_join(at, item.key());
         const Json& value = item.value();
@@ -145,8 +145,12 @@ std::optional<Json> list_changes(const Json& base, const Json& wanted) {
 
 }  // namespace
 
-Json list_patch(const Json& base, const Json& wanted) {
+Json key_patch(const std::string& key, const Json& base, const Json& wanted) {
     if (same_json(base, wanted)) return nullptr;
+    if (base.is_object() && wanted.is_object() && !replaced_whole(key, base) && !replaced_whole(key, wanted)) {
+        auto changes = object_changes(base, wanted);
+        return changes && !replaced_whole(key, *changes) ? std::move(*changes) : wanted;
+    }
     if (!is_id_list(base) || !is_id_list(wanted)) return wanted;
     auto changes = list_changes(base, wanted);
     return changes ? std::move(*changes) : wanted;

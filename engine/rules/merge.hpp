@@ -16,13 +16,14 @@ namespace yibao {
 // drops one. A changed rule must bring its own `basis`; every problem goes to `issues` at its path in `change`.
 Json merge_base(const Json& base, const Json& change, Issues& issues);
 
-// merge_base's inverse at one list of a ruleset: what a ruleset over a base must write there so that merging it
-// over the base's list gives `wanted`. Null when nothing (the base's list is wanted). Where both lists have ids,
-// only what differs, item by item: a changed item as its id and the keys that changed (a key taken out as null,
-// a nested object or id list by its own changes), a new item whole, an item taken out as {"id", "removed": true},
-// and an item out of the base's order (the merge keeps it, and appends new ones) taken out and added again.
-// Otherwise `wanted` whole.
-Json list_patch(const Json& base, const Json& wanted);
+// merge_base's inverse at one key of a ruleset: what a ruleset over a base must write at `key` so that merging it
+// over the base's value there gives `wanted`. Null when nothing (the base's value is wanted). An object by the keys
+// that changed (a key taken out as null, a nested object or id list by its own changes); where both are lists with
+// ids, only what differs, item by item: a changed item as its id and the keys that changed, a new item whole, an
+// item taken out as {"id", "removed": true}, and an item out of the base's order (the merge keeps it, and appends
+// new ones) taken out and added again. Otherwise (a condition, a date expression, a provisional or unknown fact, a
+// list without ids, a text) `wanted` whole.
+Json key_patch(const std::string& key, const Json& base, const Json& wanted);
 
 // The rulesets a document's provisional values are carried from ({"provisional": {"from": id}}).
 std::vector<std::string> provisional_sources(const Json& document);

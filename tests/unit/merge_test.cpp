@@ -1,4 +1,4 @@
-// merge_base's inverse (list_patch): what a ruleset over a base writes at a list, merged back, gives the list wanted.
+// merge_base's inverse (key_patch): what a ruleset over a base writes at a key, merged back, gives the value wanted.
 #include <catch2/catch.hpp>
 
 #include "rules/merge.hpp"
@@ -25,9 +25,9 @@ const Json base = Json::parse(R"([
   {"id": "c", "amount": {"provisional": {"from": "x-2026"}}}])");
 }  // namespace
 
-TEST_CASE("the patch of a list merged over the base gives back the list wanted", "[merge][list_patch]") {
+TEST_CASE("the patch of a list merged over the base gives back the list wanted", "[merge][key_patch]") {
     const auto check = [](const char* what, const Json& wanted, const Json& expected_patch) {
-        const Json patch = yibao::list_patch(base, wanted);
+        const Json patch = yibao::key_patch("benefit_rules", base, wanted);
         INFO(what << "\npatch: " << patch.dump());
         CHECK(same(merged_back(base, patch), wanted));
         if (!expected_patch.is_discarded()) CHECK(patch == expected_patch);
@@ -70,12 +70,35 @@ TEST_CASE("the patch of a list merged over the base gives back the list wanted",
           Json::parse(R"([{"id": "b", "note": "changed"}, {"id": "d"}, {"id": "c", "removed": true}])"));
 }
 
-TEST_CASE("a list without ids, or wanted without them, is written whole", "[merge][list_patch]") {
-    CHECK(yibao::list_patch(Json::parse(R"(["a", "b"])"), Json::parse(R"(["a"])")) == Json::parse(R"(["a"])"));
-    CHECK(yibao::list_patch(base, Json::array()) == Json::array());
+TEST_CASE("a list without ids, or wanted without them, is written whole", "[merge][key_patch]") {
+    CHECK(yibao::key_patch("websites", Json::parse(R"(["a", "b"])"), Json::parse(R"(["a"])")) == Json::parse(R"(["a"])"));
+    CHECK(yibao::key_patch("websites", base, Json::array()) == Json::array());
     CHECK(same(merged_back(base, Json::array()), Json::array()));
-    CHECK(yibao::list_patch(nullptr, base) == base);  // no base
-    CHECK(yibao::list_patch(Json::parse(R"(["a"])"), Json::parse(R"(["a"])")).is_null());
+    CHECK(yibao::key_patch("websites", nullptr, base) == base);  // no base
+    CHECK(yibao::key_patch("websites", Json::parse(R"(["a"])"), Json::parse(R"(["a"])")).is_null());
     const Json twice = Json::array({base[0], base[0]});  // an id twice: the loader names it
-    CHECK(yibao::list_patch(base, twice) == twice);
+    CHECK(yibao::key_patch("websites", base, twice) == twice);
+}
+
+TEST_CASE("the patch of an object is the keys that changed, merged back it gives the object wanted", "[merge][key_patch]") {
+    const Json was = Json::parse(R"({"fixed": {"months": 3, "basis": [{"source": "s", "quote": "q"}]},
+      "variable": {"months_per_year": 2}, "exempt": [{"id": "x", "when": {"student": ["school"]}}]})");
+    const auto back = [&](const Json& patch) {
+        yibao::Issues issues;
+        Json change = Json::object();
+        if (!patch.is_null()) change["waiting_period"] = patch;
+        return yibao::merge_base({{"waiting_period", was}}, change, issues)["waiting_period"];
+    };
+    Json wanted = was;
+    wanted["fixed"]["months"] = 4;
+    wanted.erase("variable");
+    wanted["exempt"][0]["when"] = {{"student", {"college"}}};
+    const Json patch = yibao::key_patch("waiting_period", was, wanted);
+    CHECK(same(patch, Json::parse(R"({"fixed": {"months": 4}, "variable": null,
+      "exempt": [{"id": "x", "when": {"student": ["college"]}}]})")));
+    CHECK(same(back(patch), wanted));
+    CHECK(yibao::key_patch("waiting_period", was, was).is_null());
+    // A condition, or an object where there was none, is written whole.
+    CHECK(yibao::key_patch("when", Json::parse(R"({"a": 1, "b": 2})"), Json::parse(R"({"a": 1})")) == Json::parse(R"({"a": 1})"));
+    CHECK(yibao::key_patch("tiers", nullptr, wanted) == wanted);
 }

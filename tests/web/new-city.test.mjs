@@ -125,7 +125,7 @@ describe('a new city from 新建城市, in the forms alone', () => {
     await page.getByRole('button', { name: '新建城市' }).click();
     await settle(page);
     assert.equal(await page.locator('#table-section').isVisible(), true);
-    assert.equal(await page.locator('#form-section').isVisible(), false);
+    assert.equal(await page.locator('#over-base').isVisible(), false);
     const doc = await text(page);
     for (const key of ['sources', 'benefit_year', 'collection', 'continuity_deadline', 'categories', 'contributions', 'benefit_rules']) {
       assert.ok(key in doc, key);
@@ -172,6 +172,35 @@ describe('a new city from 新建城市, in the forms alone', () => {
     // No key of the table, nor the vocabulary's English, is shown (an error may cite a JSON path: /fee_parts).
     assert.doesNotMatch(words, /(?<![/\w])(fee_parts|fee_part|several_groups|member_questions|member_question|contribution_part|payer|who|group id|individual_fen|subsidy_fen)\b/);
   }));
+
+  test('a contribution’s new part is one of the fee parts not yet used, chosen by name; one not a fee part is named at its field',
+    () => bench(async (page) => {
+      await page.getByRole('button', { name: '新建城市' }).click();
+      await settle(page);
+      for (const [i, [id, label]] of [['basic', '基本医保'], ['care', '长期护理保险']].entries()) {
+        await page.getByRole('button', { name: '添加费用组成', exact: true }).click();
+        await settle(page);
+        await fill(page, `/fee_parts/${i}/id`, id);
+        await fill(page, `/fee_parts/${i}/label`, label);
+        await settle(page);
+      }
+      for (const expected of ['basic', 'care']) {
+        await page.getByRole('button', { name: '添加分项金额', exact: true }).click();
+        await settle(page);
+        const parts = (await text(page)).contributions[0].parts;
+        assert.equal(parts[parts.length - 1].id, expected);
+      }
+      const part = control(page, '/contributions/0/parts/1/id');
+      assert.equal(await part.evaluate((node) => node.tagName), 'SELECT');
+      assert.deepEqual(await part.locator('option').allTextContents(), ['（请选择）', '基本医保（basic）', '长期护理保险（care）']);
+      // A part whose id the fee parts do not have (typed in the JSON, or a fee part renamed) is named at its field.
+      await fill(page, '/fee_parts/1/id', 'nursing');
+      await settle(page);
+      assert.equal(await part.inputValue(), 'care');
+      assert.deepEqual(await part.locator('option').allTextContents(), ['（请选择）', '基本医保（basic）', '长期护理保险（nursing）', 'care（不在列表中）']);
+      assert.equal(await part.getAttribute('aria-invalid'), 'true');
+      assert.ok((await errors(page)).some((e) => /的“费用组成”：费用组成“care”未在 \/fee_parts 中列出/.test(e)), (await errors(page)).join('\n'));
+    }));
 
   test('filled in the forms, it checks clean, and the JSON box was never typed in', () => bench(async (page) => {
     let typed = 0;

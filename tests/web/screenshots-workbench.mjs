@@ -29,7 +29,8 @@ const shot = async (name, locator) => {
   await locator.screenshot({ path: `${out}${name}.png`, animations: 'disabled' });
   console.log(`docs/screenshots/${name}.png`);
 };
-await shot('workbench-amount', group(second.page, '成年居民（一档）'));
+// The outermost box of 成年居民（一档）, the third contribution.
+await shot('workbench-amount', group(second.page, '成年居民（一档）').first());
 await shot('workbench-preview', second.page.locator('#preview'));
 await second.context.close();
 
@@ -38,7 +39,7 @@ const third = await openPage(browser, { url, viewport: { width: 1024, height: 90
 await third.page.waitForSelector('body[data-state="ready"]');
 await third.page.getByRole('button', { name: /（qingdao-2026）/ }).click();
 await settle(third.page);
-await shot('workbench-waiting', group(third.page, '待遇等待期：断保增加的部分'));
+await shot('workbench-waiting', group(third.page, '断保增加的等待期').first());
 assert.deepEqual([...problems, ...second.problems, ...third.problems], []);
 await third.context.close();
 await browser.close();

@@ -3,8 +3,10 @@
 // own in Node, then everything in Chromium from file:// with the network cut off.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
@@ -459,6 +461,29 @@ describe('the page', () => {
       });
     } finally {
       pages.remove();
+    }
+  });
+
+  test('each ruleset\'s region is the build\'s data, as the engine merges it, and a link\'s city is found by it', async () => {
+    const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
+    const block = /<script id="regions" type="application\/json">([^<]*)<\/script>/;
+    const cli = fileURLToPath(new URL('../../build/native/yibao', import.meta.url));
+    const listed = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' })).rulesets;
+    assert.deepEqual(JSON.parse(block.exec(html)[1]), Object.fromEntries(listed.map((r) => [r.id, r.region])));
+    // The page decides nothing of it: told that shenyang-2024 is in 青岛市, a Qingdao link loads it first too.
+    const folder = mkdtempSync(join(tmpdir(), 'yibao-regions-'));
+    try {
+      const regions = { ...JSON.parse(block.exec(html)[1]), 'shenyang-2024': '青岛市' };
+      const file = join(folder, 'yibao.html');
+      writeFileSync(file, html.replace(block, () => `<script id="regions" type="application/json">${JSON.stringify(regions)}</script>`));
+      await withPage(browser, {
+        url: `${pathToFileURL(file).href}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`,
+        wait: 'body[data-state="result"]',
+      }, async (page) => {
+        assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('yibao:rulesets-loaded').map((m) => m.detail.rulesets)), [4]);
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

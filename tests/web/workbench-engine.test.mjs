@@ -92,19 +92,27 @@ test('runCases() answers a case file as `yibao cases` does, against the ruleset 
   assert.equal(JSON.parse(engine.runCases('{"cases": [')).errors[0].code, 'malformed_json');
 });
 
-test('listPatch() inverts the merge: the patch merged over the base gives the list wanted', () => {
+test('keyPatch() inverts the merge: the patch merged over the base gives the value wanted, a list or an object', () => {
   const base = JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2024.json`, 'utf8'))).document;
   const wanted = structuredClone(base.contributions);
   wanted[0].individual_fen = 12300;
   delete wanted[1].text;
   wanted.splice(2, 1);
-  const patch = JSON.parse(engine.listPatch(JSON.stringify(base.contributions), JSON.stringify(wanted)));
+  const patch = JSON.parse(engine.keyPatch('contributions', JSON.stringify(base.contributions), JSON.stringify(wanted)));
   const own = { id: 'my-city-2025', base: 'qingdao-2024', contributions: patch };
   assert.deepEqual(JSON.parse(engine.mergeOverBase(JSON.stringify(own))).contributions, wanted);
   assert.deepEqual(patch, [{ id: wanted[0].id, individual_fen: 12300 }, { id: wanted[1].id, text: null },
     { id: base.contributions[2].id, removed: true }]);
-  assert.equal(engine.listPatch(JSON.stringify(base.contributions), JSON.stringify(base.contributions)), 'null');
-  assert.deepEqual(JSON.parse(engine.listPatch('null', '[1]')), [1]);
+  assert.equal(engine.keyPatch('contributions', JSON.stringify(base.contributions), JSON.stringify(base.contributions)), 'null');
+  assert.deepEqual(JSON.parse(engine.keyPatch('websites', 'null', '[1]')), [1]);
+  // An object by the keys that changed.
+  const y2026 = JSON.parse(engine.useRuleset(readFileSync(`${root}rules/qingdao-2026.json`, 'utf8'))).document;
+  const waiting = structuredClone(y2026.waiting_period);
+  waiting.fixed.months += 1;
+  const waitingPatch = JSON.parse(engine.keyPatch('waiting_period', JSON.stringify(y2026.waiting_period), JSON.stringify(waiting)));
+  assert.deepEqual(waitingPatch, { fixed: { months: waiting.fixed.months } });
+  const over = { id: 'my-city-2027', base: 'qingdao-2026', waiting_period: waitingPatch };
+  assert.deepEqual(JSON.parse(engine.mergeOverBase(JSON.stringify(over))).waiting_period, waiting);
 });
 
 test('nesting 100,000 arrays or 60,000 objects deep, or a key twice, is answered like yibao validate, never a trap', () => {

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { at, card, figures, followLink, launch, withPage } from './browser.mjs';
 import { builtIn, rulesFile, staffPage, testPages } from './pages.mjs';
-import { COLLECTION_TEXT, NOTE_TEXT, SILENCE_TEXT, errors, group, make2025, settle } from './workbench-steps.mjs';
+import { COLLECTION_TEXT, NOTE_TEXT, SILENCE_TEXT, control, errors, fill, make2025, setBasis, settle } from './workbench-steps.mjs';
 
 const benchUrl = pathToFileURL(new URL('../../dist/rules.html', import.meta.url).pathname).href;
 const distPage = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
@@ -26,13 +26,16 @@ after(async () => {
   pages.remove();
 });
 
+const text = async (page) => JSON.parse(await page.getByLabel('规则JSON').inputValue());
 const bench = (check, options = {}) => withPage(browser, { url: benchUrl, wait: 'body[data-state="ready"]', ...options }, check);
 
-// A page's rulesets block and fee tables, and the rest of it with both emptied.
+// A page's rulesets block, their regions and fee tables, and the rest of it with these emptied.
 function blocks(html) {
   const data = /(<script id="rulesets" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
+  const regions = /(<script id="regions" type="application\/json">)([^]*?)(<\/script>)/.exec(html);
   const fees = /(<h2 id="h-fees">[^\n]*\n)([^]*?)(\n {2}<\/section>)/.exec(html);
-  return { data: data[2], fees: fees[2], rest: html.replace(data[0], data[1] + data[3]).replace(fees[0], fees[1] + fees[3]) };
+  return { data: data[2], regions: JSON.parse(regions[2]), fees: fees[2],
+    rest: html.replace(data[0], data[1] + data[3]).replace(regions[0], regions[1] + regions[3]).replace(fees[0], fees[1] + fees[3]) };
 }
 
 async function download(page, button) {
@@ -57,7 +60,6 @@ describe('next year from qingdao-2024', () => {
     assert.equal(doc.year, 2025);
     assert.equal(doc.collection.opens, '2024-10-01');
     assert.equal(doc.collection.text, COLLECTION_TEXT);
-    assert.equal(await group(page, '缴费期').locator('.hint', { hasText: '还是上一份规则' }).count(), 0);
     assert.match(await page.locator('#fee-preview .hint').textContent(), /2024年10月起缴纳/);
     assert.deepEqual(doc.benefit_year, { start: '2025-01-01', end: '2025-12-31' });
     assert.equal(doc.continuity_deadline.date, '2024-12-31');
@@ -80,12 +82,14 @@ describe('next year from qingdao-2024', () => {
     assert.equal(doc.silences.assistance, SILENCE_TEXT);
   }));
 
-  test('the exported page equals dist/yibao.html but for its rulesets, its fee tables and the names of the pages it links', () => {
+  test('the exported page equals dist/yibao.html but for its rulesets, their regions, its fee tables and the names of the pages it links', () => {
     const page = blocks(exported.text);
     assert.equal(page.rest, blocks(distPage).rest.replace('href="batch.html"', 'href="qingdao-2025-batch.html"')
       .replace('下载“batch.html”', '下载“qingdao-2025-batch.html”'));
     const data = JSON.parse(page.data);
     assert.deepEqual(data.map((d) => d.id), [...builtIn().map((f) => JSON.parse(readFileSync(f, 'utf8')).id), 'qingdao-2025']);
+    // Each ruleset's region as the engine merges it, the new one's from its base.
+    assert.deepEqual(page.regions, { ...blocks(distPage).regions, 'qingdao-2025': '青岛市' });
     const file = join(dir, 'qingdao-2025.json');
     writeFileSync(file, rules.text);
     // web/build.mjs with the same rulesets, written as qingdao-2025.html (and qingdao-2025-batch.html beside it).
@@ -207,7 +211,7 @@ describe('the file', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-source');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tf-collection-basis-0-source');
   }));
 });
 
@@ -219,15 +223,36 @@ describe('the form and the text', () => {
     doc.contributions = [{ id: 'college', individual_fen: 16050 }];
     await page.getByLabel('规则JSON').fill(JSON.stringify(doc, null, 2));
     await settle(page);
-    const college = group(page, '缴费标准：大学生');
-    assert.equal(await college.getByLabel('个人每年缴费（元）').inputValue(), '160.50');
-    assert.ok((await errors(page)).some((e) => e.startsWith('“缴费标准：大学生”的“新依据的来源编号”：')), 'the engine\'s missing_basis');
-    assert.equal(await college.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
-    await college.getByLabel('政府每年补助（元）').fill('七百');
-    assert.equal(await college.getByLabel('政府每年补助（元）').getAttribute('aria-invalid'), 'true');
-    assert.match(await college.locator('.error:not([hidden])').first().textContent(), /金额|依据/);
+    assert.equal(await control(page, '/contributions/0/individual_fen').inputValue(), '160.50');
+    assert.ok((await errors(page)).some((e) => /^“[^”]*大学生的依据1”的“来源编号”：/.test(e)), 'the engine\'s missing_basis');
+    assert.equal(await control(page, '/contributions/0/basis/0/source').getAttribute('aria-invalid'), 'true');
+    await fill(page, '/contributions/0/subsidy_fen', '七百');
+    assert.equal(await control(page, '/contributions/0/subsidy_fen').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#tf-contributions-0-subsidy_fen-error').textContent(), /金额/);
     assert.equal(JSON.parse(await page.getByLabel('规则JSON').inputValue()).contributions[0].subsidy_fen, undefined,
       'a wrong amount is not written');
+  }));
+
+  test('over a base the form is the field table\'s, every section merged, and the text holds only what differs', () => bench(async (page) => {
+    await page.getByRole('button', { name: /qingdao-2024/ }).click();
+    await settle(page);
+    assert.equal(await page.locator('#over-base').isVisible(), true);
+    // A category, which only 规则JSON could change before: shown merged, changed in the form.
+    assert.equal(await control(page, '/categories/2/label').inputValue(), '成年居民');
+    await fill(page, '/categories/2/label', '城乡居民');
+    await setBasis(page, '/categories/2', 'qingdao-2023-notice', '城乡居民');
+    await settle(page);
+    assert.match(await page.locator('#tf-categories-2-label-was').textContent(), /原来：成年居民。/);
+    const doc = await text(page);
+    assert.equal(doc.categories.length, 1);
+    assert.deepEqual([doc.categories[0].id, doc.categories[0].label, doc.categories[0].basis[0]],
+      ['adult', '城乡居民', { source: 'qingdao-2023-notice', quote: '城乡居民' }]);
+    assert.deepEqual(Object.keys(doc.categories[0]).sort(), ['basis', 'id', 'label'], 'only what differs');
+    assert.deepEqual(Object.keys(doc).sort(), ['base', 'benefit_year', 'categories', 'collection', 'continuity_deadline', 'id',
+      'title', 'unconfirmed_note', 'year']);
+    // Merged over the base, the others are still there.
+    assert.equal(await control(page, '/categories/0/label').inputValue(), '大学生');
+    assert.equal(await control(page, '/categories/2/label').inputValue(), '城乡居民');
   }));
 
   test('a good file opened over the author\'s text asks first', () => bench(async (page) => {
@@ -244,27 +269,23 @@ describe('the form and the text', () => {
 });
 
 describe('the rest of the year in the form', () => {
-  const text = async (page) => JSON.parse(await page.getByLabel('规则JSON').inputValue());
   const fromQingdao2026 = async (page) => {
     await page.getByRole('button', { name: /（qingdao-2026）/ }).click();
     await settle(page);
-    for (const legend of ['缴费期', '集中缴费截止日']) {
-      await group(page, legend).getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
-      await group(page, legend).getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
-    }
+    for (const at of ['/collection', '/continuity_deadline']) await setBasis(page, at, 'qingdao-2026-notice', '城乡居民医保集中缴费期为每年9-12月份');
     await settle(page);
     assert.deepEqual(await errors(page), []);
   };
 
-  test('the ruleset\'s own id, title and year are plain fields; an id typed wrong is not written', () => bench(async (page) => {
+  test('the ruleset\'s own id, title and year are plain fields; an id typed wrong is flagged at its field', () => bench(async (page) => {
     await make2025(page);
-    const own = group(page, '规则本身');
-    await own.getByLabel('规则编号').fill('Qingdao 2025');
-    assert.equal(await own.getByLabel('规则编号').getAttribute('aria-invalid'), 'true');
-    assert.equal((await text(page)).id, 'qingdao-2025');
-    await own.getByLabel('规则编号').fill('qingdao-2025-b');
-    await own.getByLabel(/规则名称/).fill('青岛市2025年度城乡居民基本医疗保险（草稿）');
-    await own.getByLabel('参保年度').fill('2025');
+    await fill(page, '/id', 'Qingdao 2025');
+    await settle(page);
+    assert.equal(await control(page, '/id').getAttribute('aria-invalid'), 'true');
+    assert.ok((await errors(page)).some((e) => e.includes('规则集编号')), (await errors(page)).join('\n'));
+    await fill(page, '/id', 'qingdao-2025-b');
+    await fill(page, '/title', '青岛市2025年度城乡居民基本医疗保险（草稿）');
+    await fill(page, '/year', '2025');
     await settle(page);
     const doc = await text(page);
     assert.deepEqual([doc.id, doc.title, doc.year], ['qingdao-2025-b', '青岛市2025年度城乡居民基本医疗保险（草稿）', 2025]);
@@ -273,13 +294,11 @@ describe('the rest of the year in the form', () => {
 
   test('a waiting-period number changed asks for its basis at the field, then checks and counts', () => bench(async (page) => {
     await fromQingdao2026(page);
-    const fixed = group(page, '待遇等待期：固定部分');
-    await fixed.getByLabel('固定等待期（月）').fill('4');
+    await fill(page, '/waiting_period/fixed/months', '4');
     await settle(page);
-    assert.ok((await errors(page)).some((e) => e.startsWith('“待遇等待期：固定部分”的“新依据的来源编号”：')), (await errors(page)).join('\n'));
-    assert.equal(await fixed.getByLabel('新依据的来源编号').getAttribute('aria-invalid'), 'true');
-    await fixed.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
-    await fixed.getByLabel('新依据的原文摘录').fill('设置参保缴费后固定待遇等待期4个月');
+    assert.ok((await errors(page)).some((e) => /^“[^”]*固定[^”]*的依据1”的“来源编号”：/.test(e)), (await errors(page)).join('\n'));
+    assert.equal(await control(page, '/waiting_period/fixed/basis/0/source').getAttribute('aria-invalid'), 'true');
+    await setBasis(page, '/waiting_period/fixed', 'qingdao-2026-notice', '设置参保缴费后固定待遇等待期4个月');
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).waiting_period, { fixed: { months: 4,
@@ -288,40 +307,36 @@ describe('the rest of the year in the form', () => {
     assert.equal(await lapsed.locator('td').nth(1).textContent(), '2027年5月1日', 'one lapsed year: 4 months from 1 January');
   }));
 
-  test('a group with two quotes shows both, and a new basis may have two', () => bench(async (page) => {
+  test('a rule with two quotes shows both, and its new basis may have two', () => bench(async (page) => {
     await fromQingdao2026(page);
-    const variable = group(page, '待遇等待期：断保增加的部分');
-    assert.equal(await variable.locator('.cite li').count(), 2);
-    assert.match(await variable.locator('.cite li').nth(1).textContent(), /小孙2025年度/);
-    await variable.getByLabel('每多断保1年增加（月）').fill('2');
-    await variable.getByLabel('新依据的来源编号', { exact: true }).fill('qingdao-2026-notice');
-    await variable.getByLabel('新依据的原文摘录', { exact: true }).fill('每多断保1年，增加2个月待遇等待期');
-    await variable.getByRole('button', { name: /再加一条依据/ }).click();
-    await variable.getByLabel('新依据的来源编号（第2条）').fill('qingdao-waiting-explainer');
-    await variable.getByLabel('新依据的原文摘录（第2条）').fill('等待期为3+2=5个月');
+    const quote = (i) => control(page, `/waiting_period/variable/basis/${i}/quote`);
+    assert.equal(await quote(2).count(), 0);
+    assert.match(await quote(1).inputValue(), /小孙2025年度/);
+    await fill(page, '/waiting_period/variable/months_per_year', '2');
+    await setBasis(page, '/waiting_period/variable', 'qingdao-2026-notice', '每多断保1年，增加2个月待遇等待期');
+    await fill(page, '/waiting_period/variable/basis/1/source', 'qingdao-waiting-explainer');
+    await quote(1).fill('等待期为3+2=5个月');
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).waiting_period.variable.basis.map((b) => b.source), ['qingdao-2026-notice', 'qingdao-waiting-explainer']);
-    assert.equal(await variable.locator('.cite li').count(), 2);
   }));
 
   // A new channel, and one of the base's taken out: the file holds only those, as a patch over qingdao-2024.
   async function editChannels(page) {
     await page.getByRole('button', { name: '添加缴费渠道' }).click();
     await settle(page);
-    const added = group(page, /^缴费渠道12$/);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-payment_channels-11-id');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/payment_channels/11/id');
     // The engine finds it as the merged list's 12th; the summary names it as the form does, the 12th channel.
-    assert.ok((await errors(page)).some((e) => e.startsWith('“缴费渠道12”的“渠道名称”：')), (await errors(page)).join('\n'));
-    assert.equal(await added.getByLabel('渠道名称').getAttribute('aria-invalid'), 'true');
-    await added.getByLabel('渠道编号').fill('etax');
-    assert.match(await added.locator('.error:not([hidden])').first().textContent(), /已经有了/);
-    await added.getByLabel('渠道编号').fill('mini-program');
-    await added.getByLabel('渠道名称').fill('青岛医保微信小程序');
-    await added.getByLabel(/方式/).fill('手机');
-    await added.getByLabel('新依据的来源编号').fill('qingdao-2025-notice');
-    await added.getByLabel('新依据的原文摘录').fill('可通过青岛医保微信小程序缴费');
-    await page.getByRole('button', { name: '删除缴费渠道8' }).click();
+    assert.ok((await errors(page)).some((e) => e.startsWith('“缴费渠道12”的“名称”：')), (await errors(page)).join('\n'));
+    assert.equal(await control(page, '/payment_channels/11/name').getAttribute('aria-invalid'), 'true');
+    await fill(page, '/payment_channels/11/id', 'etax');
+    assert.match(await page.locator('#tf-payment_channels-11-id-error').textContent(), /已经有了/);
+    assert.equal((await text(page)).payment_channels.some((c) => c.id === 'etax'), false, 'an id twice is not written');
+    await fill(page, '/payment_channels/11/id', 'mini-program');
+    await fill(page, '/payment_channels/11/name', '青岛医保微信小程序');
+    await fill(page, '/payment_channels/11/detail', '手机');
+    await setBasis(page, '/payment_channels/11', 'qingdao-2025-notice', '可通过青岛医保微信小程序缴费');
+    await page.getByRole('button', { name: '删除缴费渠道8', exact: true }).click();
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).payment_channels, [
@@ -333,10 +348,9 @@ describe('the rest of the year in the form', () => {
     await page.getByRole('button', { name: '添加联系方式' }).click();
     await settle(page);
     assert.ok((await errors(page)).some((e) => e.startsWith('“联系方式3”的“名称”：')), (await errors(page)).join('\n'));
-    const added = group(page, /^联系方式3$/);
-    await added.getByLabel('名称').fill('青岛市医保服务热线');
-    await added.getByLabel('电话').fill('0532-12345');
-    await page.getByRole('button', { name: '删除联系方式1' }).click();
+    await fill(page, '/contacts/2/name', '青岛市医保服务热线');
+    await fill(page, '/contacts/2/phone', '0532-12345');
+    await page.getByRole('button', { name: '删除联系方式1', exact: true }).click();
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).contacts, [{ name: '“青岛医疗保障”微信公众号', detail: '新参保登记' },
@@ -345,9 +359,9 @@ describe('the rest of the year in the form', () => {
   async function editWebsites(page) {
     await page.getByRole('button', { name: '添加网站' }).click();
     await settle(page);
-    assert.ok((await errors(page)).some((e) => e.includes('是空的')), 'an empty website is a problem');
-    await group(page, /^网站1$/).getByLabel('网站地址').fill('ybj.qingdao.gov.cn');
-    await group(page, /^网站1$/).getByLabel('网站地址').fill('www.qingdao.gov.cn');
+    assert.ok((await errors(page)).some((e) => e.startsWith('“网站1”')), `an empty website is a problem: ${(await errors(page)).join('\n')}`);
+    await fill(page, '/websites/0', 'ybj.qingdao.gov.cn');
+    await fill(page, '/websites/0', 'www.qingdao.gov.cn');
     await settle(page);
     assert.deepEqual(await errors(page), []);
     assert.deepEqual((await text(page)).websites, ['www.qingdao.gov.cn']);
@@ -382,11 +396,7 @@ describe('a longer base chain', () => {
   test('只包含新的规则 from qingdao-2027: its whole base chain goes with it, and the page loads them all', () => bench(async (page) => {
     await page.getByRole('button', { name: /（qingdao-2027）/ }).click();
     await settle(page);
-    for (const legend of ['缴费期', '集中缴费截止日']) {
-      const scope = group(page, legend);
-      await scope.getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
-      await scope.getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
-    }
+    for (const at of ['/collection', '/continuity_deadline']) await setBasis(page, at, 'qingdao-2026-notice', '城乡居民医保集中缴费期为每年9-12月份');
     await settle(page);
     assert.deepEqual(await errors(page), []);
     // The texts that still say 2027 (and 2026) are rewritten for 2028 in 规则JSON: until then no page is made.
@@ -443,7 +453,7 @@ describe('what cannot be exported, and bad files', () => {
     assert.equal(await page.getByLabel('规则JSON').inputValue(), text);
     // An error link goes to its field.
     await page.locator('#error-list a').first().click();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-source');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tf-collection-basis-0-source');
   }));
 
   test('a syntax error says its line and column, and its link selects the place in the text', () => bench(async (page) => {
@@ -585,9 +595,18 @@ describe('accessibility', () => {
 });
 
 describe('the previews a rule author checks against', () => {
-  test('when benefits start: every category by the month paid, and lapsed years 0–5 where the reform applies', () => bench(async (page) => {
+  // The year after qingdao-2026: its window and deadline move a year, each with its basis (the base flow asks for
+  // them), and the ruleset checks clean, so that it is previewed.
+  const from2026 = async (page) => {
     await page.getByRole('button', { name: /qingdao-2026/ }).click();
     await settle(page);
+    for (const at of ['/collection', '/continuity_deadline']) await setBasis(page, at, 'qingdao-2026-notice', '城乡居民医保集中缴费期为每年9-12月份');
+    await settle(page);
+    assert.deepEqual(await errors(page), []);
+  };
+
+  test('when benefits start: every category by the month paid, and lapsed years 0–5 where the reform applies', () => bench(async (page) => {
+    await from2026(page);
     const tables = page.locator('#starts table');
     assert.equal(await tables.count(), 2, 'categories, and lapsed years (qingdao-2027 has the reform)');
     const heads = await tables.nth(0).locator('thead th').allTextContents();
@@ -611,8 +630,7 @@ describe('the previews a rule author checks against', () => {
       { name: 'a wrong expectation', request: { ruleset: 'qingdao-2027', payment_date: '2026-12-01', members: [{ birth_date: '1980-05-01', tier: 1 }] },
         expect: { ok: true, members: [{ individual_fen: 1 }] } },
     ] }));
-    await page.getByRole('button', { name: /qingdao-2026/ }).click();
-    await settle(page);
+    await from2026(page);
     await page.getByLabel('测试用例文件').setInputFiles(cases);
     await page.waitForFunction(() => document.querySelector('#cases-status').textContent.includes('个用例'));
     assert.equal(await page.locator('#cases-status').textContent(), 'cases.json：2个用例，1个通过，1个不通过。');
@@ -633,71 +651,73 @@ describe('Qingdao 2028 from qingdao-2027', () => {
     await page.getByRole('button', { name: /（qingdao-2027）/ }).click();
     await settle(page);
   };
-  const hintOf = (scope, label) => scope.getByLabel(label).evaluate((input) => document.getElementById(`${input.id}-was`).textContent);
 
   test('an amount carried from 2026 shows the figure in force', () => bench(async (page) => {
     await from2027(page);
-    const adult = group(page, '缴费标准：成年居民（一档）');
-    assert.equal(await hintOf(adult, '个人每年缴费（元）'), '原来：约482元（暂按2026年度标准）；现在：约482元（暂按2026年度标准）');
-    assert.match(await hintOf(adult, '政府每年补助（元）'), /^原来：约880元（暂按2026年度标准）/);
+    // 成年居民（一档）, the third contribution.
+    assert.equal(await control(page, '/contributions/2/individual_fen#mode').inputValue(), 'provisional');
+    assert.equal(await control(page, '/contributions/2/individual_fen/value').inputValue(), '482');
+    assert.equal(await control(page, '/contributions/2/subsidy_fen/value').inputValue(), '880');
+    assert.equal(await control(page, '/contributions/2/individual_fen/provisional/from').inputValue(), 'qingdao-2026');
   }));
 
-  test('an error names its field in words and its link moves focus there', () => bench(async (page) => {
+  test('an amount changed says what it was; its error names its field in words and its link moves focus there', () => bench(async (page) => {
     await from2027(page);
-    const adult = group(page, '缴费标准：成年居民（一档）');
-    await adult.getByLabel('个人每年缴费（元）').fill('500');
+    await control(page, '/contributions/2/individual_fen#mode').selectOption('value');
     await settle(page);
+    await fill(page, '/contributions/2/individual_fen', '500');
+    await settle(page);
+    assert.equal(await page.locator('#tf-contributions-2-individual_fen-was').textContent(), '按元填写，例如 400 或 380.50；按分项填写的，可以不填。原来：暂按往年标准。');
     const item = page.locator('#error-list li', { hasText: '成年居民（一档）' });
     const text = await item.textContent();
-    assert.ok(text.startsWith('“缴费标准：成年居民（一档）”的“新依据的来源编号”：'), text);
+    assert.match(text, /^“[^”]*成年居民（一档）的依据1”的“来源编号”：/);
     assert.doesNotMatch(text, /basis|位置|\/contributions/, 'no code, no JSON path');
     await item.getByRole('link').click();
-    assert.equal(await adult.getByLabel('新依据的来源编号').evaluate((input) => input === document.activeElement), true);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/contributions/2/basis/0/source');
   }));
 
-  test('the new source is offered where the basis is asked for, and becomes that basis’s source', () => bench(async (page) => {
+  test('a new source added in the form is a basis\'s source', () => bench(async (page) => {
     await from2027(page);
-    const adult = group(page, '缴费标准：成年居民（一档）');
-    await adult.getByLabel('个人每年缴费（元）').fill('500');
+    await control(page, '/contributions/2/individual_fen#mode').selectOption('value');
     await settle(page);
-    await adult.getByRole('button', { name: '添加一个新来源（缴费标准：成年居民（一档））' }).click();
-    assert.equal(await adult.locator('#new-source[open]').count(), 1, 'the form opens inside the group');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'src-id');
-    await page.getByLabel('来源编号', { exact: true }).fill('qingdao-2028-notice');
-    await page.getByLabel('标题').fill('青岛市2028年度城乡居民基本医疗保险参保缴费通知（测试）');
-    await page.getByLabel('发布单位').fill('青岛市医疗保障局');
-    await page.getByLabel('发布日期').fill('2027-09');
-    await page.getByRole('button', { name: '添加来源' }).click();
+    await fill(page, '/contributions/2/individual_fen', '500');
+    // The form shows the sources merged over the base: the new one comes after all of them.
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#table-form [data-path]')]
+      .filter((node) => /^\/sources\/\d+\/id$/.test(node.dataset.path)).length);
+    await page.getByRole('button', { name: '添加来源', exact: true }).click();
     await settle(page);
-    const doc = JSON.parse(await page.getByLabel('规则JSON').inputValue());
+    const at = `/sources/${shown}`;
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `${at}/id`);
+    await fill(page, `${at}/id`, 'qingdao-2028-notice');
+    await control(page, `${at}/level`).selectOption('A');
+    await fill(page, `${at}/title`, '青岛市2028年度城乡居民基本医疗保险参保缴费通知（测试）');
+    await fill(page, `${at}/publisher`, '青岛市医疗保障局');
+    await setBasis(page, '/contributions/2', 'qingdao-2028-notice', '一档成年居民个人缴费500元');
+    await settle(page);
+    const doc = await text(page);
     assert.ok(doc.sources.some((s) => s.id === 'qingdao-2028-notice'));
-    assert.equal(await adult.getByLabel('新依据的来源编号').inputValue(), 'qingdao-2028-notice');
-    assert.equal(await adult.getByLabel('新依据的原文摘录').evaluate((input) => input === document.activeElement), true,
-      'the quote is next');
+    assert.deepEqual(doc.contributions.find((c) => c.id === 'adult-tier-1').basis, [{ source: 'qingdao-2028-notice', quote: '一档成年居民个人缴费500元' }]);
+    assert.equal((await errors(page)).some((e) => e.includes('成年居民（一档）')), false, (await errors(page)).join('\n'));
   }));
 
   test('every text of 2027 that names 2026 or 2027 is listed with a link to its field, and the page is not made until they are rewritten',
     () => bench(async (page) => {
       await from2027(page);
-      for (const legend of ['缴费期', '集中缴费截止日']) {
-        await group(page, legend).getByLabel('新依据的来源编号').fill('qingdao-2026-notice');
-        await group(page, legend).getByLabel('新依据的原文摘录').fill('城乡居民医保集中缴费期为每年9-12月份');
-      }
+      for (const at of ['/collection', '/continuity_deadline']) await setBasis(page, at, 'qingdao-2026-notice', '城乡居民医保集中缴费期为每年9-12月份');
       await settle(page);
       assert.deepEqual(await errors(page), []);
       const listed = await page.locator('#year-text-list li').allTextContents();
-      assert.ok(listed.some((t) => t.startsWith('“缴费期”的“说明文字（测算页上显示）”：') && t.includes('2027年度居民医保费自2026年9月起缴纳')),
+      assert.ok(listed.some((t) => t.startsWith('“缴费期”的“') && t.includes('2027年度居民医保费自2026年9月起缴纳')),
         listed.join('\n'));
-      assert.ok(listed.some((t) => t.startsWith('“缴费标准：成年居民（一档）”的“个人每年缴费（元）”：') &&
-        t.includes('2027年度标准以青岛市医保局公布为准')), listed.join('\n'));
+      assert.ok(listed.some((t) => t.includes('成年居民（一档）') && t.includes('2027年度标准以青岛市医保局公布为准')), listed.join('\n'));
       assert.ok(listed.some((t) => t.includes('此条依据青岛市往年通知或政策解读，2027年度的资料未另作说明')), listed.join('\n'));
       await page.locator('#year-text-list a', { hasText: '2027年度居民医保费自2026年9月起缴纳' }).click();
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'f-collection-text');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/collection/text');
       await page.getByRole('button', { name: '生成测算页' }).click();
       assert.match(await page.locator('#export-status').textContent(), /^没有生成测算页。有 \d+ 处文字还写着往年的年份/);
       assert.equal(await page.evaluate(() => document.activeElement.id), 'year-texts');
 
-      await group(page, '缴费期').getByLabel(/说明文字/).fill('2028年度居民医保费自2027年9月起缴纳；集中缴费期为2027年9月至12月。');
+      await fill(page, '/collection/text', '2028年度居民医保费自2027年9月起缴纳；集中缴费期为2027年9月至12月。');
       await settle(page);
       assert.ok((await page.locator('#year-text-list li').allTextContents()).every((t) => !t.includes('自2026年9月起')),
         'a rewritten text leaves the list');
