@@ -17,8 +17,9 @@ import YibaoLink from './link.js';
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
   // Each history's words; a card offers those of the ruleset's `histories` (paid_not_started only where its rules name it).
+  // Under the question 上年度参保情况 each is short enough for a closed select at 360 px in 大字模式 (about ten characters).
   const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保'],
-    ['paid_not_started', '上年已缴费但待遇还没开始']];
+    ['paid_not_started', '已缴费但待遇未开始']];
   const CLAIMED = [['', '不清楚'], ['true', '有'], ['false', '没有']];
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
