@@ -19,15 +19,9 @@ yibao::Catalog& loaded_catalog() {
 
 unsigned catalog_generation = 0;
 
-std::string dump(const yibao::Json& document) {
-    return document.dump(-1, ' ', false, yibao::Json::error_handler_t::replace);
-}
-
 namespace {
 
 yibao::Catalog& catalog = loaded_catalog();
-
-std::string estimate(const std::string& request) { return dump(yibao::estimate_json(catalog, request)); }
 
 // A date as typed in the form, as the engine reads it (Date::typed_iso): "YYYY-MM-DD", or the text trimmed.
 std::string read_date(const std::string& typed) { return yibao::Date::typed_iso(typed); }

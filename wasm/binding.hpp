@@ -13,3 +13,5 @@ extern unsigned catalog_generation;
 
 // An answer as JavaScript reads it: compact, any invalid UTF-8 replaced rather than a failure.
 std::string dump(const yibao::Json& document);
+// A household's answer to its request (`yibao estimate`); wasm/answer.cpp, built for speed in every engine.
+std::string estimate(const std::string& request);
