@@ -5,8 +5,7 @@
 // only the 2024 rulesets, as one saved in 2024 does).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { addMember, batchUrl, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
+import { addMember, axe, batchUrl, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
 import { only2024, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
@@ -79,7 +78,7 @@ describe('axe finds no WCAG 2.0/2.1 A or AA violation', () => {
     for (const state of Object.keys(STATES)) {
       // bypassCSP lets axe's own script in; the page's CSP is checked by every other browser test.
       test(`${mode} mode, ${state} state`, () => inState(mode, state, async (page) => {
-        const { violations } = await new AxeBuilder({ page })
+        const { violations } = await axe(page)
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
       }, { bypassCSP: true }));
