@@ -68,7 +68,7 @@ test('示例县 offers 上年已缴费但待遇还没开始: benefits from 2027�
   const moved = card(page, 0).getByLabel(HISTORY);
   assert.equal(await moved.inputValue(), 'paid_not_started', 'the choice is kept, for the reader to change');
   assert.match(await page.locator(`#${await moved.getAttribute('id')}-error`).textContent(),
-    /的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择/);
+    /的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从上年连续参保、首次参保、断保中选择/);
   await page.getByRole('button', { name: '+ 成人' }).click();
   assert.deepEqual(await card(page, 1).getByLabel(HISTORY).locator('option').allTextContents(), ['连续参保', '首次参保', '断保后续保'],
     'Qingdao\'s form does not offer it');
