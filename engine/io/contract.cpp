@@ -596,7 +596,7 @@ Json estimate_json(const Catalog& catalog, std::string_view request_text) {
     });
     const auto result = estimate(ruleset, parsed->household, issues, earlier == all.end() ? nullptr : &*earlier);
     if (!result) return errors_json(issues);
-    return result_json(*result, explain(*result), parsed->texts);
+    return result_json(*result, explain(*result, parsed->texts), parsed->texts);
 }
 
 }  // namespace yibao

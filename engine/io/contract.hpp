@@ -15,12 +15,6 @@ namespace yibao {
 // "No ruleset X; known: …" at `path`, shared by every front end that takes a ruleset id.
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id);
 
-// How an answer carries its ruleset's texts that no household changes (the channels, contacts, websites and
-// sources, the year's collection and deadline texts, each basis's source title and level): spelled out in every
-// answer ("inline", the default), or named by id (request "texts": "by_id") for a reader that holds
-// `rulesets()` already, as the page does; that halves the answer and the time to write it.
-enum class Texts { spelled_out, by_id };
-
 struct Request {
     Household household;
     Texts texts = Texts::spelled_out;
