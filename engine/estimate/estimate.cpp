@@ -1,6 +1,7 @@
 #include "estimate/estimate.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace yibao {
 
@@ -261,12 +262,12 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     check_lapse(member, path, issues);
     // A history the ruleset has not decided on (decided_by_rules) is not estimated as another one.
     if (!r.offers(member.history)) {
-        std::string offered;
+        std::string message = r.title;
+        message.append("的规则没有说明“").append(history_words()[static_cast<size_t>(member.history)].label).append("”的人怎样算，请从");
+        const char* separator = "";
         for (size_t h = 0; h < history_words().size(); ++h)
-            if (r.offers(static_cast<History>(h))) offered.append(offered.empty() ? "" : "、").append(history_words()[h].label);
-        issues.push_back({pointer_join(path, "history"), Code::unknown_value,
-                          r.title + "的规则没有说明“" + std::string(history_words()[static_cast<size_t>(member.history)].label) +
-                              "”的人怎样算，请从" + offered + "中选择；拿不准的请向医保经办机构咨询"});
+            if (r.offers(static_cast<History>(h))) message.append(std::exchange(separator, "、")).append(history_words()[h].label);
+        issues.push_back({pointer_join(path, "history"), Code::unknown_value, message.append("中选择；拿不准的请向医保经办机构咨询")});
     }
 
     Facts f;

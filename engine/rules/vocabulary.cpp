@@ -17,20 +17,16 @@ const std::vector<std::string>& assistance_names() {
                                                 "dibao_edge"};
     return names;
 }
-const std::array<HistoryWords, 4>& history_words() {
-    static constexpr std::array<HistoryWords, 4> words{{{"continuous", "上年连续参保", "连续参保"},
-                                                        {"new", "首次参保", "首次参保"},
-                                                        {"lapsed", "断保", "断保后续保"},
-                                                        {"paid_not_started", "上年已缴费但待遇还没开始", "已缴费但待遇未开始"}}};
-    return words;
-}
 const std::vector<std::string>& history_names() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> out;
-        for (const HistoryWords& h : history_words()) out.emplace_back(h.name);
-        return out;
-    }();
+    static const std::vector<std::string> names{"continuous", "new", "lapsed", "paid_not_started"};
     return names;
+}
+const std::array<HistoryWords, 4>& history_words() {
+    static constexpr std::array<HistoryWords, 4> words{{{"上年连续参保", "连续参保"},
+                                                        {"首次参保", "首次参保"},
+                                                        {"断保", "断保后续保"},
+                                                        {"上年已缴费但待遇还没开始", "已缴费但待遇未开始"}}};
+    return words;
 }
 
 struct ConditionKeyword {
@@ -610,7 +606,7 @@ std::vector<KeywordDoc> vocabulary_docs() {
     // The history keyword's: each history's label, by its name.
     static const std::string history_json = [] {
         Json labels = Json::object();
-        for (const HistoryWords& h : history_words()) labels[std::string(h.name)] = h.label;
+        for (size_t h = 0; h < history_words().size(); ++h) labels[history_names()[h]] = history_words()[h].label;
         return labels.dump();
     }();
     std::vector<KeywordDoc> docs;

@@ -30,13 +30,11 @@ const std::vector<std::string>& student_names();
 // name its groups with any ids; a member given one of these that the ruleset does not name is estimated as in
 // none, with its silences.assistance note.
 const std::vector<std::string>& assistance_names();
-// The names of history_words(), as lists of contract spellings are read.
 const std::vector<std::string>& history_names();
-// Each history, in enum order: its contract spelling (`name`); its words as rules, messages and the workbench's
-// editors say it (`label`); and as the page offers it under the question 上年度参保情况 (`short_label`: a closed
-// select at 360 px in 大字模式 holds about ten characters).
+// Each history's words, in enum order: as rules, messages and the workbench's editors say it (`label`), and as the
+// page offers it under the question 上年度参保情况 (`short_label`: a closed select at 360 px in 大字模式 holds about
+// ten characters).
 struct HistoryWords {
-    std::string_view name;
     std::string_view label;
     std::string_view short_label;
 };

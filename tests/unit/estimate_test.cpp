@@ -1,6 +1,8 @@
 // The estimator through its C++ API: what the JSON golden cases cannot express as simply.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "rules/builtin.hpp"
 #include "io/contract.hpp"
 #include "estimate/estimate.hpp"
@@ -191,6 +193,29 @@ TEST_CASE("a ruleset offers paid_not_started only where its conditions name it, 
     CHECK(yibao::ruleset_index(*catalog.find("qingdao-2027"))["histories"] == yibao::Json{"continuous", "new", "lapsed"});
     CHECK(yibao::ruleset_index(*catalog.find("choices-example"))["histories"] ==
           yibao::Json{"continuous", "new", "lapsed", "paid_not_started"});
+}
+
+TEST_CASE("every history has its words in the engine's one list: the label, and the page's short label, which fits "
+          "a closed select at 360 px in 大字模式",
+          "[estimate][history]") {
+    const auto characters = [](std::string_view utf8) {
+        return std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    const yibao::Json choices = yibao::history_choices_json();
+    REQUIRE(choices.size() == yibao::history_names().size());
+    for (size_t h = 0; h < choices.size(); ++h) {
+        INFO(yibao::history_names()[h]);
+        CHECK(choices[yibao::history_names()[h]] == yibao::history_words()[h].short_label);
+        CHECK(characters(yibao::history_words()[h].short_label) <= 10);
+    }
+    // The words the page has always shown under 上年度参保情况.
+    CHECK(choices == yibao::Json{{"continuous", "连续参保"}, {"new", "首次参保"}, {"lapsed", "断保后续保"},
+                                 {"paid_not_started", "已缴费但待遇未开始"}});
+    // The workbench's words for the history keyword are the labels.
+    for (const auto& keyword : yibao::vocabulary_json())
+        if (keyword["key"] == "history")
+            for (size_t h = 0; h < choices.size(); ++h)
+                CHECK(keyword["words"][yibao::history_names()[h]] == yibao::history_words()[h].label);
 }
 
 TEST_CASE("paid_not_started leaves lapsed_years and continuous_years to the ruleset: neither contradicts it",
