@@ -24,7 +24,7 @@ const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url)
 // city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
 // ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 134, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 135, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
 
@@ -33,20 +33,22 @@ const PAGES = [
 // groups and member questions, the year choice, the case matcher's codes and 就高 on the page), held under a 124 KB
 // ceiling meanwhile; 127 KB since 2026-12-07, when paying from a relative's employee account, add-ons and a benefit
 // tier apart from the tier paid came to the engine (3.3 KB, README "Figures"); 128 KB since later that day, when
-// Shenyang's (3 years) came to 130,946 bytes with the one-way answer, paid_not_started and the regions block.
+// Shenyang's (3 years) came to 130,946 bytes with the one-way answer, paid_not_started and the regions block; 129 KB
+// since the histories' words came from the engine's one list (its messages name them, the page's choices are its short
+// labels): Shenyang's at 131,188 bytes, dist/yibao.html at 137,389 (was 137,160), over 134 KB, so 135 KB.
 // A ruleset with a base takes its region from it, and its base goes along.
 const documents = new Map(builtIn().map((path) => [path, JSON.parse(readFileSync(path, 'utf8'))]));
 const byId = new Map([...documents.values()].map((d) => [d.id, d]));
 const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
 const byCity = new Map();
 for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
-describe("a city's own family page stays within 128 KB gzip", () => {
+describe("a city's own family page stays within 129 KB gzip", () => {
   const pages = testPages();
   after(() => pages.remove());
   for (const [region, files] of byCity) {
     test(`${region}: ${files.length} ruleset${files.length > 1 ? 's' : ''}`, () => {
       const gzipped = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
-      assert.ok(gzipped <= 128 * 1024, `${gzipped} bytes gzipped`);
+      assert.ok(gzipped <= 129 * 1024, `${gzipped} bytes gzipped`);
     });
   }
 });
