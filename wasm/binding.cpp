@@ -41,7 +41,8 @@ std::string ruleset(const std::string& id) {
 }
 
 // The page's rulesets (a JSON array of ruleset documents, each may name a `base` among them) replace any
-// loaded before. The answer lists the index of each (README, "rulesets") and, when some did not load, "errors"
+// loaded before. The answer lists the index of each (README, "rulesets"), the short label of each history an index's
+// `histories` may name ("histories": {"continuous": "连续参保", …}) and, when some did not load, "errors"
 // with the JSON path of each problem inside the array ("/1/contributions/0/individual_fen"); "ok" is false
 // then, but the rulesets that did load are listed and usable.
 std::string load_rulesets(const std::string& text) {
@@ -59,7 +60,7 @@ std::string load_rulesets(const std::string& text) {
     // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
     yibao::Json index = yibao::Json::array();
     for (const yibao::Ruleset& r : catalog.all()) index.push_back(yibao::ruleset_index(r));
-    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}};
+    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}, {"histories", yibao::history_choices_json()}};
     if (!issues.empty()) {
         answer["ok"] = false;
         answer["errors"] = yibao::errors_json(issues)["errors"];

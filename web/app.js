@@ -16,10 +16,6 @@ import YibaoLink from './link.js';
     { label: '未成年人（不在校）', years: 16 },
   ];
   const STUDENT = [['none', '不在校'], ['school', '中小学'], ['college', '大学']];
-  // Each history's words; a card offers those of the ruleset's `histories` (paid_not_started only where its rules name it).
-  // Under the question 上年度参保情况 each is short enough for a closed select at 360 px in 大字模式 (about ten characters).
-  const HISTORY = [['continuous', '连续参保'], ['new', '首次参保'], ['lapsed', '断保后续保'],
-    ['paid_not_started', '已缴费但待遇未开始']];
   const CLAIMED = [['', '不清楚'], ['true', '有'], ['false', '没有']];
   const LABELS = {
     id: '称呼', birth_date: '出生日期', student: '在校情况', assistance: '特殊人群',
@@ -34,6 +30,9 @@ import YibaoLink from './link.js';
 
   const $ = YibaoFields.byId;
   let engine = null;
+  // Each history with its short label, as the engine's loadRulesets() gives them; a card offers those of the ruleset's
+  // `histories` (paid_not_started only where its rules name it).
+  let histories = [];
   let rulesets = [];
   let nextKey = 1;
   let announceTimer = 0;
@@ -247,7 +246,7 @@ import YibaoLink from './link.js';
     const groups = r.assistance_groups.map((g) => [g.id, g.label]);
     if (!r.several_groups) options(fields.assistance.control, [['none', '无'], ...groups], groupsOf(member).join('、') || 'none');
     options(fields.tier.control, [['', '请选择'], ...r.tiers.map((t) => [t.id, t.label])], member.tier ?? '');
-    options(fields.history.control, HISTORY.filter(([id]) => r.histories.includes(id)), member.history, HISTORY);
+    options(fields.history.control, histories.filter(([id]) => r.histories.includes(id)), member.history, histories);
     for (const name of COUNTS) fields[name].control.value = member[name];
     options(fields.claimed_last_year.control, CLAIMED, member.claimed_last_year);
     fields.assistance.wrap.hidden = r.assistance_groups.length === 0;
@@ -867,6 +866,7 @@ import YibaoLink from './link.js';
     const loaded = JSON.parse(engine.loadRulesets(text));
     performance.mark(mark, { detail: { rulesets: loaded.rulesets.length } });
     rulesets = loaded.rulesets;
+    histories = Object.entries(loaded.histories);
     if (whole) showRulesetErrors($('ruleset-errors'), loaded.errors || [], rulesets.length);
     return loaded;
   }

@@ -1,6 +1,7 @@
 #include "estimate/estimate.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace yibao {
 
@@ -259,12 +260,15 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
                           "出生日期" + member.birth_date.iso() + "晚于缴费日期" + m.payment_date.iso() +
                               "，出生后才能参保缴费"});
     check_lapse(member, path, issues);
-    // A history the ruleset has not decided on is not estimated as another one. Only paid_not_started is decided by
-    // a ruleset's rules (decided_by_rules), so the message names it.
-    if (!r.offers(member.history))
-        issues.push_back({pointer_join(path, "history"), Code::unknown_value,
-                          r.title + "的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择；"
-                                    "拿不准的请向医保经办机构咨询"});
+    // A history the ruleset has not decided on (decided_by_rules) is not estimated as another one.
+    if (!r.offers(member.history)) {
+        std::string message = r.title;
+        message.append("的规则没有说明“").append(history_words()[static_cast<size_t>(member.history)].label).append("”的人怎样算，请从");
+        const char* separator = "";
+        for (size_t h = 0; h < history_words().size(); ++h)
+            if (r.offers(static_cast<History>(h))) message.append(std::exchange(separator, "、")).append(history_words()[h].label);
+        issues.push_back({pointer_join(path, "history"), Code::unknown_value, message.append("中选择；拿不准的请向医保经办机构咨询")});
+    }
 
     Facts f;
     f.payment_date = m.payment_date;

@@ -270,13 +270,13 @@ const std::string& Explanation::text_of(const FamilyAccount& account) const { re
 void Explanation::say(const Certainty& certainty) { say_in(certainties, certainty, certainty_text); }
 void Explanation::say(const FamilyAccount& account) { say_in(family_accounts, account, family_account_text); }
 
-Explanation explain(const Result& result) {
+Explanation explain(const Result& result, Texts texts) {
     const Ruleset& r = *result.ruleset;
     Explanation e;
-    e.ruleset = ruleset_texts(r);
     for (const MemberResult& m : result.members) {
         e.members.push_back(explain_member(r, m));
         for (const Certainty* c : m.rests_on) e.say(*c);
+        for (const Channel* c : m.family_accounts) e.say(*c->family_account);
     }
     for (const auto& earlier : result.earlier_years) {
         e.earlier_years.push_back(earlier ? explanation(*earlier->ruleset, earlier->result) : std::vector<Step>{});
@@ -285,6 +285,9 @@ Explanation explain(const Result& result) {
     }
     for (Code code : result.warnings) e.warnings.push_back(household_warning_message(code, r, result));
     for (const Certainty* c : result.rests_on) e.say(*c);
+    if (texts == Texts::by_id) return e;
+    // Spelled out, the answer writes the ruleset's collection and deadline, and its channels with their accounts.
+    e.ruleset = ruleset_texts(r);
     for (const Certainty* c : {&r.payable_from.certainty, &r.payable_to.certainty, &r.continuity_deadline.certainty}) e.say(*c);
     say_accounts(e, r);
     return e;

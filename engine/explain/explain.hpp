@@ -54,6 +54,12 @@ struct MemberExplanation {
     std::vector<std::string> warnings;
 };
 
+// How an answer carries its ruleset's texts that no household changes (the channels, contacts, websites and
+// sources, the year's collection and deadline texts, each basis's source title and level): spelled out in every
+// answer ("inline", the default), or named by id (request "texts": "by_id") for a reader that holds
+// `rulesets()` already, as the page does; that halves the answer and the time to write it.
+enum class Texts { spelled_out, by_id };
+
 // Every text of an answer, made once from the result, so that writing the answer (io/contract) only writes:
 // parse → estimate → explain → write.
 struct Explanation {
@@ -70,7 +76,9 @@ struct Explanation {
     void say(const Certainty& certainty);  // once each
     void say(const FamilyAccount& account);
 };
-Explanation explain(const Result& result);
+// The texts of the answer written with `texts`: by id, not the ruleset's own texts, nor what is said of the facts and
+// family accounts the answer leaves to the ruleset's listing.
+Explanation explain(const Result& result, Texts texts);
 // The texts of a ruleset a page's index shows: its own texts, each unpublished fact and each family account.
 Explanation explain_ruleset(const Ruleset& ruleset);
 // What is said of these facts alone (a roster's summary).

@@ -15,12 +15,6 @@ namespace yibao {
 // "No ruleset X; known: …" at `path`, shared by every front end that takes a ruleset id.
 Issue unknown_ruleset(const Catalog& catalog, const std::string& path, const std::string& id);
 
-// How an answer carries its ruleset's texts that no household changes (the channels, contacts, websites and
-// sources, the year's collection and deadline texts, each basis's source title and level): spelled out in every
-// answer ("inline", the default), or named by id (request "texts": "by_id") for a reader that holds
-// `rulesets()` already, as the page does; that halves the answer and the time to write it.
-enum class Texts { spelled_out, by_id };
-
 struct Request {
     Household household;
     Texts texts = Texts::spelled_out;
@@ -40,6 +34,9 @@ Json ruleset_index(const Ruleset& ruleset);
 // The index and the rest a page shows of a ruleset: its fee table, registration, channels, contacts and sources.
 Json ruleset_summary(const Ruleset& ruleset);
 Json rulesets_json(const Catalog& catalog);
+// Every history's short label by its id, {"continuous": "连续参保", …}: the page's choices under 上年度参保情况 (a
+// ruleset's `histories` say which it offers).
+Json history_choices_json();
 // The insurance year a payment date typed as people type it (Date::typed_iso) belongs to, in the region:
 // {"ok": true, "date": "YYYY-MM-DD" or null (not a date yet), "years": [{"id", "open": whether its collection window holds the
 // date, "late": whether the date is past its collection period, or null}] (every year of the region, the later

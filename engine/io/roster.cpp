@@ -339,10 +339,11 @@ bool read_roster_member(const RosterLayout& layout, const CsvRecord& row, const 
     }
     if (!read_tier(cell(RosterField::tier), ruleset, member.tier))
         unknown(RosterField::tier, "一档、二档（或1、2），不分档的留空");
+    // The words the column guide names, of the histories the ruleset offers (without one, those every ruleset does).
     if (!choose(cell(RosterField::history), kHistoryWords, history_names(), member.history))
-        unknown(RosterField::history, ruleset && ruleset->offers(History::paid_not_started)
-                                          ? "连续、首次、断保、上年已缴费但待遇还没开始（留空即连续）"
-                                          : "连续、首次、断保（留空即连续）");
+        unknown(RosterField::history, words_text(kHistoryWords, history_names().size(), [&](History h) {
+                    return ruleset ? ruleset->offers(h) : !decided_by_rules(h);
+                }));
     if (!cell(RosterField::payment_date).empty()) member.payment_date = date(RosterField::payment_date);
     else if (default_payment) member.payment_date = default_payment;
     else fail(RosterField::payment_date, "未填写，也没有给出默认缴费日期");

@@ -21,6 +21,13 @@ const std::vector<std::string>& history_names() {
     static const std::vector<std::string> names{"continuous", "new", "lapsed", "paid_not_started"};
     return names;
 }
+const std::array<HistoryWords, 4>& history_words() {
+    static constexpr std::array<HistoryWords, 4> words{{{"上年连续参保", "连续参保"},
+                                                        {"首次参保", "首次参保"},
+                                                        {"断保", "断保后续保"},
+                                                        {"上年已缴费但待遇还没开始", "已缴费但待遇未开始"}}};
+    return words;
+}
 
 struct ConditionKeyword {
     std::string_view key;
@@ -335,8 +342,7 @@ struct KeywordWords {
     {"student", DOC("学生"), DOC(R"({"none":"不是学生","school":"中小学生","college":"大学生"})")},
     {"assistance", DOC("特殊人群"), DOC(R"({"none":"不属于特殊人群"})")},
     {"answer", DOC("本市要问的问题"), DOC("")},
-    {"history", DOC("上年度参保情况"),
-     DOC(R"({"continuous":"上年连续参保","new":"首次参保","lapsed":"断保","paid_not_started":"上年已缴费但待遇还没开始"})")},
+    {"history", DOC("上年度参保情况"), DOC("")},  // its words are the histories' own (history_words())
     {"tier", DOC("缴费档次"), DOC("")},
     {"age", DOC("年龄（周岁）"), DOC("")},
     {"lapsed_years", DOC("断保年数"), DOC("")},
@@ -597,10 +603,16 @@ std::vector<KeywordDoc> vocabulary_docs() {
             if (w.key == key) return w;
         return KeywordWords{key, "", ""};
     };
+    // The history keyword's: each history's label, by its name.
+    static const std::string history_json = [] {
+        Json labels = Json::object();
+        for (size_t h = 0; h < history_words().size(); ++h) labels[history_names()[h]] = history_words()[h].label;
+        return labels.dump();
+    }();
     std::vector<KeywordDoc> docs;
     for (const auto& k : kConditions) {
         const KeywordWords w = words(kConditionWords, k.key);
-        docs.push_back({"condition", k.key, k.form, k.description, w.label, w.words});
+        docs.push_back({"condition", k.key, k.form, k.description, w.label, k.key == "history" ? history_json : w.words});
     }
     docs.push_back({"date", "YYYY-MM-DD", R"("2024-01-01")", "that date", words(kDateWords, "YYYY-MM-DD").label});
     for (const auto& k : kDates) docs.push_back({"date", k.key, k.form, k.description, words(kDateWords, k.key).label});

@@ -31,6 +31,14 @@ const std::vector<std::string>& student_names();
 // none, with its silences.assistance note.
 const std::vector<std::string>& assistance_names();
 const std::vector<std::string>& history_names();
+// Each history's words, in enum order: as rules, messages and the workbench's editors say it (`label`), and as the
+// page offers it under the question 上年度参保情况 (`short_label`: a closed select at 360 px in 大字模式 holds about
+// ten characters).
+struct HistoryWords {
+    std::string_view label;
+    std::string_view short_label;
+};
+const std::array<HistoryWords, 4>& history_words();
 
 // What the rules may ask about a member, all taken at the payment date.
 struct Facts {

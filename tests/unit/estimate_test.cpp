@@ -1,6 +1,8 @@
 // The estimator through its C++ API: what the JSON golden cases cannot express as simply.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "rules/builtin.hpp"
 #include "io/contract.hpp"
 #include "estimate/estimate.hpp"
@@ -54,7 +56,7 @@ TEST_CASE("an answer is written from explain()'s texts and makes none of its own
     yibao::Issues issues;
     const auto result = yibao::estimate(r, household, issues);
     REQUIRE(result);
-    auto said = yibao::explain(*result);
+    auto said = yibao::explain(*result, yibao::Texts::spelled_out);
     REQUIRE(said.members.size() == 1);
     REQUIRE_FALSE(said.members[0].warnings.empty());
     REQUIRE_FALSE(result->members[0].rests_on.empty());
@@ -72,6 +74,36 @@ TEST_CASE("an answer is written from explain()'s texts and makes none of its own
     const auto& listed = member[fact->kind == yibao::Certainty::Kind::provisional ? "provisional" : "unknown"];
     REQUIRE_FALSE(listed.empty());
     CHECK(listed[0]["text"] == "未定：" + listed[0]["fact"].get<std::string>());
+}
+
+TEST_CASE("an answer by id is explained with only the texts it writes, and is the same as from every text",
+          "[estimate][provenance]") {
+    // 示例县: a member with a family account, a ruleset with another channel's account and window dates to tell.
+    const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/choices-example.json"});
+    const auto& r = *catalog.find("choices-example");
+    yibao::Household household;
+    household.ruleset_id = r.id;
+    household.payment_date = {2026, 11, 15};
+    household.members = {adult(1)};
+    yibao::Issues issues;
+    const auto result = yibao::estimate(r, household, issues);
+    REQUIRE(result);
+    REQUIRE_FALSE(result->members[0].family_accounts.empty());
+    const auto by_id = yibao::Texts::by_id;
+    CHECK(yibao::result_json(*result, yibao::explain(*result, by_id), by_id).dump() ==
+          yibao::result_json(*result, yibao::explain(*result, yibao::Texts::spelled_out), by_id).dump());
+
+    auto said = yibao::explain(*result, by_id);
+    CHECK(said.ruleset.collection.empty());
+    CHECK(said.ruleset.deadline.empty());
+    // Each text said, marked, comes out in the answer: none was made for nothing.
+    size_t n = 0;
+    for (auto& [fact, text] : said.certainties) text = "事实" + std::to_string(n++);
+    for (auto& [account, text] : said.family_accounts) text = "共济" + std::to_string(n++);
+    REQUIRE(n > 0);
+    const std::string answer = yibao::result_json(*result, said, by_id).dump();
+    for (const auto& [fact, text] : said.certainties) CHECK(answer.find("\"" + text + "\"") != std::string::npos);
+    for (const auto& [account, text] : said.family_accounts) CHECK(answer.find("\"" + text + "\"") != std::string::npos);
 }
 
 TEST_CASE("a basis resting on an earlier-year notice carries the confirm note", "[estimate][provenance]") {
@@ -161,6 +193,29 @@ TEST_CASE("a ruleset offers paid_not_started only where its conditions name it, 
     CHECK(yibao::ruleset_index(*catalog.find("qingdao-2027"))["histories"] == yibao::Json{"continuous", "new", "lapsed"});
     CHECK(yibao::ruleset_index(*catalog.find("choices-example"))["histories"] ==
           yibao::Json{"continuous", "new", "lapsed", "paid_not_started"});
+}
+
+TEST_CASE("every history has its words in the engine's one list: the label, and the page's short label, which fits "
+          "a closed select at 360 px in 大字模式",
+          "[estimate][history]") {
+    const auto characters = [](std::string_view utf8) {
+        return std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    const yibao::Json choices = yibao::history_choices_json();
+    REQUIRE(choices.size() == yibao::history_names().size());
+    for (size_t h = 0; h < choices.size(); ++h) {
+        INFO(yibao::history_names()[h]);
+        CHECK(choices[yibao::history_names()[h]] == yibao::history_words()[h].short_label);
+        CHECK(characters(yibao::history_words()[h].short_label) <= 10);
+    }
+    // The words the page has always shown under 上年度参保情况.
+    CHECK(choices == yibao::Json{{"continuous", "连续参保"}, {"new", "首次参保"}, {"lapsed", "断保后续保"},
+                                 {"paid_not_started", "已缴费但待遇未开始"}});
+    // The workbench's words for the history keyword are the labels.
+    for (const auto& keyword : yibao::vocabulary_json())
+        if (keyword["key"] == "history")
+            for (size_t h = 0; h < choices.size(); ++h)
+                CHECK(keyword["words"][yibao::history_names()[h]] == yibao::history_words()[h].label);
 }
 
 TEST_CASE("paid_not_started leaves lapsed_years and continuous_years to the ruleset: neither contradicts it",

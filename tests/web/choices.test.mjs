@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { base64url, card, figures } from './browser.mjs';
+import { loadEngine } from './engine.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const open = usePage('choices', [...only2024(), testRuleset('choices-example.json')], '2026-11-15');
@@ -45,6 +46,13 @@ test('示例县 shows the add-on apart, the family account under each member and
 // told at the field, the choice kept.
 const HISTORY = '上年度参保情况';
 const PAID_NOT_STARTED = '已缴费但待遇未开始';  // the choice's words under 上年度参保情况; the engine's messages say it in full
+test('the choices under 上年度参保情况 are the engine\'s short labels of the histories', () => open(async (page) => {
+  const engine = await loadEngine();
+  const labels = Object.values(JSON.parse(engine.loadRulesets('[]')).histories);
+  await page.locator('#ruleset').selectOption({ label: '示例县' });
+  assert.deepEqual(await card(page, 0).getByLabel(HISTORY).locator('option').allTextContents(), labels);
+}));
+
 const TREATED_AS_CONTINUOUS = '上年度已缴费但待遇尚未开始的居民，在集中缴费期内缴费的，按连续参保对待，自2027年1月1日起享受待遇';
 
 test('示例县 offers 上年已缴费但待遇还没开始: benefits from 2027年1月1日, by the notice\'s own sentence', () => open(async (page) => {
@@ -68,7 +76,7 @@ test('示例县 offers 上年已缴费但待遇还没开始: benefits from 2027�
   const moved = card(page, 0).getByLabel(HISTORY);
   assert.equal(await moved.inputValue(), 'paid_not_started', 'the choice is kept, for the reader to change');
   assert.match(await page.locator(`#${await moved.getAttribute('id')}-error`).textContent(),
-    /的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从连续参保、首次参保、断保中选择/);
+    /的规则没有说明“上年已缴费但待遇还没开始”的人怎样算，请从上年连续参保、首次参保、断保中选择/);
   await page.getByRole('button', { name: '+ 成人' }).click();
   assert.deepEqual(await card(page, 1).getByLabel(HISTORY).locator('option').allTextContents(), ['连续参保', '首次参保', '断保后续保'],
     'Qingdao\'s form does not offer it');
