@@ -5,8 +5,7 @@
 // In Chromium from file:// with the network cut off, no console error and no CSP violation (withPage).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { base64url, card, figures } from './browser.mjs';
+import { base64url, card, figures, axe } from './browser.mjs';
 import { rulesFile, usePage } from './pages.mjs';
 
 const open = usePage('groups', [rulesFile('yuxi-hongta-2026.json'), rulesFile('shenyang-2024.json'),
@@ -42,7 +41,7 @@ test('红塔区: a member ticks two groups by keyboard, and 就高 takes the lar
   assert.match(await page.locator('#household .totals').textContent(),
     new RegExp(`成员1：奶奶，特殊人群：${MONITORED.replace(/[()（）]/g, '.')}.同时属于${LOW_INCOME.replace(/[()（）]/g, '.')}，按“就高”原则只按这一类算.`));
   assert.match(await page.locator('#print-table tbody td.group').textContent(), /^特殊人群：参保资助180元的对象/);
-  const results = await new AxeBuilder({ page }).include('#members').analyze();
+  const results = await axe(page).include('#members').analyze();
   assert.deepEqual(results.violations.map((v) => v.id), []);
 }));
 

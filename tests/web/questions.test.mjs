@@ -4,8 +4,7 @@
 // In Chromium from file:// with the network cut off, no console error and no CSP violation (withPage).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { at, base64url, card, figures, launch, withPage } from './browser.mjs';
+import { at, base64url, card, figures, launch, withPage, axe } from './browser.mjs';
 import { only2024, staffPage, testPages, testRuleset, usePage } from './pages.mjs';
 
 const open = usePage('questions', [...only2024(), testRuleset('groups-example.json')], '2026-11-15');
@@ -30,7 +29,7 @@ test('示例市 asks its two questions on each card, as labelled selects, and Qi
   await sex.selectOption({ label: '女' });
   await page.waitForSelector('body[data-state="result"]');
   assert.equal((await figures(first))['个人缴费'], '350元');
-  const results = await new AxeBuilder({ page }).include('#members').analyze();
+  const results = await axe(page).include('#members').analyze();
   assert.deepEqual(results.violations.map((v) => v.id), []);
 
   await page.locator('#ruleset').selectOption({ label: '青岛市' });
