@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 
 #include "rules/builtin.hpp"
 #include "io/contract.hpp"
@@ -24,6 +25,16 @@ yibao::Member adult(int tier) {
     m.birth_date = {1970, 1, 1};
     m.tier = tier;
     return m;
+}
+
+// One adult (tier 1) paying on `paid`, estimated on `r`.
+std::optional<yibao::Result> one_adult(const yibao::Ruleset& r, yibao::Date paid) {
+    yibao::Household household;
+    household.ruleset_id = r.id;
+    household.payment_date = paid;
+    household.members = {adult(1)};
+    yibao::Issues issues;
+    return yibao::estimate(r, household, issues);
 }
 }  // namespace
 
@@ -49,12 +60,7 @@ TEST_CASE("the estimate names the rules that fired; the explanation gives their 
 TEST_CASE("an answer is written from explain()'s texts and makes none of its own: parse, estimate, explain, write",
           "[estimate][provenance]") {
     const auto& r = *catalog().find("qingdao-2027");
-    yibao::Household household;
-    household.ruleset_id = r.id;
-    household.payment_date = {2027, 2, 15};
-    household.members = {adult(1)};
-    yibao::Issues issues;
-    const auto result = yibao::estimate(r, household, issues);
+    const auto result = one_adult(r, {2027, 2, 15});
     REQUIRE(result);
     auto said = yibao::explain(*result, yibao::Texts::spelled_out);
     REQUIRE(said.members.size() == 1);
@@ -81,12 +87,7 @@ TEST_CASE("an answer by id is explained with only the texts it writes, and is th
     // 示例县: a member with a family account, a ruleset with another channel's account and window dates to tell.
     const auto catalog = golden::catalog_with(YIBAO_SOURCE_DIR, {"tests/rulesets/choices-example.json"});
     const auto& r = *catalog.find("choices-example");
-    yibao::Household household;
-    household.ruleset_id = r.id;
-    household.payment_date = {2026, 11, 15};
-    household.members = {adult(1)};
-    yibao::Issues issues;
-    const auto result = yibao::estimate(r, household, issues);
+    const auto result = one_adult(r, {2026, 11, 15});
     REQUIRE(result);
     REQUIRE_FALSE(result->members[0].family_accounts.empty());
     const auto by_id = yibao::Texts::by_id;
