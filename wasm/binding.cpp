@@ -60,7 +60,7 @@ std::string load_rulesets(const std::string& text) {
     // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
     yibao::Json index = yibao::Json::array();
     for (const yibao::Ruleset& r : catalog.all()) index.push_back(yibao::ruleset_index(r));
-    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}, {"histories", yibao::history_choices_json()}};
+    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}, {"histories", yibao::history_words_json(&yibao::HistoryWords::short_label)}};
     if (!issues.empty()) {
         answer["ok"] = false;
         answer["errors"] = yibao::errors_json(issues)["errors"];

@@ -558,12 +558,6 @@ Json rulesets_json(const Catalog& catalog) {
     return {{"ok", true}, {"rulesets", std::move(list)}};
 }
 
-Json history_choices_json() {
-    Json choices = Json::object();
-    for (size_t h = 0; h < history_words().size(); ++h) choices[history_names()[h]] = history_words()[h].short_label;
-    return choices;
-}
-
 Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date) {
     const auto date = Date::read(typed_date);
     const YearChoice choice = choose_year(catalog, region, date.value_or(Date{}));

@@ -34,9 +34,6 @@ Json ruleset_index(const Ruleset& ruleset);
 // The index and the rest a page shows of a ruleset: its fee table, registration, channels, contacts and sources.
 Json ruleset_summary(const Ruleset& ruleset);
 Json rulesets_json(const Catalog& catalog);
-// Every history's short label by its id, {"continuous": "连续参保", …}: the page's choices under 上年度参保情况 (a
-// ruleset's `histories` say which it offers).
-Json history_choices_json();
 // The insurance year a payment date typed as people type it (Date::typed_iso) belongs to, in the region:
 // {"ok": true, "date": "YYYY-MM-DD" or null (not a date yet), "years": [{"id", "open": whether its collection window holds the
 // date, "late": whether the date is past its collection period, or null}] (every year of the region, the later

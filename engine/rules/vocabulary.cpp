@@ -28,6 +28,11 @@ const std::array<HistoryWords, 4>& history_words() {
                                                         {"上年已缴费但待遇还没开始", "已缴费但待遇未开始"}}};
     return words;
 }
+Json history_words_json(std::string_view HistoryWords::*kind) {
+    Json words = Json::object();
+    for (size_t h = 0; h < history_words().size(); ++h) words[history_names()[h]] = history_words()[h].*kind;
+    return words;
+}
 
 struct ConditionKeyword {
     std::string_view key;
@@ -604,11 +609,7 @@ std::vector<KeywordDoc> vocabulary_docs() {
         return KeywordWords{key, "", ""};
     };
     // The history keyword's: each history's label, by its name.
-    static const std::string history_json = [] {
-        Json labels = Json::object();
-        for (size_t h = 0; h < history_words().size(); ++h) labels[history_names()[h]] = history_words()[h].label;
-        return labels.dump();
-    }();
+    static const std::string history_json = history_words_json(&HistoryWords::label).dump();
     std::vector<KeywordDoc> docs;
     for (const auto& k : kConditions) {
         const KeywordWords w = words(kConditionWords, k.key);

@@ -39,6 +39,9 @@ struct HistoryWords {
     std::string_view short_label;
 };
 const std::array<HistoryWords, 4>& history_words();
+// Each history's words of one kind by its name, {"continuous": …}: `label`s for the workbench's editors,
+// `short_label`s for the page's choices.
+Json history_words_json(std::string_view HistoryWords::*kind);
 
 // What the rules may ask about a member, all taken at the payment date.
 struct Facts {

@@ -202,7 +202,7 @@ TEST_CASE("every history has its words in the engine's one list: the label, and 
     const auto characters = [](std::string_view utf8) {
         return std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
     };
-    const yibao::Json choices = yibao::history_choices_json();
+    const yibao::Json choices = yibao::history_words_json(&yibao::HistoryWords::short_label);
     REQUIRE(choices.size() == yibao::history_names().size());
     for (size_t h = 0; h < choices.size(); ++h) {
         INFO(yibao::history_names()[h]);
