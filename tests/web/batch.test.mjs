@@ -1,7 +1,10 @@
 // 批量测算: the staff page's wasm roster run against the CLI's golden outputs, then the staff page (dist/batch.html) in
 // Chromium from file:// with the network cut off: a roster with bad rows, a GBK roster, the template, and the downloads.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { batchUrl, launch, openPage } from './browser.mjs';
@@ -228,6 +231,26 @@ describe('the staff page', () => {
       assert.equal(await page.locator('#batch-result').isVisible(), false);
       assert.equal(await page.getByLabel('默认缴费日期').inputValue(), '2023-11-01', 'the choices stay');
     }));
+
+  // The page feeds the engine slices of 192 KB: the first slice of this roster ends inside a character of a name.
+  test('a roster longer than a slice, cut inside a character, downloads as the CLI writes it', () => onPage(async (page) => {
+    const slice = 196608;
+    const header = '姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期\r\n';
+    const rows = Array.from({ length: 10000 }, (_, i) => `${i}号,1980-05-01,否,无,连续,2023-10-0${1 + (i % 9)}\r\n`).join('');
+    // The first name grows by a three-byte 丽 until the slice's end falls inside one.
+    let bytes = Buffer.from(header + rows);
+    assert.ok(bytes.length > 2 * slice);
+    for (let name = '丽'; (bytes[slice] & 0xc0) !== 0x80; name += '丽') bytes = Buffer.from(`${header}${name}${rows}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'yibao-slices-')), 'slices.csv');
+    writeFileSync(file, bytes);
+    await page.getByLabel('参保地').selectOption('shenyang-2024');
+    await page.getByLabel('默认缴费日期').fill('2023-11-01');
+    await page.getByLabel('选择名单文件').setInputFiles(file);
+    await page.waitForSelector('#batch[data-state="done"]');
+    const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01', '--bom', file]);
+    assert.equal(cli.status, 0, String(cli.stderr));
+    assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout));
+  }));
 
   // A long roster (200,000 rows of a generated file): its progress counts rows, and 取消测算 ends it at once.
   test('a long roster shows the rows done and can be cancelled; choosing again runs it to the end', () => onPage(async (page) => {
