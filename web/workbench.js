@@ -205,6 +205,7 @@ import YibaoTableForm from './table-form.js';
     fill($('year-text-list'), stale.map(problemItem));
     const status = !answer ? '' : problems.length ? `检查发现 ${problems.length} 个问题。` : '检查通过：这份规则可以使用。';
     if ($('check-status').textContent !== status) $('check-status').textContent = status;
+    $('check-status').removeAttribute('aria-busy');
   }
 
   // A problem as an item of a list: a link, in words, to its field.
@@ -599,8 +600,18 @@ import YibaoTableForm from './table-form.js';
     box.focus();
   }
 
+  // The status is busy until the file is read and checked, or refused.
   async function openFile(file) {
     if (!file) return;
+    $('check-status').setAttribute('aria-busy', 'true');
+    try {
+      await readFile(file);
+    } finally {
+      $('check-status').removeAttribute('aria-busy');
+    }
+  }
+
+  async function readFile(file) {
     const name = file.name || '文件';
     if (file.size > MAX_BYTES) {
       askFile({ name, text: null, errors: [{ path: '', message: `文件太大（${(file.size / 1048576).toFixed(1)} MB）。规则文件一般不到 200 KB，请确认选对了文件。` }] });
@@ -650,7 +661,13 @@ import YibaoTableForm from './table-form.js';
       return button;
     }));
     let timer;
-    $('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 300); });
+    // Checked 300 ms after the last keystroke; meanwhile the status is of the text before (aria-busy: a screen
+    // reader waits for the new one).
+    $('text').addEventListener('input', () => {
+      $('check-status').setAttribute('aria-busy', 'true');
+      clearTimeout(timer);
+      timer = setTimeout(check, 300);
+    });
     $('file').addEventListener('change', () => { openFile($('file').files[0]); $('file').value = ''; });
     document.addEventListener('dragover', (event) => { event.preventDefault(); $('drop').classList.add('over'); });
     document.addEventListener('dragleave', () => $('drop').classList.remove('over'));

@@ -1,8 +1,9 @@
 // The rules workbench's steps, shared by tests/web/workbench.test.mjs and tests/web/screenshots-workbench.mjs.
 import assert from 'node:assert/strict';
 
-// The checks after the text settles (the textarea is checked 300 ms after the last keystroke).
-export const settle = (page) => page.waitForTimeout(450);
+// The checks once the text has settled: the textarea is checked 300 ms after the last keystroke, and a file once
+// read; until then the status is aria-busy.
+export const settle = (page) => page.locator('#check-status:not([aria-busy])').waitFor({ state: 'attached' });
 export const errors = (page) => page.locator('#error-list li').allInnerTexts();
 export const group = (page, legend) => page.locator('fieldset.group', { has: page.locator('legend', { hasText: legend }) });
 
