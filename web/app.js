@@ -130,8 +130,9 @@ import YibaoLink from './link.js';
         changeYear(pickYear());
       });
       const start = `上年度连续参保的自${zhDate(r.benefit_year.start)}起享受待遇。`;
+      // The words in one span: the year's own span would be a flex item apart from them.
       return [el('label', { class: 'check' }, input,
-        `${r.year}年度${late ? '（已过集中缴费期）' : late === false ? '（正常缴费）' : '（集中缴费期截止日期尚未公布）'}`),
+        el('span', null, `${r.year}年度${late ? '（已过集中缴费期）' : late === false ? '（正常缴费）' : '（集中缴费期截止日期尚未公布）'}`)),
       el('p', { class: 'hint', id: `${id}-hint` }, late
         ? `${r.year}年度的集中缴费期已${d ? `在${zhDate(d)}` : ''}结束，现在缴费要过了等待期才能报销，待遇最晚到${zhDate(r.benefit_year.end)}。`
         : late === false ? `${zhDate(d)}前缴费，${start}`

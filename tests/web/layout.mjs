@@ -34,6 +34,11 @@ export function layoutProblems() {
   for (const part of document.querySelectorAll('.nowrap')) {
     const rects = [...part.getClientRects()];
     if (rects.length > 1 || lines(rects) > 1) problems.push(`“${part.textContent}” takes ${rects.length} line boxes`);
+    // Straight inside a flex or grid box, a figure's span is an item of its own, and the words around it become
+    // narrow columns beside it (“2027年度” | “（正常缴 / 费）”).
+    if (/flex|grid/.test(getComputedStyle(part.parentElement).display) && part.parentElement.getClientRects().length) {
+      problems.push(`“${part.textContent}” stands apart from its words in “${part.parentElement.textContent.slice(0, 30)}”`);
+    }
   }
   return problems;
 }
