@@ -22,7 +22,7 @@ import YibaoFormat from './format.js';
   let runId = 0;      // a newer run stops older ones at their next step
   let stop = null;    // ends the run under way at once (cancelled, or superseded by a newer one)
   let worker = null;  // a promise of the ready worker, started once the page is ready; null after one was stopped
-  let result = null;  // { parts, name } of the last finished run, for 下载结果
+  let result = null;  // { parts: [a Blob], name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
 
@@ -307,7 +307,10 @@ import YibaoFormat from './format.js';
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
-    result = { parts, name: `医保测算结果-${base}.csv` };
+    // One Blob of the output parts, which then go (emptied, as the worker's message handler still holds the list):
+    // the output is held once, by the browser (which may keep a large one on disk), not twice.
+    result = { parts: [new Blob(parts)], name: `医保测算结果-${base}.csv` };
+    parts.length = 0;
     $('batch-download-hint').textContent = `保存为“${result.name}”，可用 Excel 或 WPS 打开。`;
     $('batch-result').hidden = false;
   }
