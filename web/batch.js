@@ -116,9 +116,7 @@ import YibaoFormat from './format.js';
     function warmUp(rulesetId) {
       const [header, ...rows] = new TextDecoder().decode(instance.rosterTemplate(rulesetId)).split('\r\n').filter(Boolean);
       if (!rows.length || instance.rosterStart(rulesetId, '2024-01-01', true)) return;
-      const slice = `${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length / 8));
-      instance.rosterFeed(`${header}\r\n`);
-      for (let i = 0; i < 8; i++) instance.rosterFeed(slice);
+      instance.rosterFeed(`${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`);
       instance.rosterFinish();
     }
     self.onmessage = async ({ data }) => {

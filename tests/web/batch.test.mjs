@@ -154,13 +154,17 @@ describe('the staff page', () => {
     }
   }
 
-  // Chooses `file` for Shenyang paid 2023-11-01 (as the golden outputs) and waits for the run to end.
-  async function choose(page, file) {
+  // Chooses `file` (a path, or a file's name, type and bytes) for Shenyang paid 2023-11-01 (as the golden outputs)
+  // and waits for the run to end.
+  async function chooseFile(page, file) {
     await page.getByLabel('参保地').selectOption('shenyang-2024');
     await page.getByLabel('默认缴费日期').fill('2023-11-01');
-    await page.getByLabel('选择名单文件').setInputFiles(rosters + file);
+    await page.getByLabel('选择名单文件').setInputFiles(file);
     await page.waitForSelector('#batch[data-state="done"], #batch[data-state="error"]');
   }
+  // A roster of tests/rosters by its name.
+  const choose = (page, name) => chooseFile(page, rosters + name);
+  const HEADER = '姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期\r\n';
 
   async function download(page, button) {
     const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -235,18 +239,14 @@ describe('the staff page', () => {
   // The page feeds the engine slices of 192 KB: the first slice of this roster ends inside a character of a name.
   test('a roster longer than a slice, cut inside a character, downloads as the CLI writes it', () => onPage(async (page) => {
     const slice = 196608;
-    const header = '姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期\r\n';
     const rows = Array.from({ length: 10000 }, (_, i) => `${i}号,1980-05-01,否,无,连续,2023-10-0${1 + (i % 9)}\r\n`).join('');
     // The first name grows by a three-byte 丽 until the slice's end falls inside one.
-    let bytes = Buffer.from(header + rows);
+    let bytes = Buffer.from(HEADER + rows);
     assert.ok(bytes.length > 2 * slice);
-    for (let name = '丽'; (bytes[slice] & 0xc0) !== 0x80; name += '丽') bytes = Buffer.from(`${header}${name}${rows}`);
+    for (let name = '丽'; (bytes[slice] & 0xc0) !== 0x80; name += '丽') bytes = Buffer.from(`${HEADER}${name}${rows}`);
     const file = join(mkdtempSync(join(tmpdir(), 'yibao-slices-')), 'slices.csv');
     writeFileSync(file, bytes);
-    await page.getByLabel('参保地').selectOption('shenyang-2024');
-    await page.getByLabel('默认缴费日期').fill('2023-11-01');
-    await page.getByLabel('选择名单文件').setInputFiles(file);
-    await page.waitForSelector('#batch[data-state="done"]');
+    await chooseFile(page, file);
     const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01', '--bom', file]);
     assert.equal(cli.status, 0, String(cli.stderr));
     assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout));
@@ -255,11 +255,8 @@ describe('the staff page', () => {
   // The output is held once: as one Blob (the browser's to keep, on disk when large), its parts dropped.
   test('after a run the page holds no copy of the output in its own memory; the download is whole', () => onPage(async (page) => {
     const rows = Array.from({ length: 30000 }, (_, i) => `人${i},1980-05-01,否,无,连续,2023-10-01`).join('\r\n');
-    const file = { name: 'held.csv', mimeType: 'text/csv', buffer: Buffer.from(`姓名,出生日期,在校情况,特殊人群,上年度参保情况,缴费日期\r\n${rows}\r\n`) };
     const cdp = await page.context().newCDPSession(page);
-    await page.getByLabel('参保地').selectOption('shenyang-2024');
-    await page.getByLabel('选择名单文件').setInputFiles(file);
-    await page.waitForSelector('#batch[data-state="done"]', { timeout: 60000 });
+    await chooseFile(page, { name: 'held.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}${rows}\r\n`) });
     await cdp.send('HeapProfiler.collectGarbage');
     const { backingStorageSize } = await cdp.send('Runtime.getHeapUsage');
     const { bytes } = await download(page, '下载结果');
