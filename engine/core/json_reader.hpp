@@ -8,15 +8,12 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "core/issues.hpp"
+#include "core/json.hpp"
 
 namespace yibao {
-
-using Json = nlohmann::ordered_json;  // keeps the contract's field order in output
 
 enum class Need : bool { optional, required };
 
