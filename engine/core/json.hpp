@@ -74,4 +74,26 @@ struct InsertionOrderedMap : std::vector<std::pair<Key, T>> {
 
 using Json = nlohmann::basic_json<InsertionOrderedMap>;
 
+namespace json_detail {
+inline void add_members(Json::object_t&) {}
+template <class Value, class... Rest>
+void add_members(Json::object_t& members, const char* key, Value&& value, Rest&&... rest) {
+    members.emplace_back(key, Json(std::forward<Value>(value)));
+    add_members(members, std::forward<Rest>(rest)...);
+}
+}  // namespace json_detail
+
+// An object of distinct keys, `json_object("id", id, "label", label)`, each value moved in where it can be. Built in
+// place: an initializer list ({{"id", id}, …}) first makes each pair a temporary array of two values, which was a
+// third of the time of an estimate's answer.
+template <class... KeysAndValues>
+Json json_object(KeysAndValues&&... keys_and_values) {
+    static_assert(sizeof...(KeysAndValues) % 2 == 0, "json_object takes keys and values in pairs");
+    Json object = Json::object();
+    auto& members = object.get_ref<Json::object_t&>();
+    members.reserve(sizeof...(KeysAndValues) / 2);
+    json_detail::add_members(members, std::forward<KeysAndValues>(keys_and_values)...);
+    return object;
+}
+
 }  // namespace yibao

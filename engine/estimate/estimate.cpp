@@ -453,6 +453,8 @@ std::optional<Result> estimate(const Ruleset& r, const Household& household, Iss
     bool ok = true;
     result.individual_total = Money{};
     result.subsidy_total = Money{};
+    result.members.reserve(household.members.size());
+    result.earlier_years.reserve(household.members.size());
     for (size_t i = 0; i < household.members.size(); ++i) {
         auto m = estimate_member(r, household.members[i], household.payment_date, pointer_join("/members", i), issues);
         if (!m) {

@@ -16,12 +16,12 @@ Json basis_json(const Ruleset& r, const std::vector<Basis>& basis, Texts texts) 
     Json list = Json::array();
     for (const Basis& b : basis) {
         if (texts == Texts::by_id) {
-            list.push_back({{"source", b.source}, {"quote", b.quote}});
+            list.push_back(json_object("source", b.source, "quote", b.quote));
             continue;
         }
         const Source* s = r.source(b.source);
-        list.push_back({{"source", b.source}, {"quote", b.quote}, {"level", s ? s->level : ""},
-                        {"source_title", s ? s->title : ""}});
+        list.push_back(json_object("source", b.source, "quote", b.quote, "level", s ? s->level : "",
+                                   "source_title", s ? s->title : ""));
     }
     return list;
 }
@@ -30,7 +30,7 @@ Json basis_json(const Ruleset& r, const std::vector<Basis>& basis, Texts texts) 
 // text and the basis: the flat copy and the note on level-B sources are the ruleset's.
 Json explained_json(const Ruleset& r, const std::string& text, const std::vector<Basis>& basis,
                     Texts texts = Texts::spelled_out) {
-    Json out = {{"text", text}, {"basis", basis_json(r, basis, texts)}};
+    Json out = json_object("text", text, "basis", basis_json(r, basis, texts));
     if (texts == Texts::by_id) return out;
     const Json first = out["basis"].front();  // a copy: inserting into an ordered_json moves its members
     for (const char* key : {"source", "quote", "level", "source_title"}) out[key] = first[key];
@@ -43,7 +43,7 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
 Json warnings_json(const std::vector<Code>& codes, const std::vector<std::string>& messages) {
     Json list = Json::array();
     for (size_t i = 0; i < codes.size(); ++i)
-        list.push_back({{"code", code_name(codes[i])}, {"message", messages[i]}, {"concerns", code_concerns(codes[i])}});
+        list.push_back(json_object("code", code_name(codes[i]), "message", messages[i], "concerns", code_concerns(codes[i])));
     return list;
 }
 
@@ -109,9 +109,9 @@ Json certainties_json(const std::vector<const Certainty*>& facts, Certainty::Kin
         if (std::find(told.begin(), told.end(), key) != told.end()) continue;
         told.push_back(key);
         if (kind == Certainty::Kind::provisional)
-            list.push_back({{"fact", c->fact}, {"from", c->from}, {"text", text}});
+            list.push_back(json_object("fact", c->fact, "from", c->from, "text", text));
         else {
-            Json item = {{"fact", c->fact}, {"reason", c->text}, {"ask", c->ask}, {"text", text}};
+            Json item = json_object("fact", c->fact, "reason", c->text, "ask", c->ask, "text", text);
             // What the sources do say of an unknown date.
             if (c->not_before) item["not_before"] = c->not_before->iso();
             if (c->not_after) item["not_after"] = c->not_after->iso();
@@ -144,7 +144,7 @@ Json deadline_json(const Ruleset& r, const Explanation& said) {
 
 Json waiting_json(const std::optional<WaitingMonths>& w) {
     if (!w) return nullptr;
-    return {{"fixed", w->fixed}, {"variable", w->variable}, {"repaired", w->repaired}, {"floor", w->floor}};
+    return json_object("fixed", w->fixed, "variable", w->variable, "repaired", w->repaired, "floor", w->floor);
 }
 
 Json steps_json(const Ruleset& r, const std::vector<Step>& steps, Texts texts) {
@@ -159,30 +159,30 @@ Json steps_json(const Ruleset& r, const std::vector<Step>& steps, Texts texts) {
 }
 
 Json uncovered_json(const std::optional<Period>& uncovered) {
-    return uncovered ? Json{{"from", uncovered->from.iso()}, {"to", uncovered->to.iso()}} : Json(nullptr);
+    return uncovered ? json_object("from", uncovered->from.iso(), "to", uncovered->to.iso()) : Json(nullptr);
 }
 
 // Where the start turns on the unknown end of the collection window: the answer in it and after it.
 Json cases_json(const Ruleset& r, const MemberResult& m, const MemberExplanation& said, Texts texts) {
     if (!m.in_window) return nullptr;
     auto one = [&](const BenefitOutcome& o, const std::vector<Step>& steps) {
-        return Json{{"benefit_start", date_or_null(o.start)},
-                    {"benefit_start_unknown", o.start_unknown != nullptr},
-                    {"benefit_end", o.end.iso()},
-                    {"waiting_period", o.waiting_period},
-                    {"waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr)},
-                    {"waiting_parts", waiting_json(o.waiting)},
-                    {"uncovered", uncovered_json(o.uncovered)},
-                    {"explanation", steps_json(r, steps, texts)}};
+        return json_object("benefit_start", date_or_null(o.start),
+                           "benefit_start_unknown", o.start_unknown != nullptr,
+                           "benefit_end", o.end.iso(),
+                           "waiting_period", o.waiting_period,
+                           "waiting_months", o.waiting ? Json(o.waiting->total()) : Json(nullptr),
+                           "waiting_parts", waiting_json(o.waiting),
+                           "uncovered", uncovered_json(o.uncovered),
+                           "explanation", steps_json(r, steps, texts));
     };
-    return {{"in_window", one(*m.in_window, said.in_window)}, {"after_window", one(*m.after_window, said.after_window)}};
+    return json_object("in_window", one(*m.in_window, said.in_window), "after_window", one(*m.after_window, said.after_window));
 }
 
 const char* payer_name(Payer payer) { return payer == Payer::individual ? "individual" : "government"; }
 
 // A fee part as the answer names it: its id, label and payer, and an amount (null: not published).
 Json part_json(const FeePart& part, const Json& amount) {
-    return {{"id", part.id}, {"label", part.label}, {"payer", payer_name(part.payer)}, {"amount_fen", amount}};
+    return json_object("id", part.id, "label", part.label, "payer", payer_name(part.payer), "amount_fen", amount);
 }
 
 // The parts a contribution rule gives its amounts in; empty where it gives only the two totals.
@@ -224,41 +224,42 @@ Json member_json(const Ruleset& r, const MemberResult& m, const MemberExplanatio
     for (const Channel* c : m.family_accounts)
         family_accounts.push_back(family_account_json(r, *c, all.text_of(*c->family_account), texts));
     const AssistanceGroup* group = r.assistance_group(m.facts.assistance);
-    return {{"id", m.id},
-            {"category", m.category->id},
-            {"category_label", m.category->label},
-            {"tier", m.tier ? Json(m.tier->id) : Json(nullptr)},
-            {"tier_label", m.tier ? Json(m.tier->label) : Json(nullptr)},
-            {"tier_applies", m.tier_applies},
-            {"benefit_tier", std::move(benefit_tier)},
-            // The group taken (of several, the one several_groups takes), for the page's print and totals to name.
-            {"assistance", group ? Json(group->id) : Json(nullptr)},
-            {"age", m.age},
-            {"newborn", m.newborn},
-            {"birth_date", m.facts.birth_date.iso()},
-            {"payment_date", m.payment_date.iso()},
-            {"individual_fen", fen_or_null(m.individual)},
-            {"subsidy_fen", fen_or_null(m.subsidy)},
-            {"total_fen", sum_or_null(m.individual, m.subsidy)},
-            {"parts", contribution_parts_json(r, *m.contribution)},
-            {"add_ons", std::move(add_ons)},
-            {"add_ons_fen", add_ons_fen.fen},
-            {"benefit_start", date_or_null(m.benefit.start)},
-            {"benefit_start_unknown", m.benefit.start_unknown != nullptr},
-            {"benefit_end", m.benefit.end.iso()},
-            {"waiting_period", m.benefit.waiting_period},
-            {"lapsed_years", m.facts.lapsed_years},
-            {"repaired_years", m.facts.repaired_years},
-            {"waiting_months", m.benefit.waiting ? Json(m.benefit.waiting->total()) : Json(nullptr)},
-            {"waiting_parts", waiting_json(m.benefit.waiting)},
-            {"uncovered", uncovered_json(m.benefit.uncovered)},
-            {"cases", cases_json(r, m, said, texts)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all)},
-            {"explanation", steps_json(r, said.steps, texts)},
-            {"notes", std::move(notes)},
-            {"family_account", std::move(family_accounts)},
-            {"warnings", warnings_json(m.warnings, said.warnings)}};
+    return json_object("id", m.id,
+                       "category", m.category->id,
+                       "category_label", m.category->label,
+                       "tier", m.tier ? Json(m.tier->id) : Json(nullptr),
+                       "tier_label", m.tier ? Json(m.tier->label) : Json(nullptr),
+                       "tier_applies", m.tier_applies,
+                       "benefit_tier", std::move(benefit_tier),
+                       // The group taken (of several, the one several_groups takes), for the page's print and totals
+                       // to name.
+                       "assistance", group ? Json(group->id) : Json(nullptr),
+                       "age", m.age,
+                       "newborn", m.newborn,
+                       "birth_date", m.facts.birth_date.iso(),
+                       "payment_date", m.payment_date.iso(),
+                       "individual_fen", fen_or_null(m.individual),
+                       "subsidy_fen", fen_or_null(m.subsidy),
+                       "total_fen", sum_or_null(m.individual, m.subsidy),
+                       "parts", contribution_parts_json(r, *m.contribution),
+                       "add_ons", std::move(add_ons),
+                       "add_ons_fen", add_ons_fen.fen,
+                       "benefit_start", date_or_null(m.benefit.start),
+                       "benefit_start_unknown", m.benefit.start_unknown != nullptr,
+                       "benefit_end", m.benefit.end.iso(),
+                       "waiting_period", m.benefit.waiting_period,
+                       "lapsed_years", m.facts.lapsed_years,
+                       "repaired_years", m.facts.repaired_years,
+                       "waiting_months", m.benefit.waiting ? Json(m.benefit.waiting->total()) : Json(nullptr),
+                       "waiting_parts", waiting_json(m.benefit.waiting),
+                       "uncovered", uncovered_json(m.benefit.uncovered),
+                       "cases", cases_json(r, m, said, texts),
+                       "provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all),
+                       "unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all),
+                       "explanation", steps_json(r, said.steps, texts),
+                       "notes", std::move(notes),
+                       "family_account", std::move(family_accounts),
+                       "warnings", warnings_json(m.warnings, said.warnings));
 }
 
 // When the year paid for starts once the year before is paid: the start, or where it turns on an unpublished
@@ -422,14 +423,14 @@ Json result_json(const Result& result, const Explanation& said, Texts texts) {
     if (texts == Texts::by_id) {
         Json registration = Json::array();
         for (const Channel* c : result.registration) registration.push_back(c->id);
-        return {{"ok", true},
-                {"ruleset", {{"id", r.id}}},
-                {"payment_date", result.payment_date.iso()},
-                {"members", std::move(members)},
-                {"totals", std::move(totals)},
-                {"deadline", {{"met", met}, {"applies", result.deadline_applies}}},
-                {"registration_ids", std::move(registration)},
-                {"warnings", std::move(warnings)}};
+        return json_object("ok", true,
+                           "ruleset", json_object("id", r.id),
+                           "payment_date", result.payment_date.iso(),
+                           "members", std::move(members),
+                           "totals", std::move(totals),
+                           "deadline", json_object("met", met, "applies", result.deadline_applies),
+                           "registration_ids", std::move(registration),
+                           "warnings", std::move(warnings));
     }
     Json registration = Json::array();
     for (const Channel* c : result.registration) registration.push_back(channel_json(r, *c, said));
