@@ -55,7 +55,9 @@ struct InsertionOrderedMap : std::vector<std::pair<Key, T>> {
     template <class K>
     T& operator[](K&& key) { return emplace(std::forward<K>(key), T()).first->second; }
 
-    std::pair<iterator, bool> insert(value_type&& member) { return emplace(std::move(member.first), std::move(member.second)); }
+    std::pair<iterator, bool> insert(value_type&& member) {
+        return emplace(std::move(member.first), std::move(member.second));
+    }
     std::pair<iterator, bool> insert(const value_type& member) { return emplace(member.first, member.second); }
     template <class It>
     void insert(It first, It last) {

@@ -43,7 +43,8 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
 Json warnings_json(const std::vector<Code>& codes, const std::vector<std::string>& messages) {
     Json list = Json::array();
     for (size_t i = 0; i < codes.size(); ++i)
-        list.push_back(json_object("code", code_name(codes[i]), "message", messages[i], "concerns", code_concerns(codes[i])));
+        list.push_back(
+            json_object("code", code_name(codes[i]), "message", messages[i], "concerns", code_concerns(codes[i])));
     return list;
 }
 
@@ -78,19 +79,20 @@ Json channels_json(const Ruleset& r, const std::vector<Channel>& channels, const
 Json sources_json(const Ruleset& r) {
     Json list = Json::array();
     for (const Source& s : r.sources)
-        list.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}, {"publisher", s.publisher},
-                        {"date", s.date}, {"url", s.url}});
+        list.push_back(json_object("id", s.id, "level", s.level, "title", s.title, "publisher", s.publisher,
+                                   "date", s.date, "url", s.url));
     return list;
 }
 
 Json contacts_json(const Ruleset& r) {
     Json list = Json::array();
-    for (const Contact& c : r.contacts) list.push_back({{"name", c.name}, {"phone", c.phone}, {"detail", c.detail}});
+    for (const Contact& c : r.contacts)
+        list.push_back(json_object("name", c.name, "phone", c.phone, "detail", c.detail));
     return list;
 }
 
 Json benefit_year_json(const Ruleset& r) {
-    return {{"start", r.benefit_year_start.iso()}, {"end", r.benefit_year_end.iso()}};
+    return json_object("start", r.benefit_year_start.iso(), "end", r.benefit_year_end.iso());
 }
 
 Json fact_json(const Fact<Date>& date) { return date.unknown() ? Json(nullptr) : Json(date.value.iso()); }
@@ -175,7 +177,8 @@ Json cases_json(const Ruleset& r, const MemberResult& m, const MemberExplanation
                            "uncovered", uncovered_json(o.uncovered),
                            "explanation", steps_json(r, steps, texts));
     };
-    return json_object("in_window", one(*m.in_window, said.in_window), "after_window", one(*m.after_window, said.after_window));
+    return json_object("in_window", one(*m.in_window, said.in_window),
+                       "after_window", one(*m.after_window, said.after_window));
 }
 
 const char* payer_name(Payer payer) { return payer == Payer::individual ? "individual" : "government"; }
@@ -266,10 +269,11 @@ Json member_json(const Ruleset& r, const MemberResult& m, const MemberExplanatio
 // window end, each case's start (the shape of a member's `cases`).
 Json next_year_json(const std::optional<MemberResult>& m) {
     if (!m) return nullptr;
-    if (!m->in_window) return {{"benefit_start", date_or_null(m->benefit.start)}, {"cases", nullptr}};
-    return {{"benefit_start", nullptr},
-            {"cases", {{"in_window", {{"benefit_start", date_or_null(m->in_window->start)}}},
-                       {"after_window", {{"benefit_start", date_or_null(m->after_window->start)}}}}}};
+    if (!m->in_window) return json_object("benefit_start", date_or_null(m->benefit.start), "cases", nullptr);
+    return json_object("benefit_start", nullptr,
+                       "cases",
+                       json_object("in_window", json_object("benefit_start", date_or_null(m->in_window->start)),
+                                   "after_window", json_object("benefit_start", date_or_null(m->after_window->start))));
 }
 
 // The year before's answer for a member who also needs it (EarlierYear), its texts always spelled out: the
@@ -278,18 +282,18 @@ Json earlier_year_json(const std::optional<EarlierYear>& e, const std::vector<St
     if (!e) return nullptr;
     const Ruleset& r = *e->ruleset;
     const MemberResult& m = e->result;
-    return {{"ruleset", r.id},
-            {"year", r.year},
-            {"individual_fen", fen_or_null(m.individual)},
-            {"subsidy_fen", fen_or_null(m.subsidy)},
-            {"total_fen", sum_or_null(m.individual, m.subsidy)},
-            {"benefit_start", date_or_null(m.benefit.start)},
-            {"benefit_end", m.benefit.end.iso()},
-            {"pay_by", e->pay_by.iso()},
-            {"next_year", next_year_json(e->next_year)},
-            {"provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all)},
-            {"unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all)},
-            {"explanation", steps_json(r, steps, Texts::spelled_out)}};
+    return json_object("ruleset", r.id,
+                       "year", r.year,
+                       "individual_fen", fen_or_null(m.individual),
+                       "subsidy_fen", fen_or_null(m.subsidy),
+                       "total_fen", sum_or_null(m.individual, m.subsidy),
+                       "benefit_start", date_or_null(m.benefit.start),
+                       "benefit_end", m.benefit.end.iso(),
+                       "pay_by", e->pay_by.iso(),
+                       "next_year", next_year_json(e->next_year),
+                       "provisional", certainties_json(m.rests_on, Certainty::Kind::provisional, all),
+                       "unknown", certainties_json(m.rests_on, Certainty::Kind::unknown, all),
+                       "explanation", steps_json(r, steps, Texts::spelled_out));
 }
 
 // `assistance`: a group id, or several; "none" is none. `answers`: {question id: answer id}. Which ids the
@@ -403,16 +407,17 @@ Json result_json(const Result& result, const Explanation& said, Texts texts) {
         members.back()["earlier_year"] = earlier_year_json(result.earlier_years[i], said.earlier_years[i], said);
     }
     const Json met = result.deadline_met ? Json(*result.deadline_met) : Json(nullptr);
-    Json totals = {{"individual_fen", fen_or_null(result.individual_total)},
-                   {"subsidy_fen", fen_or_null(result.subsidy_total)},
-                   {"total_fen", sum_or_null(result.individual_total, result.subsidy_total)},
-                   {"parts", Json::array()}};
+    Json totals = json_object("individual_fen", fen_or_null(result.individual_total),
+                              "subsidy_fen", fen_or_null(result.subsidy_total),
+                              "total_fen", sum_or_null(result.individual_total, result.subsidy_total),
+                              "parts", Json::array());
     for (const PartTotal& t : result.part_totals) totals["parts"].push_back(part_json(*t.part, fen_or_null(t.amount)));
     // The add-ons' fees apart from the basic contribution's.
     Money add_ons_fen;
     totals["add_ons"] = Json::array();
     for (const AddOnTotal& t : result.add_on_totals) {
-        totals["add_ons"].push_back({{"id", t.add_on->id}, {"label", t.add_on->label}, {"amount_fen", t.amount.fen}});
+        totals["add_ons"].push_back(
+            json_object("id", t.add_on->id, "label", t.add_on->label, "amount_fen", t.amount.fen));
         add_ons_fen += t.amount;
     }
     totals["add_ons_fen"] = add_ons_fen.fen;
@@ -437,31 +442,31 @@ Json result_json(const Result& result, const Explanation& said, Texts texts) {
     Json deadline = deadline_json(r, said);
     deadline["met"] = met;
     deadline["applies"] = result.deadline_applies;
-    return {{"ok", true},
-            {"ruleset", {{"id", r.id}, {"region", r.region}, {"year", r.year}, {"title", r.title},
-                         {"benefit_year", benefit_year_json(r)}, {"collection", collection_json(r, said)},
-                         {"sources", sources_json(r)}}},
-            {"payment_date", result.payment_date.iso()},
-            {"members", std::move(members)},
-            {"totals", std::move(totals)},
-            {"deadline", std::move(deadline)},
-            {"registration", std::move(registration)},
-            {"payment_channels", channels_json(r, r.payment, said)},
-            {"contacts", contacts_json(r)},
-            {"websites", r.websites},
-            {"warnings", std::move(warnings)}};
+    return json_object("ok", true,
+                       "ruleset", json_object("id", r.id, "region", r.region, "year", r.year, "title", r.title,
+                                              "benefit_year", benefit_year_json(r),
+                                              "collection", collection_json(r, said), "sources", sources_json(r)),
+                       "payment_date", result.payment_date.iso(),
+                       "members", std::move(members),
+                       "totals", std::move(totals),
+                       "deadline", std::move(deadline),
+                       "registration", std::move(registration),
+                       "payment_channels", channels_json(r, r.payment, said),
+                       "contacts", contacts_json(r),
+                       "websites", r.websites,
+                       "warnings", std::move(warnings));
 }
 
 Json errors_json(const Issues& issues) {
     Json list = Json::array();
     for (const Issue& i : issues) {
-        list.push_back({{"path", i.path}, {"code", code_name(i.code)}, {"message", i.message}});
+        list.push_back(json_object("path", i.path, "code", code_name(i.code), "message", i.message));
         if (i.line) {
             list.back()["line"] = i.line;
             list.back()["column"] = i.column;
         }
     }
-    return {{"ok", false}, {"errors", std::move(list)}};
+    return json_object("ok", false, "errors", std::move(list));
 }
 
 namespace {
@@ -469,31 +474,34 @@ namespace {
 // The index, its texts as `said` tells them.
 Json index_json(const Ruleset& r, const Explanation& said) {
     Json categories = Json::array();
-    for (const Category& c : r.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
+    for (const Category& c : r.categories) categories.push_back(json_object("id", c.id, "label", c.label));
     Json tiers = Json::array();
-    for (const Tier& t : r.tiers) tiers.push_back({{"id", t.id}, {"label", t.label}});
+    for (const Tier& t : r.tiers) tiers.push_back(json_object("id", t.id, "label", t.label));
     Json groups = Json::array();
     for (const AssistanceGroup& g : r.assistance_groups) {
-        groups.push_back({{"id", g.id}, {"label", g.label}});
+        groups.push_back(json_object("id", g.id, "label", g.label));
         if (!g.who.empty()) groups.back()["who"] = g.who;
     }
     Json questions = Json::array();
     for (const MemberQuestion& q : r.member_questions) {
         Json answers = Json::array();
-        for (const auto& a : q.answers) answers.push_back({{"id", a.id}, {"label", a.label}});
-        questions.push_back({{"id", q.id}, {"label", q.label}, {"question", q.question}, {"answers", std::move(answers)},
-                             {"default", q.default_answer >= 0 ? Json(q.answers[static_cast<size_t>(q.default_answer)].id) : Json(nullptr)}});
+        for (const auto& a : q.answers) answers.push_back(json_object("id", a.id, "label", a.label));
+        const Json default_answer =
+            q.default_answer >= 0 ? Json(q.answers[static_cast<size_t>(q.default_answer)].id) : Json(nullptr);
+        questions.push_back(json_object("id", q.id, "label", q.label, "question", q.question,
+                                        "answers", std::move(answers), "default", default_answer));
     }
     Json waiting = nullptr;
     if (r.waiting_period.applies) {
         const WaitingPeriod& w = r.waiting_period;
-        waiting = {{"fixed_months", w.fixed.months},
-                   {"variable", w.variable ? Json{{"months_per_year", w.variable->months},
-                                                  {"from_lapsed_year", w.variable->from_years}}
-                                           : Json(nullptr)},
-                   {"repair", w.repair ? Json{{"months_per_year", w.repair->months}} : Json(nullptr)},
-                   {"floor", w.floor ? Json{{"months", w.floor->months}, {"from_lapsed_years", w.floor->from_years}}
-                                     : Json(nullptr)}};
+        waiting = json_object(
+            "fixed_months", w.fixed.months,
+            "variable", w.variable ? json_object("months_per_year", w.variable->months,
+                                                 "from_lapsed_year", w.variable->from_years)
+                                   : Json(nullptr),
+            "repair", w.repair ? json_object("months_per_year", w.repair->months) : Json(nullptr),
+            "floor", w.floor ? json_object("months", w.floor->months, "from_lapsed_years", w.floor->from_years)
+                             : Json(nullptr));
         add_certainties(waiting, {&w.variable_certainty}, said);
     }
     const auto facts = r.certainties();
@@ -502,27 +510,27 @@ Json index_json(const Ruleset& r, const Explanation& said) {
         if (r.offers(static_cast<History>(h))) histories.push_back(history_names()[h]);
     Json fee_parts = Json::array();
     for (const FeePart& p : r.fee_parts)
-        fee_parts.push_back({{"id", p.id}, {"label", p.label}, {"payer", payer_name(p.payer)}});
-    return {{"id", r.id},
-            {"base", r.base.empty() ? Json(nullptr) : Json(r.base)},
-            {"region", r.region},
-            {"year", r.year},
-            {"title", r.title},
-            {"benefit_year", benefit_year_json(r)},
-            {"collection", collection_json(r, said)},
-            {"continuity_deadline", deadline_json(r, said)},
-            {"categories", std::move(categories)},
-            {"tiers", std::move(tiers)},
-            {"assistance_groups", std::move(groups)},
-            {"fee_parts", std::move(fee_parts)},
-            {"several_groups", r.several_groups.has_value()},
-            {"member_questions", std::move(questions)},
-            {"histories", std::move(histories)},
-            {"waiting_period", std::move(waiting)},
-            {"member_notes", member_note_ids(r)},
-            {"unconfirmed_note", r.unconfirmed_note},
-            {"provisional", certainties_json(facts, Certainty::Kind::provisional, said)},
-            {"unknown", certainties_json(facts, Certainty::Kind::unknown, said)}};
+        fee_parts.push_back(json_object("id", p.id, "label", p.label, "payer", payer_name(p.payer)));
+    return json_object("id", r.id,
+                       "base", r.base.empty() ? Json(nullptr) : Json(r.base),
+                       "region", r.region,
+                       "year", r.year,
+                       "title", r.title,
+                       "benefit_year", benefit_year_json(r),
+                       "collection", collection_json(r, said),
+                       "continuity_deadline", deadline_json(r, said),
+                       "categories", std::move(categories),
+                       "tiers", std::move(tiers),
+                       "assistance_groups", std::move(groups),
+                       "fee_parts", std::move(fee_parts),
+                       "several_groups", r.several_groups.has_value(),
+                       "member_questions", std::move(questions),
+                       "histories", std::move(histories),
+                       "waiting_period", std::move(waiting),
+                       "member_notes", member_note_ids(r),
+                       "unconfirmed_note", r.unconfirmed_note,
+                       "provisional", certainties_json(facts, Certainty::Kind::provisional, said),
+                       "unknown", certainties_json(facts, Certainty::Kind::unknown, said));
 }
 
 }  // namespace
@@ -556,7 +564,7 @@ Json ruleset_summary(const Ruleset& r) {
 Json rulesets_json(const Catalog& catalog) {
     Json list = Json::array();
     for (const Ruleset& r : catalog.all()) list.push_back(ruleset_summary(r));
-    return {{"ok", true}, {"rulesets", std::move(list)}};
+    return json_object("ok", true, "rulesets", std::move(list));
 }
 
 Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date) {
