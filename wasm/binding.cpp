@@ -36,7 +36,7 @@ std::string rulesets() { return dump(yibao::rulesets_json(catalog)); }
 std::string ruleset(const std::string& id) {
     const yibao::Ruleset* r = catalog.find(id);
     if (!r) return dump(yibao::errors_json({yibao::unknown_ruleset(catalog, "", id)}));
-    yibao::Json answer = {{"ok", true}, {"ruleset", yibao::ruleset_summary(*r)}};
+    yibao::Json answer = yibao::json_object("ok", true, "ruleset", yibao::ruleset_summary(*r));
     return dump(answer);
 }
 
@@ -60,7 +60,8 @@ std::string load_rulesets(const std::string& text) {
     // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
     yibao::Json index = yibao::Json::array();
     for (const yibao::Ruleset& r : catalog.all()) index.push_back(yibao::ruleset_index(r));
-    yibao::Json answer = {{"ok", true}, {"rulesets", std::move(index)}, {"histories", yibao::history_words_json(&yibao::HistoryWords::short_label)}};
+    yibao::Json answer = yibao::json_object("ok", true, "rulesets", std::move(index), "histories",
+                                            yibao::history_words_json(&yibao::HistoryWords::short_label));
     if (!issues.empty()) {
         answer["ok"] = false;
         answer["errors"] = yibao::errors_json(issues)["errors"];

@@ -38,8 +38,8 @@ public:
     std::string preview() const {
         yibao::Json failed_names = yibao::Json::array();
         for (const yibao::RowErrors& e : run_.summary().errors) failed_names.push_back(e.name);
-        return dump({{"header", header_}, {"added", run_.added_columns()}, {"name_column", name_column_},
-                     {"rows", rows_}, {"failed_names", std::move(failed_names)}});
+        return dump(yibao::json_object("header", header_, "added", run_.added_columns(), "name_column", name_column_,
+                                       "rows", rows_, "failed_names", std::move(failed_names)));
     }
 
 private:

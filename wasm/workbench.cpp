@@ -62,7 +62,7 @@ std::string use_ruleset(const std::string& text) {
         const yibao::Ruleset* loaded = issues.empty() ? catalog.find(name) : nullptr;
         yibao::check_quotes(*document, yibao::source_texts(loaded ? catalog.merged(name) : *document, {}), issues);
     }
-    yibao::Json answer = {{"ok", issues.empty()}, {"errors", yibao::errors_json(issues)["errors"]}};
+    yibao::Json answer = yibao::json_object("ok", issues.empty(), "errors", yibao::errors_json(issues)["errors"]);
     if (issues.empty()) {
         used.id = name;
         answer["ruleset"] = yibao::ruleset_summary(*catalog.find(name));
@@ -111,7 +111,7 @@ std::string diff_rulesets(const std::string& old_id, const std::string& new_id) 
     for (const std::string* id : {&old_id, &new_id})
         if (!catalog.find(*id)) issues.push_back(yibao::unknown_ruleset(catalog, "", *id));
     if (!issues.empty()) return dump(yibao::errors_json(issues));
-    return dump({{"ok", true}, {"lines", yibao::diff_rulesets(catalog.merged(old_id), catalog.merged(new_id))}});
+    return dump(yibao::json_object("ok", true, "lines", yibao::diff_rulesets(catalog.merged(old_id), catalog.merged(new_id))));
 }
 
 // The ruleset's shape as the field table describes it, and the vocabulary's keywords, with the workbench's words

@@ -74,11 +74,12 @@ Json cases_json(const Catalog& catalog, const CaseFile& file) {
     for (const Case& c : file.cases) {
         const auto difference = run_case(catalog, c);
         failed += difference.has_value();
-        results.push_back({{"name", c.name}, {"passed", !difference},
-                           {"difference", difference ? Json{{"path", difference->path}, {"message", difference->message}}
-                                                     : Json(nullptr)}});
+        results.push_back(json_object("name", c.name, "passed", !difference,
+                                      "difference", difference ? json_object("path", difference->path,
+                                                                             "message", difference->message)
+                                                               : Json(nullptr)));
     }
-    return {{"ok", true}, {"passed", file.cases.size() - failed}, {"failed", failed}, {"cases", std::move(results)}};
+    return json_object("ok", true, "passed", file.cases.size() - failed, "failed", failed, "cases", std::move(results));
 }
 
 }  // namespace yibao

@@ -405,8 +405,9 @@ std::string roster_template(const Ruleset& ruleset) {
 
 Json roster_columns_json(const Ruleset& ruleset) {
     Json columns = Json::array();
-    for (const RosterColumn& c : roster_columns(ruleset)) columns.push_back({{"header", c.header}, {"words", c.words}});
-    return {{"columns", std::move(columns)}};
+    for (const RosterColumn& c : roster_columns(ruleset))
+        columns.push_back(json_object("header", c.header, "words", c.words));
+    return json_object("columns", std::move(columns));
 }
 
 void RosterSummary::add(const MemberResult& m) {
@@ -435,8 +436,9 @@ Json roster_summary_json(const RosterSummary& s) {
     for (size_t i = 0; i < s.categories.size(); ++i) {
         const Category& c = s.ruleset->categories[i];
         const CategoryTotals& t = s.categories[i];
-        categories.push_back({{"id", c.id}, {"label", c.label}, {"count", t.count},
-                              {"individual_fen", fen_or_null(t.individual)}, {"subsidy_fen", fen_or_null(t.subsidy)}});
+        categories.push_back(json_object("id", c.id, "label", c.label, "count", t.count,
+                                         "individual_fen", fen_or_null(t.individual),
+                                         "subsidy_fen", fen_or_null(t.subsidy)));
     }
     Json errors = Json::array();
     for (const RowErrors& e : s.errors) {
@@ -445,24 +447,25 @@ Json roster_summary_json(const RosterSummary& s) {
             messages.push_back(p.message);
             codes.push_back(code_name(p.code));
         }
-        errors.push_back({{"line", e.line}, {"messages", std::move(messages)}, {"codes", std::move(codes)}});
+        errors.push_back(json_object("line", e.line, "messages", std::move(messages), "codes", std::move(codes)));
     }
-    return {{"ok", s.ok()},
-            {"ruleset", s.ruleset->id},
-            {"payment_date", s.default_payment ? Json(s.default_payment->iso()) : Json(nullptr)},
-            {"rows_read", s.rows_read},
-            {"rows_estimated", s.rows_estimated},
-            {"rows_failed", s.rows_failed},
-            {"categories", std::move(categories)},
-            {"totals", {{"count", s.rows_estimated}, {"individual_fen", fen_or_null(s.individual)},
-                        {"subsidy_fen", fen_or_null(s.subsidy)}, {"total_fen", fen_or_null(sum_known(s.individual, s.subsidy))}}},
-            {"waiting_period", s.waiting_period},
-            {"no_cover", s.no_cover},
-            {"start_unknown", s.start_unknown},
-            {"provisional", certainties_json(s.rests_on, Certainty::Kind::provisional)},
-            {"unknown", certainties_json(s.rests_on, Certainty::Kind::unknown)},
-            {"errors", std::move(errors)},
-            {"errors_not_kept", s.errors_not_kept}};
+    return json_object("ok", s.ok(),
+                       "ruleset", s.ruleset->id,
+                       "payment_date", s.default_payment ? Json(s.default_payment->iso()) : Json(nullptr),
+                       "rows_read", s.rows_read,
+                       "rows_estimated", s.rows_estimated,
+                       "rows_failed", s.rows_failed,
+                       "categories", std::move(categories),
+                       "totals", json_object("count", s.rows_estimated, "individual_fen", fen_or_null(s.individual),
+                                             "subsidy_fen", fen_or_null(s.subsidy),
+                                             "total_fen", fen_or_null(sum_known(s.individual, s.subsidy))),
+                       "waiting_period", s.waiting_period,
+                       "no_cover", s.no_cover,
+                       "start_unknown", s.start_unknown,
+                       "provisional", certainties_json(s.rests_on, Certainty::Kind::provisional),
+                       "unknown", certainties_json(s.rests_on, Certainty::Kind::unknown),
+                       "errors", std::move(errors),
+                       "errors_not_kept", s.errors_not_kept);
 }
 
 namespace {

@@ -125,7 +125,7 @@ std::optional<Json> list_changes(const Json& base, const Json& wanted) {
             if (auto change = object_changes(*found, item)) {
                 next = at + 1;
                 if (!change->empty()) {
-                    Json patch = {{"id", item["id"]}};
+                    Json patch = json_object("id", item["id"]);
                     patch.update(*change);
                     changed.push_back(std::move(patch));
                 }
@@ -133,11 +133,11 @@ std::optional<Json> list_changes(const Json& base, const Json& wanted) {
             }
         }
         in_place = false;
-        if (found != base.end()) appended.push_back({{"id", item["id"]}, {"removed", true}});
+        if (found != base.end()) appended.push_back(json_object("id", item["id"], "removed", true));
         appended.push_back(item);
     }
     for (size_t i = 0; i < base.size(); ++i)
-        if (!placed[i]) removed.push_back({{"id", base[i]["id"]}, {"removed", true}});
+        if (!placed[i]) removed.push_back(json_object("id", base[i]["id"], "removed", true));
     for (auto* part : {&appended, &removed})
         for (Json& item : *part) changed.push_back(std::move(item));
     return changed;
