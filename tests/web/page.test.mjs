@@ -24,7 +24,7 @@ const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url)
 // city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
 // ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 135, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 133, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
 
@@ -36,20 +36,22 @@ const PAGES = [
 // Shenyang's (3 years) came to 130,946 bytes with the one-way answer, paid_not_started and the regions block; 129 KB
 // since the same day's last changes: the histories' words from the engine's one list (its messages name them, the
 // page's choices are its short labels), about 0.2 KB, and the estimate's path built -O2 (wasm/answer.cpp: 0.6 of the
-// time per call for 0.45 KB); dist/yibao.html over 134 KB with them, so 135 KB.
+// time per call for 0.45 KB); dist/yibao.html over 134 KB with them, so 135 KB. Lowered the same afternoon to
+// 127 KB (Shenyang's 126.0 KB) and 133 KB (dist/yibao.html 132.1 KB), once the engine built its answers' JSON
+// objects in place (core/json.hpp's json_object: nlohmann's initializer-list code is large at every site).
 // A ruleset with a base takes its region from it, and its base goes along.
 const documents = new Map(builtIn().map((path) => [path, JSON.parse(readFileSync(path, 'utf8'))]));
 const byId = new Map([...documents.values()].map((d) => [d.id, d]));
 const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
 const byCity = new Map();
 for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
-describe("a city's own family page stays within 129 KB gzip", () => {
+describe("a city's own family page stays within 127 KB gzip", () => {
   const pages = testPages();
   after(() => pages.remove());
   for (const [region, files] of byCity) {
     test(`${region}: ${files.length} ruleset${files.length > 1 ? 's' : ''}`, () => {
       const gzipped = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
-      assert.ok(gzipped <= 129 * 1024, `${gzipped} bytes gzipped`);
+      assert.ok(gzipped <= 127 * 1024, `${gzipped} bytes gzipped`);
     });
   }
 });
