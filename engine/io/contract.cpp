@@ -32,7 +32,7 @@ Json explained_json(const Ruleset& r, const std::string& text, const std::vector
                     Texts texts = Texts::spelled_out) {
     Json out = json_object("text", text, "basis", basis_json(r, basis, texts));
     if (texts == Texts::by_id) return out;
-    const Json first = out["basis"].front();  // a copy: inserting into an ordered_json moves its members
+    const Json first = out["basis"].front();  // a copy: inserting into `out` may move its members
     for (const char* key : {"source", "quote", "level", "source_title"}) out[key] = first[key];
     for (const Json& b : out["basis"])
         if (b["level"] == "B") out["note"] = r.unconfirmed_note;
