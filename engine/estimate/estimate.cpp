@@ -134,17 +134,17 @@ Side side_of(const Date& day, const Fact<Date>& limit) {
 // or is an error when it has none. Each problem at the member's answers/<question id>.
 void read_answers(const Ruleset& r, const Member& member, const std::string& path, Facts& f, MemberResult& m,
                   Issues& issues) {
-    const std::string answers_path = pointer_join(path, "answers");
+    const auto answers_path = [&] { return pointer_join(path, "answers"); };  // only for a problem: rosters are long
     for (const auto& given : member.answers) {
         const std::string& question_id = given.first;  // named, not bound: a lambda may not capture a binding (C++17)
         const std::string& answer_id = given.second;
         const auto q = std::find_if(r.member_questions.begin(), r.member_questions.end(),
                                     [&](const MemberQuestion& x) { return x.id == question_id; });
-        const std::string at = pointer_join(answers_path, question_id);
+        const auto at = [&] { return pointer_join(answers_path(), question_id); };
         if (q == r.member_questions.end()) {
             std::string ids;
             for (const MemberQuestion& x : r.member_questions) ids += (ids.empty() ? "" : "、") + x.id + "（" + x.label + "）";
-            issues.push_back({at, Code::unknown_value,
+            issues.push_back({at(), Code::unknown_value,
                               r.title + "不问“" + question_id + "”" + (ids.empty() ? "，不必填写" : "；可填：" + ids)});
             continue;
         }
@@ -153,7 +153,7 @@ void read_answers(const Ruleset& r, const Member& member, const std::string& pat
         if (a == q->answers.end()) {
             std::string ids;
             for (const auto& x : q->answers) ids += (ids.empty() ? "" : "、") + x.id + "（" + x.label + "）";
-            issues.push_back({at, Code::unknown_value, "“" + answer_id + "”不是“" + q->label + "”的答案；可选：" + ids});
+            issues.push_back({at(), Code::unknown_value, "“" + answer_id + "”不是“" + q->label + "”的答案；可选：" + ids});
             continue;
         }
         f.answers[static_cast<size_t>(q - r.member_questions.begin())] = static_cast<std::int8_t>(a - q->answers.begin());
@@ -171,7 +171,7 @@ void read_answers(const Ruleset& r, const Member& member, const std::string& pat
         } else {
             std::string labels;
             for (const auto& x : q.answers) labels += (labels.empty() ? "" : "、") + x.label;
-            issues.push_back({pointer_join(answers_path, q.id), Code::missing, "请选择" + q.label + "（" + labels + "）"});
+            issues.push_back({pointer_join(answers_path(), q.id), Code::missing, "请选择" + q.label + "（" + labels + "）"});
         }
     }
 }
@@ -182,7 +182,7 @@ void read_answers(const Ruleset& r, const Member& member, const std::string& pat
 std::vector<int> member_groups(const Ruleset& r, const Member& member, const std::string& path, MemberResult& m,
                                Issues& issues) {
     std::vector<int> groups;
-    const std::string at = pointer_join(path, "assistance");
+    const auto at = [&] { return pointer_join(path, "assistance"); };  // only for a problem
     for (const std::string& id : member.assistance) {
         if (const int index = r.assistance_index(id)) {
             // In the ruleset's order (an insertion: std::sort would add 1 KB to the page's engine).
@@ -194,14 +194,14 @@ std::vector<int> member_groups(const Ruleset& r, const Member& member, const std
         } else {
             std::string ids;
             for (const AssistanceGroup& g : r.assistance_groups) ids += (ids.empty() ? "" : "、") + g.id + "（" + g.label + "）";
-            issues.push_back({at, Code::unknown_value,
+            issues.push_back({at(), Code::unknown_value,
                               "“" + id + "”不是" + r.title + "的特殊人群" + (ids.empty() ? "" : "；可选：none（无）、" + ids)});
         }
     }
     if (groups.size() > 1 && !r.several_groups) {
         std::string labels;
         for (int g : groups) labels += (labels.empty() ? "" : "、") + r.assistance_group(g)->label;
-        issues.push_back({at, Code::several_groups,
+        issues.push_back({at(), Code::several_groups,
                           "同时属于" + labels + "；" + r.title + "没有说明属于几个特殊人群时按哪一个资助，请只选一个，并向医保经办机构核实"});
     }
     return groups;
@@ -323,6 +323,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则，请向医保经办机构咨询"});
         return std::nullopt;
     }
+    m.fired.reserve(3);
     if (m.groups.size() > 1) m.fired.push_back({"assistance", &r.several_groups->id, &r.several_groups->explain});
     m.fired.push_back({"category", &m.category->id, &m.category->explain});
     m.fired.push_back({"contribution", &fee->id, &fee->explain, fee->caveat.empty() ? nullptr : &fee->caveat});
