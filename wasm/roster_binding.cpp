@@ -1,5 +1,6 @@
 // The roster run (批量测算) for the staff page's engine (yibao-batch.js): `yibao batch` over the same catalog as
 // wasm/binding.cpp's functions, fed decoded text chunk by chunk. The family page's engine is built without it.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,8 @@ class Roster {
 public:
     static constexpr size_t kPreviewRows = 50;
 
-    Roster(const yibao::Ruleset& ruleset, const yibao::RosterOptions& options) : run_(ruleset, options) {}
+    Roster(const yibao::Ruleset& ruleset, const yibao::RosterOptions& options, const std::optional<yibao::LaterPart>& later)
+        : run_(ruleset, options, later), header_written_(!later) {}
 
     std::string_view feed(const std::string& text) {
         return step([&] { run_.feed(text, out_); });
@@ -31,10 +33,11 @@ public:
 
     std::string summary() const { return dump(yibao::roster_summary_json(run_.summary())); }
     long rows() const { return run_.summary().rows_read; }
+    long next_line() const { return run_.next_line().value_or(0); }
 
-    // The output's header, how many of its columns the run added, the column of names (-1 for none), its first
-    // estimated rows, and the name in each failed row. Failed rows come in the order of summary().errors, one entry
-    // each, so the page pairs them.
+    // The output's header, how many of its columns the run added, the column of names (-1 for none; a later part
+    // of a cut roster writes no header, and has neither), its first estimated rows, and the name in each failed row.
+    // Failed rows come in the order of summary().errors, one entry each, so the page pairs them.
     std::string preview() const {
         yibao::Json failed_names = yibao::Json::array();
         for (const yibao::RowErrors& e : run_.summary().errors) failed_names.push_back(e.name);
@@ -56,7 +59,7 @@ private:
     void look(std::string_view out) {
         echo_.feed(out);
         while (const yibao::CsvRecord* record = echo_.next()) {
-            if (header_.empty()) {
+            if (header_written_ && header_.empty()) {
                 yibao::RowProblems ignored;
                 if (auto layout = yibao::read_roster_header(*record, ignored))
                     name_column_ = layout->column[static_cast<size_t>(yibao::RosterField::id)];
@@ -64,7 +67,7 @@ private:
                 continue;
             }
             // A row without a category failed: the summary has its name.
-            if (!(*record)[header_.size() - run_.added_columns()].empty() && rows_.size() < kPreviewRows) {
+            if (!(*record)[record->size() - run_.added_columns()].empty() && rows_.size() < kPreviewRows) {
                 auto& cells = rows_.emplace_back();
                 for (size_t i = 0; i < record->size(); ++i) cells.emplace_back((*record)[i]);
             }
@@ -74,6 +77,7 @@ private:
     yibao::RosterRun run_;
     std::string out_;
     yibao::CsvReader echo_;  // reads the output back for the preview
+    bool header_written_;    // the output starts with the header: not so for a later part of a cut roster
     std::vector<std::string> header_;
     int name_column_ = -1;
     std::vector<std::vector<std::string>> rows_;
@@ -84,8 +88,11 @@ std::optional<Roster> roster;
 unsigned roster_generation = 0;  // catalog_generation when it started
 
 // Starts a run, ending any before it. "" when started, else the errors JSON (an unknown ruleset, a bad date).
-// `payment_date` ("" for none) is for rows whose 缴费日期 is empty; it takes the forms a cell may hold.
-std::string roster_start(const std::string& ruleset_id, const std::string& payment_date, bool bom) {
+// `payment_date` ("" for none) is for rows whose 缴费日期 is empty; it takes the forms a cell may hold. With a
+// `header` (the roster's header record, line end included), the run is of the later part of a roster cut at a record
+// boundary, whose text starts on physical line `first_line` (yibao::LaterPart).
+std::string roster_start(const std::string& ruleset_id, const std::string& payment_date, bool bom,
+                         const std::string& header, double first_line) {
     roster.reset();
     yibao::Issues issues;
     yibao::Catalog& catalog = loaded_catalog();
@@ -95,7 +102,9 @@ std::string roster_start(const std::string& ruleset_id, const std::string& payme
     if (!payment_date.empty() && !(payment = yibao::Date::read(payment_date)))
         issues.push_back({"/payment_date", yibao::Code::invalid_date, yibao::Date::refusal(payment_date)});
     if (!issues.empty()) return dump(yibao::errors_json(issues));
-    roster.emplace(*ruleset, yibao::RosterOptions{payment, bom});
+    std::optional<yibao::LaterPart> later;
+    if (!header.empty()) later = yibao::LaterPart{header, static_cast<long>(first_line)};
+    roster.emplace(*ruleset, yibao::RosterOptions{payment, bom}, later);
     roster_generation = catalog_generation;
     return "";
 }
@@ -137,6 +146,25 @@ std::string roster_summary() { return current() ? current()->summary() : ""; }
 std::string roster_preview() { return current() ? current()->preview() : ""; }
 // Rows read so far, for the progress bar.
 double roster_rows() { return current() ? static_cast<double>(current()->rows()) : 0; }
+// The physical line the next record starts on when the text fed so far ends between records, else 0: where a later
+// part cut there must start, and, right after rosterStart with a header, whether that header was one whole record.
+double roster_line() { return current() ? static_cast<double>(current()->next_line()) : 0; }
+
+// The summary and preview of a roster run in two parts cut at a record boundary, from each part's: what one run of
+// the whole would answer ({"summary", "preview"}).
+std::string roster_join(const std::string& first_summary, const std::string& first_preview,
+                        const std::string& later_summary, const std::string& later_preview) {
+    const auto parse = [](const std::string& text) { return yibao::Json::parse(text, nullptr, false); };
+    yibao::Json summary = yibao::join_roster_summaries(parse(first_summary), parse(later_summary));
+    yibao::Json preview = parse(first_preview);
+    const yibao::Json later = parse(later_preview);
+    for (const yibao::Json& row : later["rows"])
+        if (preview["rows"].size() < Roster::kPreviewRows) preview["rows"].push_back(row);
+    yibao::Json& names = preview["failed_names"];
+    for (const yibao::Json& name : later["failed_names"]) names.push_back(name);
+    names.erase(names.begin() + static_cast<std::ptrdiff_t>(std::min(names.size(), summary["errors"].size())), names.end());
+    return dump(yibao::json_object("summary", std::move(summary), "preview", std::move(preview)));
+}
 
 }  // namespace
 
@@ -147,6 +175,8 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterSummary", &roster_summary);
     emscripten::function("rosterPreview", &roster_preview);
     emscripten::function("rosterRows", &roster_rows);
+    emscripten::function("rosterLine", &roster_line);
+    emscripten::function("rosterJoin", &roster_join);
     emscripten::function("rosterTemplate", &roster_template);
     emscripten::function("rosterColumns", &roster_columns);
 }

@@ -21,7 +21,7 @@ import YibaoFormat from './format.js';
   let settings = '';  // the city and date of the last run: a change event that changes neither is no reason
   let runId = 0;      // a newer run stops older ones at their next step
   let stop = null;    // ends the run under way at once (cancelled, or superseded by a newer one)
-  let worker = null;  // a promise of the ready worker, started once the page is ready; null after one was stopped
+  let workers = null;  // a promise of the ready workers, started once the page is ready; null after they were stopped
   let result = null;  // { parts: [a Blob], name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
@@ -76,36 +76,76 @@ import YibaoFormat from './format.js';
     }
   }
 
-  // One roster run on `engine`: the file's bytes fed to it as UTF-8 (a file with a UTF-8 BOM or of valid UTF-8 as it
-  // is, the BOM left to the engine; else read as GBK, as Excel and WPS save on Chinese Windows, and encoded), in
-  // slices of 192 KB that may end inside a character (the engine joins them); each output part goes to `report` with
-  // the share done and the rows read, and `pause()` is awaited between slices (false: stop). Bytes, not a string:
-  // a string crosses into the engine through a JavaScript loop that took a tenth of the run. The answer: {problem}
-  // (the engine's errors JSON), {summary, preview}, or null when stopped. It uses nothing around it: the worker runs
-  // its source text.
-  async function runRoster(engine, bytes, options, report, pause) {
-    let utf8 = bytes;
-    if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
+  // As `yibao batch` decides (cli/batch.cpp, whose reads are of this size): by the first block of 1 MiB that is not all
+  // ASCII, which reads the same in both. UTF-8 when it reads as UTF-8 (a BOM does), else GBK, as Excel and WPS save
+  // on Chinese Windows.
+  const ENCODING_BLOCK = 1 << 20;
+  function isGbk(bytes) {
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    for (let at = 0; at < bytes.length; at += ENCODING_BLOCK) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        // A character cut at the block's end waits for the next block.
+        if (/[^\0-\x7f]/.test(utf8.decode(bytes.subarray(at, at + ENCODING_BLOCK), { stream: true }))) return false;
       } catch {
-        utf8 = new TextEncoder().encode(new TextDecoder('gbk').decode(bytes));
+        return true;
       }
     }
-    const problem = engine.rosterStart(options.ruleset, options.date, true);
+    return false;
+  }
+
+  // A roster of this size or more is cut into one part per worker, run side by side and joined by the engine.
+  const CUT_BYTES = 1 << 19;
+
+  // Where to cut the roster into `parts` parts of about the same size: each cut after the first LF past its share
+  // with an even count of quotes before it (no quoted cell spans it; in UTF-8 and GBK alike, an LF or a quote is never
+  // part of another character), with the physical line the next part starts on; and the end of the header record.
+  // null when the roster has no such places. A stray quote in an unquoted cell can mislead the count: the parts' runs
+  // then say they do not meet between records (rosterLine), and the roster is run whole.
+  function cutPoints(bytes, parts) {
+    const LF = 10, CR = 13, QUOTE = 34;
+    const blank = (from, to) => bytes.subarray(from, to).every((b) => b === 32 || b === 9 || b === CR);
+    let header = 0, lines = 1, quotes = 0, quote = bytes.indexOf(QUOTE), cr = bytes.indexOf(CR);
+    const cuts = [];
+    for (let lf = bytes.indexOf(LF), from = 0; lf >= 0 && cuts.length < parts - 1; from = lf + 1, lf = bytes.indexOf(LF, from)) {
+      for (; quote >= 0 && quote < lf; quote = bytes.indexOf(QUOTE, quote + 1)) quotes++;
+      for (; cr >= 0 && cr < lf; cr = bytes.indexOf(CR, cr + 1)) if (cr < lf - 1) lines++;  // a CR alone ends a line too
+      lines++;
+      if (quotes % 2) continue;
+      if (!header) header = blank(from, lf) ? 0 : lf + 1;  // blank lines before the header are skipped
+      else if (lf + 1 >= (bytes.length * (cuts.length + 1)) / parts && lf + 1 < bytes.length) cuts.push({ at: lf + 1, line: lines });
+    }
+    return cuts.length === parts - 1 ? { header, cuts } : null;
+  }
+
+  // One roster run on `engine`: the file's bytes (UTF-8, or GBK when options.gbk, then decoded and encoded slice by
+  // slice) fed to it as UTF-8, the BOM left to the engine, in slices of 192 KB that may end inside a character (the
+  // engine joins them); each output part goes to `report` with the bytes done and the rows read, and `pause()` is
+  // awaited between slices (false: stop). Bytes, not a string: a string crosses into the engine through a JavaScript
+  // loop that took a tenth of the run. A later part of a cut roster (options.header, its bytes, and
+  // options.firstLine) and any part but the last (options.more) are run as the engine's rosterStart and rosterLine
+  // say. The answer: {problem} (the engine's errors JSON), {summary, preview, line, startLine}, or null when stopped.
+  // It uses nothing around it: the workers run its source text.
+  async function runRoster(engine, bytes, options, report, pause) {
+    const gbk = options.gbk ? new TextDecoder('gbk') : null;
+    const encoder = new TextEncoder();
+    const utf8 = (slice, last) => (gbk ? encoder.encode(gbk.decode(slice, { stream: !last })) : slice);
+    const header = options.header ? (gbk ? encoder.encode(new TextDecoder('gbk').decode(options.header)) : options.header) : '';
+    const problem = engine.rosterStart(options.ruleset, options.date, true, header, options.firstLine || 1);
     if (problem) return { problem };
-    for (let at = 0; at < utf8.length;) {
-      const end = Math.min(at + 196608, utf8.length);
-      report(engine.rosterFeed(utf8.subarray(at, end)).slice(), end / utf8.length, engine.rosterRows());  // a copy: the view is reused
+    const startLine = engine.rosterLine();
+    for (let at = 0; at < bytes.length;) {
+      const end = Math.min(at + 196608, bytes.length);
+      const last = end === bytes.length && !options.more;
+      report(engine.rosterFeed(utf8(bytes.subarray(at, end), last)).slice(), end, engine.rosterRows());  // a copy: the view is reused
       at = end;
       if (!(await pause())) return null;
     }
-    report(engine.rosterFinish().slice(), 1, engine.rosterRows());
-    return { summary: engine.rosterSummary(), preview: engine.rosterPreview() };
+    if (!options.more) report(engine.rosterFinish().slice(), bytes.length, engine.rosterRows());
+    return { summary: engine.rosterSummary(), preview: engine.rosterPreview(), line: engine.rosterLine(), startLine };
   }
 
   // The worker's script: given the compiled module and the rulesets, it starts the staff engine; then each message
-  // is a file's bytes and options, answered by its output parts (moved, not copied) and the run's end.
+  // is a part of a roster and its options, answered by its output parts (moved, not copied) and the run's end.
   function workerMain(run) {
     let instance = null;
     // Browsers run wasm first as their baseline compiler made it, and optimise a function only once it has run a
@@ -115,7 +155,7 @@ import YibaoFormat from './format.js';
     const WARM_UP_ROWS = 4000;
     function warmUp(rulesetId) {
       const [header, ...rows] = new TextDecoder().decode(instance.rosterTemplate(rulesetId)).split('\r\n').filter(Boolean);
-      if (!rows.length || instance.rosterStart(rulesetId, '2024-01-01', true)) return;
+      if (!rows.length || instance.rosterStart(rulesetId, '2024-01-01', true, '', 1)) return;
       instance.rosterFeed(`${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`);
       instance.rosterFinish();
     }
@@ -157,30 +197,82 @@ import YibaoFormat from './format.js';
     }));
   }
 
-  // Runs the roster in the worker, or where there can be none, here between frames. `report` as runRoster's.
+  // One worker per core, up to four: a roster's parts run side by side.
+  const startWorkers = () => Promise.all(Array.from({ length: Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)) },
+    startWorker));
+
+  // A part of the roster in a worker; resolves to its end (runRoster's answer), or null once stopped.
+  function inWorker(ready, bytes, options, report, stopping) {
+    return new Promise((resolve) => {
+      stopping.push(() => resolve(null));
+      ready.onmessage = ({ data }) => {
+        if (data.part) return report(data.part, data.done, data.rows);
+        ready.onmessage = null;  // nor does the worker keep what this run holds (its output parts, the file's bytes)
+        return resolve(data.end);
+      };
+      ready.postMessage({ bytes, options }, [bytes.buffer]);
+    });
+  }
+
+  // Runs the roster in the workers, a part in each when it is large, or where there can be none, here between
+  // frames. `report(part, done, rows)` gets each output part in order of the roster (the share done of the whole
+  // and the rows read); the answer is runRoster's, joined over the parts.
   async function runAnywhere(id, bytes, options, report) {
     let ready = null;
     try {
-      ready = await (worker || (worker = startWorker()));
+      ready = await (workers || (workers = startWorkers()));
     } catch {
-      worker = Promise.reject(new Error('no worker'));
-      worker.catch(() => {});
+      workers = Promise.reject(new Error('no worker'));
+      workers.catch(() => {});
     }
     if (id !== runId) return null;
     $('batch').dataset.runner = ready ? 'worker' : 'page';
+    const gbk = isGbk(bytes);
+    const size = bytes.length;  // the bytes may be moved to a worker
     if (!ready) {
       stop = () => {};  // the next pause sees the newer runId
-      return runRoster(engine, bytes, options, report, async () => { await tick(); return id === runId; });
+      return runRoster(engine, bytes, { ...options, gbk }, (part, done, rows) => report(part, done / size, rows),
+        async () => { await tick(); return id === runId; });
     }
-    return new Promise((resolve) => {
-      stop = () => {
-        ready.terminate();
-        worker = null;
-        resolve(null);
-      };
-      ready.onmessage = ({ data }) => (data.part ? report(data.part, data.done, data.rows) : resolve(data.end));
-      ready.postMessage({ bytes, options }, [bytes.buffer]);
-    });
+    const stopping = [];
+    stop = () => {
+      for (const made of ready) made.terminate();
+      workers = null;
+      for (const stopped of stopping) stopped();
+    };
+    const cut = bytes.length >= CUT_BYTES && ready.length > 1 ? cutPoints(bytes, ready.length) : null;
+    if (cut) {
+      const starts = [0, ...cut.cuts.map((c) => c.at)];
+      const outputs = starts.map(() => []);
+      const done = starts.map(() => 0);
+      const rows = starts.map(() => 0);
+      const sum = (list) => list.reduce((a, b) => a + b, 0);
+      const ends = await Promise.all(starts.map((from, i) => {
+        const later = i > 0 ? { header: bytes.slice(0, cut.header), firstLine: cut.cuts[i - 1].line } : {};
+        return inWorker(ready[i], bytes.slice(from, starts[i + 1]), { ...options, gbk, more: i < starts.length - 1, ...later },
+          (part, at, read) => {
+            outputs[i].push(part);
+            done[i] = at;
+            rows[i] = read;
+            report(null, sum(done) / size, sum(rows));
+          }, stopping);
+      }));
+      if (ends.includes(null)) return null;
+      if (ends[0].problem) return ends[0];
+      // Each part must start where the one before it ended, between records; else the roster is run whole.
+      const met = cut.cuts.every((c, i) => ends[i].line === c.line && ends[i + 1].startLine === c.line);
+      if (met) {
+        $('batch').dataset.parts = String(starts.length);
+        for (const part of outputs.flat()) report(part, 1, sum(rows));
+        return ends.reduce((first, later) => {
+          const joined = JSON.parse(engine.rosterJoin(first.summary, first.preview, later.summary, later.preview));
+          return { summary: JSON.stringify(joined.summary), preview: JSON.stringify(joined.preview) };
+        });
+      }
+    }
+    $('batch').dataset.parts = '1';
+    return inWorker(ready[0], cut ? bytes.slice() : bytes, { ...options, gbk }, (part, done, rows) => report(part, done / size, rows),
+      stopping);
   }
 
   async function run() {
@@ -212,7 +304,7 @@ import YibaoFormat from './format.js';
     const parts = [];
     const options = { ruleset: $('batch-ruleset').value, date: $('batch-date').value.trim() };
     const end = await runAnywhere(id, bytes, options, (part, done, rows) => {
-      parts.push(part);
+      if (part) parts.push(part);
       if (id === runId) progress(done, rows);
     });
     if (id !== runId || !end) return;
@@ -305,8 +397,8 @@ import YibaoFormat from './format.js';
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
-    // One Blob of the output parts, which then go (emptied, as the worker's message handler still holds the list):
-    // the output is held once, by the browser (which may keep a large one on disk), not twice.
+    // One Blob of the output parts, which then go: the output is held once, by the browser (which may keep a large
+    // one on disk), not twice.
     result = { parts: [new Blob(parts)], name: `医保测算结果-${base}.csv` };
     parts.length = 0;
     $('batch-download-hint').textContent = `保存为“${result.name}”，可用 Excel 或 WPS 打开。`;
@@ -398,9 +490,9 @@ import YibaoFormat from './format.js';
       return listings.get(id);
     };
     start({ engine: instance, rulesets: loaded.rulesets, listing: listed, ruleset: opening(loaded.rulesets) });
-    // The worker starts now, so that a roster chosen finds it ready; runAnywhere() deals with a refusal.
-    worker = startWorker();
-    worker.catch(() => {});
+    // The workers start now, so that a roster chosen finds them ready; runAnywhere() deals with a refusal.
+    workers = startWorkers();
+    workers.catch(() => {});
     $('app').hidden = false;
     document.body.dataset.state = 'ready';
   }

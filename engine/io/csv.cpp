@@ -31,6 +31,13 @@ bool needs_quotes(std::string_view field) {
 
 void CsvReader::finish() { finished_ = true; }
 
+std::optional<long> CsvReader::record_boundary() const {
+    // After a CR, an LF to come would belong to its line break: not a place to cut.
+    const bool between = input_.empty() && !ready_ && bom_done_ && !after_cr_ && state_ == State::field_start &&
+                         record_.ends_.empty() && record_.text_.empty() && !field_quoted_;
+    return between ? std::optional<long>(line_) : std::nullopt;
+}
+
 // The BOM may arrive split across chunks, so its bytes are held back until they are known to be one.
 bool CsvReader::skip_bom() {
     while (!input_.empty() && bom_matched_ < 3 && input_[0] == kBom[bom_matched_]) {

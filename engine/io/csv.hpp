@@ -48,6 +48,13 @@ public:
     const std::optional<CsvError>& error() const { return error_; }
     bool had_bom() const { return had_bom_; }
 
+    // The physical line the next record starts on, when the bytes fed so far end between two records (every record
+    // they complete taken by next()); nullopt inside a record.
+    std::optional<long> record_boundary() const;
+    // The input read on from here starts on physical line `line`: for the later part of a file cut at a record
+    // boundary, after its header was read from the file's start.
+    void continue_at(long line) { line_ = record_.line_ = line; }
+
 private:
     enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted };
 

@@ -469,17 +469,63 @@ Json roster_summary_json(const RosterSummary& s) {
 }
 
 namespace {
+// Two sums of fen from the parts' summaries: null (an amount not published) when either is.
+Json sum_fen(const Json& a, const Json& b) {
+    return a.is_null() || b.is_null() ? Json(nullptr) : Json(a.get<long long>() + b.get<long long>());
+}
+}  // namespace
+
+Json join_roster_summaries(Json first, const Json& later) {
+    first["ok"] = first["ok"].get<bool>() && later["ok"].get<bool>();
+    for (const char* count : {"rows_read", "rows_estimated", "rows_failed", "waiting_period", "no_cover", "start_unknown"})
+        first[count] = first[count].get<long>() + later[count].get<long>();
+    const auto add_amounts = [](Json& into, const Json& more) {
+        into["count"] = into["count"].get<long>() + more["count"].get<long>();
+        for (const char* fen : {"individual_fen", "subsidy_fen", "total_fen"})
+            if (into.contains(fen)) into[fen] = sum_fen(into[fen], more[fen]);
+    };
+    Json& categories = first["categories"];
+    for (size_t i = 0; i < categories.size(); ++i) add_amounts(categories[i], later["categories"][i]);
+    add_amounts(first["totals"], later["totals"]);
+    // The facts the rows rest on, in the order the rows first met them.
+    for (const char* kind : {"provisional", "unknown"}) {
+        Json& facts = first[kind];
+        for (const Json& fact : later[kind])
+            if (std::find(facts.begin(), facts.end(), fact) == facts.end()) facts.push_back(fact);
+    }
+    // The first errors are kept, as one run keeps them; the rest are counted.
+    Json& errors = first["errors"];
+    long not_kept = first["errors_not_kept"].get<long>() + later["errors_not_kept"].get<long>();
+    for (const Json& e : later["errors"]) {
+        if (errors.size() < RosterSummary::kErrorsKept) errors.push_back(e);
+        else ++not_kept;
+    }
+    first["errors_not_kept"] = not_kept;
+    return first;
+}
+
+namespace {
 bool has_flags(const Ruleset& r) {
     const auto facts = r.certainties();
     return std::any_of(facts.begin(), facts.end(), [](const Certainty* c) { return c->kind != Certainty::Kind::known; });
 }
 }  // namespace
 
-RosterRun::RosterRun(const Ruleset& ruleset, const RosterOptions& options)
+RosterRun::RosterRun(const Ruleset& ruleset, const RosterOptions& options, const std::optional<LaterPart>& later)
     : ruleset_(ruleset), options_(options), flags_(has_flags(ruleset)) {
     summary_.ruleset = &ruleset;
     summary_.default_payment = options.payment_date;
     summary_.categories.resize(ruleset.categories.size());
+    if (!later) return;
+    std::string unwritten;
+    reader_.feed(later->header);
+    const CsvRecord* record = reader_.next();
+    if (record) header(*record, unwritten);
+    summary_.errors.clear();
+    // Only a header of one whole record leaves the reader between records, ready to read on from first_line.
+    cut_right_ = record && !reader_.next() && reader_.record_boundary();
+    if (cut_right_) reader_.continue_at(later->first_line);
+    reader_.feed({});  // the header's bytes are the caller's: the reader keeps no view of them
 }
 
 void RosterRun::feed(std::string_view utf8, std::string& out) {

@@ -98,17 +98,28 @@ struct RosterSummary {
 };
 
 Json roster_summary_json(const RosterSummary& summary);
+// The summary of a roster cut at a record boundary into two parts run apart (a page runs them side by side), from
+// the summaries of its first part and of the later one: the whole roster's summary, as one run would give it.
+Json join_roster_summaries(Json first, const Json& later);
 
 struct RosterOptions {
     std::optional<Date> payment_date;  // for rows whose 缴费日期 is empty
     bool bom = false;                  // write a UTF-8 BOM even when the input had none
 };
 
+// The later part of a roster cut at a record boundary: the roster's header record, line end included, read for the
+// columns and not written (its problems are the first part's to report), and the physical line the part's own text
+// starts on. The part reads on only when the header is one whole record (next_line() says so).
+struct LaterPart {
+    std::string_view header;
+    long first_line = 1;
+};
+
 // A whole roster, streamed: UTF-8 text in as it arrives, the output CSV (CRLF line ends) out as each
 // record completes. Nothing is kept per row but the summary's counts, so memory does not grow with the file.
 class RosterRun {
 public:
-    RosterRun(const Ruleset& ruleset, const RosterOptions& options);
+    RosterRun(const Ruleset& ruleset, const RosterOptions& options, const std::optional<LaterPart>& later = std::nullopt);
 
     // Appends to `out` the output of every record the text completes.
     void feed(std::string_view utf8, std::string& out);
@@ -116,6 +127,9 @@ public:
     void finish(std::string& out);
 
     const RosterSummary& summary() const { return summary_; }
+    // The physical line the next record starts on, when the text fed so far ends between two records (so a later
+    // part cut there reads on from that line); nullopt inside a record.
+    std::optional<long> next_line() const { return cut_right_ ? reader_.record_boundary() : std::nullopt; }
     // The columns each output row has after the roster's own: 类别, 个人缴费, 政府补助, one per fee part and one per
     // add-on the ruleset declares, 待遇开始 … 提示, and where the ruleset has values carried from last year or not
     // published, 暂按往年标准 and 未公布.
@@ -132,6 +146,7 @@ private:
     const Ruleset& ruleset_;
     RosterOptions options_;
     bool flags_;  // the ruleset has provisional or unknown values
+    bool cut_right_ = true;  // false for a later part whose header was not one whole record
     CsvReader reader_;
     bool header_seen_ = false;
     RosterLayout layout_;

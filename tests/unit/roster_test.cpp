@@ -360,6 +360,69 @@ TEST_CASE("fed in chunks of any size, a roster gives the same output", "[roster]
     }
 }
 
+// Cuts `text` at every `stride`-th record boundary after the header, runs the two parts apart as a page's two workers
+// do, and checks that the outputs put together and the joined summary are the whole run's.
+void check_cuts(const char* ruleset_id, const std::string& text, yibao::RosterOptions options, size_t stride = 1) {
+    const Run whole = run_roster(ruleset_id, text, options);
+    const yibao::Json whole_summary = yibao::roster_summary_json(whole.summary);
+    // The record boundaries, as a reader fed a byte at a time finds them; the first ends the header.
+    std::vector<std::pair<size_t, long>> boundaries;
+    yibao::CsvReader reader;
+    size_t records = 0;
+    for (size_t at = 0; at < text.size(); ++at) {
+        reader.feed(std::string_view(text).substr(at, 1));
+        while (reader.next()) ++records;
+        if (const auto line = reader.record_boundary(); line && records > 0) boundaries.emplace_back(at + 1, *line);
+    }
+    REQUIRE(boundaries.size() > 1);
+    const std::string_view header = std::string_view(text).substr(0, boundaries.front().first);
+    for (size_t i = 1; i < boundaries.size(); i += stride) {
+        const auto [cut, line] = boundaries[i];
+        INFO("cut at byte " << cut << ", line " << line);
+        yibao::RosterRun first(ruleset(ruleset_id), options);
+        std::string out;
+        first.feed(std::string_view(text).substr(0, cut), out);
+        CHECK(first.next_line() == line);
+        yibao::RosterRun later(ruleset(ruleset_id), options, yibao::LaterPart{header, line});
+        CHECK(later.next_line() == line);
+        later.feed(std::string_view(text).substr(cut), out);
+        later.finish(out);
+        CHECK(out == whole.out);
+        CHECK(yibao::join_roster_summaries(yibao::roster_summary_json(first.summary()),
+                                           yibao::roster_summary_json(later.summary())) == whole_summary);
+    }
+}
+
+TEST_CASE("a roster cut at any record boundary and run in two parts gives the whole run's output and summary",
+          "[roster][cut]") {
+    const std::string rosters = YIBAO_SOURCE_DIR "/tests/rosters/";
+    for (const char* file : {"shenyang.csv", "shenyang-bom.csv", "bad-rows.csv", "formulas.csv"}) {
+        INFO(file);
+        check_cuts("shenyang-2024", golden::read_file(rosters + file), {kDefaultPayment, false});
+    }
+    check_cuts("qingdao-2024", golden::read_file(rosters + "qingdao-en.csv"), {kDefaultPayment, true});
+    check_cuts("shenyang-2026", golden::read_file(rosters + "shenyang-2026.csv"), {yibao::Date{2025, 10, 22}, false});
+    check_cuts("qingdao-2027", golden::read_file(rosters + "qingdao-2027-en.csv"), {yibao::Date{2026, 12, 1}, false});
+    // Quoted line breaks, a blank line, CRLF: a cut falls only between records.
+    check_cuts("qingdao-2024", "姓名,出生日期,备注\r\n张三,1980-01-01,\"多\r\n行\"\r\n\r\n李四,2015年6月1日,\r\n错,x,\r\n",
+               {kDefaultPayment, false});
+    // More failed rows than the summary keeps, cut before and after the thousandth.
+    std::string failing = "出生日期\n";
+    for (int i = 0; i < 1005; ++i) failing += "不是日期\n";
+    check_cuts("shenyang-2024", failing, {kDefaultPayment, false}, 97);
+}
+
+TEST_CASE("a later part whose header is not one whole record does not read on", "[roster][cut]") {
+    const auto next_line = [](std::string_view header) {
+        return yibao::RosterRun(ruleset("shenyang-2024"), {kDefaultPayment, false}, yibao::LaterPart{header, 3}).next_line();
+    };
+    CHECK_FALSE(next_line("姓名,出生日期\n张三,1980-01-01\n"));  // two records
+    CHECK_FALSE(next_line("姓名,\"出生日期\n"));                   // cut inside a quoted cell
+    CHECK_FALSE(next_line("姓名,出生日期\r"));                     // an LF may still come
+    CHECK_FALSE(next_line(" \n"));                                 // a blank line, no header
+    CHECK(next_line("姓名,出生日期\r\n") == 3);
+}
+
 TEST_CASE("the output starts with a BOM when the input had one or when asked", "[roster]") {
     CHECK(run_roster("shenyang-2024", "出生日期\n1980-01-01\n").out.rfind("出生日期,", 0) == 0);
     CHECK(run_roster("shenyang-2024", "\xEF\xBB\xBF出生日期\n1980-01-01\n").out.rfind("\xEF\xBB\xBF出生日期,", 0) == 0);

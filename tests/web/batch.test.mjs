@@ -42,7 +42,7 @@ function decode(bytes, encoding) {
 
 // The roster through the engine in slices of `slice` characters; the output CSV and the summary.
 function runRoster(text, { ruleset, paymentDate, bom }, slice = text.length) {
-  assert.equal(engine.rosterStart(ruleset, paymentDate, bom), '');
+  assert.equal(engine.rosterStart(ruleset, paymentDate, bom, '', 1), '');
   const parts = [];
   for (let at = 0; at < text.length; at += slice) parts.push(Buffer.from(engine.rosterFeed(text.slice(at, at + slice))));
   parts.push(Buffer.from(engine.rosterFinish()));
@@ -70,6 +70,44 @@ describe('the wasm roster gives the CLI golden outputs byte for byte', () => {
     });
   }
 
+  // As the staff page runs a large roster: cut into parts run apart, the later ones given the header and the line they
+  // start on, their outputs put together and their summaries and previews joined by the engine.
+  test('cut at any record boundary, in two parts joined, every roster gives the golden output and summary', () => {
+    const preview = (text, run) => {
+      runRoster(text, run);
+      return engine.rosterPreview();
+    };
+    for (const run of runs.filter((r) => r.encoding === 'detect')) {
+      const bytes = Buffer.from(decode(readFileSync(inputFile(run.input)), run.encoding));
+      const expected = readFileSync(`${rosters}expected/${run.expected}.csv`);
+      const whole = runRoster(bytes.toString(), run);
+      const wholePreview = preview(bytes.toString(), run);
+      let header = 0;
+      let cuts = 0;
+      for (let at = 1; at < bytes.length; at++) {
+        engine.rosterStart(run.ruleset, run.paymentDate, run.bom, '', 1);
+        const first = Buffer.from(engine.rosterFeed(bytes.subarray(0, at)));
+        const line = engine.rosterLine();
+        if (line < 2) continue;  // inside a record, or no record read yet (after a BOM)
+        if (!header) {
+          header = at;
+          continue;
+        }
+        const firstSummary = engine.rosterSummary();
+        const firstPreview = engine.rosterPreview();
+        assert.equal(engine.rosterStart(run.ruleset, run.paymentDate, run.bom, bytes.subarray(0, header), line), '');
+        assert.equal(engine.rosterLine(), line, `${run.input}: the later part starts on line ${line}`);
+        const later = [Buffer.from(engine.rosterFeed(bytes.subarray(at))), Buffer.from(engine.rosterFinish())];
+        assert.ok(Buffer.concat([first, ...later]).equals(expected), `${run.input} cut at byte ${at}`);
+        const joined = JSON.parse(engine.rosterJoin(firstSummary, firstPreview, engine.rosterSummary(), engine.rosterPreview()));
+        assert.deepEqual(joined.summary, JSON.parse(whole.summary), `${run.input} cut at byte ${at}: the summary`);
+        assert.deepEqual(joined.preview, JSON.parse(wholePreview), `${run.input} cut at byte ${at}: the preview`);
+        cuts++;
+      }
+      assert.ok(cuts > 0 || run.code === 1, run.input);
+    }
+  });
+
   test('bom: true starts the output with a BOM, as --bom does', () => {
     const { out } = runRoster(readFileSync(`${rosters}shenyang.csv`, 'utf8'),
       { ruleset: 'shenyang-2024', paymentDate: '2023-11-01', bom: true });
@@ -77,7 +115,7 @@ describe('the wasm roster gives the CLI golden outputs byte for byte', () => {
   });
 
   test('an unknown ruleset or a bad date is an error answer, not an abort; nothing runs', () => {
-    const answer = JSON.parse(engine.rosterStart('beijing-2024', '2023-02-30', false));
+    const answer = JSON.parse(engine.rosterStart('beijing-2024', '2023-02-30', false, '', 1));
     assert.deepEqual(answer.errors.map((e) => [e.path, e.code]),
       [['/ruleset', 'unknown_ruleset'], ['/payment_date', 'invalid_date']]);
     assert.equal(engine.rosterFeed('出生日期\n1980-01-01\n').length, 0);
@@ -121,7 +159,7 @@ describe('the roster template and its column guide come from the engine, as the 
 
 test('the preview says how many columns the run added: an add-on\'s column is one of them', async () => {
   const choices = await loadEngine([`${root}tests/rulesets/choices-example.json`], 'yibao-batch');
-  assert.equal(choices.rosterStart('choices-example', '2026-11-15', false), '');
+  assert.equal(choices.rosterStart('choices-example', '2026-11-15', false, '', 1), '');
   choices.rosterFeed('姓名,出生日期,缴费档次,大病医疗互助\n母亲,1980-03-01,一档,参加\n');
   choices.rosterFinish();
   const preview = JSON.parse(choices.rosterPreview());
@@ -250,6 +288,35 @@ describe('the staff page', () => {
     const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01', '--bom', file]);
     assert.equal(cli.status, 0, String(cli.stderr));
     assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout));
+  }));
+
+  // A roster of 512 KB or more is cut into one part per worker (up to four), run side by side and joined: failed rows
+  // and quoted line breaks on both sides of the cuts, in UTF-8 and in GBK, download as the CLI writes them, and the
+  // summary counts the whole. A stray quote that misleads the cut makes the page run the roster whole.
+  test('a large roster run in parts, one per worker, downloads and sums up as the CLI does', () => onPage(async (page) => {
+    const rows = Array.from({ length: 16000 }, (_, i) => (i % 1000 === 999 ? `错${i},1980-02-30,否,无,连续,\r\n`
+      : i % 777 === 0 ? `"多行\r\n${i}号",1980-05-01,否,无,连续,2023-10-01\r\n` : `${i}号,1980-05-01,否,无,连续,2023-10-0${1 + (i % 9)}\r\n`)).join('');
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-parts-'));
+    const cores = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency || 1));
+    const cases = [['parts.csv', Buffer.from(HEADER + rows), cores], ['stray.csv', Buffer.from(`${HEADER}张"三,1980-05-01,否,无,连续,\r\n${rows}`), 1]];
+    cases.push(['parts-gbk.csv', spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: cases[0][1] }).stdout, cores]);
+    for (const [name, bytes, parts] of cases) {
+      assert.ok(bytes.length > 512 * 1024);
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      await chooseFile(page, file);
+      assert.equal(await page.locator('#batch').getAttribute('data-parts'), String(parts), `${name} in ${parts} parts`);
+      const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01',
+        '--bom', '--summary', join(dir, 'summary.json'), file], { maxBuffer: 1 << 26 });
+      assert.equal(cli.status, 1, String(cli.stderr));
+      assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout), name);
+      const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+      assert.match(await page.locator('#batch-status').textContent(),
+        new RegExp(`^测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行，16行有问题未算出。`));
+      const failed = await page.locator('#batch-tables table').nth(1).locator('tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+      assert.deepEqual(failed, summary.errors.map((e, i) => [String(e.line), `错${i * 1000 + 999}`]), name);
+    }
   }));
 
   // The output is held once: as one Blob (the browser's to keep, on disk when large), its parts dropped.

@@ -34,7 +34,7 @@ const size = `${(statSync(roster).size / 1048576).toFixed(1)} MB`;
   const text = readFileSync(roster, 'utf8');
   const wasmMs = median([0, 1, 2].map(() => {
     const t0 = performance.now();
-    engine.rosterStart('shenyang-2024', '2023-11-01', true);
+    engine.rosterStart('shenyang-2024', '2023-11-01', true, '', 1);
     for (let at = 0; at < text.length; at += 65536) engine.rosterFeed(text.slice(at, at + 65536));
     engine.rosterFinish();
     return performance.now() - t0;

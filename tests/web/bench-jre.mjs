@@ -22,7 +22,7 @@ rmSync(dir, { recursive: true, force: true });
 // ---- Yibao: the staff page's engine on the CSV text ----
 const yibao = await loadEngine(undefined, 'yibao-batch');
 const t0 = performance.now();
-yibao.rosterStart('shenyang-2024', '2023-11-01', true);
+yibao.rosterStart('shenyang-2024', '2023-11-01', true, '', 1);
 for (let at = 0; at < text.length; at += 65536) yibao.rosterFeed(text.slice(at, at + 65536));
 yibao.rosterFinish();
 const yibaoMs = performance.now() - t0;
