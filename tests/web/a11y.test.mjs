@@ -137,6 +137,14 @@ describe('大字模式', () => {
     const { context, page } = await openPage(browser, { now: FEB_15 });
     try {
       const stored = () => page.evaluate(() => ({ ...localStorage }));
+      // The page's localStorage writes reach the browser process after its script returns, and a reload at once could
+      // start from the old value: another page of the same origin sees them only once they have landed.
+      const landed = async (expected) => {
+        const other = await context.newPage();
+        await other.goto(page.url());
+        await other.waitForFunction((want) => JSON.stringify({ ...localStorage }) === want, JSON.stringify(expected));
+        await other.close();
+      };
       const large = () => page.evaluate(() => document.documentElement.classList.contains('large'));
       const button = page.getByRole('button', { name: '大字模式' });
       const remember = page.getByLabel('在本设备上记住这个设置');
@@ -148,6 +156,7 @@ describe('大字模式', () => {
       await button.click();
       await remember.check();
       assert.deepEqual(await stored(), { 'yibao.large-text': '1' });
+      await landed({ 'yibao.large-text': '1' });
       await page.reload();
       assert.equal(await large(), true);
       assert.equal(await remember.isChecked(), true);
@@ -155,6 +164,7 @@ describe('大字模式', () => {
 
       await remember.uncheck();
       assert.deepEqual(await stored(), {});
+      await landed({});
       await page.reload();
       assert.equal(await large(), false);
     } finally {
