@@ -131,6 +131,14 @@ emscripten::val roster_template(const std::string& ruleset_id) {
     return bytes(text);
 }
 
+// The sample roster of a ruleset (yibao::roster_sample, UTF-8 bytes); no bytes for a ruleset not loaded.
+emscripten::val roster_sample(const std::string& ruleset_id) {
+    static std::string text;  // the view's memory, until the next call
+    const yibao::Ruleset* ruleset = loaded_catalog().find(ruleset_id);
+    text = ruleset ? yibao::roster_sample(*ruleset) : "";
+    return bytes(text);
+}
+
 // The template's column guide for a ruleset ({"columns": [{"header", "words"}]}), or the errors JSON.
 std::string roster_columns(const std::string& ruleset_id) {
     const yibao::Catalog& catalog = loaded_catalog();
@@ -178,5 +186,6 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterLine", &roster_line);
     emscripten::function("rosterJoin", &roster_join);
     emscripten::function("rosterTemplate", &roster_template);
+    emscripten::function("rosterSample", &roster_sample);
     emscripten::function("rosterColumns", &roster_columns);
 }

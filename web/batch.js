@@ -150,14 +150,18 @@ import YibaoFormat from './format.js';
     let instance = null;
     // Browsers run wasm first as their baseline compiler made it, and optimise a function only once it has run a
     // while, in the background: a clerk's first roster ran mostly unoptimised while 240 ms of optimising went on
-    // beside it (Chromium's trace, 100,000 rows). So the worker, once ready, runs the first ruleset's template rows
-    // a few thousand times, and the roster the clerk chooses later finds the engine optimised. Its answer is dropped.
-    const WARM_UP_ROWS = 4000;
-    function warmUp(rulesetId) {
-      const [header, ...rows] = new TextDecoder().decode(instance.rosterTemplate(rulesetId)).split('\r\n').filter(Boolean);
-      if (!rows.length || instance.rosterStart(rulesetId, '2024-01-01', true, '', 1)) return;
-      instance.rosterFeed(`${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`);
-      instance.rosterFinish();
+    // beside it (Chromium's trace, 100,000 rows). So the worker, once ready, runs each ruleset's sample roster (the
+    // engine's, every word and date form each column takes, and cells it cannot read) a few thousand rows' worth, and
+    // the roster the clerk chooses later finds the engine's every branch optimised. Its answers are dropped.
+    const WARM_UP_ROWS = 2000;
+    function warmUp(rulesetIds) {
+      for (const id of rulesetIds) {
+        const sample = instance.rosterSample(id).slice();
+        const [header, ...rows] = new TextDecoder().decode(sample).split('\r\n').filter(Boolean);
+        if (!rows.length || instance.rosterStart(id, '2024-01-01', true, '', 1)) continue;
+        instance.rosterFeed(`${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`);
+        instance.rosterFinish();
+      }
     }
     self.onmessage = async ({ data }) => {
       if (data.module) {
@@ -169,7 +173,7 @@ import YibaoFormat from './format.js';
         });
         const { rulesets } = JSON.parse(instance.loadRulesets(data.rulesets));
         self.postMessage({ ready: true });
-        if (rulesets.length) warmUp(rulesets[0].id);
+        warmUp(rulesets.map((r) => r.id));
         return;
       }
       const end = await run(instance, data.bytes, data.options,

@@ -58,6 +58,12 @@ std::vector<RosterColumn> roster_columns(const Ruleset& ruleset);
 // The template itself: those columns and their example rows as CSV with a UTF-8 BOM and CRLF, which Excel and WPS
 // open as they are.
 std::string roster_template(const Ruleset& ruleset);
+// A sample roster for the ruleset (UTF-8, no BOM, CRLF): the template's columns, and kSampleRows rows that mix every
+// word each column's reader knows (or the ruleset's labels), birth dates of every age band in each form a cell takes,
+// payment dates across the collection window and the year, and now and then a cell that cannot be read. The staff
+// page runs it before a clerk's roster comes, so that the browser has compiled the roster path's every branch.
+constexpr size_t kSampleRows = 240;
+std::string roster_sample(const Ruleset& ruleset);
 // The column guide: {"columns": [{"header", "words"}]}.
 Json roster_columns_json(const Ruleset& ruleset);
 

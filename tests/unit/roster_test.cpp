@@ -613,6 +613,26 @@ TEST_CASE("the template of every shipped ruleset and fixture reads back through 
     }
 }
 
+TEST_CASE("the sample roster of every shipped ruleset and fixture reads through: most rows estimated, in several "
+          "categories, late payments and failures among them", "[roster][template]") {
+    for (const yibao::Ruleset* r : every_ruleset()) {
+        INFO(r->id);
+        // Empty 缴费日期 cells take the page's default date, here the day the collection opens.
+        yibao::RosterRun run(*r, {r->payable_from.unknown() ? r->benefit_year_start : r->payable_from.value, false});
+        std::string out;
+        run.feed(yibao::roster_sample(*r), out);
+        run.finish(out);
+        const yibao::RosterSummary& s = run.summary();
+        CHECK(s.header_ok);
+        CHECK(s.rows_read == long(yibao::kSampleRows));
+        CHECK(s.rows_estimated > s.rows_read / 2);
+        CHECK(s.rows_failed > 0);
+        CHECK(std::count_if(s.categories.begin(), s.categories.end(), [](const auto& c) { return c.count > 0; }) >=
+              std::min<long>(2, long(r->categories.size())));
+        CHECK(s.waiting_period + s.no_cover + s.start_unknown > 0);
+    }
+}
+
 TEST_CASE("the template has the columns the ruleset uses, its example rows in the ruleset's own words",
           "[roster][template]") {
     // Shenyang has assistance groups and no tiers.
