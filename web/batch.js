@@ -255,7 +255,7 @@ import YibaoFormat from './format.js';
         const later = i > 0 ? { header: bytes.slice(0, cut.header), firstLine: cut.cuts[i - 1].line } : {};
         return inWorker(ready[i], bytes.slice(from, starts[i + 1]), { ...options, gbk, more: i < starts.length - 1, ...later },
           (part, at, read) => {
-            outputs[i].push(part);
+            outputs[i].push(new Blob([part]));
             done[i] = at;
             rows[i] = read;
             report(null, sum(done) / size, sum(rows));
@@ -305,10 +305,10 @@ import YibaoFormat from './format.js';
       failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
       return;
     }
-    const parts = [];
+    const parts = [];  // the output so far, a Blob of each part as it comes: handed to the browser during the run
     const options = { ruleset: $('batch-ruleset').value, date: $('batch-date').value.trim() };
     const end = await runAnywhere(id, bytes, options, (part, done, rows) => {
-      if (part) parts.push(part);
+      if (part) parts.push(part instanceof Blob ? part : new Blob([part]));
       if (id === runId) progress(done, rows);
     });
     if (id !== runId || !end) return;
@@ -401,8 +401,8 @@ import YibaoFormat from './format.js';
     }
     $('batch-tables').replaceChildren(...blocks);
     const base = fileName.replace(/\.csv$/i, '');
-    // One Blob of the output parts, which then go: the output is held once, by the browser (which may keep a large
-    // one on disk), not twice.
+    // One Blob of the parts' Blobs (no copy), which then go: the output is held once, by the browser (which may keep
+    // a large one on disk), not twice.
     result = { parts: [new Blob(parts)], name: `医保测算结果-${base}.csv` };
     parts.length = 0;
     $('batch-download-hint').textContent = `保存为“${result.name}”，可用 Excel 或 WPS 打开。`;
