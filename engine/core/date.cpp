@@ -1,5 +1,7 @@
 #include "core/date.hpp"
 
+#include <charconv>
+
 namespace yibao {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -138,6 +140,8 @@ std::string Date::typed_iso(std::string_view typed) {
 }
 
 std::optional<Date> Date::read(std::string_view typed) {
+    // Most cells of a roster are already YYYY-MM-DD: read so at once, with nothing to convert or trim.
+    if (const Parts p = parts_of(typed); p.y >= 0 && p.m >= 0 && p.d >= 0) return date_of(p);
     std::string kept;
     return date_of(typed_parts(half_width(typed, kept)));
 }
@@ -151,7 +155,17 @@ std::string Date::refusal(std::string_view typed) {
 std::string Date::iso() const { return zero_padded(year, 4) + "-" + zero_padded(month, 2) + "-" + zero_padded(day, 2); }
 
 std::string Date::chinese() const {
-    return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+    // One allocation: the roster's notes give two or three dates a row.
+    std::string out;
+    out.reserve(24);
+    const auto put = [&](int number, std::string_view unit) {
+        char digits[12];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr).append(unit);
+    };
+    put(year, "年");
+    put(month, "月");
+    put(day, "日");
+    return out;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.
