@@ -1,6 +1,6 @@
 #include "core/date.hpp"
 
-#include <charconv>
+#include <iterator>
 
 namespace yibao {
 
@@ -158,9 +158,12 @@ std::string Date::chinese() const {
     // One allocation: the roster's notes give two or three dates a row.
     std::string out;
     out.reserve(24);
-    const auto put = [&](int number, std::string_view unit) {
+    const auto put = [&](int number, std::string_view unit) {  // a date's numbers are not negative
         char digits[12];
-        out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr).append(unit);
+        char* at = std::end(digits);
+        for (unsigned value = static_cast<unsigned>(number); at == std::end(digits) || value > 0; value /= 10)
+            *--at = static_cast<char>('0' + value % 10);
+        out.append(at, std::end(digits)).append(unit);
     };
     put(year, "年");
     put(month, "月");
