@@ -57,7 +57,10 @@ import YibaoFormat from './format.js';
     status('', 'error');
   }
 
+  // Each reason asks for the file to be chosen again, and a browser reports no change when the same file is chosen
+  // again: the input is emptied, so that it does.
   function failFile(text) {
+    $('batch-file').value = '';
     setError($('batch-file'), text);
     stopped();
   }
@@ -205,14 +208,19 @@ import YibaoFormat from './format.js';
   const startWorkers = () => Promise.all(Array.from({ length: Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)) },
     startWorker));
 
-  // A part of the roster in a worker; resolves to its end (runRoster's answer), or null once stopped.
+  // A part of the roster in a worker; resolves to its end (runRoster's answer), {failed: true} when the worker
+  // failed (the engine ran out of memory, say), or null once stopped.
   function inWorker(ready, bytes, options, report, stopping) {
     return new Promise((resolve) => {
       stopping.push(() => resolve(null));
-      ready.onmessage = ({ data }) => {
-        if (data.part) return report(data.part, data.done, data.rows);
-        ready.onmessage = null;  // nor does the worker keep what this run holds (its output parts, the file's bytes)
-        return resolve(data.end);
+      const end = (answer) => {
+        ready.onmessage = ready.onerror = null;  // nor does the worker keep what this run holds (its output, the bytes)
+        resolve(answer);
+      };
+      ready.onmessage = ({ data }) => (data.part ? report(data.part, data.done, data.rows) : end(data.end));
+      ready.onerror = (event) => {
+        event.preventDefault();
+        end({ failed: true });
       };
       ready.postMessage({ bytes, options }, [bytes.buffer]);
     });
@@ -262,7 +270,8 @@ import YibaoFormat from './format.js';
           }, stopping);
       }));
       if (ends.includes(null)) return null;
-      if (ends[0].problem) return ends[0];
+      const failed = ends.find((e) => e.failed || e.problem);
+      if (failed) return failed;
       // Each part must start where the one before it ended, between records; else the roster is run whole.
       const met = cut.cuts.every((c, i) => ends[i].line === c.line && ends[i + 1].startLine === c.line);
       if (met) {
@@ -313,6 +322,13 @@ import YibaoFormat from './format.js';
     });
     if (id !== runId || !end) return;
     stop = null;
+    if (end.failed) {
+      // The workers may be left in any state: new ones for the next run.
+      for (const made of await workers) made.terminate();
+      workers = null;
+      failFile('测算没有完成：处理这份名单时程序出错了。请重新选择文件再试一次；如果仍然出错，可以把名单分成几个较小的文件分别测算。');
+      return;
+    }
     if (end.problem) {
       for (const e of JSON.parse(end.problem).errors) {
         setError($(e.path === '/payment_date' ? 'batch-date' : 'batch-file'), e.message);

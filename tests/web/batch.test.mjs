@@ -192,8 +192,8 @@ describe('the staff page', () => {
   after(() => browser.close());
 
   // Opens the page, runs `check`; then the page must have made no request but itself and logged no error.
-  async function onPage(check) {
-    const { context, page, requests, problems } = await openPage(browser, { url: batchUrl });
+  async function onPage(check, init) {
+    const { context, page, requests, problems } = await openPage(browser, { url: batchUrl, init });
     try {
       await page.waitForSelector('#batch-ruleset option', { state: 'attached' });
       await check(page);
@@ -330,6 +330,36 @@ describe('the staff page', () => {
       assert.deepEqual(failed, summary.errors.map((e, i) => [String(e.line), `错${i * 1000 + 999}`]), name);
     }
   }));
+
+  // A worker that fails mid-run (its engine out of memory, say) fires `error` on the page's side: here made to after
+  // the first output part while window.failWorkers is set.
+  const failingWorkers = () => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', ({ data }) => {
+          if (data.part && window.failWorkers) this.dispatchEvent(new ErrorEvent('error', { message: 'out of memory' }));
+        });
+      }
+    };
+  };
+
+  test('a worker that fails mid-run ends the run with a reason at the file, not a bar that never ends; choosing the file '
+    + 'again runs it whole', () => onPage(async (page) => {
+    await page.evaluate(() => { window.failWorkers = true; });
+    await choose(page, 'bad-rows.csv');
+    assert.equal(await page.locator('#batch').getAttribute('data-state'), 'error');
+    assert.match(await page.locator('#batch-file-error').textContent(), /^测算没有完成：处理这份名单时程序出错了。/);
+    assert.equal(await page.locator('#batch-running').isVisible(), false);
+    assert.equal(await page.locator('#batch-result').isVisible(), false);
+    await page.evaluate(() => { window.failWorkers = false; });
+    await page.getByLabel('选择名单文件').setInputFiles(`${rosters}bad-rows.csv`);
+    await page.waitForSelector('#batch[data-state="done"]');
+    assert.match(await page.locator('#batch-status').textContent(), /共11行，算出1行，10行有问题/);
+    assert.equal(await page.locator('#batch-file-error').textContent(), '');
+    assert.ok((await download(page, '下载结果')).bytes.equals(withBom('bad-rows.csv')));
+  }, failingWorkers));
 
   // The output is held once: as one Blob (the browser's to keep, on disk when large), its parts dropped.
   test('after a run the page holds no copy of the output in its own memory; the download is whole', () => onPage(async (page) => {
