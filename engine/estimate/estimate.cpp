@@ -329,7 +329,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     m.fired.push_back({"contribution", &fee->id, &fee->explain, fee->caveat.empty() ? nullptr : &fee->caveat});
     if (!fee->caveat.empty()) m.warnings.push_back(Code::caveat);
     m.contribution = fee;
-    for (const Certainty* c : fee->certainties()) add_once(m.rests_on, *c);
+    fee->for_each_certainty([&](const Certainty& c) { add_once(m.rests_on, c); });
     if (!fee->individual.unknown()) m.individual = fee->individual.value;
     if (!fee->subsidy.unknown()) m.subsidy = fee->subsidy.value;
     if (fee->individual.provisional() || fee->subsidy.provisional()) m.warnings.push_back(Code::provisional);

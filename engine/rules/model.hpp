@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -126,7 +127,15 @@ struct ContributionRule {
     std::optional<BenefitTier> benefit_tier;
     Explained explain;
 
-    // The facts its figures rest on: its parts', or where it has none its two amounts'.
+    // The facts its figures rest on: its parts', or where it has none its two amounts'; each given to `visit`
+    // (a roster asks this of every row, so without a list made for it).
+    template <typename Visit>
+    void for_each_certainty(Visit visit) const {
+        // A total the rule gives itself; one it sums from its parts has no fact of its own.
+        for (const Fact<Money>* total : {&individual, &subsidy})
+            if (!total->certainty.fact.empty()) visit(total->certainty);
+        for (const ContributionPart& p : parts) visit(p.amount.certainty);
+    }
     std::vector<const Certainty*> certainties() const;
 };
 

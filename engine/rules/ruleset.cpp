@@ -38,11 +38,7 @@ const FeePart* Ruleset::fee_part(const std::string& part_id) const {
 
 std::vector<const Certainty*> ContributionRule::certainties() const {
     std::vector<const Certainty*> facts;
-    facts.reserve(2 + parts.size());  // one allocation: a roster asks this of every row
-    // A total the rule gives itself; one it sums from its parts has no fact of its own.
-    for (const Fact<Money>* total : {&individual, &subsidy})
-        if (!total->certainty.fact.empty()) facts.push_back(&total->certainty);
-    for (const ContributionPart& p : parts) facts.push_back(&p.amount.certainty);
+    for_each_certainty([&](const Certainty& c) { facts.push_back(&c); });
     return facts;
 }
 
