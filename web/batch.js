@@ -57,10 +57,7 @@ import YibaoFormat from './format.js';
     status('', 'error');
   }
 
-  // Each reason asks for the file to be chosen again, and a browser reports no change when the same file is chosen
-  // again: the input is emptied, so that it does.
   function failFile(text) {
-    $('batch-file').value = '';
     setError($('batch-file'), text);
     stopped();
   }
@@ -179,8 +176,14 @@ import YibaoFormat from './format.js';
         warmUp(rulesets.map((r) => r.id));
         return;
       }
-      const end = await run(instance, data.bytes, data.options,
-        (part, done, rows) => self.postMessage({ part, done, rows }, { transfer: [part.buffer] }), async () => true);
+      // An exception (the engine aborted, out of memory, say) would end this handler's promise unseen by the page.
+      let end;
+      try {
+        end = await run(instance, data.bytes, data.options,
+          (part, done, rows) => self.postMessage({ part, done, rows }, { transfer: [part.buffer] }), async () => true);
+      } catch {
+        end = { failed: true };
+      }
       self.postMessage({ end });
     };
   }
@@ -208,8 +211,8 @@ import YibaoFormat from './format.js';
   const startWorkers = () => Promise.all(Array.from({ length: Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)) },
     startWorker));
 
-  // A part of the roster in a worker; resolves to its end (runRoster's answer), {failed: true} when the worker
-  // failed (the engine ran out of memory, say), or null once stopped.
+  // A part of the roster in a worker; resolves to its end (runRoster's answer, {failed: true} when it threw), the
+  // same when the worker itself failed, or null once stopped.
   function inWorker(ready, bytes, options, report, stopping) {
     return new Promise((resolve) => {
       stopping.push(() => resolve(null));
@@ -244,7 +247,7 @@ import YibaoFormat from './format.js';
     if (!ready) {
       stop = () => {};  // the next pause sees the newer runId
       return runRoster(engine, bytes, { ...options, gbk }, (part, done, rows) => report(part, done / size, rows),
-        async () => { await tick(); return id === runId; });
+        async () => { await tick(); return id === runId; }).catch(() => ({ failed: true }));
     }
     const stopping = [];
     stop = () => {
@@ -323,8 +326,8 @@ import YibaoFormat from './format.js';
     if (id !== runId || !end) return;
     stop = null;
     if (end.failed) {
-      // The workers may be left in any state: new ones for the next run.
-      for (const made of await workers) made.terminate();
+      // The engines may be left in any state: new workers for the next run.
+      if (workers) for (const made of await workers.catch(() => [])) made.terminate();
       workers = null;
       failFile('测算没有完成：处理这份名单时程序出错了。请重新选择文件再试一次；如果仍然出错，可以把名单分成几个较小的文件分别测算。');
       return;
@@ -451,6 +454,9 @@ import YibaoFormat from './format.js';
 
     const input = $('batch-file');
     input.addEventListener('change', () => { if (input.files[0]) choose(input.files[0]); });
+    // A browser reports no change when the file chosen is the one chosen before (saved again after a fix, or after a
+    // run that failed): the input is emptied as its dialog opens, so that choosing it again runs it again.
+    input.addEventListener('click', () => { input.value = ''; });
     const zone = $('batch-drop');
     zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
     zone.addEventListener('dragleave', () => zone.classList.remove('over'));
