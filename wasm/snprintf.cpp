@@ -1,7 +1,8 @@
 // The C library's snprintf, replaced in the page's engine like strtod (wasm/strtod.cpp): musl's printf with its
-// floating-point formatting is 9 KB of wasm. Only nlohmann calls it, to escape a control character ("\u%04x") and
-// to name one in a syntax error ("<U+%.4X>"); so this writes %d, %u, %x, %X, %s, %c and %% with a zero flag, a
-// width and a precision, and fails (-1) on any other conversion. tests/web/parity.test.mjs holds it to the CLI's.
+// floating-point formatting is 9 KB of wasm. nlohmann calls it, to escape a control character ("\u%04x") and to name
+// one in a syntax error ("<U+%.4X>"), and the staff page's roster sample to write dates ("%04d-%02d-%02d"); so this
+// writes %d, %u, %x, %X, %s, %c and %% with a zero flag, a width and a precision, and fails (-1) on any other
+// conversion. tests/web/parity.test.mjs holds it to the CLI's.
 #include <cstdarg>
 #include <cstddef>
 #include <string>
