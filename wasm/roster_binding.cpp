@@ -122,20 +122,12 @@ Roster* current() {
     return roster ? &*roster : nullptr;
 }
 
-// The roster template for a ruleset (UTF-8 bytes with the BOM, CRLF), as `yibao batch --template` writes it; no
-// bytes for a ruleset not loaded.
-emscripten::val roster_template(const std::string& ruleset_id) {
+// A text the engine makes of a loaded ruleset, as UTF-8 bytes; no bytes for a ruleset not loaded.
+template <std::string (*make)(const yibao::Ruleset&)>
+emscripten::val ruleset_bytes(const std::string& ruleset_id) {
     static std::string text;  // the view's memory, until the next call
     const yibao::Ruleset* ruleset = loaded_catalog().find(ruleset_id);
-    text = ruleset ? yibao::roster_template(*ruleset) : "";
-    return bytes(text);
-}
-
-// The sample roster of a ruleset (yibao::roster_sample, UTF-8 bytes); no bytes for a ruleset not loaded.
-emscripten::val roster_sample(const std::string& ruleset_id) {
-    static std::string text;  // the view's memory, until the next call
-    const yibao::Ruleset* ruleset = loaded_catalog().find(ruleset_id);
-    text = ruleset ? yibao::roster_sample(*ruleset) : "";
+    text = ruleset ? make(*ruleset) : "";
     return bytes(text);
 }
 
@@ -185,7 +177,8 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterRows", &roster_rows);
     emscripten::function("rosterLine", &roster_line);
     emscripten::function("rosterJoin", &roster_join);
-    emscripten::function("rosterTemplate", &roster_template);
-    emscripten::function("rosterSample", &roster_sample);
+    // The roster template (with the BOM, CRLF), as `yibao batch --template` writes it; the sample roster.
+    emscripten::function("rosterTemplate", &ruleset_bytes<yibao::roster_template>);
+    emscripten::function("rosterSample", &ruleset_bytes<yibao::roster_sample>);
     emscripten::function("rosterColumns", &roster_columns);
 }

@@ -244,10 +244,11 @@ import YibaoFormat from './format.js';
     $('batch').dataset.runner = ready ? 'worker' : 'page';
     const gbk = isGbk(bytes);
     const size = bytes.length;  // the bytes may be moved to a worker
+    const whole = (part, done, rows) => report(part, done / size, rows);  // a run of the whole roster: done is bytes
     if (!ready) {
       stop = () => {};  // the next pause sees the newer runId
-      return runRoster(engine, bytes, { ...options, gbk }, (part, done, rows) => report(part, done / size, rows),
-        async () => { await tick(); return id === runId; }).catch(() => ({ failed: true }));
+      return runRoster(engine, bytes, { ...options, gbk }, whole, async () => { await tick(); return id === runId; })
+        .catch(() => ({ failed: true }));
     }
     const stopping = [];
     stop = () => {
@@ -287,8 +288,7 @@ import YibaoFormat from './format.js';
       }
     }
     $('batch').dataset.parts = '1';
-    return inWorker(ready[0], cut ? bytes.slice() : bytes, { ...options, gbk }, (part, done, rows) => report(part, done / size, rows),
-      stopping);
+    return inWorker(ready[0], bytes, { ...options, gbk }, whole, stopping);  // the parts had copies: these bytes go
   }
 
   async function run() {

@@ -409,11 +409,6 @@ std::string roster_sample(const Ruleset& r) {
     const std::vector<RosterColumn> columns = roster_columns(r);
     // The cells each column cycles through; the cycles' lengths differ, so the rows mix them.
     std::vector<std::vector<std::string>> cells(columns.size());
-    const auto words = [](const auto& list) {
-        std::vector<std::string> out;
-        for (const auto& word : list) out.emplace_back(word.text);
-        return out;
-    };
     const auto date = [](int year, int month, int day, int form) {
         char text[24];
         const char* const forms[] = {"%04d-%02d-%02d", "%d/%d/%d", "%d年%d月%d日", "%04d%02d%02d"};
@@ -421,36 +416,36 @@ std::string roster_sample(const Ruleset& r) {
         return std::string(text);
     };
     for (size_t c = 0; c < columns.size(); ++c) {
-        const std::string& header = columns[c].header;
+        const auto is = [&](RosterField f) { return columns[c].header == kChineseNames[static_cast<size_t>(f)]; };
         std::vector<std::string>& cycle = cells[c];
-        if (header == kChineseNames[static_cast<size_t>(RosterField::id)]) {
+        if (is(RosterField::id)) {
             cycle = {"张三", "李小明", "王芳", "赵,四"};
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::birth_date)]) {
+        } else if (is(RosterField::birth_date)) {
             // Ages across every category, in each form a cell may take, and a day that does not exist.
             const int ages[] = {85, 70, 61, 45, 30, 22, 19, 17, 15, 12, 8, 5, 2, 1, 0};
             for (size_t i = 0; i < std::size(ages); ++i)
                 cycle.push_back(date(r.year - 1 - ages[i], 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i * 7 % 28),
                                      static_cast<int>(i % 4)));
             cycle.push_back(date(r.year - 40, 2, 30, 0));
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::student)]) {
-            cycle = words(kStudentWords);
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::assistance)]) {
+        } else if (is(RosterField::student)) {
+            for (const auto& word : kStudentWords) cycle.emplace_back(word.text);
+        } else if (is(RosterField::assistance)) {
             cycle = {""};
             for (const AssistanceGroup& g : r.assistance_groups) cycle.push_back(g.label);
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::tier)]) {
+        } else if (is(RosterField::tier)) {
             cycle = {""};
             for (const Tier& t : r.tiers) cycle.push_back(t.label);
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::history)]) {
+        } else if (is(RosterField::history)) {
             for (const auto& word : kHistoryWords)
                 if (r.offers(word.value)) cycle.emplace_back(word.text);
-        } else if (header == kChineseNames[static_cast<size_t>(RosterField::payment_date)]) {
+        } else if (is(RosterField::payment_date)) {
             // Through the collection window and the year, and one unreadable.
             cycle = {"", date(r.year - 1, 10, 8, 0), date(r.year - 1, 12, 20, 1), date(r.year, 1, 15, 2),
                      date(r.year, 3, 31, 0), date(r.year, 7, 1, 3), date(r.year, 12, 1, 0), "下周"};
         } else {  // a member question: each answer, and empty
             cycle = {""};
             for (const MemberQuestion& q : r.member_questions)
-                if (q.label == header)
+                if (q.label == columns[c].header)
                     for (const auto& answer : q.answers) cycle.push_back(answer.label);
         }
     }
