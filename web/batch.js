@@ -159,7 +159,8 @@ import YibaoFormat from './format.js';
         const sample = instance.rosterSample(id).slice();
         const [header, ...rows] = new TextDecoder().decode(sample).split('\r\n').filter(Boolean);
         if (!rows.length || instance.rosterStart(id, '2024-01-01', true, '', 1)) continue;
-        instance.rosterFeed(`${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`);
+        const text = `${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`;
+        instance.rosterFeed(new TextEncoder().encode(text));  // bytes, as a roster is fed
         instance.rosterFinish();
       }
     }
