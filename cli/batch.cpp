@@ -2,50 +2,12 @@
 
 #include <cerrno>
 
+#include "io/encoding.hpp"
 #include "io/roster.hpp"
 
 namespace {
 
-constexpr size_t kChunk = size_t(1) << 20;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD for bytes that are no character
-
-enum class Utf8Check { ascii, valid, invalid };
-
-// Whether the bytes read as UTF-8. A character cut off by the end of the bytes counts neither way:
-// its rest is in the next chunk.
-Utf8Check check_utf8(std::string_view bytes) {
-    bool multibyte = false;
-    for (size_t i = 0; i < bytes.size();) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF;  // the range of the second byte (no overlongs, no surrogates)
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        } else {
-            return Utf8Check::invalid;
-        }
-        for (size_t k = 1; k < length; ++k) {
-            if (i + k == bytes.size()) return multibyte ? Utf8Check::valid : Utf8Check::ascii;
-            const auto next = static_cast<unsigned char>(bytes[i + k]);
-            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return Utf8Check::invalid;
-        }
-        multibyte = true;
-        i += length;
-    }
-    return multibyte ? Utf8Check::valid : Utf8Check::ascii;
-}
 
 bool write_all(std::FILE* to, std::string_view text) {
     return std::fwrite(text.data(), 1, text.size(), to) == text.size();
@@ -61,13 +23,13 @@ std::optional<std::string_view> Utf8Source::decode(std::string_view bytes, bool 
     if (encoding_ == Encoding::detect) {
         held_.erase(0, held_used_);
         held_.append(bytes);
-        const Utf8Check check = check_utf8(held_);
-        if (check == Utf8Check::ascii && !last) {  // undecided: pass the ASCII on, keep a cut character
+        const yibao::Utf8Check check = yibao::check_utf8(held_);
+        if (check == yibao::Utf8Check::ascii && !last) {  // undecided: pass the ASCII on, keep a cut character
             held_used_ = 0;
             while (held_used_ < held_.size() && static_cast<unsigned char>(held_[held_used_]) < 0x80) ++held_used_;
             return std::string_view(held_).substr(0, held_used_);
         }
-        encoding_ = check == Utf8Check::invalid ? Encoding::gbk : Encoding::utf8;
+        encoding_ = check == yibao::Utf8Check::invalid ? Encoding::gbk : Encoding::utf8;
         held_used_ = held_.size();
         bytes = held_;
     }
@@ -132,7 +94,7 @@ bool take_batch_option(const std::vector<std::string>& args, size_t& i, BatchOpt
 int run_batch(const yibao::Ruleset& ruleset, const BatchOptions& options, std::FILE* input) {
     yibao::RosterRun run(ruleset, {options.payment_date, options.bom});
     Utf8Source source(options.encoding);
-    std::string chunk(kChunk, '\0');
+    std::string chunk(yibao::kEncodingBlock, '\0');  // the blocks the encoding is decided by
     std::string out;
     bool written = true;
     std::string failure;  // a reason the run could not read its input through

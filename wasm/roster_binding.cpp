@@ -10,9 +10,23 @@
 
 #include "binding.hpp"
 #include "io/contract.hpp"
+#include "io/encoding.hpp"
 #include "io/roster.hpp"
 
 namespace {
+
+// Bytes from JavaScript (a Uint8Array) into `into`, by one TypedArray.set. Not a std::string parameter: embind copies a
+// Uint8Array into one byte by byte in JavaScript, a loop V8 then spent 40 ms optimising in each worker during a
+// 100,000-row run (Chromium's --trace-opt).
+void copy_in(const emscripten::val& bytes, std::string& into) {
+    into.resize(bytes["length"].as<size_t>());
+    const auto* data = reinterpret_cast<unsigned char*>(into.data());
+    const emscripten::val view(emscripten::typed_memory_view(into.size(), data));
+    view.call<void>("set", bytes);
+    // embind keeps the last arguments of each kind of method call in an array of its own until the next such call:
+    // an empty one in their place, so that JavaScript does not hold a whole roster for as long (batch.test's memory test).
+    view.call<void>("set", emscripten::val::array());
+}
 
 // `yibao batch` for the page: already decoded text in, chunk by chunk, the output CSV out as it completes, and
 // what the page shows before the download.
@@ -23,17 +37,12 @@ public:
     Roster(const yibao::Ruleset& ruleset, const yibao::RosterOptions& options, const std::optional<yibao::LaterPart>& later)
         : run_(ruleset, options, later), header_written_(!later) {}
 
-    // A slice of the roster: bytes (a Uint8Array), copied in by one TypedArray.set, or a string, as UTF-8. Not a
-    // std::string parameter: embind copies a Uint8Array into one byte by byte in JavaScript, a loop V8 then spent
-    // 40 ms optimising in each worker during a 100,000-row run (Chromium's --trace-opt).
+    // A slice of the roster: bytes (a Uint8Array), or a string, as UTF-8.
     std::string_view feed(const emscripten::val& slice) {
-        if (slice.isString()) {
+        if (slice.isString())
             input_ = slice.as<std::string>();
-        } else {
-            input_.resize(slice["length"].as<size_t>());
-            const auto* data = reinterpret_cast<unsigned char*>(input_.data());
-            emscripten::val(emscripten::typed_memory_view(input_.size(), data)).call<void>("set", slice);
-        }
+        else
+            copy_in(slice, input_);
         return step([&] { run_.feed(input_, out_); });
     }
 
@@ -150,6 +159,21 @@ std::string roster_columns(const std::string& ruleset_id) {
     return dump(yibao::roster_columns_json(*ruleset));
 }
 
+// How the page runs a roster's bytes (a Uint8Array): whether they read as GBK, as `yibao batch` decides, and where to
+// cut them to run `parts` parts side by side (yibao::roster_cuts; null for one part, or where there is no such place):
+// {"gbk": bool, "cut": {"header": N, "cuts": [{"at": N, "line": N}]} or null}.
+std::string roster_plan(const emscripten::val& bytes, double parts) {
+    std::string roster;
+    copy_in(bytes, roster);
+    yibao::Json cut;
+    if (const auto cuts = parts > 1 ? yibao::roster_cuts(roster, static_cast<size_t>(parts)) : std::nullopt) {
+        yibao::Json list = yibao::Json::array();
+        for (const yibao::RosterCut& c : cuts->cuts) list.push_back(yibao::json_object("at", c.at, "line", c.line));
+        cut = yibao::json_object("header", cuts->header_end, "cuts", std::move(list));
+    }
+    return dump(yibao::json_object("gbk", yibao::reads_as_gbk(roster), "cut", std::move(cut)));
+}
+
 // Without a started run these answer nothing ("" or no bytes).
 emscripten::val roster_feed(const emscripten::val& slice) { return bytes(current() ? current()->feed(slice) : ""); }
 emscripten::val roster_finish() { return bytes(current() ? current()->finish() : ""); }
@@ -188,6 +212,7 @@ EMSCRIPTEN_BINDINGS(yibao_roster) {
     emscripten::function("rosterRows", &roster_rows);
     emscripten::function("rosterLine", &roster_line);
     emscripten::function("rosterJoin", &roster_join);
+    emscripten::function("rosterPlan", &roster_plan);
     // The roster template (with the BOM, CRLF), as `yibao batch --template` writes it; the sample roster.
     emscripten::function("rosterTemplate", &ruleset_bytes<yibao::roster_template>);
     emscripten::function("rosterSample", &ruleset_bytes<yibao::roster_sample>);

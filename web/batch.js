@@ -76,46 +76,8 @@ import YibaoFormat from './format.js';
     }
   }
 
-  // As `yibao batch` decides (cli/batch.cpp, whose reads are of this size): by the first block of 1 MiB that is not all
-  // ASCII, which reads the same in both. UTF-8 when it reads as UTF-8 (a BOM does), else GBK, as Excel and WPS save
-  // on Chinese Windows.
-  const ENCODING_BLOCK = 1 << 20;
-  function isGbk(bytes) {
-    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    for (let at = 0; at < bytes.length; at += ENCODING_BLOCK) {
-      try {
-        // A character cut at the block's end waits for the next block.
-        if (/[^\0-\x7f]/.test(utf8.decode(bytes.subarray(at, at + ENCODING_BLOCK), { stream: true }))) return false;
-      } catch {
-        return true;
-      }
-    }
-    return false;
-  }
-
   // A roster of this size or more is cut into one part per worker, run side by side and joined by the engine.
   const CUT_BYTES = 1 << 19;
-
-  // Where to cut the roster into `parts` parts of about the same size: each cut after the first LF past its share
-  // with an even count of quotes before it (no quoted cell spans it; in UTF-8 and GBK alike, an LF or a quote is never
-  // part of another character), with the physical line the next part starts on; and the end of the header record.
-  // null when the roster has no such places. A stray quote in an unquoted cell can mislead the count: the parts' runs
-  // then say they do not meet between records (rosterLine), and the roster is run whole.
-  function cutPoints(bytes, parts) {
-    const LF = 10, CR = 13, QUOTE = 34;
-    const blank = (from, to) => bytes.subarray(from, to).every((b) => b === 32 || b === 9 || b === CR);
-    let header = 0, lines = 1, quotes = 0, quote = bytes.indexOf(QUOTE), cr = bytes.indexOf(CR);
-    const cuts = [];
-    for (let lf = bytes.indexOf(LF), from = 0; lf >= 0 && cuts.length < parts - 1; from = lf + 1, lf = bytes.indexOf(LF, from)) {
-      for (; quote >= 0 && quote < lf; quote = bytes.indexOf(QUOTE, quote + 1)) quotes++;
-      for (; cr >= 0 && cr < lf; cr = bytes.indexOf(CR, cr + 1)) if (cr < lf - 1) lines++;  // a CR alone ends a line too
-      lines++;
-      if (quotes % 2) continue;
-      if (!header) header = blank(from, lf) ? 0 : lf + 1;  // blank lines before the header are skipped
-      else if (lf + 1 >= (bytes.length * (cuts.length + 1)) / parts && lf + 1 < bytes.length) cuts.push({ at: lf + 1, line: lines });
-    }
-    return cuts.length === parts - 1 ? { header, cuts } : null;
-  }
 
   // One roster run on `engine`: the file's bytes (UTF-8, or GBK when options.gbk, then decoded and encoded slice by
   // slice) fed to it as UTF-8, the BOM left to the engine, in slices of 192 KB that may end inside a character (the
@@ -243,7 +205,9 @@ import YibaoFormat from './format.js';
     }
     if (id !== runId) return null;
     $('batch').dataset.runner = ready ? 'worker' : 'page';
-    const gbk = isGbk(bytes);
+    // The engine decides the encoding as `yibao batch` does, and where the roster may be cut (rosterPlan).
+    const parts = bytes.length >= CUT_BYTES && ready && ready.length > 1 ? ready.length : 1;
+    const { gbk, cut } = JSON.parse(engine.rosterPlan(bytes, parts));
     const size = bytes.length;  // the bytes may be moved to a worker
     const whole = (part, done, rows) => report(part, done / size, rows);  // a run of the whole roster: done is bytes
     if (!ready) {
@@ -257,7 +221,6 @@ import YibaoFormat from './format.js';
       workers = null;
       for (const stopped of stopping) stopped();
     };
-    const cut = bytes.length >= CUT_BYTES && ready.length > 1 ? cutPoints(bytes, ready.length) : null;
     if (cut) {
       const starts = [0, ...cut.cuts.map((c) => c.at)];
       const outputs = starts.map(() => []);

@@ -537,6 +537,35 @@ Json sum_fen(const Json& a, const Json& b) {
 }
 }  // namespace
 
+std::optional<RosterCuts> roster_cuts(std::string_view bytes, size_t parts) {
+    RosterCuts found;
+    long lines = 1;
+    bool quoted = false;  // after an odd count of quotes
+    size_t line_start = 0;
+    for (size_t i = 0; i < bytes.size() && found.cuts.size() + 1 < parts; ++i) {
+        const char c = bytes[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '\r') {
+            if (i + 1 < bytes.size() && bytes[i + 1] != '\n') ++lines;  // a CR alone; CRLF counts at its LF
+        } else if (c == '\n') {
+            ++lines;
+            const size_t next = i + 1;
+            if (!quoted) {
+                if (!found.header_end) {
+                    const std::string_view line = bytes.substr(line_start, i - line_start);
+                    if (line.find_first_not_of(" \t\r") != std::string_view::npos) found.header_end = next;
+                } else if (next >= bytes.size() * (found.cuts.size() + 1) / parts && next < bytes.size()) {
+                    found.cuts.push_back({next, lines});
+                }
+            }
+            line_start = next;
+        }
+    }
+    if (found.cuts.size() + 1 != parts) return std::nullopt;
+    return found;
+}
+
 Json join_roster_summaries(Json first, const Json& later) {
     first["ok"] = first["ok"].get<bool>() && later["ok"].get<bool>();
     for (const char* count : {"rows_read", "rows_estimated", "rows_failed", "waiting_period", "no_cover", "start_unknown"})

@@ -121,6 +121,22 @@ struct LaterPart {
     long first_line = 1;
 };
 
+// Where a roster's bytes may be cut into parts of about the same size, to be run side by side (each later part as a
+// LaterPart) and joined (join_roster_summaries): each cut comes after the first LF past its share with an even count
+// of quotes before it, so that no quoted cell spans it (in UTF-8 and GBK alike, an LF or a quote is never part of
+// another character). A stray quote in an unquoted cell can mislead the count; the parts' runs then do not meet
+// between records (next_line()), and the roster must be run whole.
+struct RosterCut {
+    size_t at = 0;  // the byte the next part starts at
+    long line = 0;  // the physical line it starts on (a CR alone ends a line too)
+};
+struct RosterCuts {
+    size_t header_end = 0;  // the end of the header record, its line end included (blank lines before it skipped)
+    std::vector<RosterCut> cuts;
+};
+// The cuts into `parts` parts (parts - 1 of them), or nullopt when the roster has no such places.
+std::optional<RosterCuts> roster_cuts(std::string_view bytes, size_t parts);
+
 // A whole roster, streamed: UTF-8 text in as it arrives, the output CSV (CRLF line ends) out as each
 // record completes. Nothing is kept per row but the summary's counts, so memory does not grow with the file.
 class RosterRun {

@@ -1,5 +1,6 @@
 // Rosters: header and cell mapping, row errors with their lines, the summary, and the CLI's decoding of
 // GBK or UTF-8 input that arrives in chunks.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include "golden.hpp"
 #include "rules/builtin.hpp"
 #include "golden.hpp"
+#include "io/encoding.hpp"
 #include "io/roster.hpp"
 
 namespace {
@@ -362,18 +364,24 @@ TEST_CASE("fed in chunks of any size, a roster gives the same output", "[roster]
 
 // Cuts `text` at every `stride`-th record boundary after the header, runs the two parts apart as a page's two workers
 // do, and checks that the outputs put together and the joined summary are the whole run's.
-void check_cuts(const char* ruleset_id, const std::string& text, yibao::RosterOptions options, size_t stride = 1) {
-    const Run whole = run_roster(ruleset_id, text, options);
-    const yibao::Json whole_summary = yibao::roster_summary_json(whole.summary);
-    // The record boundaries, as a reader fed a byte at a time finds them; the first ends the header.
+// The record boundaries after the first record (byte, physical line), as a reader fed a byte at a time finds them; the
+// first ends the header.
+std::vector<std::pair<size_t, long>> record_boundaries(std::string_view text) {
     std::vector<std::pair<size_t, long>> boundaries;
     yibao::CsvReader reader;
     size_t records = 0;
     for (size_t at = 0; at < text.size(); ++at) {
-        reader.feed(std::string_view(text).substr(at, 1));
+        reader.feed(text.substr(at, 1));
         while (reader.next()) ++records;
         if (const auto line = reader.record_boundary(); line && records > 0) boundaries.emplace_back(at + 1, *line);
     }
+    return boundaries;
+}
+
+void check_cuts(const char* ruleset_id, const std::string& text, yibao::RosterOptions options, size_t stride = 1) {
+    const Run whole = run_roster(ruleset_id, text, options);
+    const yibao::Json whole_summary = yibao::roster_summary_json(whole.summary);
+    const auto boundaries = record_boundaries(text);
     REQUIRE(boundaries.size() > 1);
     const std::string_view header = std::string_view(text).substr(0, boundaries.front().first);
     for (size_t i = 1; i < boundaries.size(); i += stride) {
@@ -410,6 +418,41 @@ TEST_CASE("a roster cut at any record boundary and run in two parts gives the wh
     std::string failing = "出生日期\n";
     for (int i = 0; i < 1005; ++i) failing += "不是日期\n";
     check_cuts("shenyang-2024", failing, {kDefaultPayment, false}, 97);
+}
+
+TEST_CASE("the cuts into parts fall on record boundaries past each part's share, with their lines", "[roster][cut]") {
+    const std::string rosters = YIBAO_SOURCE_DIR "/tests/rosters/";
+    std::string failing = "\r\n \r\n出生日期\n";  // blank lines before the header
+    for (int i = 0; i < 300; ++i) failing += i % 7 ? "不是日期\r\n" : "\"多\n行\",1980-01-01\r\n";
+    std::vector<std::string> texts{failing};
+    for (const char* file : {"shenyang.csv", "shenyang-bom.csv", "bad-rows.csv", "qingdao-en.csv"})
+        texts.push_back(golden::read_file(rosters + file));
+    for (const std::string& text : texts) {
+        const auto boundaries = record_boundaries(text);
+        for (size_t parts = 2; parts <= 4; ++parts) {
+            INFO(text.substr(0, 40) << " in " << parts << " parts");
+            const auto cuts = yibao::roster_cuts(text, parts);
+            REQUIRE(cuts);
+            CHECK(cuts->header_end == boundaries.front().first);
+            REQUIRE(cuts->cuts.size() == parts - 1);
+            for (size_t i = 0; i < cuts->cuts.size(); ++i) {
+                const yibao::RosterCut& cut = cuts->cuts[i];
+                CHECK(std::find(boundaries.begin(), boundaries.end(), std::pair{cut.at, cut.line}) != boundaries.end());
+                CHECK(cut.at >= text.size() * (i + 1) / parts);
+                // The first boundary past the share: none between the share and the cut.
+                CHECK(std::none_of(boundaries.begin(), boundaries.end(), [&](const auto& b) {
+                    return b.first >= text.size() * (i + 1) / parts && b.first < cut.at;
+                }));
+            }
+        }
+    }
+    // A CR alone ends a line too.
+    const auto lone_cr = yibao::roster_cuts("出生日期\n1980-01-01\r1980-01-02\n1980-01-03\n", 2);
+    REQUIRE(lone_cr);
+    CHECK(lone_cr->cuts[0].line == 4);
+    // No place to cut: one record, or none past the share.
+    CHECK_FALSE(yibao::roster_cuts("出生日期\n", 2));
+    CHECK_FALSE(yibao::roster_cuts("出生日期\n1980-01-01\n", 3));
 }
 
 TEST_CASE("a later part whose header is not one whole record does not read on", "[roster][cut]") {
@@ -490,6 +533,35 @@ TEST_CASE("GBK after an ASCII-only first chunk is still detected", "[batch][enco
     CHECK(*source.decode("id,birth_date\n", false) == "id,birth_date\n");
     CHECK(*source.decode("\xcd\xf5,1980-01-01\n", true) == "王,1980-01-01\n");
     CHECK(source.encoding() == Encoding::gbk);
+}
+
+// The staff page holds the whole roster and asks reads_as_gbk; `yibao batch` reads it block by block.
+TEST_CASE("a whole roster is read as GBK or UTF-8 as yibao batch decides reading it block by block", "[batch][encoding]") {
+    const auto by_blocks = [](std::string_view bytes) {
+        Utf8Source source(Encoding::detect);
+        for (size_t at = 0;; at += yibao::kEncodingBlock) {
+            const std::string_view block = bytes.substr(std::min(at, bytes.size()), yibao::kEncodingBlock);
+            const bool last = block.size() < yibao::kEncodingBlock;
+            REQUIRE(source.decode(block, last));
+            if (last) return source.encoding() == Encoding::gbk;
+        }
+    };
+    const std::string ascii(yibao::kEncodingBlock - 1, 'a');
+    const std::string gbk(kGbk), utf8(kUtf8);
+    const std::vector<std::pair<std::string, bool>> rosters{
+        {"", false},
+        {ascii + ascii, false},
+        {gbk, true},
+        {utf8, false},
+        {ascii + utf8 + ascii + gbk, false},  // the first block not all ASCII, a character cut at its end, is UTF-8
+        {ascii + "a" + ascii + gbk, true},    // the second block is the first not all ASCII
+        {ascii + "\xe7" + ascii + "\x8e\x8b" + gbk, true},  // a character cut at the block's end, and GBK after it
+    };
+    for (const auto& [roster, is_gbk] : rosters) {
+        INFO(roster.size() << " bytes");
+        CHECK(by_blocks(roster) == is_gbk);
+        CHECK(yibao::reads_as_gbk(roster) == is_gbk);
+    }
 }
 
 TEST_CASE("a byte that is no GB18030 character becomes U+FFFD", "[batch][encoding]") {
