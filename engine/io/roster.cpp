@@ -530,13 +530,6 @@ Json roster_summary_json(const RosterSummary& s) {
                        "errors_not_kept", s.errors_not_kept);
 }
 
-namespace {
-// Two sums of fen from the parts' summaries: null (an amount not published) when either is.
-Json sum_fen(const Json& a, const Json& b) {
-    return a.is_null() || b.is_null() ? Json(nullptr) : Json(a.get<long long>() + b.get<long long>());
-}
-}  // namespace
-
 std::optional<RosterCuts> roster_cuts(std::string_view bytes, size_t parts) {
     RosterCuts found;
     long lines = 1;
@@ -565,6 +558,13 @@ std::optional<RosterCuts> roster_cuts(std::string_view bytes, size_t parts) {
     if (found.cuts.size() + 1 != parts) return std::nullopt;
     return found;
 }
+
+namespace {
+// Two sums of fen from the parts' summaries: null (an amount not published) when either is.
+Json sum_fen(const Json& a, const Json& b) {
+    return a.is_null() || b.is_null() ? Json(nullptr) : Json(a.get<long long>() + b.get<long long>());
+}
+}  // namespace
 
 Json join_roster_summaries(Json first, const Json& later) {
     first["ok"] = first["ok"].get<bool>() && later["ok"].get<bool>();

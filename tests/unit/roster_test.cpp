@@ -362,8 +362,6 @@ TEST_CASE("fed in chunks of any size, a roster gives the same output", "[roster]
     }
 }
 
-// Cuts `text` at every `stride`-th record boundary after the header, runs the two parts apart as a page's two workers
-// do, and checks that the outputs put together and the joined summary are the whole run's.
 // The record boundaries after the first record (byte, physical line), as a reader fed a byte at a time finds them; the
 // first ends the header.
 std::vector<std::pair<size_t, long>> record_boundaries(std::string_view text) {
@@ -378,6 +376,8 @@ std::vector<std::pair<size_t, long>> record_boundaries(std::string_view text) {
     return boundaries;
 }
 
+// Cuts `text` at every `stride`-th record boundary after the header, runs the two parts apart as a page's two workers
+// do, and checks that the outputs put together and the joined summary are the whole run's.
 void check_cuts(const char* ruleset_id, const std::string& text, yibao::RosterOptions options, size_t stride = 1) {
     const Run whole = run_roster(ruleset_id, text, options);
     const yibao::Json whole_summary = yibao::roster_summary_json(whole.summary);
