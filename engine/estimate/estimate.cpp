@@ -237,7 +237,9 @@ int highest_group(const Ruleset& r, const Member& member, const Facts& facts, co
 std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& member, const Date& household_payment,
                                             const std::string& path, Issues& issues) {
     const size_t issues_before = issues.size();
-    MemberResult m;
+    // Built where it is returned (every return is of `answer`): a MemberResult is large, and a roster makes one a row.
+    std::optional<MemberResult> answer(std::in_place);
+    MemberResult& m = *answer;
     m.id = member.id;
     m.payment_date = member.payment_date.value_or(household_payment);
 
@@ -316,12 +318,16 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         m.tier = r.tier(f.tier);
         m.warnings.push_back(Code::tier_assumed);
     }
-    if (issues.size() != issues_before) return std::nullopt;
+    if (issues.size() != issues_before) {
+        answer.reset();
+        return answer;
+    }
 
     const ContributionRule* fee = first_match(r.contributions, f);
     if (!fee) {
         issues.push_back({path, Code::no_rule, "规则集“" + r.id + "”没有适用于该成员的缴费标准规则，请向医保经办机构咨询"});
-        return std::nullopt;
+        answer.reset();
+        return answer;
     }
     m.fired.reserve(3);
     if (m.groups.size() > 1) m.fired.push_back({"assistance", &r.several_groups->id, &r.several_groups->explain});
@@ -342,7 +348,10 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     if (window != Side::unsure) {
         if (r.continuity_deadline.unknown()) f.deadline = window == Side::on_or_before ? m.payment_date : m.payment_date.add_days(-1);
         auto outcome = decide_benefit(r, f, member, m.newborn, path, issues);
-        if (!outcome) return std::nullopt;
+        if (!outcome) {
+            answer.reset();
+            return answer;
+        }
         m.benefit = std::move(*outcome);
     } else {
         // The window's end is not published: the answer stands where both readings agree, else it gives both.
@@ -351,7 +360,10 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
         after.deadline = m.payment_date.add_days(-1);
         auto a = decide_benefit(r, in, member, m.newborn, path, issues);
         auto b = decide_benefit(r, after, member, m.newborn, path, issues);
-        if (!a || !b) return std::nullopt;
+        if (!a || !b) {
+            answer.reset();
+            return answer;
+        }
         if (same_start(*a, *b)) {
             m.benefit = std::move(*a);
             m.after_window_agrees = std::move(*b);
@@ -386,7 +398,7 @@ std::optional<MemberResult> estimate_member(const Ruleset& r, const Member& memb
     for (const Channel& channel : r.payment)
         if (channel.family_account && holds(channel.when, f)) m.family_accounts.push_back(&channel);
     m.facts = f;
-    return m;
+    return answer;
 }
 
 std::optional<EarlierYear> earlier_year(const Ruleset& earlier, const Ruleset& r, const Member& member,

@@ -27,6 +27,9 @@ bool needs_quotes(std::string_view field) {
         if (field[i] == ',' || field[i] == '"' || field[i] == '\r' || field[i] == '\n') return true;
     return false;
 }
+
+// =, +, -, @, a tab or a carriage return: a spreadsheet would take a cell beginning with it for a formula.
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
 }  // namespace
 
 void CsvReader::finish() { finished_ = true; }
@@ -58,6 +61,7 @@ void CsvReader::start_record() {
     record_.text_.clear();
     record_.ends_.clear();
     record_.line_ = line_;
+    record_.had_quotes_ = false;
     field_start_ = field_keep_ = 0;
     field_quoted_ = false;
     state_ = State::field_start;
@@ -115,7 +119,7 @@ const CsvRecord* CsvReader::next() {
         case State::field_start:
             if (c == '"') {
                 state_ = State::quoted;
-                field_quoted_ = true;
+                field_quoted_ = record_.had_quotes_ = true;
                 quote_line_ = line_;
                 ++p;
                 break;
@@ -127,6 +131,8 @@ const CsvRecord* CsvReader::next() {
             c = *p++;
             if (c == ',') {
                 end_field();
+                text += ',';
+                field_start_ = field_keep_ = text.size();
                 state_ = State::field_start;
                 break;
             }
@@ -188,9 +194,26 @@ void append_csv_field(std::string& out, std::string_view field) {
 }
 
 void append_csv_text(std::string& out, std::string_view text) {
-    constexpr std::string_view kFormulaStart = "=+-@\t\r";
-    if (text.empty() || kFormulaStart.find(text.front()) == std::string_view::npos) return append_csv_field(out, text);
+    if (text.empty() || !starts_formula(text.front())) return append_csv_field(out, text);
     append_csv_field(out, "'" + std::string(text));
+}
+
+void append_csv_cells(std::string& out, const CsvRecord& record, size_t n) {
+    // Unquoted in the file, a cell holds no comma, CR, LF or trailing space: the cells as read go at once when
+    // none holds a quote or begins a formula (a roster's rows nearly always).
+    if (n > 0 && record.size() >= n && !record.had_quotes()) {
+        const std::string_view cells = record.joined(n);
+        bool plain = cells.find('"') == std::string_view::npos;
+        for (size_t i = 0; i < n && plain; ++i) plain = record[i].empty() || !starts_formula(record[i].front());
+        if (plain) {
+            out.append(cells);
+            return;
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (i > 0) out += ',';
+        if (i < record.size()) append_csv_text(out, record[i]);
+    }
 }
 
 }  // namespace yibao

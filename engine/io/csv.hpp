@@ -15,16 +15,21 @@ class CsvRecord {
 public:
     size_t size() const { return ends_.size(); }
     std::string_view operator[](size_t i) const {
-        const size_t begin = i == 0 ? 0 : ends_[i - 1];
+        const size_t begin = i == 0 ? 0 : ends_[i - 1] + 1;
         return std::string_view(text_).substr(begin, ends_[i] - begin);
     }
     long line() const { return line_; }  // the physical line (from 1) the record starts on
+    // The first n fields (1 ≤ n ≤ size()) as read, joined by commas.
+    std::string_view joined(size_t n) const { return std::string_view(text_).substr(0, ends_[n - 1]); }
+    // Whether any field was quoted in the file: only then may a field hold a comma, CR, LF or trailing spaces.
+    bool had_quotes() const { return had_quotes_; }
 
 private:
     friend class CsvReader;
-    std::string text_;          // the fields back to back, reused from record to record
+    std::string text_;          // the fields with a comma between each two, reused from record to record
     std::vector<size_t> ends_;  // where each field ends in text_
     long line_ = 1;
+    bool had_quotes_ = false;
 };
 
 struct CsvError {
@@ -86,5 +91,8 @@ void append_csv_field(std::string& out, std::string_view field);
 // return gets a single quote in front (OWASP's CSV injection guidance), so Excel, WPS and LibreOffice show it as
 // text and run nothing. Numbers and dates a program writes itself go through append_csv_field.
 void append_csv_text(std::string& out, std::string_view text);
+// Appends a record's first n cells as append_csv_text writes each, joined by commas (an empty cell for each past its
+// end).
+void append_csv_cells(std::string& out, const CsvRecord& record, size_t n);
 
 }  // namespace yibao

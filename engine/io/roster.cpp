@@ -721,10 +721,7 @@ void RosterRun::row(const CsvRecord& record, std::string& out) {
     ++summary_.rows_read;
 
     const std::optional<MemberResult> result = estimate_row(record);
-    for (size_t i = 0; i < layout_.header.size(); ++i) {
-        if (i > 0) out += ',';
-        if (i < record.size()) append_csv_text(out, record[i]);
-    }
+    append_csv_cells(out, record, layout_.header.size());
     if (!result) {
         const int name = layout_.column[static_cast<size_t>(RosterField::id)];
         fail_row(record.line(), name >= 0 && size_t(name) < record.size() ? record[size_t(name)] : "", out);

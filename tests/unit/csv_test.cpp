@@ -172,3 +172,39 @@ TEST_CASE("the writer quotes a field only when it must, and the reader reads it 
     REQUIRE(p.records.size() == 1);
     CHECK(p.records[0].fields == fields);
 }
+
+TEST_CASE("a record's cells are written back as each cell alone would be, the plain ones at once", "[csv]") {
+    // Each row, read, then its first three cells written: at once where no cell needs quotes or a guard.
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"a,b,c", "a,b,c"},                               // plain: the cells as read
+        {"a , b,c  ,d", "a, b,c"},                        // trailing spaces trimmed, leading kept; a fourth cell left
+        {"a,b", "a,b,"},                                  // a cell past the record's end is empty
+        {"a", "a,,"},
+        {"\"a\",b,c", "a,b,c"},                           // quoted in the file, needing no quotes
+        {"\"a,1\",b,c", "\"a,1\",b,c"},                   // a comma in a quoted cell
+        {"\"pad \",b,c", "\"pad \",b,c"},                 // a quoted cell's trailing space
+        {"\"two\nlines\",b,c", "\"two\nlines\",b,c"},
+        {"a\"b,c,d", "\"a\"\"b\",c,d"},                   // a quote inside an unquoted cell
+        {"a,=SUM(A1),c", "a,'=SUM(A1),c"},                // a formula's start, guarded
+        {"-1,+2,@3", "'-1,'+2,'@3"},
+        {",,", ",,"},
+        {"中文,，,x", "中文,，,x"},
+    };
+    for (const auto& [row, written] : rows) {
+        yibao::CsvReader reader;
+        const std::string text = row + "\r\n";
+        reader.feed(text);
+        const yibao::CsvRecord* record = reader.next();
+        REQUIRE(record);
+        std::string one_by_one;
+        for (size_t i = 0; i < 3; ++i) {
+            if (i > 0) one_by_one += ',';
+            if (i < record->size()) yibao::append_csv_text(one_by_one, (*record)[i]);
+        }
+        std::string out = "x,";
+        yibao::append_csv_cells(out, *record, 3);
+        INFO(row);
+        CHECK(out == "x," + written);
+        CHECK(out == "x," + one_by_one);
+    }
+}
