@@ -57,7 +57,8 @@ namespace {
 
 bool in_mask(std::uint32_t mask, int bit) { return bit >= 0 && bit < 32 && (mask >> bit) & 1u; }
 
-bool compare(Relation r, long value, long bound) {
+template <typename T>  // ages as numbers, dates as dates (compared field by field, not as day counts)
+bool compare(Relation r, const T& value, const T& bound) {
     switch (r) {
         case Relation::under: case Relation::before: return value < bound;
         case Relation::at_least: case Relation::on_or_after: return value >= bound;
@@ -237,12 +238,12 @@ const std::array<ConditionKeyword, 17> kConditions{{
     {"payment_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
      DOC("the date the money arrives compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
      [](const Condition& c, const Facts& f) {
-         return compare(c.relation, f.payment_date.serial(), evaluate(c.date, f).serial());
+         return compare(c.relation, f.payment_date, evaluate(c.date, f));
      }},
     {"birth_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
      DOC("the member's birth date compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
      [](const Condition& c, const Facts& f) {
-         return compare(c.relation, f.birth_date.serial(), evaluate(c.date, f).serial());
+         return compare(c.relation, f.birth_date, evaluate(c.date, f));
      }},
 }};
 
