@@ -91,7 +91,7 @@ import YibaoFormat from './format.js';
     const gbk = options.gbk ? new TextDecoder('gbk') : null;
     const encoder = new TextEncoder();
     const utf8 = (slice, last) => (gbk ? encoder.encode(gbk.decode(slice, { stream: !last })) : slice);
-    const header = options.header ? (gbk ? encoder.encode(new TextDecoder('gbk').decode(options.header)) : options.header) : '';
+    const header = options.header ? utf8(options.header, true) : '';  // decoded whole, before the part's own stream
     const problem = engine.rosterStart(options.ruleset, options.date, true, header, options.firstLine || 1);
     if (problem) return { problem };
     const startLine = engine.rosterLine();

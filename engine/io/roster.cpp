@@ -392,16 +392,25 @@ std::vector<RosterColumn> roster_columns(const Ruleset& r) {
     return columns;
 }
 
-std::string roster_template(const Ruleset& ruleset) {
-    const std::vector<RosterColumn> columns = roster_columns(ruleset);
-    std::string out(kBom);
-    for (size_t row = 0; row < 3; ++row) {
+namespace {
+// The columns' headers, then `rows` rows of `cell(row, column)`, as CSV text with CRLF.
+template <typename Cell>
+void append_table(std::string& out, const std::vector<RosterColumn>& columns, size_t rows, Cell cell) {
+    for (size_t row = 0; row <= rows; ++row) {
         for (size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) out += ',';
-            append_csv_text(out, row == 0 ? columns[c].header : columns[c].examples[row - 1]);
+            append_csv_text(out, row == 0 ? std::string_view(columns[c].header) : cell(row - 1, c));
         }
         out += "\r\n";
     }
+}
+}  // namespace
+
+std::string roster_template(const Ruleset& ruleset) {
+    const std::vector<RosterColumn> columns = roster_columns(ruleset);
+    std::string out(kBom);
+    append_table(out, columns, std::tuple_size_v<decltype(RosterColumn::examples)>,
+                 [&](size_t row, size_t c) -> std::string_view { return columns[c].examples[row]; });
     return out;
 }
 
@@ -450,18 +459,8 @@ std::string roster_sample(const Ruleset& r) {
         }
     }
     std::string out;
-    for (size_t c = 0; c < columns.size(); ++c) {
-        if (c > 0) out += ',';
-        append_csv_text(out, columns[c].header);
-    }
-    out += "\r\n";
-    for (size_t row = 0; row < kSampleRows; ++row) {
-        for (size_t c = 0; c < columns.size(); ++c) {
-            if (c > 0) out += ',';
-            append_csv_text(out, cells[c][row % cells[c].size()]);
-        }
-        out += "\r\n";
-    }
+    append_table(out, columns, kSampleRows,
+                 [&](size_t row, size_t c) -> std::string_view { return cells[c][row % cells[c].size()]; });
     return out;
 }
 
