@@ -18,6 +18,7 @@
 #include "io/cases.hpp"
 #include "io/contract.hpp"
 #include "io/roster.hpp"
+#include "rules/compact.hpp"
 
 namespace {
 
@@ -35,6 +36,9 @@ constexpr const char* kUsageText = R"(usage:
                                                the file's own "rules" are loaded from the current directory
   yibao diff OLD NEW                           what changed from ruleset OLD to NEW (files or built-in ids),
                                                one plain line each
+  yibao compact DATA.json                      a page's rulesets (a JSON array of ruleset documents, each
+                                               base among them) in the compact form a page's engine reads,
+                                               base64 in JSON; the documents that do not load are errors
   yibao vocabulary                             the rule vocabulary, the ruleset's fields, the error and warning
                                                codes and rules/schema.json (JSON)
   yibao batch --ruleset ID [--payment-date YYYY-MM-DD] [--summary FILE] [--encoding utf-8|gbk] [--bom]
@@ -225,6 +229,36 @@ int vocabulary() {
                  true);
 }
 
+std::string base64(std::string_view bytes) {
+    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        const size_t given = std::min<size_t>(3, bytes.size() - i);  // the last group may hold fewer bytes
+        std::uint32_t group = 0;
+        for (size_t j = 0; j < 3; ++j) group = group << 8 | (j < given ? static_cast<unsigned char>(bytes[i + j]) : 0u);
+        for (size_t j = 0; j < 4; ++j) out += j <= given ? kDigits[group >> (18 - 6 * j) & 63] : '=';
+    }
+    return out;
+}
+
+// The page's data as its engine reads it fastest (rules/compact.hpp): {"ok", "rulesets": [the ids that loaded],
+// "compact": base64, "errors"?}. A document that does not load is left out and carried as its errors, as the
+// page's engine reports them from JSON.
+int compact(const std::string& path) {
+    std::string text;
+    if (!read_all(path, text))
+        return print(yibao::errors_json({{"", yibao::Code::unreadable_file, "无法读取文件：" + path}}), false);
+    yibao::Issues issues;
+    yibao::Catalog catalog;
+    catalog.load(yibao::data_documents(text, issues), issues);
+    yibao::Json ids = yibao::Json::array();
+    for (const yibao::Ruleset& r : catalog.all()) ids.push_back(r.id);
+    yibao::Json answer = yibao::json_object("ok", issues.empty(), "rulesets", std::move(ids), "compact",
+                                            base64(yibao::write_compact({catalog.all(), issues})));
+    if (!issues.empty()) answer["errors"] = yibao::errors_json(issues)["errors"];
+    return print(answer, issues.empty());
+}
+
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage_error("missing command");
@@ -252,6 +286,11 @@ int main(int argc, char** argv) {
     if (command == "diff") return diff(operands, rules_files);
     if (command == "cases") return cases(operands, rules_files);
     if (command == "vocabulary") return operands.empty() ? vocabulary() : usage_error("vocabulary takes no operands");
+
+    if (command == "compact") {
+        if (operands.size() != 1 || !rules_files.empty()) return usage_error("compact takes one data file");
+        return compact(operands[0]);
+    }
 
     yibao::Issues issues;
     yibao::Catalog catalog;

@@ -47,13 +47,7 @@ std::string ruleset(const std::string& id) {
 // then, but the rulesets that did load are listed and usable.
 std::string load_rulesets(const std::string& text) {
     yibao::Issues issues;
-    std::vector<yibao::RulesetDocument> documents;
-    if (const auto array = yibao::parse_json(text, issues)) {
-        if (!array->is_array())
-            issues.push_back({"", yibao::Code::wrong_type, "规则集数据应为数组（JSON array）"});
-        else
-            for (size_t i = 0; i < array->size(); ++i) documents.push_back({yibao::pointer_join("", i), (*array)[i]});
-    }
+    const std::vector<yibao::RulesetDocument> documents = yibao::data_documents(text, issues);
     ++catalog_generation;  // a roster under way refers to a ruleset of the catalog replaced here
     catalog = yibao::Catalog();
     catalog.load(documents, issues);

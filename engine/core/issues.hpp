@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/codes.hpp"
+#include "core/members.hpp"
 
 namespace yibao {
 
@@ -14,6 +15,7 @@ struct Issue {
     std::string message;  // what is wrong, in words a person reads
     int line = 0;         // malformed JSON: where the syntax breaks, from 1 (0: not a syntax error)
     int column = 0;       // in characters from 1
+    YIBAO_FIELDS(s.path, s.code, s.message, s.line, s.column)
 };
 
 using Issues = std::vector<Issue>;

@@ -39,12 +39,14 @@ struct Household {
 struct Basis {
     std::string source;
     std::string quote;
+    YIBAO_FIELDS(s.source, s.quote)
 };
 
 // One step of a result's explanation template: text with {placeholders}, and its basis.
 struct Explained {
     std::string text;
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.text, s.basis)
 };
 
 struct Category {
@@ -52,11 +54,13 @@ struct Category {
     std::string label;
     Condition when;
     Explained explain;
+    YIBAO_FIELDS(s.id, s.label, s.when, s.explain)
 };
 
 struct Tier {
     int id = 0;
     std::string label;
+    YIBAO_FIELDS(s.id, s.label)
 };
 
 struct AssistanceGroup {
@@ -64,6 +68,7 @@ struct AssistanceGroup {
     std::string label;
     std::string who;  // who is in the group, as the sources say ("" where they only name it)
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.id, s.label, s.who, s.basis)
 };
 
 // How one support is chosen for a member in several assistance groups (按“就高”原则，不重复资助).
@@ -71,6 +76,7 @@ struct SeveralGroups {
     std::string id = "several_groups";  // the rule's name in an explanation
     std::string take;                   // "highest": the group that leaves the member the least to pay
     Explained explain;
+    YIBAO_FIELDS(s.id, s.take, s.explain)
 };
 
 // A fact about a member the city's rules ask, e.g. 性别 or 户口新迁入, and the answers allowed.
@@ -78,6 +84,7 @@ struct MemberQuestion {
     struct Answer {
         std::string id;
         std::string label;
+        YIBAO_FIELDS(s.id, s.label)
     };
     std::string id;
     std::string label;     // a short name: the form's label, the roster's column header
@@ -85,6 +92,7 @@ struct MemberQuestion {
     std::vector<Answer> answers;
     int default_answer = -1;  // assumed, with a warning, when the member gives none; -1: an answer is required
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.id, s.label, s.question, s.answers, s.default_answer, s.basis)
 };
 
 // Who pays a kind of money a ruleset names: the member, or a government body (财政补助, 医疗救助资助 …).
@@ -97,6 +105,7 @@ struct FeePart {
     std::string label;
     Payer payer = Payer::individual;
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.id, s.label, s.payer, s.basis)
 };
 
 // A contribution rule's amount of one fee part, with its own basis.
@@ -104,6 +113,7 @@ struct ContributionPart {
     std::string id;  // the FeePart's
     Fact<Money> amount;
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.id, s.amount, s.basis)
 };
 
 // A tier of benefits other than the tier paid (按照一档标准缴费，享受二档标准的医保待遇), for the members of a
@@ -112,6 +122,7 @@ struct BenefitTier {
     int paid = 0;      // the tier whose fee the rule charges
     int benefits = 0;  // the tier whose benefits the member has
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.paid, s.benefits, s.basis)
 };
 
 struct ContributionRule {
@@ -137,6 +148,7 @@ struct ContributionRule {
         for (const ContributionPart& p : parts) visit(p.amount.certainty);
     }
     std::vector<const Certainty*> certainties() const;
+    YIBAO_FIELDS(s.id, s.label, s.when, s.individual, s.subsidy, s.parts, s.caveat, s.benefit_tier, s.explain)
 };
 
 struct BenefitRule {
@@ -148,6 +160,7 @@ struct BenefitRule {
     bool waiting = false;  // the rule imposes a waiting period the citizen should be warned of
     std::string caveat;
     Explained explain;
+    YIBAO_FIELDS(s.id, s.when, s.start, s.start_certainty, s.end, s.waiting, s.caveat, s.explain)
 };
 
 // A part of the waiting period (国办发〔2024〕38号 and the city's own numbers), with its source.
@@ -157,6 +170,7 @@ struct WaitingPart {
     int from_years = 0;  // variable: the lapsed year it counts from; floor: the lapsed years it applies from
     Condition when;      // fixed: to whom it applies; exemptions: who is exempt
     Explained explain;
+    YIBAO_FIELDS(s.id, s.months, s.from_years, s.when, s.explain)
 };
 
 // The reform's waiting period; absent (`applies` false) in rulesets before insurance year 2025.
@@ -168,6 +182,7 @@ struct WaitingPeriod {
     std::optional<WaitingPart> repair;
     std::optional<WaitingPart> floor;
     std::vector<WaitingPart> exempt;
+    YIBAO_FIELDS(s.applies, s.fixed, s.variable, s.variable_certainty, s.repair, s.floor, s.exempt)
 };
 
 // Information for a member whose facts match, e.g. how their 大病保险 ceiling changes.
@@ -178,6 +193,7 @@ struct MemberNote {
     bool per_year = false;
     int after_years = 0;   // per_year: counts continuous_years beyond this
     Explained explain;
+    YIBAO_FIELDS(s.id, s.when, s.amount, s.per_year, s.after_years, s.explain)
 };
 
 // An optional add-on a member chooses, with its own fee (自愿参加…大病医疗互助补充保险): taken when `when` holds for
@@ -188,6 +204,7 @@ struct AddOn {
     Condition when;
     Money amount;
     Explained explain;
+    YIBAO_FIELDS(s.id, s.label, s.when, s.amount, s.explain)
 };
 
 // Paying a member's fee from a relative's employee medical insurance account (职工医保个人账户家庭共济): whose
@@ -197,6 +214,7 @@ struct FamilyAccount {
     std::optional<Money> balance_above;  // only the balance above this may pay; nullopt: the notice sets none
     std::string filing;                  // the filing or binding it needs first, in the notice's words
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.relatives, s.balance_above, s.filing, s.basis)
 };
 
 struct Channel {
@@ -206,12 +224,14 @@ struct Channel {
     Condition when;    // registration: relevant when any member matches; a family account: the members it serves
     std::optional<FamilyAccount> family_account;  // payment channels only
     std::vector<Basis> basis;
+    YIBAO_FIELDS(s.id, s.who, s.how, s.when, s.family_account, s.basis)
 };
 
 struct Contact {
     std::string name;
     std::string phone;   // empty where the source gives none
     std::string detail;
+    YIBAO_FIELDS(s.name, s.phone, s.detail)
 };
 
 struct Source {
@@ -221,6 +241,7 @@ struct Source {
     std::string publisher;
     std::string date;
     std::string url;
+    YIBAO_FIELDS(s.id, s.level, s.title, s.publisher, s.date, s.url)
 };
 
 struct Ruleset {
@@ -271,6 +292,7 @@ struct Ruleset {
     // How sure each of its values is that may be provisional or unknown: amounts, collection dates, the
     // variable waiting part.
     std::vector<const Certainty*> certainties() const;
+    YIBAO_FIELDS(s.id, s.base, s.region, s.year, s.title, s.benefit_year_start, s.benefit_year_end, s.payable_from, s.payable_to, s.collection, s.continuity_deadline, s.deadline, s.categories, s.tiers, s.default_tier, s.tier_applies, s.assistance_groups, s.fee_parts, s.several_groups, s.member_questions, s.contributions, s.add_ons, s.benefit_rules, s.waiting_period, s.member_notes, s.registration, s.payment, s.contacts, s.websites, s.silent_on_assistance, s.silent_on_tier, s.unconfirmed_note, s.sources, s.histories)
 };
 
 }  // namespace yibao

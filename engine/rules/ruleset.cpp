@@ -65,6 +65,17 @@ void Catalog::add(Ruleset ruleset, Json merged) {
     merged_.push_back(std::move(merged));
 }
 
+std::vector<RulesetDocument> data_documents(std::string_view text, Issues& issues) {
+    std::vector<RulesetDocument> documents;
+    if (const auto array = parse_json(text, issues)) {
+        if (!array->is_array())
+            issues.push_back({"", Code::wrong_type, "规则集数据应为数组（JSON array）"});
+        else
+            for (size_t i = 0; i < array->size(); ++i) documents.push_back({pointer_join("", i), (*array)[i]});
+    }
+    return documents;
+}
+
 const Json& Catalog::merged(const std::string& id) const {
     static const Json none;
     for (size_t i = 0; i < rulesets_.size(); ++i)

@@ -23,6 +23,10 @@ struct RulesetDocument {
     Json json;
 };
 
+// A page's rulesets data: a JSON array of ruleset documents, each with its index as its origin ("/1"); a text that
+// is not such an array is a problem at "".
+std::vector<RulesetDocument> data_documents(std::string_view text, Issues& issues);
+
 // The rulesets an estimate may name, in the order they were added, each with its document merged over its base.
 class Catalog {
 public:

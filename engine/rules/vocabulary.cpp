@@ -438,6 +438,15 @@ bool holds(const Condition& c, const Facts& f) { return !c.keyword || c.keyword-
 
 Date evaluate(const DateExpr& e, const Facts& f) { return e.keyword ? e.keyword->evaluate(e, f) : e.literal; }
 
+int keyword_number(const ConditionKeyword* keyword) { return keyword ? static_cast<int>(keyword - kConditions.data()) + 1 : 0; }
+int keyword_number(const DateKeyword* keyword) { return keyword ? static_cast<int>(keyword - kDates.data()) + 1 : 0; }
+const ConditionKeyword* condition_keyword(int number) {
+    return number > 0 && static_cast<size_t>(number) <= kConditions.size() ? &kConditions[static_cast<size_t>(number) - 1] : nullptr;
+}
+const DateKeyword* date_keyword(int number) {
+    return number > 0 && static_cast<size_t>(number) <= kDates.size() ? &kDates[static_cast<size_t>(number) - 1] : nullptr;
+}
+
 // An object's keys must all hold; {} always holds.
 Condition VocabularyReader::condition(const Json& value, const std::string& at) {
     static const ConditionKeyword* const all = &kConditions[0];

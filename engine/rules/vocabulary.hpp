@@ -13,6 +13,7 @@
 
 #include "core/date.hpp"
 #include "core/json_reader.hpp"
+#include "core/members.hpp"
 #include "core/money.hpp"
 
 namespace yibao {
@@ -82,6 +83,7 @@ struct Certainty {
     std::string text;  // provisional: what to tell the citizen; unknown: why it is not known
     std::string ask;   // unknown: whom to ask
     std::optional<Date> not_before, not_after;  // unknown dates: what the sources do say of them
+    YIBAO_FIELDS(s.kind, s.fact, s.label, s.from, s.text, s.ask, s.not_before, s.not_after)
 };
 
 template <typename T>
@@ -91,6 +93,7 @@ struct Fact {
     bool known() const { return certainty.kind == Certainty::Kind::known; }
     bool unknown() const { return certainty.kind == Certainty::Kind::unknown; }
     bool provisional() const { return certainty.kind == Certainty::Kind::provisional; }
+    YIBAO_FIELDS(s.value, s.certainty)
 };
 
 struct ConditionKeyword;
@@ -104,6 +107,7 @@ struct DateExpr {
     int days = 0;  // add_days
     bool by_waiting_months = false;  // add_months counts the member's waiting months instead of `months`
     std::vector<DateExpr> args;
+    YIBAO_FIELDS(s.keyword, s.literal, s.months, s.days, s.by_waiting_months, s.args)
 };
 
 enum class Relation : std::uint8_t { under, at_least, before, on_or_before, after, on_or_after };
@@ -115,10 +119,18 @@ struct Condition {
     int number = 0;
     Relation relation = Relation::under;
     DateExpr date;
+    YIBAO_FIELDS(s.keyword, s.children, s.mask, s.number, s.relation, s.date)
 };
 
 bool holds(const Condition& condition, const Facts& facts);
 Date evaluate(const DateExpr& expression, const Facts& facts);
+
+// A keyword by its number in the vocabulary's table (1 + its index; 0 and nullptr: none), as the compact form of
+// rulesets names it; nullptr for a number past the table.
+int keyword_number(const ConditionKeyword* keyword);
+int keyword_number(const DateKeyword* keyword);
+const ConditionKeyword* condition_keyword(int number);
+const DateKeyword* date_keyword(int number);
 
 // Reads conditions and date expressions, recording every problem at its JSON path.
 class VocabularyReader {
