@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <type_traits>
+#include <typeindex>
 #include <typeinfo>
 
 #include "golden.hpp"
@@ -25,13 +27,14 @@ yibao::CompactRulesets shipped() {
 // Each member a struct lists (YIBAO_FIELDS) with where it lies in the struct, to tell whether the list leaves a member
 // out: the members listed must lie one after the other, with only the padding their alignment asks between them.
 struct Layout {
+    struct Place {
+        size_t offset, size, alignment;
+    };
     const char* base;
-    std::vector<std::pair<size_t, size_t>> members;  // offset, size
-    std::vector<size_t> alignments;
+    std::vector<Place> members;
     template <typename... T>
     void operator()(const T&... member) {
-        (members.emplace_back(static_cast<size_t>(reinterpret_cast<const char*>(&member) - base), sizeof(T)), ...);
-        (alignments.push_back(alignof(T)), ...);
+        (members.push_back({static_cast<size_t>(reinterpret_cast<const char*>(&member) - base), sizeof(T), alignof(T)}), ...);
     }
 };
 
@@ -40,38 +43,43 @@ struct listed : std::false_type {};
 template <typename T>
 struct listed<T, std::void_t<decltype(T::fields(std::declval<const T&>(), std::declval<Layout&>()))>> : std::true_type {};
 
-// T's list, and those of the structs it holds, in turn; `names` the structs whose list leaves a member out.
-template <typename T>
-void check_layout(std::vector<std::string>& names);
+// The structs checked so far (a struct that holds itself, as Condition does, once), and those whose list leaves a
+// member out.
+struct LayoutCheck {
+    std::set<std::type_index> seen;
+    std::vector<std::string> incomplete;
+};
 
 template <typename T>
-void check_member(std::vector<std::string>& names) {
-    if constexpr (listed<T>::value) check_layout<T>(names);
+void check_layout(LayoutCheck& check);
+
+template <typename T>
+void check_member(LayoutCheck& check) {
+    if constexpr (listed<T>::value) check_layout<T>(check);
 }
 template <typename T>
-void check_member_of(const std::vector<T>*, std::vector<std::string>& names) { check_member<T>(names); }
+void check_member_of(const std::vector<T>*, LayoutCheck& check) { check_member<T>(check); }
 template <typename T>
-void check_member_of(const std::optional<T>*, std::vector<std::string>& names) { check_member<T>(names); }
+void check_member_of(const std::optional<T>*, LayoutCheck& check) { check_member<T>(check); }
 template <typename T>
-void check_member_of(const T*, std::vector<std::string>& names) { check_member<T>(names); }
+void check_member_of(const T*, LayoutCheck& check) { check_member<T>(check); }
 
+// T's list, then those of the structs it holds.
 template <typename T>
-void check_layout(std::vector<std::string>& names) {
-    static std::vector<std::string>* seen = nullptr;  // a struct that holds itself (Condition) is checked once
-    if (seen == &names) return;
-    seen = &names;
+void check_layout(LayoutCheck& check) {
+    if (!check.seen.insert(typeid(T)).second) return;
     const T value{};
-    Layout layout{reinterpret_cast<const char*>(&value), {}, {}};
+    Layout layout{reinterpret_cast<const char*>(&value), {}};
     T::fields(value, layout);
+    const auto aligned = [](size_t at, size_t alignment) { return (at + alignment - 1) / alignment * alignment; };
     size_t end = 0;
     bool tiles = true;
-    for (size_t i = 0; i < layout.members.size(); ++i) {
-        const size_t aligned = (end + layout.alignments[i] - 1) / layout.alignments[i] * layout.alignments[i];
-        tiles = tiles && layout.members[i].first == aligned;
-        end = layout.members[i].first + layout.members[i].second;
+    for (const Layout::Place& member : layout.members) {
+        tiles = tiles && member.offset == aligned(end, member.alignment);
+        end = member.offset + member.size;
     }
-    if (!tiles || (end + alignof(T) - 1) / alignof(T) * alignof(T) != sizeof(T)) names.push_back(typeid(T).name());
-    T::fields(value, [&](const auto&... member) { (check_member_of(&member, names), ...); });
+    if (!tiles || aligned(end, alignof(T)) != sizeof(T)) check.incomplete.push_back(typeid(T).name());
+    T::fields(value, [&](const auto&... member) { (check_member_of(&member, check), ...); });
 }
 
 }  // namespace
@@ -79,10 +87,10 @@ void check_layout(std::vector<std::string>& names) {
 TEST_CASE("every struct a ruleset holds lists all its members for the compact form", "[compact]") {
     // A member left out of a list would not be carried; one small enough to hide in padding is not seen here, and
     // only the golden cases below can tell.
-    std::vector<std::string> incomplete;
-    check_layout<yibao::Ruleset>(incomplete);
-    check_layout<yibao::Issue>(incomplete);
-    CHECK(incomplete == std::vector<std::string>{});
+    LayoutCheck check;
+    check_layout<yibao::Ruleset>(check);
+    check_layout<yibao::Issue>(check);
+    CHECK(check.incomplete == std::vector<std::string>{});
 }
 
 TEST_CASE("every golden case answers the same from the compact form as from the rulesets' JSON", "[compact][golden]") {
