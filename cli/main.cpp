@@ -18,7 +18,6 @@
 #include "io/cases.hpp"
 #include "io/contract.hpp"
 #include "io/roster.hpp"
-#include "rules/compact.hpp"
 
 namespace {
 
@@ -229,34 +228,14 @@ int vocabulary() {
                  true);
 }
 
-std::string base64(std::string_view bytes) {
-    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < bytes.size(); i += 3) {
-        const size_t given = std::min<size_t>(3, bytes.size() - i);  // the last group may hold fewer bytes
-        std::uint32_t group = 0;
-        for (size_t j = 0; j < 3; ++j) group = group << 8 | (j < given ? static_cast<unsigned char>(bytes[i + j]) : 0u);
-        for (size_t j = 0; j < 4; ++j) out += j <= given ? kDigits[group >> (18 - 6 * j) & 63] : '=';
-    }
-    return out;
-}
-
-// The page's data as its engine reads it fastest (rules/compact.hpp): {"ok", "rulesets": [the ids that loaded],
-// "compact": base64, "errors"?}. A document that does not load is left out and carried as its errors, as the
-// page's engine reports them from JSON.
+// The page's data as its engine reads it fastest (rules/compact.hpp), as yibao::compact_json answers. A document that
+// does not load is left out and carried as its errors, as the page's engine reports them.
 int compact(const std::string& path) {
     std::string text;
     if (!read_all(path, text))
         return print(yibao::errors_json({{"", yibao::Code::unreadable_file, "无法读取文件：" + path}}), false);
-    yibao::Issues issues;
-    yibao::Catalog catalog;
-    catalog.load(yibao::data_documents(text, issues), issues);
-    yibao::Json ids = yibao::Json::array();
-    for (const yibao::Ruleset& r : catalog.all()) ids.push_back(r.id);
-    yibao::Json answer = yibao::json_object("ok", issues.empty(), "rulesets", std::move(ids), "compact",
-                                            base64(yibao::write_compact({catalog.all(), issues})));
-    if (!issues.empty()) answer["errors"] = yibao::errors_json(issues)["errors"];
-    return print(answer, issues.empty());
+    const yibao::Json answer = yibao::compact_json(text);
+    return print(answer, answer["ok"].get<bool>());
 }
 
 int main(int argc, char** argv) {

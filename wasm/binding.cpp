@@ -2,15 +2,13 @@
 // (批量测算) is wasm/roster_binding.cpp, linked only into that page's engine.
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include <emscripten/bind.h>
 
 #include "binding.hpp"
 #include "io/contract.hpp"
 
-// The rulesets the page gave with loadRulesets(), kept for every later call (and shared with the workbench's
+// The rulesets the page gave with loadCompactRulesets() (the workbench: loadRulesets()), kept for every later call (and shared with the workbench's
 // functions, wasm/workbench.cpp).
 yibao::Catalog& loaded_catalog() {
     static yibao::Catalog catalog;
@@ -40,33 +38,28 @@ std::string ruleset(const std::string& id) {
     return dump(answer);
 }
 
-// The page's rulesets (a JSON array of ruleset documents, each may name a `base` among them) replace any
-// loaded before. The answer lists the index of each (README, "rulesets"), the short label of each history an index's
-// `histories` may name ("histories": {"continuous": "连续参保", …}) and, when some did not load, "errors"
-// with the JSON path of each problem inside the array ("/1/contributions/0/individual_fen"); "ok" is false
-// then, but the rulesets that did load are listed and usable.
-std::string load_rulesets(const std::string& text) {
-    yibao::Issues issues;
-    const std::vector<yibao::RulesetDocument> documents = yibao::data_documents(text, issues);
+// The page's rulesets in the compact form (rules/compact.hpp, made when the page was made: `yibao compact`) replace
+// any loaded before; JavaScript passes the bytes as a Uint8Array, which embind copies as they are. The answer
+// lists the index of each (README, "rulesets"), the short label of each history an index's `histories` may name
+// ({"continuous": "连续参保", …}) and, when some did not load, "errors" with the JSON path of each problem inside the
+// page's data ("/1/contributions/0/individual_fen") and "documents" to name them by; "ok" is false then, but the
+// rulesets that did load are listed and usable. Bytes that are not the form, or are damaged, load nothing.
+std::string load_compact_rulesets(const std::string& bytes) {
     ++catalog_generation;  // a roster under way refers to a ruleset of the catalog replaced here
     catalog = yibao::Catalog();
-    catalog.load(documents, issues);
-    // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
-    yibao::Json index = yibao::Json::array();
-    for (const yibao::Ruleset& r : catalog.all()) index.push_back(yibao::ruleset_index(r));
-    yibao::Json answer = yibao::json_object("ok", true, "rulesets", std::move(index), "histories",
-                                            yibao::history_words_json(&yibao::HistoryWords::short_label));
-    if (!issues.empty()) {
-        answer["ok"] = false;
-        answer["errors"] = yibao::errors_json(issues)["errors"];
+    std::optional<yibao::CompactRulesets> data = yibao::read_compact(bytes);
+    if (!data) {
+        return dump(yibao::loaded_json(catalog, {{"", yibao::Code::damaged_rulesets,
+                                                  "已损坏，或与本页测算程序的版本不符"}}, {}));
     }
-    return dump(answer);
+    for (yibao::Ruleset& r : data->rulesets) catalog.add(std::move(r));
+    return dump(yibao::loaded_json(catalog, data->issues, data->documents));
 }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yibao) {
-    emscripten::function("loadRulesets", &load_rulesets);
+    emscripten::function("loadCompactRulesets", &load_compact_rulesets);
     emscripten::function("estimate", &estimate);
     emscripten::function("rulesets", &rulesets);
     emscripten::function("ruleset", &ruleset);

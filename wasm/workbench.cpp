@@ -2,6 +2,7 @@
 // (yibao-workbench.js) so that the citizen's page does not carry them.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <emscripten/bind.h>
 
@@ -37,6 +38,23 @@ void unuse() {
     }
     used = Used();
 }
+
+// The page's rulesets as their JSON (a JSON array of ruleset documents, each may name a `base` among them) replace any
+// loaded before; the answer is the pages' engines' loadCompactRulesets() one (wasm/binding.cpp).
+std::string load_rulesets(const std::string& text) {
+    yibao::Catalog& catalog = loaded_catalog();
+    yibao::Issues issues;
+    const std::vector<yibao::RulesetDocument> documents = yibao::data_documents(text, issues);
+    ++catalog_generation;
+    used = Used();  // what useRuleset() put in goes with the rest
+    catalog = yibao::Catalog();
+    catalog.load(documents, issues);
+    return dump(yibao::loaded_json(catalog, issues, yibao::document_names(documents)));
+}
+
+// The same data in the compact form the pages' engines load, as `yibao compact` answers: {"ok", "rulesets",
+// "compact": base64, "errors"?}. The workbench's export puts it in the pages it makes.
+std::string compact_rulesets(const std::string& text) { return dump(yibao::compact_json(text)); }
 
 // A rule author's ruleset, as typed: checked beside the loaded rulesets (it may build on one of them) and, when
 // it loads, put among them in place of one with its id (until the next call), so estimate() and diffRulesets()
@@ -125,6 +143,8 @@ std::string field_table() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yibao_workbench) {
+    emscripten::function("loadRulesets", &load_rulesets);
+    emscripten::function("compactRulesets", &compact_rulesets);
     emscripten::function("useRuleset", &use_ruleset);
     emscripten::function("diffRulesets", &diff_rulesets);
     emscripten::function("mergeOverBase", &merge_over_base);

@@ -30,8 +30,8 @@ import YibaoLink from './link.js';
 
   const $ = YibaoFields.byId;
   let engine = null;
-  // Each history with its short label, as the engine's loadRulesets() gives them; a card offers those of the ruleset's
-  // `histories` (paid_not_started only where its rules name it).
+  // Each history with its short label, as the engine's loadCompactRulesets() gives them; a card offers those of the
+  // ruleset's `histories` (paid_not_started only where its rules name it).
   let histories = [];
   let rulesets = [];
   let nextKey = 1;
@@ -831,71 +831,22 @@ import YibaoLink from './link.js';
     else addMember(PRESETS[0]);
   }
 
-  // A link's city first: loadRulesets() is most of the time to the first result, and a link needs only the rulesets
-  // of the cities it names (with the bases they build on), as the JSON array loadRulesets() takes. null when the
-  // link names no city, or one the data does not hold (the page then loads every ruleset at once, so that what it
-  // says of them is whole), or when the data holds no other city. Each ruleset's region is the build's (`regions`:
-  // id → region as the engine merges it over its base; a ruleset that does not load has none).
-  function cityFirst(text, regionsText, link) {
-    const ids = [link.city, link.household && link.household.ruleset].filter(Boolean);
-    let documents = null;
-    let regions = null;
-    try {
-      documents = JSON.parse(text);
-      regions = JSON.parse(regionsText);
-    } catch {
-      // the engine says where the text breaks
-    }
-    if (!ids.length || !Array.isArray(documents) || !regions || !ids.every((id) => Object.hasOwn(regions, id))) return null;
-    const byId = new Map(documents.map((d) => [d && d.id, d]));
-    const wanted = new Set();
-    const add = (d) => {
-      if (!d || wanted.has(d)) return;
-      wanted.add(d);
-      add(byId.get(d.base));
-    };
-    const cities = new Set(ids.map((id) => regions[id]));
-    documents.filter((d) => d && Object.hasOwn(regions, d.id) && cities.has(regions[d.id])).forEach((d) => add(d));
-    // A city's own page (as the workbench exports it) holds nothing else: loaded once.
-    return wanted.size < documents.length ? JSON.stringify(documents.filter((d) => wanted.has(d))) : null;
-  }
-
-  // The engine's rulesets: all of the page's (`text`), or a link's city's first; their index, and the notice of
-  // those that did not load.
-  let whole = false;
-  function loadRulesets(text, mark) {
-    const loaded = JSON.parse(engine.loadRulesets(text));
-    performance.mark(mark, { detail: { rulesets: loaded.rulesets.length } });
-    rulesets = loaded.rulesets;
-    histories = Object.entries(loaded.histories);
-    if (whole) showRulesetErrors($('ruleset-errors'), loaded.errors || [], rulesets.length);
-    return loaded;
-  }
   const cityOptions = () => [...new Set(rulesets.map((r) => r.region))].map((region) => [region, region]);
 
-  // The other cities' rulesets, after a link's city: once its first result is on screen and the browser is idle, or
-  // at once when the city list or another link needs them.
-  function loadAll() {
-    if (whole) return;
-    whole = true;
-    loadRulesets($('rulesets').textContent, 'yibao:other-cities-loaded');
-    options($('ruleset'), cityOptions(), state.region);
-  }
-
-  function start() {
-    const text = $('rulesets').textContent;
-    const first = cityFirst(text, $('regions').textContent, fromLink);
-    whole = !first;
-    // A city whose own rulesets do not all load is loaded with the rest, for the notice to name each by its place.
-    if (!whole && !loadRulesets(first, 'yibao:rulesets-loaded').ok) whole = true;
-    if (whole) loadRulesets(text, 'yibao:rulesets-loaded');
+  // The page's rulesets (`data`: the bytes of their compact form, made when the page was made), their index, and the
+  // notice of those that did not load.
+  function start(data) {
+    const loaded = JSON.parse(engine.loadCompactRulesets(data));
+    performance.mark('yibao:rulesets-loaded', { detail: { rulesets: loaded.rulesets.length } });
+    rulesets = loaded.rulesets;
+    histories = Object.entries(loaded.histories);
+    showRulesetErrors($('ruleset-errors'), loaded);
     if (!rulesets.length) {
       document.body.dataset.state = 'unavailable';
       return;
     }
 
     const select = $('ruleset');
-    select.addEventListener('focus', loadAll);
     select.addEventListener('input', () => {
       state.region = select.value;
       state.choice = null;
@@ -929,28 +880,20 @@ import YibaoLink from './link.js';
     }));
 
     // A link pasted into the address bar of the open page changes only the fragment: read it as a new link.
-    window.addEventListener('hashchange', () => {
-      loadAll();
-      load(YibaoLink.read(location.hash));
-    });
+    window.addEventListener('hashchange', () => load(YibaoLink.read(location.hash)));
 
     load(fromLink);
     $('app').hidden = false;
     performance.mark('yibao:first-answer');
-    // After the frame that shows the first result (an idle callback, where the browser has them).
-    if (!whole) {
-      requestAnimationFrame(() => (window.requestIdleCallback ? requestIdleCallback(loadAll, { timeout: 1000 })
-        : setTimeout(loadAll, 100)));
-    }
   }
 
-  // The engine, from the module web/boot.js compiled while the page loaded; once the document is parsed, since the
-  // engine's script (createYibaoEngine) comes after the page's.
+  // The engine, from the module web/boot.js compiled while the page loaded, and the rulesets' bytes; once the document
+  // is parsed, since the engine's script (createYibaoEngine) and the rulesets come after the page's script.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
-    return YibaoBoot.engine(createYibaoEngine);
+    return Promise.all([YibaoBoot.engine(createYibaoEngine), YibaoBoot.bytes('rulesets')]);
   }
 
   const fromLink = YibaoLink.read(location.hash);
@@ -965,10 +908,10 @@ import YibaoLink from './link.js';
   if (typeof WebAssembly !== 'object') unsupported('不支持 WebAssembly');
   else if (typeof DecompressionStream !== 'function') unsupported('不支持解压功能');
   else {
-    loadEngine().then((instance) => {
+    loadEngine().then(([instance, data]) => {
       engine = instance;
       performance.mark('yibao:instantiated');
-      start();
+      start(data);
     }).catch((error) => unsupported(`程序加载失败：${error && error.message ? error.message : error}`));
   }
 })();

@@ -9,10 +9,9 @@
 // fee tables, and the two pages' file names where each links to the other. assemble() fills them: build.mjs with
 // rules/*.json as yibao.html and batch.html, the workbench with a new ruleset as <id>.html and <id>-batch.html.
 
-const RULESETS = '<script id="rulesets" type="application/json">{{RULESETS}}</script>';
-const REGIONS = '<script id="regions" type="application/json">{{REGIONS}}</script>';
+const RULESETS = '<script id="rulesets" type="application/octet-stream">{{RULESETS}}</script>';
 const FEE_TABLES = '\n{{FEE_TABLES}}\n';
-const LEFT = ['RULESETS', 'REGIONS', 'FEE_TABLES', 'FAMILY_PAGE', 'STAFF_PAGE'];
+const LEFT = ['RULESETS', 'FEE_TABLES', 'FAMILY_PAGE', 'STAFF_PAGE'];
 
 // A page's own parts: the text after each line <!-- NAME -->, up to the next such line.
 export function partsOf(page) {
@@ -42,21 +41,18 @@ export function template(frame, own, fixed, left = LEFT) {
   return fill(fill(frame, own, (key) => !(key in own)), fixed, (key) => left.includes(key));
 }
 
-// A page: its template with `rulesets` (the JSON array loadRulesets() takes), their `regions` (a JSON object: each
-// ruleset's id → its region, as the engine merges it over its base), their `feeTables` (HTML), and the file names of
-// the family page and the staff page (a plain name: each page links to the other beside it).
-export function assemble(pageTemplate, { rulesets, regions, feeTables, familyPage, staffPage }) {
-  for (const slot of [RULESETS, REGIONS, FEE_TABLES]) {
+// A page: its template with `rulesets` (the engine's compact form of the page's rulesets, `yibao compact`, gzipped
+// and base64-encoded as the wasm is: the pages' engines load only that), their `feeTables` (HTML), and the file
+// names of the family page and the staff page (a plain name: each page links to the other beside it).
+export function assemble(pageTemplate, { rulesets, feeTables, familyPage, staffPage }) {
+  for (const slot of [RULESETS, FEE_TABLES]) {
     if (pageTemplate.split(slot).length !== 2) throw new Error(`the page template holds ${slot.trim()} other than once`);
   }
   for (const name of [familyPage, staffPage]) {
     if (!/^[\w.-]+\.html$/.test(name)) throw new Error(`a page's file name is letters, digits, ".", "-" and "_": ${name}`);
   }
-  // "<" as \u003c: the same JSON, and no text of the rules can end the script tag early.
-  const data = rulesets.replace(/</g, '\\u003c');
-  const cities = regions.replace(/</g, '\\u003c');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(rulesets)) throw new Error('the rulesets are not base64');
   return pageTemplate.replace(/\{\{(FAMILY|STAFF)_PAGE\}\}/g, (whole, which) => (which === 'FAMILY' ? familyPage : staffPage))
-    .replace(RULESETS, () => RULESETS.replace('{{RULESETS}}', data))
-    .replace(REGIONS, () => REGIONS.replace('{{REGIONS}}', cities))
+    .replace(RULESETS, () => RULESETS.replace('{{RULESETS}}', rulesets))
     .replace(FEE_TABLES, () => `\n${feeTables}\n`);
 }

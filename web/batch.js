@@ -25,6 +25,7 @@ import YibaoFormat from './format.js';
   let result = null;  // { parts: [a Blob], name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
+  let rulesetBytes = null;  // the page's rulesets in the engine's compact form, which each worker loads too
 
   const { todayIso, amountText, sentence, amountLine } = YibaoFormat;
   const { el, fill, setError: showError, fieldOf, download } = YibaoFields;
@@ -134,7 +135,7 @@ import YibaoFormat from './format.js';
             return {};
           },
         });
-        const { rulesets } = JSON.parse(instance.loadRulesets(data.rulesets));
+        const { rulesets } = JSON.parse(instance.loadCompactRulesets(data.rulesets));
         self.postMessage({ ready: true });
         warmUp(rulesets.map((r) => r.id));
         return;
@@ -166,7 +167,7 @@ import YibaoFormat from './format.js';
         URL.revokeObjectURL(url);
         if (data.ready) resolve(made);
       };
-      made.postMessage({ module, rulesets: $('rulesets').textContent });
+      made.postMessage({ module, rulesets: rulesetBytes });
     }));
   }
 
@@ -467,9 +468,10 @@ import YibaoFormat from './format.js';
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
-    const instance = await YibaoBoot.engine(createYibaoBatch);
-    const loaded = JSON.parse(instance.loadRulesets($('rulesets').textContent));
-    YibaoFields.showRulesetErrors($('ruleset-errors'), loaded.errors || [], loaded.rulesets.length);
+    let instance;
+    [instance, rulesetBytes] = await Promise.all([YibaoBoot.engine(createYibaoBatch), YibaoBoot.bytes('rulesets')]);
+    const loaded = JSON.parse(instance.loadCompactRulesets(rulesetBytes));
+    YibaoFields.showRulesetErrors($('ruleset-errors'), loaded);
     if (!loaded.rulesets.length) {
       document.body.dataset.state = 'unavailable';
       return;

@@ -11,7 +11,8 @@ var YibaoBoot = (function () {
   performance.mark('yibao:boot');
   if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') return null;
 
-  // A payload inlined gzip-compressed and base64-encoded in the element `id` (the wasm in #engine-wasm), as a stream
+  // A payload inlined gzip-compressed and base64-encoded in the element `id` (the wasm in #engine-wasm, the rulesets
+  // in #rulesets), as a stream
   // of its inflated bytes.
   function inflate(id) {
     const base64 = document.getElementById(id).textContent.trim();
@@ -35,7 +36,10 @@ var YibaoBoot = (function () {
   compiled.then(() => performance.mark('yibao:compiled'), () => {});
 
   return {
-    inflate,
+    // The bytes of such a payload (the rulesets in #rulesets, in the engine's compact form; the workbench's page
+    // templates), as a Uint8Array; none where it does not inflate (a damaged copy of the page), which the engine
+    // and the workbench report as damaged data, not as the browser's failure.
+    bytes: (id) => new Response(inflate(id)).arrayBuffer().then((buffer) => new Uint8Array(buffer), () => new Uint8Array()),
     module: compiled,  // the compiled WebAssembly.Module, which a worker may instantiate too
     // The engine: `create` (the Emscripten factory, createYibaoEngine or createYibaoWorkbench) over that module.
     engine: (create) => compiled.then((module) => new Promise((resolve, reject) => {

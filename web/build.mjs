@@ -16,7 +16,7 @@ import zopfli from '@gfx/zopfli';
 import { assemble, partsOf, template } from './assemble.js';
 import { bundleScript, minifyScript } from './bundle.mjs';
 import YibaoFeeTables from './fee-tables.js';
-import { rulesetData, rulesetFiles } from './rules-data.mjs';
+import { compactData, rulesetData, rulesetFiles } from './rules-data.mjs';
 
 const { values: args } = parseArgs({ options: { rules: { type: 'string' }, out: { type: 'string' } } });
 const ruleFiles = args.rules ? args.rules.split(',').filter(Boolean).map((f) => resolve(f)) : rulesetFiles();
@@ -122,10 +122,10 @@ const staffTemplate = template(frame, own('batch'), { CSP: policy(staffScripts, 
 
 const out = outFile || fileURLToPath(new URL('dist/yibao.html', root));
 const staffOut = join(dirname(out), outFile ? basename(out).replace(/(\.html)?$/, '-batch.html') : 'batch.html');
-// Each ruleset's region as the engine merges it over its base, for the page to find a link's city by (web/app.js).
-const regions = JSON.stringify(Object.fromEntries(listing.filter(Boolean).map((r) => [r.id, r.region])));
-const content = { rulesets: rulesetData(ruleFiles), regions, feeTables: feeTables(listing), familyPage: basename(out),
-  staffPage: basename(staffOut) };
+// The rulesets in the engine's compact form, gzipped as the wasm is (a damaged or broken one is carried as its errors,
+// which the page shows).
+const rulesets = (await zopfliGzip(compactData(rulesetData(ruleFiles)).bytes, 15)).toString('base64');
+const content = { rulesets, feeTables: feeTables(listing), familyPage: basename(out), staffPage: basename(staffOut) };
 const html = assemble(familyTemplate, content);
 const staffHtml = assemble(staffTemplate, content);
 mkdirSync(dirname(out), { recursive: true });

@@ -72,23 +72,18 @@ export default (function () {
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  // A broken ruleset in the page's data (the element #rulesets) is the publisher's mistake: `box` says which and
-  // where; the `loaded` others work.
-  function showRulesetErrors(box, errors, loaded) {
+  // A broken ruleset in the page's data is the publisher's mistake: `box` says which and where, from the engine's
+  // answer on loading them (`loaded`: its errors, the names of the data's documents, and the rulesets that work).
+  /** @param {HTMLElement} box @param {{errors?: {path: string, message: string}[], documents?: {id: string, title: string}[], rulesets: unknown[]}} loaded */
+  function showRulesetErrors(box, { errors = [], documents = [], rulesets }) {
     box.hidden = !errors.length;
     if (!errors.length) return;
-    let data = [];
-    try {
-      data = JSON.parse(document.getElementById('rulesets').textContent);
-    } catch {
-      // the engine's error says where the text breaks
-    }
     // "/1/contributions/0/individual_fen": the second ruleset of the data, named by its title and id.
     const named = (path) => {
-      const doc = Array.isArray(data) && data[Number(/^\/(\d+)/.exec(path)?.[1])];
-      return doc && typeof doc === 'object' ? `${doc.title || ''}（${doc.id}）` : '规则数据';
+      const doc = documents[Number(/^\/(\d+)/.exec(path)?.[1])];
+      return doc && doc.id ? `${doc.title}（${doc.id}）` : '规则数据';
     };
-    fill(box, el('h2', null, loaded ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
+    fill(box, el('h2', null, rulesets.length ? '本页部分规则数据有误，相关城市或年度暂不可用' : '本页的规则数据有误，无法测算'),
       el('ul', null, errors.slice(0, 20).map((e) => el('li', null, `${named(e.path)}：${e.message}（数据位置 `,
         el('code', null, e.path || '/'), '）'))),
       el('p', null, '请联系发布本页的单位修正。'));

@@ -461,7 +461,17 @@ import YibaoTableForm from './table-form.js';
     status.textContent = problems.length ? `已下载“${name}”。注意：这份规则还有 ${problems.length} 个问题，只能算草稿。` : `已下载“${name}”。`;
   }
 
-  const inflate = (id) => new Response(YibaoBoot.inflate(id)).arrayBuffer();
+  // The rulesets slot of an exported page (web/assemble.js): `docs` in the engine's compact form, gzipped and
+  // base64-encoded as web/build.mjs makes it for the built pages.
+  async function compactSlot(docs) {
+    const made = JSON.parse(engine.compactRulesets(JSON.stringify(docs)));
+    const bytes = Uint8Array.from(atob(made.compact), (c) => c.charCodeAt(0));
+    const gzipped = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip')))
+      .arrayBuffer());
+    let text = '';
+    for (let i = 0; i < gzipped.length; i += 0x8000) text += String.fromCharCode(...gzipped.subarray(i, i + 0x8000));
+    return btoa(text);
+  }
 
   // The rulesets the exported page holds, as documents: the built-in ones and the new one (in place of one with
   // its id), or only the new one after its base chain.
@@ -506,11 +516,9 @@ import YibaoTableForm from './table-form.js';
       const byId = new Map(summaries.map((s) => [s.id, s]));
       byId.set(answer.ruleset.id, answer.ruleset);
       const tables = YibaoFeeTables.feeTables(docs.map((d) => byId.get(d.id)));
-      // Each ruleset's region as the engine merged it, as web/build.mjs gives the built page.
-      const regions = JSON.stringify(Object.fromEntries(docs.map((d) => [d.id, byId.get(d.id).region])));
       const id = fileName(doc.id);
       const name = nameOf(id);
-      const html = assemble(new TextDecoder().decode(await inflate(template)), { rulesets: JSON.stringify(docs), regions,
+      const html = assemble(new TextDecoder().decode(await YibaoBoot.bytes(template)), { rulesets: await compactSlot(docs),
         feeTables: tables, familyPage: PAGES.family.name(id), staffPage: PAGES.staff.name(id) });
       save(name, html, 'text/html');
       status.textContent = `已生成${label}“${name}”，包含 ${docs.length} 份规则：${docs.map((d) => d.id).join('、')}。`;

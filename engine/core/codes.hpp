@@ -52,6 +52,7 @@ namespace yibao {
     X(missing_basis, error, input, "A change to a base ruleset's rule gives no source and quote of its own.")          \
     X(quote_not_found, error, input, "A quote is not word for word in its source's text (sources/<id>.txt beside the ruleset, or the source's text).") \
     X(parts_do_not_add_up, error, input, "A contribution's individual_fen or subsidy_fen differs from the sum of its parts of that payer (合计与各部分之和不符).") \
+    X(damaged_rulesets, error, input, "A page's rulesets in the engine's compact form are damaged, or were made by another version of the engine.") \
     X(bad_roster_header, error, input, "A roster's header lacks the birth-date column or names a field twice.")        \
     X(bad_cell, error, input, "A roster cell cannot be read (a date, a status, a tier …).")                            \
     X(bad_csv, error, input, "A roster row is not valid CSV, or holds more cells than its header.")                    \

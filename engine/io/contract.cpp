@@ -1,6 +1,7 @@
 #include "io/contract.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "estimate/years.hpp"
 #include "explain/explain.hpp"
@@ -565,6 +566,56 @@ Json rulesets_json(const Catalog& catalog) {
     Json list = Json::array();
     for (const Ruleset& r : catalog.all()) list.push_back(ruleset_summary(r));
     return json_object("ok", true, "rulesets", std::move(list));
+}
+
+CompactRulesets compact_rulesets(std::string_view data_text) {
+    CompactRulesets data;
+    const std::vector<RulesetDocument> documents = data_documents(data_text, data.issues);
+    Catalog catalog;
+    catalog.load(documents, data.issues);
+    data.rulesets = catalog.all();
+    data.documents = document_names(documents);
+    return data;
+}
+
+namespace {
+
+std::string base64(std::string_view bytes) {
+    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        const size_t given = std::min<size_t>(3, bytes.size() - i);  // the last group may hold fewer bytes
+        std::uint32_t group = 0;
+        for (size_t j = 0; j < 3; ++j) group = group << 8 | (j < given ? static_cast<unsigned char>(bytes[i + j]) : 0u);
+        for (size_t j = 0; j < 4; ++j) out += j <= given ? kDigits[group >> (18 - 6 * j) & 63] : '=';
+    }
+    return out;
+}
+
+}  // namespace
+
+Json compact_json(std::string_view data_text) {
+    const CompactRulesets data = compact_rulesets(data_text);
+    Json ids = Json::array();
+    for (const Ruleset& r : data.rulesets) ids.push_back(r.id);
+    Json answer = json_object("ok", data.issues.empty(), "rulesets", std::move(ids), "compact", base64(write_compact(data)));
+    if (!data.issues.empty()) answer["errors"] = errors_json(data.issues)["errors"];
+    return answer;
+}
+
+Json loaded_json(const Catalog& catalog, const Issues& issues, const std::vector<DocumentName>& documents) {
+    // Only the index: a ruleset's fee table, channels and sources come with ruleset(), when the page shows them.
+    Json index = Json::array();
+    for (const Ruleset& r : catalog.all()) index.push_back(ruleset_index(r));
+    Json answer = json_object("ok", issues.empty(), "rulesets", std::move(index), "histories",
+                              history_words_json(&HistoryWords::short_label));
+    if (!issues.empty()) {
+        answer["errors"] = errors_json(issues)["errors"];
+        Json names = Json::array();
+        for (const DocumentName& d : documents) names.push_back(json_object("id", d.id, "title", d.title));
+        answer["documents"] = std::move(names);
+    }
+    return answer;
 }
 
 Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date) {

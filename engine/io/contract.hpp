@@ -8,6 +8,7 @@
 #include "estimate/estimate.hpp"
 #include "explain/explain.hpp"
 #include "core/json_reader.hpp"
+#include "rules/compact.hpp"
 #include "rules/ruleset.hpp"
 
 namespace yibao {
@@ -40,6 +41,17 @@ Json rulesets_json(const Catalog& catalog);
 // first), "nearest": the year whose window is nearest the date when none holds it, else null}; a region no ruleset
 // has is an error.
 Json years_json(const Catalog& catalog, std::string_view region, std::string_view typed_date);
+
+// A page's rulesets data (a JSON array of ruleset documents, each may name a `base` among them) loaded as the JSON
+// loader loads it, with the problems of the documents that did not load, ready for the compact form a page carries.
+CompactRulesets compact_rulesets(std::string_view data_text);
+// That as `yibao compact` answers it: {"ok", "rulesets": [the ids that loaded], "compact": the form in base64,
+// "errors"?}.
+Json compact_json(std::string_view data_text);
+// What an engine answers once it has loaded a page's rulesets (README, "rulesets"): {"ok", "rulesets": [each
+// one's index], "histories": {id: short label}}, and where some did not load, "ok" false, their "errors" and
+// "documents", each document's {id, title}, by which a notice names the document a path's first index points to.
+Json loaded_json(const Catalog& catalog, const Issues& issues, const std::vector<DocumentName>& documents);
 
 // The whole round trip; never throws, bad input gives {"ok": false, "errors": [...]}.
 Json estimate_json(const Catalog& catalog, std::string_view request_text);

@@ -11,7 +11,7 @@ namespace {
 
 // "YBR", the form's version (a change to a member list or to this file's encoding is a new one), then a checksum of
 // the rest: FNV-1a, enough to tell a copy damaged on its way from one made so.
-constexpr std::string_view kMagic = "YBR\x01";
+constexpr std::string_view kMagic = "YBR\x02";
 constexpr size_t kHeader = kMagic.size() + 4;
 // Conditions and date expressions nest. A ruleset's structs nest no deeper than twice its JSON (a plain amount is a
 // Fact holding a Certainty), which the loader keeps within max_json_depth; a damaged copy may claim any depth.
@@ -191,7 +191,7 @@ private:
 
 std::string write_compact(const CompactRulesets& data) {
     Writer write;
-    write(data.rulesets, data.issues);
+    write(data.rulesets, data.issues, data.documents);
     const std::uint32_t sum = checksum(write.bytes);
     std::string bytes(kMagic);
     for (int shift = 0; shift < 32; shift += 8) bytes += static_cast<char>(sum >> shift & 0xff);
@@ -202,7 +202,7 @@ std::optional<CompactRulesets> read_compact_unchecked(std::string_view bytes) {
     if (bytes.size() < kHeader || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
     CompactRulesets data;
     Reader read(bytes.substr(kHeader));
-    read(data.rulesets, data.issues);
+    read(data.rulesets, data.issues, data.documents);
     if (!read.ok()) return std::nullopt;
     return data;
 }

@@ -12,12 +12,14 @@
 
 #include "core/issues.hpp"
 #include "rules/model.hpp"
+#include "rules/ruleset.hpp"
 
 namespace yibao {
 
 struct CompactRulesets {
     std::vector<Ruleset> rulesets;
     Issues issues;  // the documents that did not load: each problem at its JSON path in the page's data ("/1/…")
+    std::vector<DocumentName> documents;  // every document of the data, in its order, the paths' first index
 };
 
 std::string write_compact(const CompactRulesets& data);

@@ -76,6 +76,16 @@ std::vector<RulesetDocument> data_documents(std::string_view text, Issues& issue
     return documents;
 }
 
+std::vector<DocumentName> document_names(const std::vector<RulesetDocument>& documents) {
+    const auto text = [](const Json& document, const char* key) {
+        const auto found = document.is_object() ? document.find(key) : document.end();
+        return document.is_object() && found != document.end() && found->is_string() ? found->get<std::string>() : "";
+    };
+    std::vector<DocumentName> names;
+    for (const RulesetDocument& d : documents) names.push_back({text(d.json, "id"), text(d.json, "title")});
+    return names;
+}
+
 const Json& Catalog::merged(const std::string& id) const {
     static const Json none;
     for (size_t i = 0; i < rulesets_.size(); ++i)

@@ -8,6 +8,7 @@
 
 #include "core/issues.hpp"
 #include "core/json_reader.hpp"
+#include "core/members.hpp"
 #include "rules/model.hpp"
 
 namespace yibao {
@@ -26,6 +27,13 @@ struct RulesetDocument {
 // A page's rulesets data: a JSON array of ruleset documents, each with its index as its origin ("/1"); a text that
 // is not such an array is a problem at "".
 std::vector<RulesetDocument> data_documents(std::string_view text, Issues& issues);
+// A document of a page's data as a notice names it when it does not load: its id and title ("" where it has none).
+struct DocumentName {
+    std::string id;
+    std::string title;
+    YIBAO_FIELDS(s.id, s.title)
+};
+std::vector<DocumentName> document_names(const std::vector<RulesetDocument>& documents);
 
 // The rulesets an estimate may name, in the order they were added, each with its document merged over its base.
 class Catalog {

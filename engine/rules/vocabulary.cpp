@@ -48,7 +48,8 @@ struct DateKeyword {
     std::string_view form;
     std::string_view description;
     std::string_view schema;  // JSON Schema of the operator's argument; empty for a named date
-    // nullptr for a named date ("payment_date"); an operator reads its argument.
+    // nullptr for a named date ("payment_date"); an operator reads its argument (but in an engine that reads no JSON
+    // rulesets, YIBAO_COMPACT_ONLY, where every reader is left out).
     void (*read)(VocabularyReader&, const Json& argument, const std::string& at, DateExpr& out);
     Date (*evaluate)(const DateExpr&, const Facts&);
 };
@@ -68,7 +69,8 @@ bool compare(Relation r, const T& value, const T& bound) {
     return false;
 }
 
-void read_enum_set(VocabularyReader& v, const Json& value, const std::string& at, Condition& c,
+// The keywords' readers; [[maybe_unused]]: an engine without JSON readers (READER, core/doc.hpp) leaves them out.
+[[maybe_unused]] void read_enum_set(VocabularyReader& v, const Json& value, const std::string& at, Condition& c,
                    const std::vector<std::string>& names) {
     if (!v.read().is_array(value, at, true)) return;
     for (size_t i = 0; i < value.size(); ++i)
@@ -77,13 +79,13 @@ void read_enum_set(VocabularyReader& v, const Json& value, const std::string& at
             c.mask |= 1u << *index;
 }
 
-void read_children(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+[[maybe_unused]] void read_children(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (v.read().is_array(value, at, true))
         for (size_t i = 0; i < value.size(); ++i) c.children.push_back(v.condition(value[i], pointer_join(at, i)));
 }
 
 // {"under": n} or {"at_least": n}.
-void read_count(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+[[maybe_unused]] void read_count(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"under", "at_least"});
     // One mistake, one error: a key of neither name has been told already.
@@ -98,7 +100,7 @@ void read_count(VocabularyReader& v, const Json& value, const std::string& at, C
 }
 
 // {"before" | "on_or_before" | "after" | "on_or_after": date expression}.
-void read_date_comparison(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+[[maybe_unused]] void read_date_comparison(VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
     if (!v.read().is_object(value, at)) return;
     v.read().only_keys(value, at, {"before", "on_or_before", "after", "on_or_after"});
     if (!value.contains("before") && !value.contains("on_or_before") && !value.contains("after") &&
@@ -125,49 +127,49 @@ void read_date_comparison(VocabularyReader& v, const Json& value, const std::str
 
 const std::array<ConditionKeyword, 17> kConditions{{
     {"all", DOC("[condition, …]"), DOC("every condition of the list holds"),
-     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
+     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), READER(read_children),
      [](const Condition& c, const Facts& f) {
          return std::all_of(c.children.begin(), c.children.end(), [&](const Condition& x) { return holds(x, f); });
      }},
     {"any", DOC("[condition, …]"), DOC("at least one condition of the list holds"),
-     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), read_children,
+     DOC(R"({"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}})"), READER(read_children),
      [](const Condition& c, const Facts& f) {
          return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& x) { return holds(x, f); });
      }},
     {"not", DOC("condition"), DOC("the condition does not hold"), DOC(R"({"$ref":"#/$defs/condition"})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          c.children.push_back(v.condition(value, at));
-     },
+     }),
      [](const Condition& c, const Facts& f) { return !holds(c.children.front(), f); }},
     {"category", DOC("[category id, …]"), DOC("the member's category is one of these (not inside /categories)"),
      DOC(R"({"type":"array","minItems":1,"items":{"type":"string"}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          if (v.in_category) v.read().fail(at, Code::category_in_category, "类别的条件不能引用类别");
          else read_enum_set(v, value, at, c, v.category_ids());
-     },
+     }),
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.category); }},
     {"student", DOC("[none | school | college, …]"), DOC("the member's student status is one of these"),
      DOC(R"({"type":"array","minItems":1,"items":{"enum":["none","school","college"]}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          read_enum_set(v, value, at, c, student_names());
-     },
+     }),
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.student)); }},
     {"assistance", DOC("[group id | none, …]"),
      DOC("the assistance group taken for the member is one of these ids of assistance_groups (none: in no group the "
          "ruleset names; of several, the one several_groups takes)"),
      DOC(R"({"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9_]+$"}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          if (v.assistance_refused) return;  // one mistake, one error: told at the group
          std::vector<std::string> names{"none"};
          names.insert(names.end(), v.assistance_ids.begin(), v.assistance_ids.end());
          read_enum_set(v, value, at, c, names);
-     },
+     }),
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.assistance); }},
     {"answer", DOC(R"({"question": question id, "in": [answer id, …]})"),
      DOC("the member's answer to one of member_questions is one of these (a default answer counts)"),
      DOC(R"({"type":"object","additionalProperties":false,"required":["question","in"],"properties":{)"
          R"("question":{"type":"string"},"in":{"type":"array","minItems":1,"items":{"type":"string"}}}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          if (!v.read().is_object(value, at)) return;
          v.read().only_keys(value, at, {"question", "in"});
          const auto id = v.read().text(value, at, "question", Need::required);
@@ -183,7 +185,7 @@ const std::array<ConditionKeyword, 17> kConditions{{
          }
          c.number = static_cast<int>(q - v.questions.begin());
          if (answers) read_enum_set(v, *answers, pointer_join(at, "in"), c, q->answers);
-     },
+     }),
      [](const Condition& c, const Facts& f) {
          return c.number < static_cast<int>(f.answers.size()) && in_mask(c.mask, f.answers[static_cast<size_t>(c.number)]);
      }},
@@ -191,67 +193,67 @@ const std::array<ConditionKeyword, 17> kConditions{{
      DOC("the member's cover last year is one of these (paid_not_started: paid, but benefits had not started by the "
          "year's end; members may be given it only in a ruleset whose conditions name it)"),
      DOC(R"({"type":"array","minItems":1,"items":{"enum":["continuous","new","lapsed","paid_not_started"]}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          read_enum_set(v, value, at, c, history_names());
          v.histories_named |= c.mask;
-     },
+     }),
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, static_cast<int>(f.history)); }},
     {"tier", DOC("[tier id, …]"), DOC("the member's tier is one of these (1 to 31)"),
      DOC(R"({"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":31}})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          if (!v.read().is_array(value, at, true)) return;
          for (size_t i = 0; i < value.size(); ++i) {
              if (value[i].is_number_integer() && value[i].get<std::int64_t>() >= 1 && value[i].get<std::int64_t>() <= 31)
                  c.mask |= 1u << value[i].get<int>();
              else v.read().fail(pointer_join(at, i), Code::wrong_type, "档次应为 1 到 31 的整数");
          }
-     },
+     }),
      [](const Condition& c, const Facts& f) { return in_mask(c.mask, f.tier); }},
     {"age", DOC(R"({"under" | "at_least": years})"), DOC("the member's age in whole years at the payment date"), DOC(kCountSchema),
-     read_count, [](const Condition& c, const Facts& f) { return compare(c.relation, f.age, c.number); }},
+     READER(read_count), [](const Condition& c, const Facts& f) { return compare(c.relation, f.age, c.number); }},
     {"lapsed_years", DOC(R"({"under" | "at_least": years})"),
-     DOC("whole insurance years without cover right before this one"), DOC(kCountSchema), read_count,
+     DOC("whole insurance years without cover right before this one"), DOC(kCountSchema), READER(read_count),
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.lapsed_years, c.number); }},
     {"repaired_years", DOC(R"({"under" | "at_least": years})"), DOC("how many of the lapsed years the member pays back now"),
-     DOC(kCountSchema), read_count,
+     DOC(kCountSchema), READER(read_count),
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.repaired_years, c.number); }},
     {"waiting_months", DOC(R"({"under" | "at_least": months})"),
      DOC("the waiting period the ruleset's waiting_period gives the member, in months (0 without one; for benefit rules)"),
      DOC(kCountSchema),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          v.waiting_months_used.push_back(at);
          read_count(v, value, at, c);
-     },
+     }),
      [](const Condition& c, const Facts& f) { return compare(c.relation, f.waiting_months, c.number); }},
     {"continuous_years", DOC(R"({"under" | "at_least": years})"),
-     DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), read_count,
+     DOC("years of continuous cover the member states (never holds when not given)"), DOC(kCountSchema), READER(read_count),
      [](const Condition& c, const Facts& f) {
          return f.continuous_years >= 0 && compare(c.relation, f.continuous_years, c.number);
      }},
     {"claimed_last_year", DOC("true | false"),
      DOC("whether the member was reimbursed last year (never holds when not given)"), DOC(R"({"type":"boolean"})"),
-     [](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
+     READER([](VocabularyReader& v, const Json& value, const std::string& at, Condition& c) {
          if (value.is_boolean()) c.number = value.get<bool>() ? 1 : 0;
          else v.read().fail(at, Code::wrong_type, "应为 true 或 false");
-     },
+     }),
      [](const Condition& c, const Facts& f) { return f.claimed_last_year == c.number; }},
     {"payment_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
-     DOC("the date the money arrives compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
+     DOC("the date the money arrives compared with a date expression"), DOC(kDateCompareSchema), READER(read_date_comparison),
      [](const Condition& c, const Facts& f) {
          return compare(c.relation, f.payment_date, evaluate(c.date, f));
      }},
     {"birth_date", DOC(R"({"before" | "on_or_before" | "after" | "on_or_after": date})"),
-     DOC("the member's birth date compared with a date expression"), DOC(kDateCompareSchema), read_date_comparison,
+     DOC("the member's birth date compared with a date expression"), DOC(kDateCompareSchema), READER(read_date_comparison),
      [](const Condition& c, const Facts& f) {
          return compare(c.relation, f.birth_date, evaluate(c.date, f));
      }},
 }};
 
-void read_one_argument(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+[[maybe_unused]] void read_one_argument(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
     e.args.push_back(v.date(argument, at));
 }
 
-void read_list(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+[[maybe_unused]] void read_list(VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
     if (v.read().is_array(argument, at, true))
         for (size_t i = 0; i < argument.size(); ++i) e.args.push_back(v.date(argument[i], pointer_join(at, i)));
 }
@@ -279,21 +281,21 @@ const std::array<DateKeyword, 13> kDates{{
      [](const DateExpr&, const Facts& f) { return f.year_end; }},
     {"deadline", DOC(R"("deadline")"), DOC("the continuity deadline: the last day of the collection window"), DOC(""), nullptr,
      [](const DateExpr&, const Facts& f) { return f.deadline; }},
-    {"first_of_month", DOC(R"({"first_of_month": date})"), DOC("the 1st of that date's month"), DOC(kDateSchema), read_one_argument,
+    {"first_of_month", DOC(R"({"first_of_month": date})"), DOC("the 1st of that date's month"), DOC(kDateSchema), READER(read_one_argument),
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_month(); }},
     {"first_of_next_month", DOC(R"({"first_of_next_month": date})"), DOC("the 1st of the month after that date"), DOC(kDateSchema),
-     read_one_argument,
+     READER(read_one_argument),
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).first_of_next_month(); }},
     {"last_of_month", DOC(R"({"last_of_month": date})"), DOC("the last day of that date's month"), DOC(kDateSchema),
-     read_one_argument, [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).last_of_month(); }},
-    {"end_of_year", DOC(R"({"end_of_year": date})"), DOC("31 December of that date's year"), DOC(kDateSchema), read_one_argument,
+     READER(read_one_argument), [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).last_of_month(); }},
+    {"end_of_year", DOC(R"({"end_of_year": date})"), DOC("31 December of that date's year"), DOC(kDateSchema), READER(read_one_argument),
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).end_of_year(); }},
     {"add_months", DOC(R"({"add_months": [date, months | "waiting_months"]})"),
      DOC("the same day so many months on, clamped to a shorter month's end; \"waiting_months\" counts the member's "
      "waiting period"),
      DOC(R"({"type":"array","minItems":2,"maxItems":2,"prefixItems":[{"$ref":"#/$defs/date_expr"},)"
      R"({"oneOf":[{"type":"integer","minimum":-1200,"maximum":1200},{"const":"waiting_months"}]}]})"),
-     [](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+     READER([](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
          const bool by_waiting = argument.is_array() && argument.size() == 2 && argument[1] == "waiting_months";
          // A month count beyond a century is a typo, and bounding it keeps the date arithmetic in range.
          const bool counted = argument.is_array() && argument.size() == 2 && argument[1].is_number_integer() &&
@@ -307,7 +309,7 @@ const std::array<DateKeyword, 13> kDates{{
          e.by_waiting_months = by_waiting;
          if (by_waiting) v.waiting_months_used.push_back(pointer_join(at, size_t{1}));
          if (counted) e.months = argument[1].get<int>();
-     },
+     }),
      [](const DateExpr& e, const Facts& f) {
          return evaluate(e.args.front(), f).add_months(e.by_waiting_months ? f.waiting_months : e.months);
      }},
@@ -316,7 +318,7 @@ const std::array<DateKeyword, 13> kDates{{
          "出生90天内 ends on [\"birth_date\", 89]"),
      DOC(R"({"type":"array","minItems":2,"maxItems":2,"prefixItems":[{"$ref":"#/$defs/date_expr"},)"
      R"({"type":"integer","minimum":-36600,"maximum":36600}]})"),
-     [](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
+     READER([](VocabularyReader& v, const Json& argument, const std::string& at, DateExpr& e) {
          // A century of days at most: beyond is a typo, and bounding it keeps the date arithmetic in range.
          if (!(argument.is_array() && argument.size() == 2 && argument[1].is_number_integer() &&
                argument[1].get<std::int64_t>() >= -36600 && argument[1].get<std::int64_t>() <= 36600)) {
@@ -325,11 +327,11 @@ const std::array<DateKeyword, 13> kDates{{
          }
          e.args.push_back(v.date(argument[0], pointer_join(at, size_t{0})));
          e.days = argument[1].get<int>();
-     },
+     }),
      [](const DateExpr& e, const Facts& f) { return evaluate(e.args.front(), f).add_days(e.days); }},
-    {"max", DOC(R"({"max": [date, …]})"), DOC("the latest of the dates"), DOC(kDateListSchema), read_list,
+    {"max", DOC(R"({"max": [date, …]})"), DOC("the latest of the dates"), DOC(kDateListSchema), READER(read_list),
      [](const DateExpr& e, const Facts& f) { return extreme(e, f, true); }},
-    {"min", DOC(R"({"min": [date, …]})"), DOC("the earliest of the dates"), DOC(kDateListSchema), read_list,
+    {"min", DOC(R"({"min": [date, …]})"), DOC("the earliest of the dates"), DOC(kDateListSchema), READER(read_list),
      [](const DateExpr& e, const Facts& f) { return extreme(e, f, false); }},
 }};
 

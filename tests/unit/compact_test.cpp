@@ -21,7 +21,7 @@ yibao::Catalog catalog_of(const yibao::CompactRulesets& data) {
 }
 
 yibao::CompactRulesets shipped() {
-    return {golden::catalog_with(YIBAO_SOURCE_DIR, {}).all(), {}};
+    return {golden::catalog_with(YIBAO_SOURCE_DIR, {}).all(), {}, {}};
 }
 
 // Each member a struct lists (YIBAO_FIELDS) with where it lies in the struct, to tell whether the list leaves a member
@@ -90,6 +90,7 @@ TEST_CASE("every struct a ruleset holds lists all its members for the compact fo
     LayoutCheck check;
     check_layout<yibao::Ruleset>(check);
     check_layout<yibao::Issue>(check);
+    check_layout<yibao::DocumentName>(check);
     CHECK(check.incomplete == std::vector<std::string>{});
 }
 
@@ -99,7 +100,7 @@ TEST_CASE("every golden case answers the same from the compact form as from the 
         auto found = catalogs.find(c.rules);
         if (found == catalogs.end()) {
             yibao::Catalog from_json = golden::catalog_with(YIBAO_SOURCE_DIR, c.rules);
-            const auto read = yibao::read_compact(yibao::write_compact({from_json.all(), {}}));
+            const auto read = yibao::read_compact(yibao::write_compact({from_json.all(), {}, {}}));
             REQUIRE(read);
             found = catalogs.emplace(c.rules, std::make_pair(std::move(from_json), catalog_of(*read))).first;
         }
@@ -114,20 +115,35 @@ TEST_CASE("every golden case answers the same from the compact form as from the 
     }
 }
 
-TEST_CASE("the problems of a ruleset that did not load are carried with their paths", "[compact]") {
-    const yibao::Issues issues{{"/1/contributions/0/individual_fen", yibao::Code::out_of_range, "金额应为0到100000000分", 0, 0},
-                               {"/2", yibao::Code::malformed_json, "第3行第7个字符处不是JSON", 3, 7}};
-    const auto read = yibao::read_compact(yibao::write_compact({{}, issues}));
+TEST_CASE("the problems of the documents that did not load are carried with their paths, and the documents' names", "[compact]") {
+    // The page's data as a page may hold it: a ruleset, one with an amount out of range, and text that is no ruleset.
+    const std::string data = R"([{"id": "x", "title": "X"}, {"id": "y", "title": "某市2027年度", "year": "2027"}, 3])";
+    const yibao::CompactRulesets made = yibao::compact_rulesets(data);
+    REQUIRE_FALSE(made.issues.empty());
+    const auto read = yibao::read_compact(yibao::write_compact(made));
     REQUIRE(read);
     CHECK(read->rulesets.empty());
-    REQUIRE(read->issues.size() == 2);
-    for (size_t i = 0; i < 2; ++i) {
-        CHECK(read->issues[i].path == issues[i].path);
-        CHECK(read->issues[i].code == issues[i].code);
-        CHECK(read->issues[i].message == issues[i].message);
-        CHECK(read->issues[i].line == issues[i].line);
-        CHECK(read->issues[i].column == issues[i].column);
+    REQUIRE(read->issues.size() == made.issues.size());
+    for (size_t i = 0; i < made.issues.size(); ++i) {
+        CHECK(read->issues[i].path == made.issues[i].path);
+        CHECK(read->issues[i].code == made.issues[i].code);
+        CHECK(read->issues[i].message == made.issues[i].message);
     }
+    REQUIRE(read->documents.size() == 3);
+    CHECK(read->documents[1].id == "y");
+    CHECK(read->documents[1].title == "某市2027年度");
+    CHECK(read->documents[2].id.empty());
+    CHECK(yibao::loaded_json(yibao::Catalog(), read->issues, read->documents)["documents"][1]["title"] == "某市2027年度");
+}
+
+TEST_CASE("a syntax error keeps its line and column in the compact form", "[compact]") {
+    const auto read = yibao::read_compact(yibao::write_compact(yibao::compact_rulesets("[{\"id\": }]")));
+    REQUIRE(read);
+    REQUIRE(read->issues.size() == 1);
+    CHECK(read->issues[0].code == yibao::Code::malformed_json);
+    CHECK(read->issues[0].line == 1);
+    CHECK(read->issues[0].column > 0);
+    CHECK(read->documents.empty());
 }
 
 TEST_CASE("a cut, damaged or other-version copy of the compact form is refused", "[compact]") {

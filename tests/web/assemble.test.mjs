@@ -10,12 +10,12 @@ const own = (name) => ({ HEAD: read('head.html').replace(/\n$/, ''), ...partsOf(
 const pages = { familyPage: 'qingdao-2025.html', staffPage: 'qingdao-2025-batch.html' };
 
 test('both pages share the frame: the same head, notices, fee tables and scripts, each with its own parts', () => {
-  const family = assemble(template(read('page.html'), own('index.html'), FIXED), { rulesets: '[]', regions: '{}', feeTables: '<table></table>', ...pages });
-  const staff = assemble(template(read('page.html'), own('batch.html'), FIXED), { rulesets: '[]', regions: '{}', feeTables: '<table></table>', ...pages });
+  const family = assemble(template(read('page.html'), own('index.html'), FIXED), { rulesets: 'H4sI', feeTables: '<table></table>', ...pages });
+  const staff = assemble(template(read('page.html'), own('batch.html'), FIXED), { rulesets: 'H4sI', feeTables: '<table></table>', ...pages });
   for (const html of [family, staff]) {
     assert.ok(html.startsWith(`${read('head.html').replace('{{CSP}}', FIXED.CSP)}<title>`));
     assert.match(html, /<section id="ruleset-errors"[^]*<h2 id="h-fees">各城市缴费标准一览<\/h2>\n<table><\/table>\n {2}<\/section>/);
-    assert.match(html, /<script id="engine-wasm" type="application\/octet-stream">AAAA<\/script>\n<script>boot\(\)<\/script>\n<script>go\(\)<\/script>\n<script id="rulesets" type="application\/json">\[\]<\/script>\n<script id="regions" type="application\/json">\{\}<\/script>\n<script id="engine-js">engine\(\)<\/script>/);
+    assert.match(html, /<script id="engine-wasm" type="application\/octet-stream">AAAA<\/script>\n<script>boot\(\)<\/script>\n<script>go\(\)<\/script>\n<script id="rulesets" type="application\/octet-stream">H4sI<\/script>\n<script id="engine-js">engine\(\)<\/script>/);
     assert.doesNotMatch(html, /\{\{|\n\n\n/, 'every slot filled, no empty part left as a blank line');
   }
   assert.match(family, /<title>城乡居民医保缴费测算<\/title>[^]*<section id="stale"[^]*<div id="display"/);
@@ -23,26 +23,27 @@ test('both pages share the frame: the same head, notices, fee tables and scripts
 });
 
 test('each page links to the other by the names it is given', () => {
-  const family = assemble(template(read('page.html'), own('index.html'), FIXED), { rulesets: '[]', regions: '{}', feeTables: '', ...pages });
-  const staff = assemble(template(read('page.html'), own('batch.html'), FIXED), { rulesets: '[]', regions: '{}', feeTables: '', ...pages });
+  const family = assemble(template(read('page.html'), own('index.html'), FIXED), { rulesets: 'H4sI', feeTables: '', ...pages });
+  const staff = assemble(template(read('page.html'), own('batch.html'), FIXED), { rulesets: 'H4sI', feeTables: '', ...pages });
   assert.match(family, /<a id="batch-link" href="qingdao-2025-batch.html">[^]*下载“qingdao-2025-batch.html”/);
   assert.match(staff, /<a href="qingdao-2025.html">家庭测算页<\/a>/);
   assert.throws(() => assemble(template(read('page.html'), own('index.html'), FIXED),
-    { rulesets: '[]', regions: '{}', feeTables: '', familyPage: 'a"b.html', staffPage: 'b.html' }), /file name/);
+    { rulesets: 'H4sI', feeTables: '', familyPage: 'a"b.html', staffPage: 'b.html' }), /file name/);
 });
 
-test('the rulesets cannot end their script early, and nothing the rules say is read as a slot', () => {
-  const rules = JSON.stringify([{ title: '</script><script>alert(1)</script>{{STAFF_PAGE}}' }]);
-  const html = assemble(template(read('page.html'), own('index.html'), FIXED), { rulesets: rules, regions: '{}', feeTables: '{{RULESETS}}', ...pages });
-  const data = /<script id="rulesets" type="application\/json">([^]*?)<\/script>/.exec(html)[1];
-  assert.deepEqual(JSON.parse(data), JSON.parse(rules));
-  assert.match(data, /\\u003c\/script>.*\{\{STAFF_PAGE\}\}/);
+test('the rulesets are base64 (nothing else can end their script early), and nothing the fee tables say is read as a slot', () => {
+  const frame = template(read('page.html'), own('index.html'), FIXED);
+  for (const rulesets of ['</script><script>alert(1)</script>', '{{STAFF_PAGE}}', '[]', 'AA AA']) {
+    assert.throws(() => assemble(frame, { rulesets, feeTables: '', ...pages }), /not base64/, rulesets);
+  }
+  const html = assemble(frame, { rulesets: 'H4sIAAAA+/8=', feeTables: '{{RULESETS}}', ...pages });
+  assert.match(html, /<script id="rulesets" type="application\/octet-stream">H4sIAAAA\+\/8=<\/script>/);
   assert.match(html, /\n\{\{RULESETS\}\}\n {2}<\/section>/, 'the fee tables as given');
 });
 
 test('a slot nobody fills is an error that names it; a template holding its rulesets slot twice is refused', () => {
   assert.throws(() => template('{{HEAD}}\n{{NOPE}}', { HEAD: '' }, FIXED), /unknown slot \{\{NOPE\}\}/);
   const twice = template(read('page.html'), own('index.html'), FIXED).replace('<i id="page-read"',
-    '<script id="rulesets" type="application/json">{{RULESETS}}</script><i id="page-read"');
-  assert.throws(() => assemble(twice, { rulesets: '[]', regions: '{}', feeTables: '', ...pages }), /other than once/);
+    '<script id="rulesets" type="application/octet-stream">{{RULESETS}}</script><i id="page-read"');
+  assert.throws(() => assemble(twice, { rulesets: 'H4sI', feeTables: '', ...pages }), /other than once/);
 });

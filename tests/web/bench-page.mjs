@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch, openPage } from './browser.mjs';
 import { linkUrl, shownAt, watchPaint, watchResult } from './shown.mjs';
-import { rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
+import { compactData, rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
 
 const runs = Number(process.argv[2] || 5);
@@ -32,7 +32,7 @@ for (const name of ['yibao-engine', 'yibao-batch']) {
   console.log(`engine build/wasm/${name}.js: ${kb(engineJs.length)} raw, ${kb(gzipSync(engineJs, { level: 9 }).length)} gzip`);
 }
 
-// The wasm engine alone, in Node: loading the page's rulesets (parse, merge over bases, check), then one
+// The wasm engine alone, in Node: loading the page's rulesets (their compact form, read back), then one
 // household estimate per call. Each the median of 7 rounds, with the fastest and slowest round: on a shared machine
 // one round may be a fifth off.
 const engine = await loadEngine();
@@ -41,14 +41,14 @@ function rounds(run) {
   return { median: median(times), range: `${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)}` };
 }
 {
-  const data = rulesetData();
+  const { bytes } = compactData(rulesetData());
   const loads = 5;
   const { median: perLoad, range } = rounds(() => {
     const t0 = performance.now();
-    for (let i = 0; i < loads; i++) engine.loadRulesets(data);
+    for (let i = 0; i < loads; i++) engine.loadCompactRulesets(bytes);
     return (performance.now() - t0) / loads;
   });
-  console.log(`wasm loadRulesets() in Node, ${rulesetFiles().length} rulesets: ${perLoad.toFixed(1)} ms per load (rounds ${range})`);
+  console.log(`wasm loadCompactRulesets() in Node, ${rulesetFiles().length} rulesets: ${perLoad.toFixed(2)} ms per load (rounds ${range})`);
 }
 // The household as the CLI example asks, and as the page asks (texts by id: README, "texts").
 const inline = readFileSync(new URL('tests/cli/household.json', root), 'utf8');

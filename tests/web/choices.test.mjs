@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { base64url, card, figures } from './browser.mjs';
 import { loadEngine } from './engine.mjs';
+import { compactData } from '../../web/rules-data.mjs';
 import { only2024, testRuleset, usePage } from './pages.mjs';
 
 const open = usePage('choices', [...only2024(), testRuleset('choices-example.json')], '2026-11-15');
@@ -48,7 +49,7 @@ const HISTORY = '上年度参保情况';
 const PAID_NOT_STARTED = '已缴费但待遇未开始';  // the choice's words under 上年度参保情况; the engine's messages say it in full
 test('the choices under 上年度参保情况 are the engine\'s short labels of the histories', () => open(async (page) => {
   const engine = await loadEngine();
-  const labels = Object.values(JSON.parse(engine.loadRulesets('[]')).histories);
+  const labels = Object.values(JSON.parse(engine.loadCompactRulesets(compactData('[]').bytes)).histories);
   await page.locator('#ruleset').selectOption({ label: '示例县' });
   assert.deepEqual(await card(page, 0).getByLabel(HISTORY).locator('option').allTextContents(), labels);
 }));

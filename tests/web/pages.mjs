@@ -39,6 +39,8 @@ export function testPages() {
       writeFileSync(path, JSON.stringify(document, null, 2));
       return path;
     },
+    // A file of that name in the same directory (a page a test makes itself).
+    file: (name) => join(dir, name),
     remove() {
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { rulesetFiles } from '../../web/rules-data.mjs';
+import { compactData, rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
 
 import YibaoFormat from '../../web/format.js';
@@ -29,15 +29,32 @@ test('rulesets() answers ok with every built-in ruleset', () => {
   assert.deepEqual(answer, JSON.parse(cli.stdout));
 });
 
-test('loadRulesets() lists each ruleset\'s index, and ruleset(id) its whole listing, as the CLI lists them', () => {
+test('loadCompactRulesets() lists each ruleset\'s index, and ruleset(id) its whole listing, as the CLI lists them', () => {
   const cli = JSON.parse(spawnSync(`${root}build/native/yibao`, ['rulesets'], { encoding: 'utf8' }).stdout).rulesets;
-  const index = JSON.parse(engine.loadRulesets(JSON.stringify(rulesetFiles().map((f) => JSON.parse(readFileSync(f, 'utf8'))))));
+  const index = JSON.parse(engine.loadCompactRulesets(compactData(rulesetData(rulesetFiles())).bytes));
   const shown = ['fees', 'registration', 'payment_channels', 'contacts', 'websites', 'sources'];
   assert.deepEqual(index.rulesets, cli.map((r) => Object.fromEntries(Object.entries(r).filter(([key]) => !shown.includes(key)))));
   for (const r of cli) assert.deepEqual(JSON.parse(engine.ruleset(r.id)), { ok: true, ruleset: r });
   const unknown = JSON.parse(engine.ruleset('nowhere-2024'));
   assert.equal(unknown.ok, false);
   assert.equal(unknown.errors[0].code, 'unknown_ruleset');
+});
+
+test('damaged rulesets load nothing and say so; a broken document is named by its id and title', () => {
+  const { bytes } = compactData(rulesetData());
+  const damaged = new Uint8Array(bytes);  // a copy (a Buffer's slice() is a view)
+  damaged[damaged.length >> 1] ^= 0x5a;
+  for (const given of [damaged, bytes.subarray(0, 100), new Uint8Array(), new TextEncoder().encode('[]')]) {
+    const answer = JSON.parse(engine.loadCompactRulesets(given));
+    assert.equal(answer.ok, false);
+    assert.deepEqual(answer.rulesets, []);
+    assert.deepEqual(answer.errors.map((e) => [e.path, e.code]), [['', 'damaged_rulesets']]);
+  }
+  const broken = JSON.parse(engine.loadCompactRulesets(compactData(JSON.stringify([{ id: 'x-2027', title: '某市2027年度' }])).bytes));
+  assert.equal(broken.ok, false);
+  assert.ok(broken.errors.length && broken.errors.every((e) => e.path.startsWith('/0')), JSON.stringify(broken.errors));
+  assert.deepEqual(broken.documents, [{ id: 'x-2027', title: '某市2027年度' }]);
+  assert.equal(JSON.parse(engine.loadCompactRulesets(bytes)).ok, true, 'loaded again whole');
 });
 
 test('hostile input is answered with errors like the CLI, never an abort', () => {

@@ -3,7 +3,10 @@
 // the notice and the static fee tables' place, never a blank page. In Chromium from file:// with the network cut
 // off, no console error and no CSP violation (withPage).
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { launch, withPage, axe } from './browser.mjs';
 import { only2024, readRuleset, staffPage, testPages } from './pages.mjs';
 
@@ -49,15 +52,13 @@ describe('a broken ruleset in the page’s data', () => {
       'the fee tables hold only what the page can estimate');
   }));
 
-  // A link's city is loaded first (web/app.js, cityFirst): the notice still names the broken ruleset by its place in
-  // the page's whole data, once the other cities are loaded; a link to the broken city loads the whole data at once.
+  // With a link: the notice names the broken ruleset by its place in the page's data, beside the link's result.
   const link = (city) => `#v1.${Buffer.from(JSON.stringify({ c: city, p: '2024-02-15', m: [{ b: '1958-04-02' }] })).toString('base64url')}`;
   const NOTICE = '沈阳市2024年城乡居民基本医疗保险（shenyang-2024）：应在0到100000000之间，实际是-100（数据位置 /1/contributions/0/individual_fen）';
-  test('a link to the good city: its result, then the notice with the path in the whole data', () => withPage(browser, {
+  test('a link to the good city: its result, and the notice with the path in the page\'s data', () => withPage(browser, {
     url: `${pageWithOneBroken}${link('qingdao-2024')}`, now: FEB_15, wait: 'body[data-state="result"]',
   }, async (page) => {
     assert.match(await page.locator('#members dl.figures').first().textContent(), /个人缴费462元/);
-    await page.waitForSelector('#ruleset-errors li');
     assert.deepEqual(await page.locator('#ruleset-errors li').allTextContents(), [NOTICE]);
     assert.deepEqual(await page.locator('#ruleset option').allTextContents(), ['青岛市']);
   }));
@@ -99,4 +100,31 @@ describe('a broken ruleset in the page’s data', () => {
     assert.match(await page.locator('.fee-tables').textContent(), /本页没有可用的缴费标准/);
     assert.equal(await page.getByRole('heading', { level: 1 }).isVisible(), true);
   }));
+});
+
+// The rulesets block damaged on its way (a page cut or edited by hand, a copy of another build's): both pages say the
+// data is damaged in place of the form, and never blame the browser.
+describe('a damaged rulesets block', () => {
+  const block = /(<script id="rulesets" type="application\/octet-stream">)([^<]*)(<\/script>)/;
+  const damage = {
+    // the gzip itself broken: it does not inflate
+    'not gzip': (base64) => `${base64.slice(0, 40)}AAAA${base64.slice(44)}`,
+    // inflates, but is not the engine's form
+    'another form': () => gzipSync(Buffer.from('YBR\x09 made by another engine')).toString('base64'),
+  };
+  for (const [what, change] of Object.entries(damage)) {
+    for (const [kind, name] of [['family', 'yibao.html'], ['staff', 'batch.html']]) {
+      test(`${what}, in the ${kind} page: the notice says so in place of the form`, async () => {
+        const html = readFileSync(fileURLToPath(new URL(`../../dist/${name}`, import.meta.url)), 'utf8');
+        const file = pages.file(`damaged-${kind}.html`);
+        writeFileSync(file, html.replace(block, (whole, open, base64, close) => `${open}${change(base64)}${close}`));
+        await withPage(browser, { url: pathToFileURL(file).href, now: FEB_15, wait: 'body[data-state="unavailable"]' }, async (page) => {
+          const notice = page.locator('#ruleset-errors');
+          assert.equal(await notice.getByRole('heading', { level: 2 }).textContent(), '本页的规则数据有误，无法测算');
+          assert.deepEqual(await notice.locator('li').allTextContents(), ['规则数据：已损坏，或与本页测算程序的版本不符（数据位置 /）']);
+          assert.equal(await page.locator('#unsupported').isVisible(), false, 'the browser is not blamed');
+        });
+      });
+    }
+  }
 });

@@ -3,17 +3,14 @@
 // own in Node, then everything in Chromium from file:// with the network cut off.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import YibaoCalendar from '../../web/calendar.js';
 import YibaoLink from '../../web/link.js';
 import { addMember, base64url, card, launch, openPage, pageUrl, withPage } from './browser.mjs';
-import { rulesFile, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 const OLDER = '此链接由旧版本生成，已按新版规则重新测算，请核对。';
@@ -416,18 +413,16 @@ describe('the page', () => {
     },
   }));
 
-  // loadRulesets() was most of the time to a link's first result: the page asks the engine for the link's city first
-  // (its three years, each building on the one before), and for the other cities once the result is shown.
+  // The page loads its rulesets once, every city's, from their compact form (made when the page was made): the JSON
+  // loader, which was most of the time to a link's first result, is not in the page's engine.
   // Without `now`: Playwright's clock hides the page's performance marks.
   const loadedBy = (page, mark) => page.evaluate((name) => performance.getEntriesByName(name).map((m) => m.detail.rulesets), mark);
-  test('a link\'s first answer comes from its city\'s rulesets alone; the other cities follow, and the city list offers them all', () => withPage(browser, {
+  test('a link\'s first answer comes with every city\'s rulesets, loaded once, and the city list offers them all', () => withPage(browser, {
     url: `${pageUrl}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02', t: 1 }] })}`,
     wait: 'body[data-state="result"]',
   }, async (page) => {
-    assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [3], 'Qingdao\'s 2024, 2026 and 2027');
+    assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [7]);
     assert.match(await card(page, 0).locator('dl.figures').textContent(), /个人缴费462元/);
-    await page.waitForFunction(() => performance.getEntriesByName('yibao:other-cities-loaded').length === 1);
-    assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), [7]);
     const city = page.getByLabel('参保城市');
     assert.equal(await city.inputValue(), '青岛市');
     assert.deepEqual(await city.locator('option').allTextContents(), ['青岛市', '沈阳市', '玉溪市红塔区']);
@@ -435,57 +430,8 @@ describe('the page', () => {
     await page.waitForFunction(() => /沈阳/.test(document.getElementById('ruleset-hint').textContent));
     assert.match(decodeURIComponent(await page.evaluate(() => atob(location.hash.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))),
       /"c":"shenyang-20\d\d"/, 'the household is now asked of a Shenyang ruleset');
+    assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [7], 'nothing is loaded twice');
   }));
-
-  test('a page opened without a link, or with a link to a city the page lacks, loads every city at once', async () => {
-    for (const url of [pageUrl, `${pageUrl}#v1.${base64url({ c: 'wuhan-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`]) {
-      await withPage(browser, { url }, async (page) => {
-        assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [7]);
-        assert.equal(await page.getByLabel('参保城市').locator('option').count(), 3);
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1200))));
-        assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), [], 'nothing is loaded twice');
-      });
-    }
-  });
-
-  test('a city\'s own page, as the workbench exports it, loads its rulesets once for a link', async () => {
-    const pages = testPages();
-    try {
-      const url = pages.build('qingdao', ['qingdao-2024.json', 'qingdao-2026.json', 'qingdao-2027.json'].map(rulesFile));
-      await withPage(browser, {
-        url: `${url}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`, wait: 'body[data-state="result"]',
-      }, async (page) => {
-        assert.deepEqual(await loadedBy(page, 'yibao:rulesets-loaded'), [3]);
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1200))));
-        assert.deepEqual(await loadedBy(page, 'yibao:other-cities-loaded'), []);
-      });
-    } finally {
-      pages.remove();
-    }
-  });
-
-  test('each ruleset\'s region is the build\'s data, as the engine merges it, and a link\'s city is found by it', async () => {
-    const html = readFileSync(new URL('../../dist/yibao.html', import.meta.url), 'utf8');
-    const block = /<script id="regions" type="application\/json">([^<]*)<\/script>/;
-    const cli = fileURLToPath(new URL('../../build/native/yibao', import.meta.url));
-    const listed = JSON.parse(execFileSync(cli, ['rulesets'], { encoding: 'utf8' })).rulesets;
-    assert.deepEqual(JSON.parse(block.exec(html)[1]), Object.fromEntries(listed.map((r) => [r.id, r.region])));
-    // The page decides nothing of it: told that shenyang-2024 is in 青岛市, a Qingdao link loads it first too.
-    const folder = mkdtempSync(join(tmpdir(), 'yibao-regions-'));
-    try {
-      const regions = { ...JSON.parse(block.exec(html)[1]), 'shenyang-2024': '青岛市' };
-      const file = join(folder, 'yibao.html');
-      writeFileSync(file, html.replace(block, () => `<script id="regions" type="application/json">${JSON.stringify(regions)}</script>`));
-      await withPage(browser, {
-        url: `${pathToFileURL(file).href}#v1.${base64url({ c: 'qingdao-2024', p: '2024-02-15', m: [{ b: '1958-04-02' }] })}`,
-        wait: 'body[data-state="result"]',
-      }, async (page) => {
-        assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('yibao:rulesets-loaded').map((m) => m.detail.rulesets)), [4]);
-      });
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
 
   test('embedded: no header, the city fixed by the site, the options kept in the address', () => onFeb15(async (page) => {
     assert.equal(await page.locator('header').isVisible(), false);
