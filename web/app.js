@@ -887,13 +887,13 @@ import YibaoLink from './link.js';
     performance.mark('yibao:first-answer');
   }
 
-  // The engine, from the module web/boot.js compiled while the page loaded, and the rulesets' bytes; once the document
-  // is parsed, since the engine's script (createYibaoEngine) and the rulesets come after the page's script.
+  // The engine, from the module web/boot.js compiled while the page loaded, and the rulesets' bytes it inflated; once
+  // the document is parsed, since the engine's script (createYibaoEngine) comes after the page's.
   async function loadEngine() {
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
-    return Promise.all([YibaoBoot.engine(createYibaoEngine), YibaoBoot.bytes('rulesets')]);
+    return Promise.all([YibaoBoot.engine(createYibaoEngine), YibaoBoot.rulesets]);
   }
 
   const fromLink = YibaoLink.read(location.hash);

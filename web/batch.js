@@ -469,7 +469,7 @@ import YibaoFormat from './format.js';
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
     let instance;
-    [instance, rulesetBytes] = await Promise.all([YibaoBoot.engine(createYibaoBatch), YibaoBoot.bytes('rulesets')]);
+    [instance, rulesetBytes] = await Promise.all([YibaoBoot.engine(createYibaoBatch), YibaoBoot.rulesets]);
     const loaded = JSON.parse(instance.loadCompactRulesets(rulesetBytes));
     YibaoFields.showRulesetErrors($('ruleset-errors'), loaded);
     if (!loaded.rulesets.length) {

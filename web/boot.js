@@ -35,11 +35,16 @@ var YibaoBoot = (function () {
   // A failure is reported by whoever asks for the engine.
   compiled.then(() => performance.mark('yibao:compiled'), () => {});
 
+  // The bytes of such a payload, as a Uint8Array; none where it does not inflate (a damaged copy of the page), which
+  // the engine and the workbench report as damaged data, not as the browser's failure.
+  const bytes = (id) => new Response(inflate(id)).arrayBuffer().then((buffer) => new Uint8Array(buffer), () => new Uint8Array());
+
   return {
-    // The bytes of such a payload (the rulesets in #rulesets, in the engine's compact form; the workbench's page
-    // templates), as a Uint8Array; none where it does not inflate (a damaged copy of the page), which the engine
-    // and the workbench report as damaged data, not as the browser's failure.
-    bytes: (id) => new Response(inflate(id)).arrayBuffer().then((buffer) => new Uint8Array(buffer), () => new Uint8Array()),
+    bytes,  // the workbench's page templates
+    // A page's rulesets in the engine's compact form (#rulesets, which web/page.html puts before this script, so that
+    // they inflate while the page is read: after it, the page waited 30 ms on them); null in the workbench, whose
+    // rulesets come later, as JSON.
+    rulesets: document.getElementById('rulesets') ? bytes('rulesets') : null,
     module: compiled,  // the compiled WebAssembly.Module, which a worker may instantiate too
     // The engine: `create` (the Emscripten factory, createYibaoEngine or createYibaoWorkbench) over that module.
     engine: (create) => compiled.then((module) => new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@ test('both pages share the frame: the same head, notices, fee tables and scripts
   for (const html of [family, staff]) {
     assert.ok(html.startsWith(`${read('head.html').replace('{{CSP}}', FIXED.CSP)}<title>`));
     assert.match(html, /<section id="ruleset-errors"[^]*<h2 id="h-fees">各城市缴费标准一览<\/h2>\n<table><\/table>\n {2}<\/section>/);
-    assert.match(html, /<script id="engine-wasm" type="application\/octet-stream">AAAA<\/script>\n<script>boot\(\)<\/script>\n<script>go\(\)<\/script>\n<script id="rulesets" type="application\/octet-stream">H4sI<\/script>\n<script id="engine-js">engine\(\)<\/script>/);
+    assert.match(html, /<script id="engine-wasm" type="application\/octet-stream">AAAA<\/script>\n<script id="rulesets" type="application\/octet-stream">H4sI<\/script>\n<script>boot\(\)<\/script>\n<script>go\(\)<\/script>\n<script id="engine-js">engine\(\)<\/script>/);
     assert.doesNotMatch(html, /\{\{|\n\n\n/, 'every slot filled, no empty part left as a blank line');
   }
   assert.match(family, /<title>城乡居民医保缴费测算<\/title>[^]*<section id="stale"[^]*<div id="display"/);

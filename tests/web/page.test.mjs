@@ -81,8 +81,8 @@ for (const page of PAGES) {
     assert.equal(inlined.length, 3, 'web/boot.js, the page\'s own script and the engine\'s');
     const [boot, own] = inlined;
     assert.equal(boot, await minifyScript('boot', readFileSync(new URL('../../web/boot.js', import.meta.url), 'utf8')));
-    assert.equal(/<script id="engine-wasm"[^>]*>[^<]*<\/script>\n<script>([^]*?)<\/script>/.exec(text)[1], boot,
-      'web/boot.js directly after the wasm');
+    assert.equal(/<script id="engine-wasm"[^>]*>[^<]*<\/script>\n<script id="rulesets"[^>]*>[^<]*<\/script>\n<script>([^]*?)<\/script>/.exec(text)[1], boot,
+      'web/boot.js directly after the wasm and the rulesets, which it inflates');
     assert.ok(boot.length < 2048, `web/boot.js is ${boot.length} characters`);
     assert.equal(own, await bundleScript(page.entry));
     for (const script of [boot, own]) {
