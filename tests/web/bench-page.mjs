@@ -13,6 +13,7 @@ import { launch, openPage } from './browser.mjs';
 import { linkUrl, shownAt, watchPaint, watchResult } from './shown.mjs';
 import { compactData, rulesetData, rulesetFiles } from '../../web/rules-data.mjs';
 import { loadEngine } from './engine.mjs';
+import { cityFiles, testPages } from './pages.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const budgets = { 'dist/yibao.html': 110 * 1024, 'dist/batch.html': 250 * 1024 };
@@ -26,6 +27,15 @@ for (const [name, budget] of Object.entries(budgets)) {
   const bytes = readFileSync(new URL(name, root));
   const gz = gzipSync(bytes, { level: 9 }).length;
   console.log(`page ${name}: ${kb(bytes.length)} raw, ${kb(gz)} gzip (budget ${kb(budget)}${gz > budget ? ': OVER' : ''})`);
+}
+// The family page's goal is a city's own page's, as the workbench exports it (tests/web/page.test.mjs).
+{
+  const pages = testPages();
+  for (const [region, files] of cityFiles()) {
+    const gz = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
+    console.log(`page of ${region} alone (${files.length} rulesets): ${kb(gz)} gzip (budget ${kb(budgets['dist/yibao.html'])}${gz > budgets['dist/yibao.html'] ? ': OVER' : ''})`);
+  }
+  pages.remove();
 }
 for (const name of ['yibao-engine', 'yibao-batch']) {
   const engineJs = readFileSync(new URL(`build/wasm/${name}.js`, root));

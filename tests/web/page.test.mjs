@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleScript, minifyScript } from '../../web/bundle.mjs';
 import { addMember, batchUrl, card, figures, followLink, launch, withPage } from './browser.mjs';
-import { builtIn, testPages } from './pages.mjs';
+import { builtIn, cityFiles, testPages } from './pages.mjs';
 
 const FEB_15 = new Date('2024-02-15T10:00:00+08:00');
 
@@ -24,7 +24,7 @@ const staffHtml = readFileSync(new URL('../../dist/batch.html', import.meta.url)
 // city): the family page's 110 KB goal is a city's own page's, as the workbench exports it (below). These are
 // ceilings that keep the pages from growing unseen while the goal is not met (README, "Figures").
 const PAGES = [
-  { name: 'dist/yibao.html', html, budget: 133, entry: 'family' },
+  { name: 'dist/yibao.html', html, budget: 117, entry: 'family' },
   { name: 'dist/batch.html', html: staffHtml, budget: 250, entry: 'staff' },
 ];
 
@@ -39,19 +39,16 @@ const PAGES = [
 // time per call for 0.45 KB); dist/yibao.html over 134 KB with them, so 135 KB. Lowered the same afternoon to
 // 127 KB (Shenyang's 126.0 KB) and 133 KB (dist/yibao.html 132.1 KB), once the engine built its answers' JSON
 // objects in place (core/json.hpp's json_object: nlohmann's initializer-list code is large at every site).
-// A ruleset with a base takes its region from it, and its base goes along.
-const documents = new Map(builtIn().map((path) => [path, JSON.parse(readFileSync(path, 'utf8'))]));
-const byId = new Map([...documents.values()].map((d) => [d.id, d]));
-const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
-const byCity = new Map();
-for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
-describe("a city's own family page stays within 127 KB gzip", () => {
+// On 2026-12-07 (evening) the pages' engines lost the JSON ruleset loader, their rulesets carried in the engine's
+// compact form: dist/yibao.html 132.8 -> 116.2 KB, under a 117 KB ceiling; each city's own page within the goal,
+// 110 KB (Qingdao's 108.6 KB, Shenyang's 109.8 KB, 红塔区's 105.5 KB), which is its test's ceiling since.
+describe("a city's own family page stays within its 110 KB gzip budget", () => {
   const pages = testPages();
   after(() => pages.remove());
-  for (const [region, files] of byCity) {
+  for (const [region, files] of cityFiles()) {
     test(`${region}: ${files.length} ruleset${files.length > 1 ? 's' : ''}`, () => {
       const gzipped = gzipSync(readFileSync(new URL(pages.build('city', files))), { level: 9 }).length;
-      assert.ok(gzipped <= 127 * 1024, `${gzipped} bytes gzipped`);
+      assert.ok(gzipped <= 110 * 1024, `${gzipped} bytes gzipped`);
     });
   }
 });

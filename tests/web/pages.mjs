@@ -20,6 +20,17 @@ export const testRuleset = (name) => `${root}tests/rulesets/${name}`;
 export const only2024 = () => [rulesFile('qingdao-2024.json'), rulesFile('shenyang-2024.json')];
 export const readRuleset = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
+// Each city's rulesets files, as a city's own page holds them (every year it has): a region → its files. A ruleset
+// with a base takes its region from it, and its base goes along.
+export function cityFiles() {
+  const documents = new Map(builtIn().map((path) => [path, readRuleset(path)]));
+  const byId = new Map([...documents.values()].map((d) => [d.id, d]));
+  const regionOf = (d) => d.region ?? regionOf(byId.get(d.base));
+  const byCity = new Map();
+  for (const [path, d] of documents) byCity.set(regionOf(d), [...(byCity.get(regionOf(d)) || []), path]);
+  return byCity;
+}
+
 export const staffPage = (url) => url.replace(/\.html$/, '-batch.html');
 
 export function testPages() {
