@@ -8,8 +8,8 @@
 #include "binding.hpp"
 #include "io/contract.hpp"
 
-// The rulesets the page gave with loadCompactRulesets() (the workbench: loadRulesets()), kept for every later call (and shared with the workbench's
-// functions, wasm/workbench.cpp).
+// The rulesets the page gave with loadCompactRulesets() (the workbench: loadRulesets()), kept for every later call
+// (and shared with the workbench's functions, wasm/workbench.cpp).
 yibao::Catalog& loaded_catalog() {
     static yibao::Catalog catalog;
     return catalog;
