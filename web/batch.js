@@ -25,7 +25,6 @@ import YibaoFormat from './format.js';
   let result = null;  // { parts: [a Blob], name } of the last finished run, for 下载结果
   let tables = 0;     // for unique caption ids
   let listing = null;  // a ruleset by id, as the engine lists it
-  let rulesetBytes = null;  // the page's rulesets in the engine's compact form, which each worker loads too
 
   const { todayIso, amountText, sentence, amountLine } = YibaoFormat;
   const { el, fill, setError: showError, fieldOf, download } = YibaoFields;
@@ -152,10 +151,10 @@ import YibaoFormat from './format.js';
     };
   }
 
-  // A worker from the page's own engine script (#engine-js) and workerMain, ready once its engine is; rejected
-  // where the browser allows none (its CSP, a file:// restriction).
+  // A worker from the page's own engine script (#engine-js) and workerMain, given the compiled module and the
+  // rulesets' bytes, ready once its engine is; rejected where the browser allows none (its CSP, a file:// restriction).
   function startWorker() {
-    return YibaoBoot.module.then((module) => new Promise((resolve, reject) => {
+    return Promise.all([YibaoBoot.module, YibaoBoot.rulesets]).then(([module, rulesets]) => new Promise((resolve, reject) => {
       const source = `${$('engine-js').textContent}\n(${workerMain})(${runRoster});`;
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       const made = new Worker(url);
@@ -167,7 +166,7 @@ import YibaoFormat from './format.js';
         URL.revokeObjectURL(url);
         if (data.ready) resolve(made);
       };
-      made.postMessage({ module, rulesets: rulesetBytes });
+      made.postMessage({ module, rulesets });
     }));
   }
 
@@ -468,9 +467,8 @@ import YibaoFormat from './format.js';
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed));
     }
-    let instance;
-    [instance, rulesetBytes] = await Promise.all([YibaoBoot.engine(createYibaoBatch), YibaoBoot.rulesets]);
-    const loaded = JSON.parse(instance.loadCompactRulesets(rulesetBytes));
+    const [instance, rulesets] = await Promise.all([YibaoBoot.engine(createYibaoBatch), YibaoBoot.rulesets]);
+    const loaded = JSON.parse(instance.loadCompactRulesets(rulesets));
     YibaoFields.showRulesetErrors($('ruleset-errors'), loaded);
     if (!loaded.rulesets.length) {
       document.body.dataset.state = 'unavailable';

@@ -32,10 +32,13 @@ Parts parts_of(std::string_view text) {
 
 namespace {
 std::optional<Date> date_of(const Parts& p) {
-    if (p.y < 1 || p.m < 1 || p.m > 12 || p.d < 1 || p.d > days_in_month(p.y, p.m)) return std::nullopt;
-    return Date{p.y, p.m, p.d};
+    const Date date{p.y, p.m, p.d};
+    if (!date.real()) return std::nullopt;
+    return date;
 }
 }  // namespace
+
+bool Date::real() const { return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month); }
 
 std::optional<Date> Date::parse(std::string_view text) { return date_of(parts_of(text)); }
 

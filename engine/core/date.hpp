@@ -13,6 +13,8 @@ struct Date {
     int day = 1;
 
     static constexpr Date ymd(int y, int m, int d) { return Date{y, m, d}; }
+    // Whether the year (from 1), month and day make a real date: 2023-02-30 does not.
+    bool real() const;
 
     // Strict "YYYY-MM-DD"; nullopt for anything else, including 2023-02-30.
     static std::optional<Date> parse(std::string_view text);

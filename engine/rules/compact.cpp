@@ -153,9 +153,7 @@ private:
             at_ += size;
         } else if constexpr (std::is_same_v<T, Date>) {
             (*this)(value.year, value.month, value.day);
-            if (value.year < 1 || value.year > 9999 || value.month < 1 || value.month > 12 || value.day < 1 ||
-                value.day > days_in_month(value.year, value.month))
-                fail();
+            if (!value.real() || value.year > 9999) fail();
         } else if constexpr (std::is_same_v<T, Money>) {
             get(value.fen);
         } else if constexpr (std::is_same_v<T, const ConditionKeyword*> || std::is_same_v<T, const DateKeyword*>) {
