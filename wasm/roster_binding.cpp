@@ -32,7 +32,7 @@ void copy_in(const emscripten::val& bytes, std::string& into) {
 // what the page shows before the download.
 class Roster {
 public:
-    static constexpr size_t kPreviewRows = 50;
+    static constexpr size_t kPreviewRows = 20;
 
     Roster(const yibao::Ruleset& ruleset, const yibao::RosterOptions& options, const std::optional<yibao::LaterPart>& later)
         : run_(ruleset, options, later), header_written_(!later) {}

@@ -38,10 +38,6 @@ import YibaoFormat from './format.js';
   // `parts` (UTF-8 bytes, or strings the Blob writes as UTF-8) already hold the BOM and CRLF line ends.
   const save = (name, parts) => download(name, parts, CSV);
 
-  // An .xlsx is a zip file, an .xls an OLE file: their first bytes say so.
-  const WORKBOOKS = [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0]];
-  const isWorkbook = (bytes) => WORKBOOKS.some((magic) => magic.every((b, i) => bytes[i] === b));
-
   // ---- errors at their field ----
 
   const setError = (control, text) => showError(fieldOf(control), text);
@@ -64,8 +60,14 @@ import YibaoFormat from './format.js';
 
   // ---- the run ----
 
-  // The bar and the rows done at every slice; the spoken status at whole tens, so a screen reader is not told every step.
+  // The bar and the rows done: the first rows at once, then five times a second at most, as each change costs a frame
+  // and a frame costs the workers CPU time (a 100,000-row roster's summary came 20 ms later when each slice was
+  // shown). The spoken status changes at whole tens, so a screen reader is not told every step.
+  let progressShown = 0;
   function progress(done, rows) {
+    const now = performance.now();
+    if (done > 0 && done < 1 && now - progressShown < 200) return;
+    progressShown = done > 0 ? now : 0;
     const bar = $('batch-progress');
     const percent = Math.floor(done * 10) * 10;
     bar.value = done;
@@ -79,37 +81,52 @@ import YibaoFormat from './format.js';
   // A roster of this size or more is cut into one part per worker, run side by side and joined by the engine.
   const CUT_BYTES = 1 << 19;
 
-  // One roster run on `engine`: the file's bytes (UTF-8, or GBK when options.gbk, then decoded and encoded slice by
-  // slice) fed to it as UTF-8, the BOM left to the engine, in slices of 192 KB that may end inside a character (the
-  // engine joins them); each output part goes to `report` with the bytes done and the rows read, and `pause()` is
-  // awaited between slices (false: stop). Bytes, not a string: a string crosses into the engine through a JavaScript
-  // loop that took a tenth of the run. A later part of a cut roster (options.header, its bytes, and
-  // options.firstLine) and any part but the last (options.more) are run as the engine's rosterStart and rosterLine
-  // say. The answer: {problem} (the engine's errors JSON), {summary, preview, line, startLine}, or null when stopped.
-  // It uses nothing around it: the workers run its source text.
+  // One roster run on `engine`, of a roster's bytes (UTF-8, or GBK when the engine's plan says so, then decoded and
+  // encoded slice by slice) fed to it as UTF-8, the BOM left to the engine, in slices of 192 KB that may end inside a
+  // character (the engine joins them). Run as part `options.index` of `options.parts`, it plans the cuts as the
+  // engine's rosterPlan says and runs only its own part, a later one as rosterStart and rosterLine say; where the plan
+  // has no cut, the first part runs the whole roster and the others answer {idle: true}. Each output part goes to
+  // `report` with the bytes of its part done and the rows read, and `pause()` is awaited between slices (false: stop).
+  // Bytes, not a string: a string crosses into the engine through a JavaScript loop that took a tenth of the run.
+  // The answer: {problem} (the engine's errors JSON), {summary, preview, line, startLine, cut}, {idle}, {workbook}
+  // for an Excel file, or null when stopped. It uses nothing around it: the workers run its source text.
   async function runRoster(engine, bytes, options, report, pause) {
-    const gbk = options.gbk ? new TextDecoder('gbk') : null;
+    // An .xlsx is a zip file, an .xls an OLE file: their first bytes say so.
+    const workbooks = [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0]];
+    if (workbooks.some((magic) => magic.every((b, i) => bytes[i] === b))) return { workbook: true };
+    const { gbk, cut } = JSON.parse(engine.rosterPlan(bytes, options.parts));
+    const index = cut ? options.index : 0;
+    if (index !== options.index) return { idle: true };
+    const starts = [0, ...(cut ? cut.cuts.map((c) => c.at) : []), bytes.length];
+    const [from, to] = [starts[index], starts[index + 1]];
+    const more = index < starts.length - 2;
+    const decoder = gbk ? new TextDecoder('gbk') : null;
     const encoder = new TextEncoder();
-    const utf8 = (slice, last) => (gbk ? encoder.encode(gbk.decode(slice, { stream: !last })) : slice);
-    const header = options.header ? utf8(options.header, true) : '';  // decoded whole, before the part's own stream
-    const problem = engine.rosterStart(options.ruleset, options.date, true, header, options.firstLine || 1);
+    const utf8 = (slice, last) => (decoder ? encoder.encode(decoder.decode(slice, { stream: !last })) : slice);
+    const header = index ? utf8(bytes.subarray(0, cut.header), true) : '';  // decoded whole, before the part's own stream
+    const problem = engine.rosterStart(options.ruleset, options.date, true, header, index ? cut.cuts[index - 1].line : 1);
     if (problem) return { problem };
     const startLine = engine.rosterLine();
-    for (let at = 0; at < bytes.length;) {
-      const end = Math.min(at + 196608, bytes.length);
-      const last = end === bytes.length && !options.more;
-      report(engine.rosterFeed(utf8(bytes.subarray(at, end), last)).slice(), end, engine.rosterRows());  // a copy: the view is reused
+    for (let at = from; at < to;) {
+      const end = Math.min(at + 196608, to);
+      report(engine.rosterFeed(utf8(bytes.subarray(at, end), end === to && !more)).slice(), end - from, engine.rosterRows());  // a copy: the view is reused
       at = end;
       if (!(await pause())) return null;
     }
-    if (!options.more) report(engine.rosterFinish().slice(), bytes.length, engine.rosterRows());
-    return { summary: engine.rosterSummary(), preview: engine.rosterPreview(), line: engine.rosterLine(), startLine };
+    if (!more) report(engine.rosterFinish().slice(), to - from, engine.rosterRows());
+    return { summary: engine.rosterSummary(), preview: engine.rosterPreview(), line: engine.rosterLine(), startLine, cut };
   }
 
   // The worker's script: given the compiled module and the rulesets, it starts the staff engine; then each message
-  // is a part of a roster and its options, answered by its output parts (moved, not copied) and the run's end.
+  // is a roster file and the options of the part to run, answered by its progress, its output in Blobs and the run's
+  // end; or the summaries and previews of a roster's parts, answered by their join.
   function workerMain(run) {
     let instance = null;
+    // {summary, preview} of each part, in order: one of the whole, as the engine joins them.
+    const join = (parts) => parts.reduce((first, later) => {
+      const joined = JSON.parse(instance.rosterJoin(first.summary, first.preview, later.summary, later.preview));
+      return { summary: JSON.stringify(joined.summary), preview: JSON.stringify(joined.preview) };
+    });
     // Browsers run wasm first as their baseline compiler made it, and optimise a function only once it has run a
     // while, in the background: a clerk's first roster ran mostly unoptimised while 240 ms of optimising went on
     // beside it (Chromium's trace, 100,000 rows). So the worker, once ready, runs each ruleset's sample roster (the
@@ -122,8 +139,12 @@ import YibaoFormat from './format.js';
         const [header, ...rows] = new TextDecoder().decode(sample).split('\r\n').filter(Boolean);
         if (!rows.length || instance.rosterStart(id, '2024-01-01', true, '', 1)) continue;
         const text = `${header}\r\n${`${rows.join('\r\n')}\r\n`.repeat(Math.ceil(WARM_UP_ROWS / rows.length))}`;
-        instance.rosterFeed(new TextEncoder().encode(text));  // bytes, as a roster is fed
+        const bytes = new TextEncoder().encode(text);  // bytes, as a roster is fed
+        instance.rosterPlan(bytes, 2);
+        instance.rosterFeed(bytes);
         instance.rosterFinish();
+        const ended = { summary: instance.rosterSummary(), preview: instance.rosterPreview() };
+        join([ended, ended]);
       }
     }
     self.onmessage = async ({ data }) => {
@@ -139,11 +160,45 @@ import YibaoFormat from './format.js';
         warmUp(rulesets.map((r) => r.id));
         return;
       }
+      if (data.join) {
+        let joined;
+        try {
+          joined = join(data.join);
+        } catch {
+          joined = { failed: true };
+        }
+        self.postMessage({ end: joined });
+        return;
+      }
+      // The file is read here, beside the other workers, and its every byte left off the page's thread; or its bytes
+      // come from the page, where a worker may not read it.
+      let bytes;
+      try {
+        bytes = new Uint8Array(data.bytes || await data.file.arrayBuffer());
+      } catch {
+        self.postMessage({ end: { unreadable: true } });
+        return;
+      }
+      // The output goes to the page as Blobs of 4 MB or so, made here rather than on the page's thread: the browser
+      // took about as long to take a Blob in as to copy 0.5 MB, and one per slice cost each worker 10 ms of 100.
+      const held = [];
+      let heldBytes = 0;
+      const report = (part, done, rows, last) => {
+        if (part) held.push(part);
+        heldBytes += part ? part.length : 0;
+        const whole = last || heldBytes >= 1 << 22;
+        self.postMessage({ part: whole && held.length ? new Blob(held.splice(0)) : null, done, rows });
+        if (whole) heldBytes = 0;
+      };
+      let progressed = [0, 0];
       // An exception (the engine aborted, out of memory, say) would end this handler's promise unseen by the page.
       let end;
       try {
-        end = await run(instance, data.bytes, data.options,
-          (part, done, rows) => self.postMessage({ part, done, rows }, { transfer: [part.buffer] }), async () => true);
+        end = await run(instance, bytes, data.options, (part, done, rows) => {
+          progressed = [done, rows];
+          report(part, done, rows, false);
+        }, async () => true);
+        report(null, ...progressed, true);
       } catch {
         end = { failed: true };
       }
@@ -174,28 +229,31 @@ import YibaoFormat from './format.js';
   const startWorkers = () => Promise.all(Array.from({ length: Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)) },
     startWorker));
 
-  // A part of the roster in a worker; resolves to its end (runRoster's answer, {failed: true} when it threw), the
-  // same when the worker itself failed, or null once stopped.
-  function inWorker(ready, bytes, options, report, stopping) {
+  // A message to a worker (a part of a roster to run, which it reads from the file itself, or parts to join);
+  // resolves to its end (runRoster's answer, {failed: true} when it threw, {unreadable: true} when the file could not
+  // be read, the join), {failed: true} when the worker itself failed, or null once stopped.
+  function inWorker(ready, message, report, stopping, transfer = []) {
     return new Promise((resolve) => {
       stopping.push(() => resolve(null));
       const end = (answer) => {
-        ready.onmessage = ready.onerror = null;  // nor does the worker keep what this run holds (its output, the bytes)
+        ready.onmessage = ready.onerror = null;  // nor does the worker keep what this run holds (its output)
         resolve(answer);
       };
-      ready.onmessage = ({ data }) => (data.part ? report(data.part, data.done, data.rows) : end(data.end));
+      ready.onmessage = ({ data }) => ('end' in data ? end(data.end) : report(data.part, data.done, data.rows));
       ready.onerror = (event) => {
         event.preventDefault();
         end({ failed: true });
       };
-      ready.postMessage({ bytes, options }, [bytes.buffer]);
+      ready.postMessage(message, transfer);
     });
   }
 
-  // Runs the roster in the workers, a part in each when it is large, or where there can be none, here between
+  // Runs the roster file in the workers, a part in each when it is large, or where there can be none, here between
   // frames. `report(part, done, rows)` gets each output part in order of the roster (the share done of the whole
-  // and the rows read); the answer is runRoster's, joined over the parts.
-  async function runAnywhere(id, bytes, options, report) {
+  // and the rows read); the answer is runRoster's, joined over the parts, or {unreadable: true}.
+  async function runAnywhere(id, file, options, report) {
+    // A part's end without a summary: the run failed, or the file is unreadable or not a CSV roster.
+    const ended = (e) => e.failed || e.problem || e.unreadable || e.workbook;
     let ready = null;
     try {
       ready = await (workers || (workers = startWorkers()));
@@ -205,15 +263,19 @@ import YibaoFormat from './format.js';
     }
     if (id !== runId) return null;
     $('batch').dataset.runner = ready ? 'worker' : 'page';
-    // The engine decides the encoding as `yibao batch` does, and where the roster may be cut (rosterPlan).
-    const parts = bytes.length >= CUT_BYTES && ready && ready.length > 1 ? ready.length : 1;
-    const { gbk, cut } = JSON.parse(engine.rosterPlan(bytes, parts));
-    const size = bytes.length;  // the bytes may be moved to a worker
-    const whole = (part, done, rows) => report(part, done / size, rows);  // a run of the whole roster: done is bytes
+    const size = file.size;
     if (!ready) {
+      let bytes;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        return { unreadable: true };
+      }
+      if (id !== runId) return null;
       stop = () => {};  // the next pause sees the newer runId
-      return runRoster(engine, bytes, { ...options, gbk }, whole, async () => { await tick(); return id === runId; })
-        .catch(() => ({ failed: true }));
+      $('batch').dataset.parts = '1';
+      return runRoster(engine, bytes, { ...options, parts: 1, index: 0 }, (part, done, rows) => report(part, done / size, rows),
+        async () => { await tick(); return id === runId; }).catch(() => ({ failed: true }));
     }
     const stopping = [];
     stop = () => {
@@ -221,38 +283,57 @@ import YibaoFormat from './format.js';
       workers = null;
       for (const stopped of stopping) stopped();
     };
-    if (cut) {
-      const starts = [0, ...cut.cuts.map((c) => c.at)];
-      const outputs = starts.map(() => []);
-      const done = starts.map(() => 0);
-      const rows = starts.map(() => 0);
+    // Each worker reads the file itself. WebKit lets none read it from a page opened from file:// (NotReadableError):
+    // then the page reads it, and each worker is given a copy of its bytes.
+    let bytes = null;
+    const source = () => {
+      if (!bytes) return { given: { file }, transfer: [] };
+      const copy = bytes.slice(0);  // kept whole here: a roster whose parts do not meet is run again
+      return { given: { bytes: copy }, transfer: [copy] };
+    };
+    // Each part's output is kept until all are done, then handed on in the roster's order; `done` is bytes. The
+    // answer: the parts that ran, or {answer} when a run was stopped (null) or failed.
+    const inParts = async (count) => {
+      const outputs = Array.from({ length: count }, () => []);
+      const done = outputs.map(() => 0);
+      const rows = outputs.map(() => 0);
       const sum = (list) => list.reduce((a, b) => a + b, 0);
-      const ends = await Promise.all(starts.map((from, i) => {
-        const later = i > 0 ? { header: bytes.slice(0, cut.header), firstLine: cut.cuts[i - 1].line } : {};
-        return inWorker(ready[i], bytes.slice(from, starts[i + 1]), { ...options, gbk, more: i < starts.length - 1, ...later },
-          (part, at, read) => {
-            outputs[i].push(new Blob([part]));
-            done[i] = at;
-            rows[i] = read;
-            report(null, sum(done) / size, sum(rows));
-          }, stopping);
+      const ends = await Promise.all(outputs.map((output, i) => {
+        const { given, transfer } = source();
+        return inWorker(ready[i], { ...given, options: { ...options, parts: count, index: i } }, (part, at, read) => {
+          if (part) output.push(part);
+          done[i] = at;
+          rows[i] = read;
+          report(null, sum(done) / size, sum(rows));
+        }, stopping, transfer);
       }));
-      if (ends.includes(null)) return null;
-      const failed = ends.find((e) => e.failed || e.problem);
-      if (failed) return failed;
-      // Each part must start where the one before it ended, between records; else the roster is run whole.
-      const met = cut.cuts.every((c, i) => ends[i].line === c.line && ends[i + 1].startLine === c.line);
-      if (met) {
-        $('batch').dataset.parts = String(starts.length);
-        for (const part of outputs.flat()) report(part, 1, sum(rows));
-        return ends.reduce((first, later) => {
-          const joined = JSON.parse(engine.rosterJoin(first.summary, first.preview, later.summary, later.preview));
-          return { summary: JSON.stringify(joined.summary), preview: JSON.stringify(joined.preview) };
-        });
+      if (ends.includes(null)) return { answer: null };
+      const failed = ends.find(ended);
+      if (failed) return { answer: failed };
+      const ran = ends.flatMap((e, i) => (e.idle ? [] : [i]));
+      return { ends: ran.map((i) => ends[i]), outputs: ran.flatMap((i) => outputs[i]), rows: sum(rows) };
+    };
+    // A roster of CUT_BYTES or more is cut where the engine's plan says, a part per worker. Each part must start where
+    // the one before it ended, between records; else the roster is run whole.
+    const met = (ends) => ends.length === 1 || ends[0].cut.cuts.every((c, i) => ends[i].line === c.line && ends[i + 1].startLine === c.line);
+    const count = size >= CUT_BYTES ? ready.length : 1;
+    let ran = await inParts(count);
+    if (ran.answer && ran.answer.unreadable) {
+      try {
+        bytes = await file.arrayBuffer();
+      } catch {
+        return ran.answer;
       }
+      if (id !== runId) return null;
+      ran = await inParts(count);
     }
-    $('batch').dataset.parts = '1';
-    return inWorker(ready[0], bytes, { ...options, gbk }, whole, stopping);  // the parts had copies: these bytes go
+    if (!('answer' in ran) && !met(ran.ends)) ran = await inParts(1);
+    if ('answer' in ran) return ran.answer;
+    $('batch').dataset.parts = String(ran.ends.length);
+    for (const part of ran.outputs) report(part, 1, ran.rows);
+    if (ran.ends.length === 1) return ran.ends[0];
+    // Joined in a worker, whose engine has done it before (the page's would compile it now).
+    return inWorker(ready[0], { join: ran.ends.map(({ summary, preview }) => ({ summary, preview })) }, () => {}, stopping);
   }
 
   async function run() {
@@ -269,26 +350,22 @@ import YibaoFormat from './format.js';
     $('batch-progress').removeAttribute('data-percent');
     progress(0, 0);
 
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      if (id === runId) failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用，然后重新选择。`);
-      return;
-    }
-    if (id !== runId) return;
-    if (isWorkbook(bytes)) {
-      failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
-      return;
-    }
     const parts = [];  // the output so far, a Blob of each part as it comes: handed to the browser during the run
     const options = { ruleset: $('batch-ruleset').value, date: $('batch-date').value.trim() };
-    const end = await runAnywhere(id, bytes, options, (part, done, rows) => {
+    const end = await runAnywhere(id, file, options, (part, done, rows) => {
       if (part) parts.push(part instanceof Blob ? part : new Blob([part]));
       if (id === runId) progress(done, rows);
     });
     if (id !== runId || !end) return;
     stop = null;
+    if (end.unreadable) {
+      failFile(`无法读取文件“${file.name}”。请确认文件还在原处、没有被其他程序占用，然后重新选择。`);
+      return;
+    }
+    if (end.workbook) {
+      failFile('这是 Excel 工作簿，不是 CSV 文件。请在 Excel 或 WPS 中点“另存为”，选择“CSV（逗号分隔）”格式保存后再选择。');
+      return;
+    }
     if (end.failed) {
       // The engines may be left in any state: new workers for the next run.
       if (workers) for (const made of await workers.catch(() => [])) made.terminate();

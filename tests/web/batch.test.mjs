@@ -302,38 +302,9 @@ describe('the staff page', () => {
     assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout));
   }));
 
-  // A roster of 512 KB or more is cut into one part per worker (up to four), run side by side and joined: failed rows
-  // and quoted line breaks on both sides of the cuts, in UTF-8 and in GBK, download as the CLI writes them, and the
-  // summary counts the whole. A stray quote that misleads the cut makes the page run the roster whole.
-  test('a large roster run in parts, one per worker, downloads and sums up as the CLI does', () => onPage(async (page) => {
-    const rows = Array.from({ length: 16000 }, (_, i) => (i % 1000 === 999 ? `错${i},1980-02-30,否,无,连续,\r\n`
-      : i % 777 === 0 ? `"多行\r\n${i}号",1980-05-01,否,无,连续,2023-10-01\r\n` : `${i}号,1980-05-01,否,无,连续,2023-10-0${1 + (i % 9)}\r\n`)).join('');
-    const dir = mkdtempSync(join(tmpdir(), 'yibao-parts-'));
-    const cores = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency || 1));
-    const cases = [['parts.csv', Buffer.from(HEADER + rows), cores], ['stray.csv', Buffer.from(`${HEADER}张"三,1980-05-01,否,无,连续,\r\n${rows}`), 1]];
-    cases.push(['parts-gbk.csv', spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: cases[0][1] }).stdout, cores]);
-    for (const [name, bytes, parts] of cases) {
-      assert.ok(bytes.length > 512 * 1024);
-      const file = join(dir, name);
-      writeFileSync(file, bytes);
-      await chooseFile(page, file);
-      assert.equal(await page.locator('#batch').getAttribute('data-parts'), String(parts), `${name} in ${parts} parts`);
-      const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01',
-        '--bom', '--summary', join(dir, 'summary.json'), file], { maxBuffer: 1 << 26 });
-      assert.equal(cli.status, 1, String(cli.stderr));
-      assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout), name);
-      const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
-      assert.match(await page.locator('#batch-status').textContent(),
-        new RegExp(`^测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行，16行有问题未算出。`));
-      const failed = await page.locator('#batch-tables table').nth(1).locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
-      assert.deepEqual(failed, summary.errors.map((e, i) => [String(e.line), `错${i * 1000 + 999}`]), name);
-    }
-  }));
-
-  // Two ways a run in a worker fails, as window.failWorkers says: 'throw', the engine throws inside the worker (here
-  // handed a date that is not a string; an abort, out of memory, throws the same way); 'error', the worker itself
-  // fires `error` at the page (here after its first output part).
+  // Workers that fail as window.failWorkers says: 'throw', the engine throws inside the worker (here handed a date
+  // that is not a string; an abort, out of memory, throws the same way); 'error', the worker itself fires `error` at
+  // the page (here after its first output part); 'unreadable', the worker cannot read the file it is handed.
   const failingWorkers = () => {
     const Real = window.Worker;
     window.Worker = class extends Real {
@@ -345,10 +316,45 @@ describe('the staff page', () => {
       }
       postMessage(data, transfer) {
         if (data.options && window.failWorkers === 'throw') data.options.date = 20231101;
+        if (data.file && window.failWorkers === 'unreadable') data.file = null;
         super.postMessage(data, transfer);
       }
     };
   };
+
+  // A roster of 512 KB or more is cut into one part per worker (up to four), run side by side and joined: failed rows
+  // and quoted line breaks on both sides of the cuts, in UTF-8 and in GBK, download as the CLI writes them, and the
+  // summary counts the whole. A stray quote that misleads the cut makes the page run the roster whole. The same
+  // where the workers may not read the file (WebKit from file://; here the file they are handed is none): the page
+  // reads it and hands them its bytes.
+  for (const how of ['', 'unreadable']) {
+    test(`a large roster run in parts, one per worker, downloads and sums up as the CLI does${how ? ', the page reading it for workers that cannot' : ''}`, () => onPage(async (page) => {
+      await page.evaluate((failing) => { window.failWorkers = failing; }, how);
+      const rows = Array.from({ length: 16000 }, (_, i) => (i % 1000 === 999 ? `错${i},1980-02-30,否,无,连续,\r\n`
+        : i % 777 === 0 ? `"多行\r\n${i}号",1980-05-01,否,无,连续,2023-10-01\r\n` : `${i}号,1980-05-01,否,无,连续,2023-10-0${1 + (i % 9)}\r\n`)).join('');
+      const dir = mkdtempSync(join(tmpdir(), 'yibao-parts-'));
+      const cores = await page.evaluate(() => Math.min(4, navigator.hardwareConcurrency || 1));
+      const cases = [['parts.csv', Buffer.from(HEADER + rows), cores], ['stray.csv', Buffer.from(`${HEADER}张"三,1980-05-01,否,无,连续,\r\n${rows}`), 1]];
+      cases.push(['parts-gbk.csv', spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: cases[0][1] }).stdout, cores]);
+      for (const [name, bytes, parts] of cases) {
+        assert.ok(bytes.length > 512 * 1024);
+        const file = join(dir, name);
+        writeFileSync(file, bytes);
+        await chooseFile(page, file);
+        assert.equal(await page.locator('#batch').getAttribute('data-parts'), String(parts), `${name} in ${parts} parts`);
+        const cli = spawnSync(`${root}build/native/yibao`, ['batch', '--ruleset', 'shenyang-2024', '--payment-date', '2023-11-01',
+          '--bom', '--summary', join(dir, 'summary.json'), file], { maxBuffer: 1 << 26 });
+        assert.equal(cli.status, 1, String(cli.stderr));
+        assert.ok((await download(page, '下载结果')).bytes.equals(cli.stdout), name);
+        const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+        assert.match(await page.locator('#batch-status').textContent(),
+          new RegExp(`^测算完成：共${summary.rows_read}行，算出${summary.rows_estimated}行，16行有问题未算出。`));
+        const failed = await page.locator('#batch-tables table').nth(1).locator('tbody tr').evaluateAll((trs) =>
+          trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+        assert.deepEqual(failed, summary.errors.map((e, i) => [String(e.line), `错${i * 1000 + 999}`]), name);
+      }
+    }, failingWorkers));
+  }
 
   // As a clerk chooses a file: through the input's own dialog.
   async function chooseInDialog(page, path) {
