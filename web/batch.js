@@ -183,22 +183,22 @@ import YibaoFormat from './format.js';
       // took about as long to take a Blob in as to copy 0.5 MB, and one per slice cost each worker 10 ms of 100.
       const held = [];
       let heldBytes = 0;
-      const report = (part, done, rows, last) => {
-        if (part) held.push(part);
-        heldBytes += part ? part.length : 0;
-        const whole = last || heldBytes >= 1 << 22;
-        self.postMessage({ part: whole && held.length ? new Blob(held.splice(0)) : null, done, rows });
-        if (whole) heldBytes = 0;
+      let [done, rows] = [0, 0];
+      // The progress, with the output held so far when `flush` says.
+      const send = (flush) => {
+        self.postMessage({ part: flush && held.length ? new Blob(held.splice(0)) : null, done, rows });
+        if (flush) heldBytes = 0;
       };
-      let progressed = [0, 0];
       // An exception (the engine aborted, out of memory, say) would end this handler's promise unseen by the page.
       let end;
       try {
-        end = await run(instance, bytes, data.options, (part, done, rows) => {
-          progressed = [done, rows];
-          report(part, done, rows, false);
+        end = await run(instance, bytes, data.options, (part, at, read) => {
+          held.push(part);
+          heldBytes += part.length;
+          [done, rows] = [at, read];
+          send(heldBytes >= 1 << 22);
         }, async () => true);
-        report(null, ...progressed, true);
+        send(true);
       } catch {
         end = { failed: true };
       }
@@ -264,17 +264,15 @@ import YibaoFormat from './format.js';
     if (id !== runId) return null;
     $('batch').dataset.runner = ready ? 'worker' : 'page';
     const size = file.size;
+    // The file's bytes read here (an ArrayBuffer), or null where it cannot be read.
+    const read = () => file.arrayBuffer().catch(() => null);
     if (!ready) {
-      let bytes;
-      try {
-        bytes = new Uint8Array(await file.arrayBuffer());
-      } catch {
-        return { unreadable: true };
-      }
+      const buffer = await read();
+      if (!buffer) return { unreadable: true };
       if (id !== runId) return null;
       stop = () => {};  // the next pause sees the newer runId
       $('batch').dataset.parts = '1';
-      return runRoster(engine, bytes, { ...options, parts: 1, index: 0 }, (part, done, rows) => report(part, done / size, rows),
+      return runRoster(engine, new Uint8Array(buffer), { ...options, parts: 1, index: 0 }, (part, done, rows) => report(part, done / size, rows),
         async () => { await tick(); return id === runId; }).catch(() => ({ failed: true }));
     }
     const stopping = [];
@@ -319,11 +317,8 @@ import YibaoFormat from './format.js';
     const count = size >= CUT_BYTES ? ready.length : 1;
     let ran = await inParts(count);
     if (ran.answer && ran.answer.unreadable) {
-      try {
-        bytes = await file.arrayBuffer();
-      } catch {
-        return ran.answer;
-      }
+      bytes = await read();
+      if (!bytes) return ran.answer;
       if (id !== runId) return null;
       ran = await inParts(count);
     }
