@@ -1,6 +1,6 @@
 // embind's std::string conversion, replaced (linked with --js-library, which overrides Emscripten's own): Emscripten
 // 3.1.6 copies a string's bytes one by one in JavaScript both ways and scans an answer twice for NUL bytes before
-// decoding it. On the family page's first result, in code the browser had not yet optimised, that was 10 ms of a
+// decoding it. On the family page's first result, in code the browser had not yet optimised, that was 12 ms of a
 // 300 ms profile (README, "Figures"). Here the browser's own TextEncoder, TextDecoder and TypedArray.set do it. A
 // string's bytes are kept as they are: NUL bytes and a leading BOM included.
 mergeInto(LibraryManager.library, {

@@ -98,6 +98,15 @@ test('the page reads a typed date and chooses the insurance year as `yibao year`
   assert.equal(JSON.parse(engine.yearsFor('北京市', '2026-09-01')).errors[0].code, 'unknown_value');
 });
 
+// wasm/strings.js: embind's std::string conversion, both ways, through readDate(), which answers a text that is no date
+// as it was typed.
+test('text crosses into the engine and back whole: Chinese, a NUL, a leading BOM, beyond the BMP, given as bytes too', () => {
+  const text = '\uFEFF不是日期\u0000x😀';
+  assert.equal(engine.readDate(text), text);
+  assert.equal(engine.readDate(new TextEncoder().encode(text)), text);
+  assert.throws(() => engine.readDate(42), /Cannot pass non-string to std::string/);
+});
+
 test('the engine script uses neither eval nor new Function (the page CSP has no unsafe-eval)', () => {
   const script = readFileSync(`${root}build/wasm/yibao-engine.js`, 'utf8');
   assert.doesNotMatch(script, /\beval\s*\(|new\s+Function\b/);
