@@ -129,7 +129,8 @@ std::string roster_start(const std::string& ruleset_id, const std::string& payme
 }
 
 // The output as UTF-8 bytes: a view into the engine's memory, valid until the next call, so JavaScript copies it.
-// Not a std::string: embind turns that into a JS string through a TextDecoder, which drops a leading BOM.
+// Not a std::string: the page keeps the output as bytes (a Blob), which a string would have it decode and encode
+// again.
 emscripten::val bytes(std::string_view text) {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     return emscripten::val(emscripten::typed_memory_view(text.size(), data));

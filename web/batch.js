@@ -87,7 +87,7 @@ import YibaoFormat from './format.js';
   // engine's rosterPlan says and runs only its own part, a later one as rosterStart and rosterLine say; where the plan
   // has no cut, the first part runs the whole roster and the others answer {idle: true}. Each output part goes to
   // `report` with the bytes of its part done and the rows read, and `pause()` is awaited between slices (false: stop).
-  // Bytes, not a string: a string crosses into the engine through a JavaScript loop that took a tenth of the run.
+  // Bytes, not a string: a string would be encoded to UTF-8 and copied once more on its way into the engine.
   // The answer: {problem} (the engine's errors JSON), {summary, preview, line, startLine, cut}, {idle}, {workbook}
   // for an Excel file, or null when stopped. It uses nothing around it: the workers run its source text.
   async function runRoster(engine, bytes, options, report, pause) {
